@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumImport
+
+extension Dataset: ExpressibleByArgument {}
+
+/// `podium import <dataset> <file>`: one file, one transaction.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a published file into the database (all or nothing; re-importing the same file changes nothing).",
+        discussion: "Datasets: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")). Use 'podium import bundled' for all bundled open data.")
+
+    @ArgumentParser.Argument(help: "The dataset, or 'bundled' for every bundled file.")
+    var dataset: String
+
+    @ArgumentParser.Argument(help: "The file to import (CSV, optionally gzip-compressed). Not used with 'bundled'.")
+    var file: String?
+
+    @ArgumentParser.Option(name: .long, help: "Folder of the bundled open data (default: Data/open).")
+    var dataDir: String?
+
+    @ArgumentParser.Flag(name: .long, help: "Read and upsert the file even if this exact file was imported before.")
+    var force = false
+
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let logger = options.logger("podium.import")
+        let choice = try options.choice()
+        let handle = try await PodiumDatabase.open(choice, logger: logger)
+        do {
+            try await ensureMigrated(handle)
+            let importer = Importer(database: handle.database, logger: logger, progress: Terminal.importProgress())
+            if dataset == "bundled" {
+                let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+                try await ImportReport.bundled(importer: importer, directory: directory, force: force)
+            } else {
+                guard let chosen = Dataset(rawValue: dataset) else {
+                    throw ValidationError("Unknown dataset '\(dataset)'. Choose one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")), bundled.")
+                }
+                guard let file else { throw ValidationError("Give the file to import: podium import \(dataset) FILE") }
+                try await ImportReport.one(importer: importer, dataset: chosen, file: file, force: force)
+            }
+        } catch {
+            await handle.shutdown()
+            throw ImportReport.exitError(error)
+        }
+        await handle.shutdown()
+    }
+
+    /// SQLite migrates itself; PostgreSQL must be migrated with `podium migrate` as a deploy step.
+    private func ensureMigrated(_ handle: PodiumDatabase) async throws {
+        if handle.choice.isPostgres {
+            let pending = try await handle.pendingMigrations()
+            guard pending.isEmpty else { throw PendingMigrationsError(pending: pending) }
+        } else {
+            try await handle.migrate()
+        }
+    }
+}
+
+struct PendingMigrationsError: Error, CustomStringConvertible {
+    var pending: [String]
+    var description: String {
+        "The PostgreSQL database has \(pending.count) pending migration\(pending.count == 1 ? "" : "s") (\(pending.joined(separator: ", "))). Run 'podium migrate' first."
+    }
+}
+
+/// Prints what imports did.
+enum ImportReport {
+    static func one(importer: Importer, dataset: Dataset, file: String, force: Bool) async throws {
+        let outcome = try await importer.run(dataset, file: file, force: force)
+        Terminal.endProgress()
+        print(outcome, dataset: dataset)
+    }
+
+    static func bundled(importer: Importer, directory: String, force: Bool) async throws {
+        try await importer.runBundled(directory: directory, force: force) { dataset, outcome in
+            Terminal.endProgress()
+            print(outcome, dataset: dataset)
+        }
+    }
+
+    static func print(_ outcome: ImportOutcome, dataset: Dataset) {
+        let record = outcome.record
+        let rows = ScaledDecimal.groupThousands(UInt64(record.rowCount))
+        switch outcome {
+        case .imported:
+            Terminal.line("  \(dataset.rawValue): imported \(rows) rows from \(record.fileName) in \(Double(record.durationMilliseconds) / 1000) s")
+        case .alreadyImported:
+            Terminal.line("  \(dataset.rawValue): already imported (\(record.fileName), \(rows) rows), unchanged")
+        }
+    }
+
+    /// Import problems print as `file:line:column: reason` lines and exit non-zero.
+    static func exitError(_ error: any Error) -> any Error {
+        Terminal.endProgress()
+        switch error {
+        case let failure as ImportFailure:
+            Terminal.error(failure.description)
+            return ExitCode(65)  // EX_DATAERR
+        case let problem as SourceFileError:
+            Terminal.error(problem.description)
+            return ExitCode(66)  // EX_NOINPUT
+        default:
+            return error
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import PodiumCore
+import PodiumImport
+
+/// Console output: progress on a terminal, quiet otherwise; problems on standard error.
+enum Terminal {
+    /// Progress redraws a line only on a terminal (not in CI logs or pipes).
+    static let isInteractive = isatty(STDERR_FILENO) != 0
+
+    private static let bootstrapped = LockedFlag()
+
+    /// `LoggingSystem.bootstrap` may run once per process.
+    static func bootstrapLogging(level: Logger.Level) {
+        guard bootstrapped.setOnce() else { return }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func line(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+
+    /// A progress reporter for imports: "icbs  reading 45%" / "writing 12,000 of 54,227 rows (22%), 8,100 rows/s".
+    static func importProgress() -> @Sendable (ImportProgressEvent) -> Void {
+        guard isInteractive else { return { _ in } }
+        let started = ContinuousClock.now
+        return { event in
+            let percent = event.total > 0 ? event.done * 100 / event.total : 100
+            let text: String
+            switch event.phase {
+            case .reading: text = "reading \(percent)%"
+            case .writing:
+                let seconds = max(0.001, Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds))
+                let rate = Int(Double(event.done) / seconds)
+                text = "writing \(ScaledDecimal.groupThousands(UInt64(event.done))) of \(ScaledDecimal.groupThousands(UInt64(event.total))) rows (\(percent)%), \(ScaledDecimal.groupThousands(UInt64(rate))) rows/s"
+            }
+            FileHandle.standardError.write(Data("\r\u{1B}[2K  \(event.dataset.rawValue): \(text)".utf8))
+        }
+    }
+
+    /// Ends a progress line.
+    static func endProgress() {
+        if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
+
+/// A flag that can be set once, safely from any thread.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    /// `true` the first time only.
+    func setOnce() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if value { return false }
+        value = true
+        return true
+    }
+}

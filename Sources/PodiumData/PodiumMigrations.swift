@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in the order it runs. A migration that has shipped is never edited or renamed:
+/// fix it with a new one at the end (STYLE.md §4).
+public enum PodiumMigrations {
+    public static let all: [any Migration] = [
+        // 0001 — foundation (issue 3): import log, geography, area statistics, organisations, dental activity.
+        CreateImports(),
+        CreateGeography(),
+        CreateAreaStatistics(),
+        CreateOrganisations(),
+        CreateDentalActivity(),
+    ]
+}

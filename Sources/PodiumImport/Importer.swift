@@ -1,0 +1,213 @@
+import FluentKit
+import Foundation
+import Logging
+import PodiumCore
+import PodiumData
+
+/// What an import did.
+public enum ImportOutcome: Sendable {
+    /// The file was read and its rows upserted in one transaction.
+    case imported(ImportRecord)
+    /// This exact file (same SHA-256) was imported before; nothing was read or written.
+    case alreadyImported(ImportRecord)
+
+    public var record: ImportRecord {
+        switch self {
+        case .imported(let record), .alreadyImported(let record): record
+        }
+    }
+}
+
+/// Progress of a long import, for a terminal.
+public struct ImportProgressEvent: Sendable {
+    public enum Phase: Sendable { case reading, writing }
+    public var dataset: Dataset
+    public var phase: Phase
+    /// Bytes read (reading) or rows written (writing).
+    public var done: Int
+    public var total: Int
+}
+
+/// Imports published files into the database: one file, one transaction, all or nothing.
+///
+/// Every row is validated before anything is written; a file with any invalid row changes nothing and the
+/// ``ImportFailure`` names file, line, column and reason for each problem. Rows are upserted by their natural
+/// key, so importing the same file twice leaves the database as it was (the second time is skipped outright
+/// unless `force` is set, and then rewrites identical values).
+public struct Importer: Sendable {
+    let database: any Database
+    let logger: Logger
+    let progress: @Sendable (ImportProgressEvent) -> Void
+
+    public init(database: any Database, logger: Logger, progress: @escaping @Sendable (ImportProgressEvent) -> Void = { _ in }) {
+        self.database = database
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Imports `path` as `dataset`.
+    /// - Throws: ``SourceFileError`` if the file cannot be read, ``ImportFailure`` if any row is invalid,
+    ///   or a database error (the transaction is rolled back).
+    public func run(_ dataset: Dataset, file path: String, force: Bool = false) async throws -> ImportOutcome {
+        let started = ContinuousClock.now
+        let source = try SourceFile.load(path: path)
+        let log = ImportStore(database: database)
+        let earlier = try await log.find(dataset: dataset, sha256: source.sha256)
+        if let earlier, !force {
+            logger.info("already imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(source.name)"])
+            return .alreadyImported(earlier)
+        }
+        let context = ImportContext(dataset: dataset, source: source, started: started, earlier: earlier)
+        return .imported(try await parseAndWrite(context))
+    }
+
+    /// Imports the bundled copy of every dataset from `directory`, in dependency order, stopping at the first
+    /// failure. `onEach` hears each outcome as it happens.
+    @discardableResult
+    public func runBundled(
+        directory: String, force: Bool = false, onEach: (Dataset, ImportOutcome) -> Void = { _, _ in }
+    ) async throws -> [(Dataset, ImportOutcome)] {
+        var outcomes: [(Dataset, ImportOutcome)] = []
+        for dataset in Dataset.allCases {
+            let outcome = try await run(dataset, file: BundledData.path(for: dataset, in: directory), force: force)
+            onEach(dataset, outcome)
+            outcomes.append((dataset, outcome))
+        }
+        return outcomes
+    }
+
+    /// What an import run knows before it reads the file.
+    struct ImportContext {
+        var dataset: Dataset
+        var source: SourceFile
+        var started: ContinuousClock.Instant
+        /// The log entry of an earlier import of the same file (only when forced).
+        var earlier: ImportRecord?
+    }
+
+    private func parseAndWrite(_ context: ImportContext) async throws -> ImportRecord {
+        // Sub-ICB Locations must name a registered ICB; no other reader needs the database.
+        let knownICBs = context.dataset == .subICBLocations ? Set(try await GeographyStore(database: database).icbs().map(\.code)) : nil
+        return try await importRows(Self.reader(for: context.dataset, knownICBs: knownICBs), context)
+    }
+
+    /// The reader of each dataset's file format: the one place a dataset is tied to its reader.
+    /// - Parameter knownICBs: the ICB register, for Sub-ICB Locations; `nil` skips that check (parsing only).
+    static func reader(for dataset: Dataset, knownICBs: Set<ICBCode>?) -> any DatasetReader {
+        switch dataset {
+        case .icbs: ICBReader()
+        case .subICBLocations: SubICBLocationReader(knownICBs: knownICBs)
+        case .lsoa2011Lookup: LSOA2011LookupReader()
+        case .lsoa2021Lookup: LSOA2021LookupReader()
+        case .lsoaVintageLookup: LSOAVintageLookupReader()
+        case .imd2019: IMD2019Reader()
+        case .iod2025: IoD2025Reader()
+        case .iod2025ICBSummary: IoD2025ICBSummaryReader()
+        case .population2021: CensusPopulationReader()
+        case .population2020: MidYearPopulationReader()
+        case .lsoa2011Centroids: LSOACentroidReader()
+        case .postcodes: PostcodeReader()
+        case .pharmacies: ODSReader<PharmacyCodeKind>()
+        case .dentalPractices: ODSReader<DentalPracticeCodeKind>()
+        case .dentalActivity: DentalActivityReader()
+        }
+    }
+
+    /// Validates a file without a database and returns its number of rows.
+    /// - Throws: ``ImportFailure`` with every problem found.
+    public static func rowCount(_ dataset: Dataset, source: SourceFile) throws -> Int {
+        try count(reader(for: dataset, knownICBs: nil), dataset: dataset, source: source)
+    }
+
+    private static func count<Reader: DatasetReader>(_ reader: Reader, dataset: Dataset, source: SourceFile) throws -> Int {
+        try parse(reader, dataset: dataset, source: source).count
+    }
+
+    /// Validates every record, then writes all rows and the log entry in one transaction.
+    private func importRows<Reader: DatasetReader>(_ reader: Reader, _ context: ImportContext) async throws -> ImportRecord {
+        let (dataset, source) = (context.dataset, context.source)
+        let rows = try Self.parse(reader, dataset: dataset, source: source) { bytes in
+            progress(ImportProgressEvent(dataset: dataset, phase: .reading, done: bytes, total: source.content.count))
+        }
+        let record = try await database.transaction { transaction in
+            try await BulkUpsert.write(rows, on: transaction) { written in
+                progress(ImportProgressEvent(dataset: dataset, phase: .writing, done: written, total: rows.count))
+            }
+            // A forced re-import of a logged file rewrites identical rows and leaves the log as it was.
+            if let earlier = context.earlier { return earlier }
+            let elapsed = ContinuousClock.now - context.started
+            let record = ImportRecord(
+                id: UUID(), dataset: dataset, fileName: source.name, sha256: source.sha256, rowCount: rows.count, importedAt: Date(),
+                durationMilliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+            try await ImportStore(database: transaction).record(record)
+            return record
+        }
+        logger.info("imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(source.name)", "rows": "\(rows.count)"])
+        return record
+    }
+
+    /// Reads and validates every record of `source`. Pure apart from `progress`: no database access.
+    /// - Throws: ``ImportFailure`` with every problem found.
+    static func parse<Reader: DatasetReader>(
+        _ reader: Reader, dataset: Dataset, source: SourceFile, progress: (Int) -> Void = { _ in }
+    ) throws -> [Reader.Row] {
+        var failure = ImportFailure(dataset: dataset, file: source.name, issues: [], totalIssues: 0)
+        func note(_ issue: ImportIssue) {
+            failure.totalIssues += 1
+            if failure.issues.count < ImportFailure.keptIssues { failure.issues.append(issue) }
+        }
+        var rows: [Reader.Row] = []
+        var columns: ColumnMap?
+        var firstLineOfKey: [[SQLCell]: Int] = [:]
+        let keyIndices = Reader.Row.layout.key.compactMap { Reader.Row.layout.columns.firstIndex(of: $0) }
+        var headerFailed = false
+        do {
+            try CSVReader(bytes: source.content).forEachRecord(progress: progress) { record in
+                if columns == nil {
+                    switch reader.layout {
+                    case .headed:
+                        switch ColumnMap.resolve(layout: reader.layout, header: record, file: source.name) {
+                        case .success(let map): columns = map
+                        case .failure(let issue):
+                            note(issue)
+                            headerFailed = true
+                            return false
+                        }
+                        return true
+                    case .headerless:
+                        columns = try? ColumnMap.resolve(layout: reader.layout, header: nil, file: source.name).get()
+                    }
+                }
+                guard let columns else { return false }
+                guard record.fields.count == columns.names.count else {
+                    note(ImportIssue(
+                        file: source.name, line: record.line, column: nil,
+                        reason: "expected \(columns.names.count) fields, found \(record.fields.count)"))
+                    return true
+                }
+                var fields = FieldReader(record: record, columns: columns, file: source.name)
+                let row = reader.row(&fields)
+                fields.issues.forEach(note)
+                guard let row else { return true }
+                let cells = row.cells
+                let key = keyIndices.map { cells[$0] }
+                if let firstLine = firstLineOfKey[key] {
+                    note(ImportIssue(
+                        file: source.name, line: record.line, column: nil,
+                        reason: "repeats the row on line \(firstLine) (same \(Reader.Row.layout.key.joined(separator: " and ")))"))
+                    return true
+                }
+                firstLineOfKey[key] = record.line
+                rows.append(row)
+                return true
+            }
+        } catch let syntax as CSVSyntaxError {
+            note(ImportIssue(file: source.name, line: syntax.line, column: syntax.column, reason: syntax.reason))
+        }
+        if failure.totalIssues == 0, !headerFailed, rows.isEmpty {
+            note(ImportIssue(file: source.name, line: 1, column: nil, reason: "the file has no data rows"))
+        }
+        if failure.totalIssues > 0 { throw failure }
+        return rows
+    }
+}

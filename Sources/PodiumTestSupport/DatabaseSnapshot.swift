@@ -1,0 +1,51 @@
+import FluentKit
+import PodiumData
+import SQLKit
+
+/// Every row of every Podium table as text, in primary-key order: two snapshots are equal exactly when the
+/// databases hold the same data. Used to prove imports are idempotent and failed imports change nothing.
+public enum DatabaseSnapshot {
+    /// Tables created by the migrations, in a fixed order.
+    public static let tables = [
+        "imports", "icbs", "sub_icb_locations", "lsoa11_icb22", "lsoa21_icb24", "lsoa11_lsoa21", "imd2019_lsoa11", "iod2025_lsoa21",
+        "iod2025_icb", "population_census2021", "population_mid2020", "lsoa11_centroids", "postcodes", "pharmacies",
+        "dental_practices", "dental_activity",
+    ]
+
+    public static func take(_ database: any Database) async throws -> [String: [String]] {
+        let sql = try database.sql()
+        var result: [String: [String]] = [:]
+        for table in tables {
+            let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()
+            result[table] = try rows.map { row in
+                try row.allColumns.sorted().map { column in
+                    "\(column)=\(try describe(row, column))"
+                }.joined(separator: "|")
+            }.sorted()
+        }
+        return result
+    }
+
+    /// Row count of a table.
+    public static func count(_ table: String, in database: any Database) async throws -> Int {
+        let row = try await database.sql().raw("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM \(ident: table)").first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
+    }
+
+    /// Names of the tables that exist (SQLite or PostgreSQL), excluding Fluent's own.
+    public static func existingTables(_ database: any Database) async throws -> Set<String> {
+        let sql = try database.sql()
+        let query: SQLQueryString = sql.dialect.name == "sqlite"
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+        let names = try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
+        return Set(names).subtracting(["_fluent_migrations"])
+    }
+
+    private static func describe(_ row: any SQLRow, _ column: String) throws -> String {
+        if try row.decodeNil(column: column) { return "NULL" }
+        if let value = try? row.decode(column: column, as: Int64.self) { return "i:\(value)" }
+        if let value = try? row.decode(column: column, as: Double.self) { return "d:\(value)" }
+        return "s:" + (try row.decode(column: column, as: String.self))
+    }
+}

@@ -1,0 +1,74 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumImport
+
+/// The repository's fixtures and bundled data, found from this source file so tests run from any directory.
+public enum Fixtures {
+    /// The package root.
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Sources/PodiumTestSupport/Fixtures.swift
+        return url.path
+    }()
+
+    /// Real-format slices of the bundled data for two ICBs (see `scripts/make_fixtures.py`).
+    public static var openData: String { root + "/Tests/Fixtures/open" }
+    /// The full bundled open data the demo imports.
+    public static var bundled: String { root + "/Data/open" }
+
+    /// Figures computed independently from the fixture slices by `scripts/make_fixtures.py`.
+    public static func expected() throws -> Expected {
+        try JSONDecoder().decode(Expected.self, from: Data(contentsOf: URL(fileURLWithPath: openData + "/expected.json")))
+    }
+
+    public struct Expected: Decodable, Sendable {
+        public struct ICBFigures: Decodable, Sendable {
+            public var population: Int
+            public var dentalContracts: Int
+            public var contractedUDAsHundredths: Int64
+            public var contractedValuePence: Int64
+            public var pharmacies: Int
+            public var dentalPractices: Int
+            public var subICBLocations: Int
+            public var lsoas: Int
+            public var mostDeprivedLSOAs: Int
+        }
+        public struct Contract: Decodable, Sendable {
+            public var months: Int
+            public var commissioner: String
+            public var udasDeliveredToDateHundredths: Int64
+            public var foundationUDAsToDateHundredths: Int64
+            public var lateFP17sToDate: Int
+            public var targetChanges: Int
+            public var changes: Int
+        }
+        public var icbs: [String: ICBFigures]
+        public var contracts: [String: Contract]
+        public var dentalRows: Int
+    }
+
+    /// Imports every fixture dataset into `database`.
+    public static func importAll(into database: any Database) async throws {
+        try await Importer(database: database, logger: TestDatabase.quietLogger).runBundled(directory: openData)
+    }
+
+    /// Writes `text` to a new file in a fresh temporary folder and returns its path.
+    public static func temporaryFile(named name: String, contents: [UInt8]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(contents).write(to: url)
+        return url.path
+    }
+
+    public static func temporaryFile(named name: String, text: String) throws -> String {
+        try temporaryFile(named: name, contents: Array(text.utf8))
+    }
+
+    /// A fixture file's text.
+    public static func text(of dataset: Dataset) throws -> String {
+        try String(contentsOfFile: BundledData.path(for: dataset, in: openData), encoding: .utf8)
+    }
+}

@@ -1,0 +1,93 @@
+import FluentKit
+import PodiumCore
+import Vapor
+
+extension API {
+    /// `/api/v1`: the same figures as the pages, as JSON. Lists take `q`, `sort`, `dir`, `page`, `per_page`.
+    struct Controller: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            routes.get(APIRoute.icbs.components, use: icbs)
+            routes.get(APIRoute.icb.components, use: icb)
+            routes.get(APIRoute.dentalContracts.components, use: dentalContracts)
+            routes.get(APIRoute.dentalContract.components, use: dentalContract)
+            routes.get(APIRoute.pharmacies.components, use: pharmacies)
+            routes.get(APIRoute.dentalPractices.components, use: dentalPractices)
+            routes.get(APIRoute.openAPI.components, use: openAPI)
+        }
+
+        @Sendable func icbs(req: Request) async throws -> ICBListDTO {
+            let parameters = try ListParameters.from(req)
+            let overview = try await Workbench(database: req.db).england(year: parameters.year)
+            return ICBListDTO(
+                financialYear: overview.financialYear?.label, icbs: overview.rows.map(ICBSummaryDTO.init), england: FiguresDTO(overview.total),
+                sources: overview.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func icb(req: Request) async throws -> ICBDetailDTO {
+            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let parameters = try ListParameters.from(req)
+            let overview = try await Workbench(database: req.db).icb(code, year: parameters.year)
+            return ICBDetailDTO(
+                odsCode: overview.icb.code.rawValue, onsCode: overview.icb.onsCode.rawValue, onsCode2022: overview.icb.onsCode2022.rawValue,
+                name: overview.icb.name, financialYear: overview.financialYear?.label, figures: FiguresDTO(overview.figures),
+                subICBLocations: overview.subICBLocations.map(SubICBLocationDTO.init), sources: overview.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func dentalContracts(req: Request) async throws -> ContractPageDTO {
+            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let parameters = try ListParameters.from(req)
+            let list = try await Workbench(database: req.db).contracts(of: code, year: parameters.year)
+            let page = try Self.page(Tables.contracts(list.contracts), parameters)
+            return ContractPageDTO(
+                icb: code.rawValue, financialYear: list.financialYear?.label, coverage: list.coverage.map(CoverageDTO.init),
+                paging: PageInfoDTO(page), items: page.items.map(ContractSummaryDTO.init), sources: list.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func dentalContract(req: Request) async throws -> ContractDetailDTO {
+            let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
+            let detail = try await Workbench(database: req.db).contract(number)
+            let latest = detail.current.latest
+            return ContractDetailDTO(
+                contractNumber: number.rawValue, providerName: latest.providerName, commissionerCode: latest.commissioner.rawValue,
+                commissionerName: latest.commissionerName, summary: ContractSummaryDTO(detail.current), coverage: CoverageDTO(detail.coverage),
+                months: detail.months.map(ContractMonthDTO.init), changes: detail.current.changes.map(ContractChangeDTO.init),
+                sources: detail.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func pharmacies(req: Request) async throws -> OrganisationPageDTO {
+            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let list = try await Workbench(database: req.db).pharmacies(of: code)
+            let table = Tables.organisations(list.sites, id: "pharmacies", caption: "Pharmacies") { $0.subTypeLabel }
+            let page = try Self.page(table, try ListParameters.from(req))
+            return OrganisationPageDTO(
+                icb: code.rawValue, paging: PageInfoDTO(page),
+                items: page.items.map { OrganisationDTO($0, subTypeLabel: $0.organisation.subTypeLabel) }, sources: list.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func dentalPractices(req: Request) async throws -> OrganisationPageDTO {
+            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let list = try await Workbench(database: req.db).dentalPractices(of: code)
+            let table = Tables.organisations(list.sites, id: "dental-practices", caption: "Dental practices") { $0.subTypeLabel }
+            let page = try Self.page(table, try ListParameters.from(req))
+            return OrganisationPageDTO(
+                icb: code.rawValue, paging: PageInfoDTO(page),
+                items: page.items.map { OrganisationDTO($0, subTypeLabel: $0.organisation.subTypeLabel) }, sources: list.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func openAPI(req: Request) async throws -> Response {
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .ok, headers: headers, body: .init(data: try OpenAPIDocument.json()))
+        }
+
+        /// The requested page; an unknown sort column is a 400 naming the allowed ones.
+        static func page<Row>(_ table: Table<Row>, _ parameters: ListParameters) throws -> ListPage<Row> {
+            let request = try parameters.listRequest()
+            if let sort = request.sort, !table.isSortKey(sort) {
+                let keys = table.columns.filter(\.sortable).map(\.key).joined(separator: ", ")
+                throw WebError.badRequest(code: "invalid_parameter", message: "sort must be one of: \(keys).")
+            }
+            return table.page(request)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The OpenAPI 3.0 description of `/api/v1`, served at `/api/v1/openapi.json`.
+/// A test checks every registered API route appears here, and the golden tests check responses match.
+enum OpenAPIDocument {
+    static func json() throws -> Data {
+        try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    /// Paths in OpenAPI form, for the route-coverage test.
+    static var paths: [String] { Array((document["paths"] as? [String: Any] ?? [:]).keys) }
+
+    static var document: [String: Any] {
+        [
+            "openapi": "3.0.3",
+            "info": [
+                "title": "Podium API",
+                "version": "1.0.0",
+                "description": "Read-only figures of the Podium commissioning workbench: ICBs, dental contracts and their monthly activity, pharmacies and dental practices. Money is integer pence plus a formatted string; UDAs are exact decimals. Every figure is an aggregate of published open data.",
+            ],
+            "paths": [
+                APIRoute.icbs.openAPIPath: get("List ICBs with headline figures", "ICBList", parameters: [year]),
+                APIRoute.icb.openAPIPath: get("One ICB with its Sub-ICB Locations", "ICBDetail", parameters: [icbParameter, year], notFound: true),
+                APIRoute.dentalContracts.openAPIPath: get(
+                    "An ICB's dental contracts for a financial year", "ContractPage", parameters: [icbParameter, year] + listParameters, notFound: true),
+                APIRoute.dentalContract.openAPIPath: get(
+                    "One dental contract with its monthly series and changes", "ContractDetail", parameters: [contractParameter], notFound: true),
+                APIRoute.pharmacies.openAPIPath: get(
+                    "An ICB's active pharmacies and appliance contractors", "OrganisationPage", parameters: [icbParameter] + listParameters, notFound: true),
+                APIRoute.dentalPractices.openAPIPath: get(
+                    "An ICB's active dental practices", "OrganisationPage", parameters: [icbParameter] + listParameters, notFound: true),
+                APIRoute.openAPI.openAPIPath: [
+                    "get": [
+                        "summary": "This document", "operationId": "openAPI",
+                        "responses": ["200": ["description": "The OpenAPI document", "content": ["application/json": ["schema": ["type": "object"]]]]],
+                    ] as [String: Any],
+                ],
+            ],
+            "components": ["schemas": schemas],
+        ]
+    }
+
+    private static func get(_ summary: String, _ schema: String, parameters: [[String: Any]], notFound: Bool = false) -> [String: Any] {
+        var responses: [String: Any] = [
+            "200": ["description": "OK", "content": ["application/json": ["schema": ref(schema)]]],
+            "400": ["description": "A parameter is not valid", "content": ["application/json": ["schema": ref("Error")]]],
+        ]
+        if notFound || parameters.contains(where: { ($0["name"] as? String) == "year" }) {
+            responses["404"] = ["description": "Not found", "content": ["application/json": ["schema": ref("Error")]]]
+        }
+        return ["get": ["summary": summary, "operationId": operationID(schema, summary), "parameters": parameters, "responses": responses] as [String: Any]]
+    }
+
+    private static func operationID(_ schema: String, _ summary: String) -> String {
+        let words = summary.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(6)
+        return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+    }
+
+    private static var icbParameter: [String: Any] { [
+        "name": "icb", "in": "path", "required": true, "description": "ICB ODS code, such as QYG",
+        "schema": ["type": "string", "pattern": "^[A-Za-z0-9]{3}$"],
+    ] }
+    private static var contractParameter: [String: Any] { [
+        "name": "contract", "in": "path", "required": true, "description": "10-character NHS dental contract number",
+        "schema": ["type": "string"],
+    ] }
+    private static var year: [String: Any] { [
+        "name": "year", "in": "query", "required": false, "description": "Financial year, such as 2023/24 (default: the latest with data)",
+        "schema": ["type": "string"],
+    ] }
+    private static var listParameters: [[String: Any]] { [
+        ["name": "q", "in": "query", "required": false, "description": "Words that must all appear in a row", "schema": ["type": "string"]],
+        ["name": "sort", "in": "query", "required": false, "description": "Column key to sort by", "schema": ["type": "string"]],
+        ["name": "dir", "in": "query", "required": false, "schema": ["type": "string", "enum": ["asc", "desc"]]],
+        ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 1_000_000]],
+        ["name": "per_page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 500]],
+    ] }
+
+    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    private static var string: [String: Any] { ["type": "string"] }
+    private static var integer: [String: Any] { ["type": "integer"] }
+    private static var number: [String: Any] { ["type": "number"] }
+    private static var boolean: [String: Any] { ["type": "boolean"] }
+    private static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+
+    /// An object schema; properties listed in `optional` may be absent.
+    private static func object(_ properties: [String: [String: Any]], optional: Set<String> = []) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": properties.keys.filter { !optional.contains($0) }.sorted()]
+    }
+
+    private static var schemas: [String: Any] {
+        [
+            "Money": object(["pence": integer, "formatted": string]),
+            "Error": object(["error": object(["code": string, "message": string])]),
+            "Source": object(
+                ["dataset": string, "title": string, "publisher": string, "coverage": string, "detail": string, "provisional": boolean,
+                 "fileName": string, "importedAt": string],
+                optional: ["detail", "fileName", "importedAt"]),
+            "Figures": object(
+                ["population": integer, "dentalContracts": integer, "contractedUDAs": number, "contractedValue": ref("Money"),
+                 "udasPerThousandResidents": number, "pharmacies": integer, "dentalPractices": integer, "imdAverageRank": number,
+                 "imdRankOfAverageRank": integer],
+                optional: ["udasPerThousandResidents", "imdAverageRank", "imdRankOfAverageRank"]),
+            "ICBSummary": object(["odsCode": string, "onsCode": string, "name": string, "figures": ref("Figures"), "url": string, "htmlURL": string]),
+            "ICBList": object(
+                ["financialYear": string, "icbs": array(ref("ICBSummary")), "england": ref("Figures"), "sources": array(ref("Source"))],
+                optional: ["financialYear"]),
+            "SubICBLocation": object(
+                ["odsCode": string, "onsCode": string, "name": string, "lsoas": integer, "population": integer, "mostDeprivedLSOAs": integer]),
+            "ICBDetail": object(
+                ["odsCode": string, "onsCode": string, "onsCode2022": string, "name": string, "financialYear": string, "figures": ref("Figures"),
+                 "subICBLocations": array(ref("SubICBLocation")), "sources": array(ref("Source"))],
+                optional: ["financialYear"]),
+            "Coverage": object(["financialYear": string, "months": array(string), "missingMonths": array(string)]),
+            "Paging": object(["page": integer, "perPage": integer, "pageCount": integer, "matching": integer, "total": integer]),
+            "ContractSummary": object(
+                ["contractNumber": string, "providerName": string, "commissionerCode": string, "postcode": string, "lsoa2011": string,
+                 "financialYear": string, "latestMonth": string, "udaTarget": number, "contractValue": ref("Money"), "udaValue": ref("Money"),
+                 "udasDeliveredToDate": number, "deliveredPercentOfTarget": number, "foundationDentistUDAsToDate": number,
+                 "lateFP17sToDate": integer, "adultsSeen24Months": integer, "childrenSeen12Months": integer, "url": string],
+                optional: ["lsoa2011", "udaValue", "deliveredPercentOfTarget", "adultsSeen24Months", "childrenSeen12Months"]),
+            "ContractPage": object(
+                ["icb": string, "financialYear": string, "coverage": ref("Coverage"), "paging": ref("Paging"),
+                 "items": array(ref("ContractSummary")), "sources": array(ref("Source"))],
+                optional: ["financialYear", "coverage"]),
+            "Courses": object(
+                ["band1": integer, "band2a": integer, "band2b": integer, "band2c": integer, "band3": integer, "urgent": integer, "other": integer,
+                 "total": integer],
+                optional: ["band1", "band2a", "band2b", "band2c", "band3", "urgent", "other", "total"]),
+            "ContractMonth": object(
+                ["month": string, "commissionerCode": string, "udaTarget": number, "contractValue": ref("Money"), "udasDelivered": number,
+                 "udasDeliveredByFoundationDentists": number, "lateFP17s": integer, "courses": ref("Courses"), "childrenSeen12Months": integer,
+                 "adultsSeen24Months": integer, "generalDentalValue": ref("Money")],
+                optional: ["udasDelivered", "udasDeliveredByFoundationDentists", "lateFP17s", "childrenSeen12Months", "adultsSeen24Months",
+                           "generalDentalValue"]),
+            "ContractChange": object(
+                ["month": string, "previousMonth": string, "udaTargetBefore": number, "udaTargetAfter": number,
+                 "contractValueBefore": ref("Money"), "contractValueAfter": ref("Money"), "commissionerBefore": string, "commissionerAfter": string]),
+            "ContractDetail": object(
+                ["contractNumber": string, "providerName": string, "commissionerCode": string, "commissionerName": string,
+                 "summary": ref("ContractSummary"), "coverage": ref("Coverage"), "months": array(ref("ContractMonth")),
+                 "changes": array(ref("ContractChange")), "sources": array(ref("Source"))]),
+            "Location": object(["easting": number, "northing": number, "latitude": number, "longitude": number, "quality": integer]),
+            "Organisation": object(
+                ["odsCode": string, "name": string, "addressLines": array(string), "postcode": string, "status": string, "subType": string,
+                 "subTypeLabel": string, "parentCode": string, "openDate": string, "closeDate": string, "location": ref("Location")],
+                optional: ["parentCode", "openDate", "closeDate", "location"]),
+            "OrganisationPage": object(
+                ["icb": string, "paging": ref("Paging"), "items": array(ref("Organisation")), "sources": array(ref("Source"))]),
+        ]
+    }
+}

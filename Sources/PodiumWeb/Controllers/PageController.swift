@@ -1,0 +1,125 @@
+import FluentKit
+import PodiumCore
+import Vapor
+
+/// The HTML workbench. Each handler decodes the request, asks the ``Workbench``, and renders a page or a CSV.
+struct PageController: RouteCollection {
+    let context: PageContext
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(PodiumRoute.homeTemplate.components, use: home)
+        routes.get(PodiumRoute.aboutDataTemplate.components, use: aboutData)
+        routes.get(PodiumRoute.icbTemplate.components, use: icb)
+        routes.get(PodiumRoute.dentalContractsTemplate.components, use: dentalContracts)
+        routes.get(PodiumRoute.dentalContractTemplate.components, use: dentalContract)
+        routes.get(PodiumRoute.pharmaciesTemplate.components, use: pharmacies)
+        routes.get(PodiumRoute.dentalPracticesTemplate.components, use: dentalPractices)
+        routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet)
+        routes.get(PodiumRoute.iconTemplate.components, use: icon)
+        routes.get(PodiumRoute.legacyIconTemplate.components, use: icon)
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).england(year: parameters.year)
+        let table = Tables.icbs(overview.rows, total: overview.total)
+        let request = try listRequest(parameters, table: table)
+        if parameters.wantsCSV {
+            return Responses.csv(table.csv(request), fileName: "england-icbs-\(Responses.slug(overview.financialYear)).csv")
+        }
+        let links = ListLinks(path: PodiumRoute.home.path, request: request, extra: yearItem(parameters))
+        return Responses.html(HomePage.render(overview, table: table, page: table.page(request), links: links, context: context))
+    }
+
+    @Sendable func icb(req: Request) async throws -> Response {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).icb(code, year: parameters.year)
+        let table = Tables.subICBLocations(overview.subICBLocations)
+        if parameters.wantsCSV { return Responses.csv(table.csv(ListRequest()), fileName: "\(code)-sub-icb-locations.csv") }
+        return Responses.html(ICBPage.render(overview, table: table, context: context))
+    }
+
+    @Sendable func dentalContracts(req: Request) async throws -> Response {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let parameters = try ListParameters.from(req)
+        let list = try await Workbench(database: req.db).contracts(of: code, year: parameters.year)
+        let table = Tables.contracts(list.contracts)
+        let request = try listRequest(parameters, table: table)
+        if parameters.wantsCSV {
+            return Responses.csv(table.csv(request), fileName: "\(code)-dental-contracts-\(Responses.slug(list.financialYear)).csv")
+        }
+        let links = ListLinks(path: PodiumRoute.dentalContracts(code).path, request: request, extra: yearItem(parameters))
+        return Responses.html(ContractListPage.render(list, table: table, page: table.page(request), links: links, context: context))
+    }
+
+    @Sendable func dentalContract(req: Request) async throws -> Response {
+        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
+        let parameters = try ListParameters.from(req)
+        let detail = try await Workbench(database: req.db).contract(number)
+        let months = Tables.months(detail.months), changes = Tables.changes(detail.current.changes)
+        if parameters.wantsCSV {
+            switch parameters.table ?? months.id {
+            case months.id: return Responses.csv(months.csv(ListRequest()), fileName: "dental-contract-\(number)-months.csv")
+            case changes.id: return Responses.csv(changes.csv(ListRequest()), fileName: "dental-contract-\(number)-changes.csv")
+            default:
+                throw WebError.badRequest(code: "invalid_parameter", message: "table must be \(months.id) or \(changes.id).")
+            }
+        }
+        return Responses.html(ContractPage.render(detail, months: months, changes: changes, context: context))
+    }
+
+    @Sendable func pharmacies(req: Request) async throws -> Response {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let parameters = try ListParameters.from(req)
+        let list = try await Workbench(database: req.db).pharmacies(of: code)
+        let table = Tables.organisations(list.sites, id: "pharmacies", caption: "Pharmacies and appliance contractors") { $0.subTypeLabel }
+        let request = try listRequest(parameters, table: table)
+        if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-pharmacies.csv") }
+        return Responses.html(OrganisationPage.render(
+            list, title: "Pharmacies",
+            intro: "Active community pharmacies and appliance contractors in England with \(list.icb.name) as their ICB in ODS edispensary.",
+            table: table, page: table.page(request), links: ListLinks(path: PodiumRoute.pharmacies(code).path, request: request),
+            noun: "pharmacies", context: context))
+    }
+
+    @Sendable func dentalPractices(req: Request) async throws -> Response {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let parameters = try ListParameters.from(req)
+        let list = try await Workbench(database: req.db).dentalPractices(of: code)
+        let table = Tables.organisations(list.sites, id: "dental-practices", caption: "Dental practices") { $0.subTypeLabel }
+        let request = try listRequest(parameters, table: table)
+        if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-dental-practices.csv") }
+        return Responses.html(OrganisationPage.render(
+            list, title: "Dental practices",
+            intro: "Active general dental practices with \(list.icb.name) as their ICB in ODS egdpprac. A practice is a location; one contract can cover several and one practice can hold several contracts.",
+            table: table, page: table.page(request), links: ListLinks(path: PodiumRoute.dentalPractices(code).path, request: request),
+            noun: "practices", context: context))
+    }
+
+    @Sendable func aboutData(req: Request) async throws -> Response {
+        let parameters = try ListParameters.from(req)
+        let table = Tables.catalogue(try await Workbench(database: req.db).catalogue())
+        if parameters.wantsCSV { return Responses.csv(table.csv(ListRequest()), fileName: "podium-datasets.csv") }
+        return Responses.html(AboutDataPage.render(table, context: context))
+    }
+
+    @Sendable func stylesheet(req: Request) async throws -> Response {
+        Responses.asset(Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+    }
+
+    @Sendable func icon(req: Request) async throws -> Response {
+        Responses.asset(Stylesheet.icon, type: HTTPMediaType(type: "image", subType: "svg+xml"))
+    }
+
+    /// Pages ignore an unknown sort column (a stale bookmark should still open); the API rejects it.
+    private func listRequest<Row>(_ parameters: ListParameters, table: Table<Row>) throws -> ListRequest {
+        var request = try parameters.listRequest()
+        if let sort = request.sort, !table.isSortKey(sort) { request.sort = nil }
+        return request
+    }
+
+    private func yearItem(_ parameters: ListParameters) -> [URLQueryItem] {
+        parameters.year.map { [URLQueryItem(name: "year", value: $0)] } ?? []
+    }
+}

@@ -1,0 +1,36 @@
+import PodiumData
+
+/// Everything `serve` needs, decided once at start-up by a pure parser (STYLE.md §7).
+public struct PodiumConfig: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseChoice
+
+    public static let hostKey = "PODIUM_HOST"
+    public static let portKey = "PODIUM_PORT"
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice) {
+        self.host = host
+        self.port = port
+        self.database = database
+    }
+
+    /// Command-line values win over the environment, which wins over the defaults.
+    /// - Throws: ``ConfigurationError`` naming the key at fault.
+    public static func resolve(host: String?, port: Int?, sqlitePath: String?, environment: [String: String]) throws -> PodiumConfig {
+        let database = try DatabaseChoice.resolve(sqlitePath: sqlitePath, environment: environment)
+        var resolvedPort = 8080
+        if let port {
+            resolvedPort = port
+        } else if let text = environment[portKey] {
+            guard let value = Int(text) else { throw ConfigurationError(key: portKey, reason: "\"\(text)\" is not a port number") }
+            resolvedPort = value
+        }
+        guard (1...65_535).contains(resolvedPort) else {
+            throw ConfigurationError(key: port == nil ? portKey : "--port", reason: "\(resolvedPort) is not between 1 and 65535")
+        }
+        let resolvedHost = host ?? environment[hostKey] ?? "127.0.0.1"
+        guard !resolvedHost.isEmpty else { throw ConfigurationError(key: host == nil ? hostKey : "--host", reason: "is empty") }
+        return PodiumConfig(host: resolvedHost, port: resolvedPort, database: database)
+    }
+}

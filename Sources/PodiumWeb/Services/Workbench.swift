@@ -1,0 +1,178 @@
+import FluentKit
+import PodiumCore
+import PodiumData
+
+/// Where a page's figures come from and how current they are.
+struct SourceNote: Sendable {
+    var dataset: Dataset
+    /// Period covered, e.g. "April 2023 – December 2023 (November 2023 missing)".
+    var detail: String?
+    /// The import that loaded it, or `nil` if it has not been imported.
+    var record: ImportRecord?
+
+    var sentence: String {
+        var text = dataset.citation + "; " + dataset.coverage
+        if let detail { text += "; " + detail }
+        if let record {
+            text += ". Imported \(DateText.long(record.importedAt)) from \(record.fileName)."
+        } else {
+            text += ". Not imported yet."
+        }
+        return text
+    }
+}
+
+/// An ICB with its headline figures.
+struct ICBRow: Sendable {
+    var icb: ICB
+    var figures: ICBFigures
+}
+
+struct EnglandOverview: Sendable {
+    var financialYear: FinancialYear?
+    var rows: [ICBRow]
+    var total: ICBFigures
+    var sources: [SourceNote]
+}
+
+struct ICBOverview: Sendable {
+    var icb: ICB
+    var figures: ICBFigures
+    var financialYear: FinancialYear?
+    var subICBLocations: [SubICBLocationFigures]
+    var sources: [SourceNote]
+}
+
+struct ContractList: Sendable {
+    var icb: ICB
+    var financialYear: FinancialYear?
+    var availableYears: [FinancialYear]
+    var contracts: [ContractYear]
+    var coverage: ActivityCoverage?
+    var sources: [SourceNote]
+}
+
+struct ContractDetail: Sendable {
+    var contract: ContractNumber
+    /// Every month on record, oldest first.
+    var months: [ContractMonth]
+    /// The latest financial year's position.
+    var current: ContractYear
+    /// The commissioning ICB in the latest month, if it is in the register.
+    var icb: ICB?
+    var coverage: ActivityCoverage
+    var sources: [SourceNote]
+}
+
+struct OrganisationList<Kind: CodeKind>: Sendable {
+    var icb: ICB
+    var sites: [Sited<Kind>]
+    var sources: [SourceNote]
+}
+
+/// The read side of the workbench: combines stores into what pages and the API show.
+/// Pages and API controllers both use it, so a figure is computed in one place.
+struct Workbench: Sendable {
+    let database: any Database
+
+    private var geography: GeographyStore { GeographyStore(database: database) }
+    private var dental: DentalStore { DentalStore(database: database) }
+
+    func england(year requested: String?) async throws -> EnglandOverview {
+        let year = try await financialYear(requested)
+        let figures = try await geography.figures(financialYear: year)
+        let rows = try await geography.icbs().map { ICBRow(icb: $0, figures: figures[$0.code] ?? .total([])) }
+        return EnglandOverview(
+            financialYear: year, rows: rows, total: .total(rows.map(\.figures)),
+            sources: try await notes(Self.figureSources, year: year))
+    }
+
+    func icb(_ code: ICBCode, year requested: String?) async throws -> ICBOverview {
+        let icb = try await requireICB(code)
+        let year = try await financialYear(requested)
+        let figures = try await geography.figures(financialYear: year)[code] ?? .total([])
+        return ICBOverview(
+            icb: icb, figures: figures, financialYear: year, subICBLocations: try await geography.subICBLocations(of: code),
+            sources: try await notes(Self.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year))
+    }
+
+    func contracts(of code: ICBCode, year requested: String?) async throws -> ContractList {
+        let icb = try await requireICB(code)
+        let year = try await financialYear(requested)
+        var contracts: [ContractYear] = []
+        var coverage: ActivityCoverage?
+        if let year {
+            contracts = try await dental.contractYears(commissionedBy: code, in: year)
+            coverage = try await dental.coverage(of: year)
+        }
+        return ContractList(
+            icb: icb, financialYear: year, availableYears: try await dental.financialYears(), contracts: contracts,
+            coverage: coverage, sources: try await notes([.dentalActivity], year: year))
+    }
+
+    func contract(_ number: ContractNumber) async throws -> ContractDetail {
+        let months = try await dental.months(of: number)
+        guard let latest = months.last,
+              let current = ContractYear(contract: number, financialYear: FinancialYear(containing: latest.month), rows: months)
+        else {
+            throw WebError.notFound(code: "contract_not_found", message: "No dental contract \(number) in the imported activity data.")
+        }
+        return ContractDetail(
+            contract: number, months: months, current: current, icb: try await geography.icb(latest.commissioner),
+            coverage: try await dental.coverage(of: current.financialYear),
+            sources: try await notes([.dentalActivity], year: current.financialYear))
+    }
+
+    func pharmacies(of code: ICBCode) async throws -> OrganisationList<PharmacyCodeKind> {
+        OrganisationList(
+            icb: try await requireICB(code), sites: try await OrganisationStore(database: database).pharmacies(in: code),
+            sources: try await notes([.pharmacies, .postcodes], year: nil))
+    }
+
+    func dentalPractices(of code: ICBCode) async throws -> OrganisationList<DentalPracticeCodeKind> {
+        OrganisationList(
+            icb: try await requireICB(code), sites: try await OrganisationStore(database: database).dentalPractices(in: code),
+            sources: try await notes([.dentalPractices, .postcodes], year: nil))
+    }
+
+    /// Every dataset with its latest import.
+    func catalogue() async throws -> [SourceNote] {
+        try await notes(Dataset.allCases, year: nil)
+    }
+
+    /// The datasets behind the headline figures.
+    static let figureSources: [Dataset] = [.icbs, .population2021, .dentalActivity, .pharmacies, .dentalPractices, .iod2025ICBSummary]
+
+    private func requireICB(_ code: ICBCode) async throws -> ICB {
+        guard let icb = try await geography.icb(code) else {
+            throw WebError.notFound(code: "icb_not_found", message: "No ICB with ODS code \(code) in the register.")
+        }
+        return icb
+    }
+
+    /// The requested financial year, or the latest with dental activity (`nil` if there is none).
+    private func financialYear(_ requested: String?) async throws -> FinancialYear? {
+        let available = try await dental.financialYears()
+        guard let requested, !requested.isEmpty else { return available.first }
+        guard let year = FinancialYear(requested) else {
+            throw WebError.badRequest(code: "invalid_parameter", message: "year must be a financial year such as 2023/24.")
+        }
+        guard available.contains(year) else {
+            let list = available.map(\.label).joined(separator: ", ")
+            throw WebError.notFound(
+                code: "financial_year_not_found", message: "No dental activity for \(year.label). Available: \(list.isEmpty ? "none" : list).")
+        }
+        return year
+    }
+
+    private func notes(_ datasets: [Dataset], year: FinancialYear?) async throws -> [SourceNote] {
+        let records = try await ImportStore(database: database).all()
+        var latest: [Dataset: ImportRecord] = [:]
+        for record in records where latest[record.dataset] == nil { latest[record.dataset] = record }
+        var coverage: String?
+        if datasets.contains(.dentalActivity), let year {
+            coverage = "\(year.label): " + (try await dental.coverage(of: year)).summary
+        }
+        return datasets.map { SourceNote(dataset: $0, detail: $0 == .dentalActivity ? coverage : nil, record: latest[$0]) }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import PodiumCore
+import Plot
+
+/// An inline SVG bar chart: readable without JavaScript, in print and in grey-scale (values and a dashed
+/// reference line are labelled in text, not by colour alone).
+struct BarChart: Sendable {
+    struct Bar: Sendable {
+        var label: String
+        /// `nil` draws a gap labelled "no data".
+        var value: Double?
+        var valueText: String
+    }
+
+    var title: String
+    /// A sentence saying what the chart shows and which direction is good.
+    var summary: String
+    var bars: [Bar]
+    var reference: (value: Double, label: String)?
+    var width = 720.0
+    var height = 280.0
+
+    private let left = 64.0, right = 16.0, top = 24.0, bottom = 48.0
+
+    func render(id: String) -> Node<HTML.BodyContext> {
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let highest = max(1, (bars.compactMap(\.value) + [reference?.value ?? 0]).max() ?? 1) * 1.08
+        let step = Self.tickStep(for: highest)
+        let ticks = max(1, Int((highest / step).rounded(.up)))
+        let maxValue = step * Double(ticks)
+        let slot = plotWidth / Double(max(1, bars.count))
+        let y: (Double) -> Double = { top + plotHeight - plotHeight * $0 / maxValue }
+        var nodes: [Node<HTML.BodyContext>] = [
+            .element(named: "title", nodes: [.attr("id", "\(id)-title"), .plain(title)]),
+            .element(named: "desc", nodes: [.attr("id", "\(id)-desc"), .plain(summary)]),
+        ]
+        // Axis and up to five grid lines at round values.
+        for index in 0...ticks {
+            let value = step * Double(index)
+            nodes.append(line(x1: left, y1: y(value), x2: width - right, y2: y(value), class: index == 0 ? "axis" : "grid"))
+            nodes.append(text(Self.compact(value), x: left - 6, y: y(value) + 4, anchor: "end", class: "tick"))
+        }
+        for (index, bar) in bars.enumerated() {
+            let x = left + slot * Double(index)
+            nodes.append(text(bar.label, x: x + slot / 2, y: height - bottom + 16, anchor: "middle", class: "tick"))
+            if let value = bar.value {
+                let barHeight = max(0, plotHeight * value / maxValue)
+                nodes.append(.element(named: "rect", nodes: [
+                    .attr("class", "bar"), .attr("x", fmt(x + slot * 0.15)), .attr("y", fmt(top + plotHeight - barHeight)),
+                    .attr("width", fmt(slot * 0.7)), .attr("height", fmt(barHeight)),
+                    .element(named: "title", nodes: [.plain("\(bar.label): \(bar.valueText)")]),
+                ]))
+                nodes.append(text(bar.valueText, x: x + slot / 2, y: top + plotHeight - barHeight - 4, anchor: "middle", class: "bar-value"))
+            } else {
+                nodes.append(text("no data", x: x + slot / 2, y: top + plotHeight - 6, anchor: "middle", class: "gap"))
+            }
+        }
+        if let reference {
+            nodes.append(line(x1: left, y1: y(reference.value), x2: width - right, y2: y(reference.value), class: "reference"))
+            // Labelled at the left, above the line, where bars rarely reach their value labels.
+            nodes.append(text(reference.label, x: left + 4, y: y(reference.value) - 6, anchor: "start", class: "reference-label"))
+        }
+        return .element(named: "svg", nodes: [
+            .attr("class", "chart"), .attr("role", "img"), .attr("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+            .attr("aria-labelledby", "\(id)-title \(id)-desc"), .attr("xmlns", "http://www.w3.org/2000/svg"),
+        ] + nodes)
+    }
+
+    private func line(x1: Double, y1: Double, x2: Double, y2: Double, class name: String) -> Node<HTML.BodyContext> {
+        .element(named: "line", nodes: [
+            .attr("class", name), .attr("x1", fmt(x1)), .attr("y1", fmt(y1)), .attr("x2", fmt(x2)), .attr("y2", fmt(y2)),
+        ])
+    }
+
+    private func text(_ value: String, x: Double, y: Double, anchor: String, class name: String) -> Node<HTML.BodyContext> {
+        .element(named: "text", nodes: [
+            .attr("class", name), .attr("x", fmt(x)), .attr("y", fmt(y)), .attr("text-anchor", anchor), .plain(value),
+        ])
+    }
+
+    private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// The smallest round step (1, 2, 2.5 or 5 × 10ⁿ) with which at most five steps cover `maximum`.
+    static func tickStep(for maximum: Double) -> Double {
+        let raw = maximum / 5
+        let magnitude = pow(10, floor(log10(raw)))
+        let fraction = raw / magnitude
+        return ([1, 2, 2.5, 5, 10].first { fraction <= $0 } ?? 10) * magnitude
+    }
+
+    /// 12,345 → "12.3k" for axis ticks.
+    static func compact(_ value: Double) -> String {
+        if value >= 10_000 { return String(format: "%.0fk", value / 1000) }
+        if value >= 1000 { return String(format: "%.1fk", value / 1000) }
+        return String(format: "%.0f", value)
+    }
+}

@@ -1,0 +1,95 @@
+import PodiumCore
+import Plot
+
+/// What every page knows besides its model (STYLE.md §5: views read no globals).
+public struct PageContext: Sendable {
+    public var version: String
+    /// "SQLite" or "PostgreSQL", shown in the footer.
+    public var databaseLabel: String
+
+    public init(version: String, databaseLabel: String) {
+        self.version = version
+        self.databaseLabel = databaseLabel
+    }
+}
+
+/// A link in the breadcrumb trail; the last one is the current page.
+struct Crumb {
+    var title: String
+    var href: String?
+}
+
+/// The page shell: header, breadcrumbs, main content, sources, footer. Print-friendly through the stylesheet.
+enum Layout {
+    static func page(
+        title: String, context: PageContext, crumbs: [Crumb] = [], sources: [SourceNote] = [], content: [Node<HTML.BodyContext>]
+    ) -> HTML {
+        HTML(
+            .attribute(named: "lang", value: "en-GB"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.plain("\(title) – Podium")]),
+                .link(.attr("rel", "stylesheet"), .attr("href", PodiumRoute.stylesheet.path)),
+                .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", PodiumRoute.icon.path))
+            ),
+            .body(
+                .header(
+                    .attr("class", "site-header"),
+                    .a(.attr("href", PodiumRoute.home.path), .attr("class", "brand"), .plain("Podium")),
+                    .span(.attr("class", "tagline"), .plain("Commissioning workbench for pharmacy, optometry and dentistry")),
+                    .nav(
+                        .attr("class", "site-nav no-print"), .attr("aria-label", "Site"),
+                        .a(.attr("href", PodiumRoute.home.path), .plain("England")),
+                        .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data"))
+                    )
+                ),
+                breadcrumbs(crumbs),
+                .main(.attr("id", "content"), .h1(.plain(title)), .group(content), sourcesSection(sources)),
+                .footer(
+                    .attr("class", "site-footer"),
+                    .p(.plain("Podium \(context.version) · \(context.databaseLabel) · Every figure is an aggregate; no patient-identifiable data is held. Open data under the Open Government Licence v3.0; see "),
+                       .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data")), .plain("."))
+                )
+            )
+        )
+    }
+
+    private static func breadcrumbs(_ crumbs: [Crumb]) -> Node<HTML.BodyContext> {
+        guard !crumbs.isEmpty else { return .empty }
+        return .nav(
+            .attr("class", "breadcrumbs"), .attr("aria-label", "Breadcrumb"),
+            .ol(.forEach(crumbs) { crumb in
+                .li(crumb.href.map { .a(.attr("href", $0), .plain(crumb.title)) } ?? .span(.attr("aria-current", "page"), .plain(crumb.title)))
+            })
+        )
+    }
+
+    private static func sourcesSection(_ sources: [SourceNote]) -> Node<HTML.BodyContext> {
+        guard !sources.isEmpty else { return .empty }
+        return .section(
+            .attr("class", "sources"),
+            .h2(.plain("Sources and how current they are")),
+            .ul(.forEach(sources) { .li(.plain($0.sentence)) })
+        )
+    }
+
+    /// A headline figure: value, label, and the dataset it comes from.
+    static func figure(_ label: String, _ value: String, source: String, note: String? = nil) -> Node<HTML.BodyContext> {
+        .div(
+            .attr("class", "figure"),
+            .p(.attr("class", "figure-value"), .plain(value)),
+            .p(.attr("class", "figure-label"), .plain(label)),
+            .unwrap(note) { .p(.attr("class", "figure-note"), .plain($0)) },
+            .p(.attr("class", "figure-source"), .plain("Source: \(source)"))
+        )
+    }
+
+    static func paragraph(_ text: String, class name: String? = nil) -> Node<HTML.BodyContext> {
+        .p(.unwrap(name) { .attr("class", $0) }, .plain(text))
+    }
+
+    static func link(_ text: String, _ href: String) -> Node<HTML.BodyContext> {
+        .a(.attr("href", href), .plain(text))
+    }
+}

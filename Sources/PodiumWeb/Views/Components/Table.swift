@@ -1,0 +1,121 @@
+import Foundation
+import PodiumCore
+
+/// One cell of a table, ready for HTML and CSV: the shown text, the CSV value (plain numbers, no £ or
+/// separators), an optional link and the value to sort by.
+struct Cell: Sendable {
+    var text: String
+    var csv: String
+    var link: String?
+    var sort: SortValue
+
+    init(text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil) {
+        self.text = text
+        self.csv = csv ?? text
+        self.link = link
+        self.sort = sort ?? (text.isEmpty ? .missing : .text(text))
+    }
+
+    /// Shown for a value the source did not report.
+    static let notReported = "–"
+
+    static func text(_ value: String?, link: String? = nil) -> Cell {
+        Cell(text: value ?? "", csv: value ?? "", link: link, sort: value.map { .text($0) } ?? .missing)
+    }
+
+    static func money(_ value: Money?) -> Cell {
+        guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
+        return Cell(text: value.formatted, csv: value.plainPounds, sort: .number(value.pence))
+    }
+
+    static func udas(_ value: UDAs?) -> Cell {
+        guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
+        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.hundredths))
+    }
+
+    static func count(_ value: Int?) -> Cell {
+        guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
+        return Cell(text: ScaledDecimal.format(Int64(value), scale: 0), csv: String(value), sort: .number(Int64(value)))
+    }
+
+    static func percent(_ value: Proportion) -> Cell {
+        guard let tenths = value.tenthsOfPercent, let text = value.percentText else { return Cell(text: notReported, csv: "", sort: .missing) }
+        return Cell(text: text, csv: value.percentPlain ?? "", sort: .number(tenths))
+    }
+
+    static func decimal(_ value: FixedDecimal?) -> Cell {
+        guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
+        // Sort at a common scale of 4 decimals so values of different precision compare correctly.
+        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.scaled * ScaledDecimal.pow10(max(0, 4 - value.scale))))
+    }
+
+    static func date(_ value: CalendarDate?) -> Cell {
+        guard let value else { return Cell(text: "", csv: "", sort: .missing) }
+        return Cell(text: value.label, csv: value.iso, sort: .text(value.iso))
+    }
+
+    static func month(_ value: YearMonth) -> Cell {
+        Cell(text: value.label, csv: value.iso, sort: .number(Int64(value.year * 100 + value.month)))
+    }
+
+    static func coordinate(_ value: Double?, decimals: Int) -> Cell {
+        guard let value else { return Cell(text: "", csv: "", sort: .missing) }
+        let text = String(format: "%.\(decimals)f", value)
+        return Cell(text: text, csv: text, sort: .number(Int64((value * 1_000_000).rounded())))
+    }
+}
+
+/// A column of a table: its key (for sorting and CSV), heading, and how a row fills it.
+struct Column<Row>: Sendable {
+    var key: String
+    var title: String
+    /// A note under the heading: the unit or the direction ("higher is better").
+    var note: String?
+    var numeric: Bool
+    var sortable: Bool
+    var value: @Sendable (Row) -> Cell
+
+    init(_ key: String, _ title: String, note: String? = nil, numeric: Bool = false, sortable: Bool = true, _ value: @escaping @Sendable (Row) -> Cell) {
+        self.key = key
+        self.title = title
+        self.note = note
+        self.numeric = numeric
+        self.sortable = sortable
+        self.value = value
+    }
+
+    /// The CSV heading: the title with its unit, so a spreadsheet keeps the meaning.
+    var csvTitle: String { note.map { "\(title) (\($0))" } ?? title }
+}
+
+/// A table: columns and rows, rendered as HTML by ``TableView`` and as CSV here. Search, sort and paging go
+/// through Core's ``Listing`` so every table in the product behaves the same way.
+struct Table<Row: Sendable>: Sendable {
+    var id: String
+    var caption: String
+    var columns: [Column<Row>]
+    var rows: [Row]
+    /// A last row shown after the data (England totals); not sorted, paged or filtered.
+    var footer: [Cell]?
+
+    func page(_ request: ListRequest) -> ListPage<Row> {
+        Listing.page(rows, request: request, searchText: searchText, sortValue: sortValue)
+    }
+
+    /// CSV of every row that matches the request's filter, in its order, with a header row.
+    func csv(_ request: ListRequest) -> String {
+        let matching = Listing.filterAndSort(rows, request: request, searchText: searchText, sortValue: sortValue)
+        var text = CSVFormat.line(columns.map(\.csvTitle))
+        for row in matching { text += CSVFormat.line(columns.map { $0.value(row).csv }) }
+        if let footer { text += CSVFormat.line(footer.map(\.csv)) }
+        return text
+    }
+
+    func isSortKey(_ key: String) -> Bool { columns.contains { $0.key == key && $0.sortable } }
+
+    private func searchText(_ row: Row) -> [String] { columns.map { $0.value(row).text } }
+
+    private func sortValue(_ row: Row, _ key: String) -> SortValue? {
+        columns.first { $0.key == key && $0.sortable }.map { $0.value(row).sort }
+    }
+}

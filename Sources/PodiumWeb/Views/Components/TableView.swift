@@ -1,0 +1,97 @@
+import PodiumCore
+import Plot
+
+/// HTML for ``Table``: a filter form, a sortable table, paging and a CSV link. No JavaScript.
+enum TableView {
+    /// A long list with filter, sort links, paging and CSV download.
+    static func listing<Row>(_ table: Table<Row>, page: ListPage<Row>, links: ListLinks, noun: String) -> Node<HTML.BodyContext> {
+        .section(
+            .attr("class", "table-section"), .attr("id", table.id),
+            filterForm(table, links: links, noun: noun),
+            summary(page, noun: noun, csv: links.csv()),
+            .div(.attr("class", "table-scroll"), tableNode(table, rows: page.items, links: links)),
+            pagination(page, links: links)
+        )
+    }
+
+    /// A short table shown whole, with a CSV link.
+    static func whole<Row>(_ table: Table<Row>, csv: String, note: String? = nil) -> Node<HTML.BodyContext> {
+        .section(
+            .attr("class", "table-section"), .attr("id", table.id),
+            .p(.attr("class", "table-meta"), .plain(note ?? "\(table.rows.count) rows. "), csvLink(csv)),
+            .div(.attr("class", "table-scroll"), tableNode(table, rows: table.rows, links: nil))
+        )
+    }
+
+    static func csvLink(_ href: String) -> Node<HTML.BodyContext> {
+        .a(.attr("href", href), .attr("class", "csv"), .attr("download", ""), .plain("Download CSV"))
+    }
+
+    private static func filterForm<Row>(_ table: Table<Row>, links: ListLinks, noun: String) -> Node<HTML.BodyContext> {
+        let inputID = "\(table.id)-filter"
+        return .form(
+            .attr("method", "get"), .attr("class", "filter no-print"), .attr("role", "search"),
+            .label(.attr("for", inputID), .plain("Filter \(noun)")),
+            .input(.attr("type", "search"), .attr("id", inputID), .attr("name", "q"), .attr("value", links.request.search),
+                   .attr("placeholder", "name, code or postcode")),
+            .forEach(links.hiddenFields) { name, value in .input(.attr("type", "hidden"), .attr("name", name), .attr("value", value)) },
+            .button(.attr("type", "submit"), .plain("Filter")),
+            .if(!links.request.search.isEmpty, .a(.attr("href", ListLinks(path: links.path, request: ListRequest(), extra: links.extra).page(1)), .plain("Clear")))
+        )
+    }
+
+    private static func summary<Row>(_ page: ListPage<Row>, noun: String, csv: String) -> Node<HTML.BodyContext> {
+        let range = page.matching == 0
+            ? "No \(noun) match."
+            : "Showing \(group(page.firstRow))–\(group(page.lastRow)) of \(group(page.matching)) \(noun)"
+        let filtered = page.matching == page.total ? "" : " (filtered from \(group(page.total)))"
+        return .p(.attr("class", "table-meta"), .plain(range + filtered + ". "), csvLink(csv))
+    }
+
+    private static func tableNode<Row>(_ table: Table<Row>, rows: [Row], links: ListLinks?) -> Node<HTML.BodyContext> {
+        .table(
+            .caption(.plain(table.caption)),
+            .thead(.tr(.forEach(table.columns) { header($0, links: links) })),
+            .tbody(.forEach(rows) { row in .tr(.forEach(table.columns) { column in cell(column.value(row), numeric: column.numeric) }) }),
+            .unwrap(table.footer) { footer in
+                .tfoot(.tr(.forEach(Array(zip(table.columns, footer))) { column, value in cell(value, numeric: column.numeric) }))
+            }
+        )
+    }
+
+    private static func header<Row>(_ column: Column<Row>, links: ListLinks?) -> Node<HTML.TableRowContext> {
+        let active = links?.request.sort == column.key
+        let arrow = active ? (links?.request.descending == true ? " ▼" : " ▲") : ""
+        let title: Node<HTML.BodyContext> = if let links, column.sortable {
+            .a(.attr("href", links.sort(column.key)), .attr("title", "Sort by \(column.title)"), .plain(column.title + arrow))
+        } else {
+            .plain(column.title)
+        }
+        let sortState = active ? (links?.request.descending == true ? "descending" : "ascending") : "none"
+        return .th(
+            .attr("scope", "col"), .attr("class", column.numeric ? "num" : "text"), .attr("aria-sort", sortState),
+            title,
+            .unwrap(column.note) { .span(.attr("class", "unit"), .plain($0)) }
+        )
+    }
+
+    private static func cell(_ value: Cell, numeric: Bool) -> Node<HTML.TableRowContext> {
+        .td(
+            .attr("class", numeric ? "num" : "text"),
+            value.link.map { .a(.attr("href", $0), .plain(value.text)) } ?? .plain(value.text)
+        )
+    }
+
+    private static func pagination<Row>(_ page: ListPage<Row>, links: ListLinks) -> Node<HTML.BodyContext> {
+        guard page.pageCount > 1 else { return .empty }
+        let current = page.request.page
+        return .nav(
+            .attr("class", "pagination no-print"), .attr("aria-label", "Pages"),
+            .if(current > 1, .a(.attr("href", links.page(current - 1)), .attr("rel", "prev"), .plain("← Previous"))),
+            .span(.plain("Page \(current) of \(page.pageCount)")),
+            .if(current < page.pageCount, .a(.attr("href", links.page(current + 1)), .attr("rel", "next"), .plain("Next →")))
+        )
+    }
+
+    static func group(_ value: Int) -> String { ScaledDecimal.format(Int64(value), scale: 0) }
+}

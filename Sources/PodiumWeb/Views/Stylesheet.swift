@@ -1,0 +1,80 @@
+/// The workbench's only stylesheet, served at `/assets/podium.css` (no build step, no working-directory
+/// dependence). Colours follow the NHS identity palette; print rules make pages fit for committee papers.
+enum Stylesheet {
+    /// The site icon: a white P on NHS blue.
+    static let icon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#005eb8"/><text x="16" y="24" font-family="Arial, sans-serif" font-size="22" font-weight="bold" fill="#fff" text-anchor="middle">P</text></svg>
+    """
+
+    static let css = """
+    :root { --blue: #005eb8; --dark-blue: #003087; --text: #212b32; --secondary: #4c6272; --border: #d8dde0; --pale: #f0f4f5; --warm: #ffb81c; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font-family: Arial, "Helvetica Neue", sans-serif; color: var(--text); background: #fff; line-height: 1.45; font-size: 16px; }
+    a { color: var(--blue); }
+    a:focus { outline: 3px solid var(--warm); background: var(--warm); color: #000; }
+    .site-header { background: var(--blue); color: #fff; padding: 0.75rem 1.5rem; display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline; }
+    .site-header .brand { color: #fff; font-weight: bold; font-size: 1.4rem; text-decoration: none; }
+    .site-header .tagline { font-size: 0.9rem; opacity: 0.9; }
+    .site-nav { margin-left: auto; display: flex; gap: 1rem; }
+    .site-nav a { color: #fff; }
+    .breadcrumbs { padding: 0.5rem 1.5rem; background: var(--pale); font-size: 0.9rem; }
+    .breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; }
+    .breadcrumbs li + li::before { content: "›"; padding: 0 0.5rem; color: var(--secondary); }
+    main { padding: 1rem 1.5rem 2rem; max-width: 1400px; }
+    h1 { font-size: 1.8rem; margin: 0.5rem 0 1rem; }
+    h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; }
+    .lede { font-size: 1.1rem; color: var(--secondary); max-width: 60rem; }
+    .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.75rem; margin: 1rem 0; }
+    .figure { border: 1px solid var(--border); border-left: 6px solid var(--blue); padding: 0.6rem 0.8rem; background: #fff; }
+    .figure p { margin: 0; }
+    .figure-value { font-size: 1.5rem; font-weight: bold; }
+    .figure-label { font-weight: bold; }
+    .figure-note, .figure-source { font-size: 0.8rem; color: var(--secondary); }
+    .links { display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; list-style: none; }
+    .links a { font-weight: bold; }
+    .notice { border-left: 6px solid var(--warm); background: #fff9e6; padding: 0.6rem 0.8rem; max-width: 60rem; }
+    .filter { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.5rem 0; }
+    .filter input[type=search] { padding: 0.4rem; border: 2px solid var(--text); min-width: 18rem; font-size: 1rem; }
+    .filter button, .button { padding: 0.45rem 0.9rem; background: #007f3b; color: #fff; border: 0; font-size: 1rem; cursor: pointer; text-decoration: none; }
+    .table-meta { color: var(--secondary); font-size: 0.9rem; }
+    .table-scroll { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+    caption { text-align: left; font-weight: bold; padding: 0.4rem 0; }
+    th, td { border-bottom: 1px solid var(--border); padding: 0.35rem 0.5rem; vertical-align: top; }
+    th { background: var(--pale); text-align: left; }
+    th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    th .unit { display: block; font-weight: normal; font-size: 0.75rem; color: var(--secondary); }
+    tbody tr:nth-child(even) { background: #fafbfb; }
+    tfoot td { font-weight: bold; border-top: 2px solid var(--text); }
+    .pagination { display: flex; gap: 1rem; margin: 0.75rem 0; align-items: center; }
+    .chart { width: 100%; max-width: 760px; height: auto; border: 1px solid var(--border); background: #fff; }
+    .chart .bar { fill: var(--blue); }
+    .chart .axis { stroke: var(--text); stroke-width: 1; }
+    .chart .grid { stroke: var(--border); stroke-width: 1; }
+    .chart .reference { stroke: var(--text); stroke-width: 2; stroke-dasharray: 6 4; }
+    .chart text { font-size: 11px; fill: var(--text); }
+    .chart .bar-value { font-size: 10px; }
+    .chart .gap { fill: var(--secondary); font-style: italic; }
+    .chart .reference-label { font-weight: bold; }
+    .direction { font-weight: bold; }
+    .sources { margin-top: 2.5rem; font-size: 0.85rem; color: var(--secondary); border-top: 1px solid var(--border); }
+    .site-footer { padding: 1rem 1.5rem; font-size: 0.8rem; color: var(--secondary); border-top: 1px solid var(--border); }
+    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+    dl.facts dt { font-weight: bold; }
+    dl.facts dd { margin: 0; }
+    @media print {
+      .no-print, .site-nav, .filter, .pagination, a.csv { display: none !important; }
+      .site-header { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 0.5rem; }
+      .site-header .brand { color: #000; }
+      main { padding: 0; max-width: none; }
+      body { font-size: 11pt; }
+      a { color: #000; text-decoration: none; }
+      table { font-size: 9pt; page-break-inside: auto; }
+      tr { page-break-inside: avoid; }
+      thead { display: table-header-group; }
+      .figure { border-left-color: #000; }
+      .chart .bar { fill: #555; }
+      .table-scroll { overflow: visible; }
+    }
+    """
+}

@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import PodiumData
+import Vapor
+
+/// Podium's version, shown in the footer and the API document.
+public enum PodiumVersion {
+    public static let current = "0.1.0"
+}
+
+/// Configures an application: database, migrations, middleware, JSON and routes. Used by `serve`, `demo` and tests.
+public func configure(_ app: Application, config: PodiumConfig) throws {
+    try DatabaseSetup.register(config.database, on: app.databases)
+    app.migrations.add(PodiumMigrations.all)
+
+    let context = PageContext(version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
+    // Replace Vapor's default middleware: our error middleware answers in HTML or the API's JSON error shape.
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(PodiumErrorMiddleware(context: context))
+    app.middleware.use(SecurityHeadersMiddleware())
+
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+
+    try app.register(collection: PageController(context: context))
+    try app.register(collection: API.Controller())
+    app.get("healthz") { _ in "ok" }
+}

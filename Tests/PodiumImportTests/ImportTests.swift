@@ -1,0 +1,149 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumTestSupport
+import Testing
+
+@testable import PodiumImport
+
+@Suite("Importing every dataset")
+struct ImportTests {
+    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger) }
+
+    @Test("Importing the same files twice leaves the database identical")
+    func idempotent() async throws {
+        try await TestDatabase.with { handle in
+            // setup
+            try await Fixtures.importAll(into: handle.database)
+            let first = try await DatabaseSnapshot.take(handle.database)
+            // act: the same files again, then forced (read and upserted again)
+            let again = try await importer(handle.database).runBundled(directory: Fixtures.openData)
+            let forced = try await importer(handle.database).runBundled(directory: Fixtures.openData, force: true)
+            // verify
+            #expect(again.allSatisfy { if case .alreadyImported = $0.1 { true } else { false } })
+            #expect(forced.allSatisfy { if case .imported = $0.1 { true } else { false } })
+            #expect(try await DatabaseSnapshot.take(handle.database) == first)
+            #expect(first["imports"]?.count == Dataset.allCases.count)
+        }
+    }
+
+    @Test("Fixture slices import with the row counts of their files")
+    func fixtureCounts() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let expected = try Fixtures.expected()
+            #expect(try await DatabaseSnapshot.count("dental_activity", in: handle.database) == expected.dentalRows)
+            #expect(try await DatabaseSnapshot.count("icbs", in: handle.database) == 42)
+            #expect(try await DatabaseSnapshot.count("sub_icb_locations", in: handle.database) == 106)
+            let records = try await ImportStore(database: handle.database).all()
+            #expect(Set(records.map(\.dataset)) == Set(Dataset.allCases))
+            #expect(records.allSatisfy { $0.sha256.count == 64 && $0.rowCount > 0 })
+        }
+    }
+
+    @Test("A Sub-ICB Location naming an ICB not in the register is refused, with what to do")
+    func unknownICB() async throws {
+        try await TestDatabase.with { handle in
+            let file = try Fixtures.temporaryFile(
+                named: "sicbl.csv", text: "sicbl24_code,sicbl24_code_nhs,sicbl24_name,icb24_code,icb24_code_nhs,icb24_name\nE38000006,02P,NHS South Yorkshire ICB - 02P,E54000061,QF7,NHS South Yorkshire\n")
+            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.subICBLocations, file: file) })
+            #expect(failure.issues.map(\.description) == [
+                "sicbl.csv:2:5: icb24_code_nhs: ICB QF7 is not in the ICB register (import the \"icbs\" dataset first)",
+            ])
+        }
+    }
+
+    @Test("ODS extracts: headerless 27 fields, codes normalised, blank ICB allowed, bad status refused")
+    func odsExtract() async throws {
+        try await TestDatabase.with { handle in
+            // setup: one good row with a blank ICB and stray postcode spaces; one with an unknown status; one short row
+            func row(_ code: String, status: String, icb: String = "QOP", postcode: String = "SK7 5LD") -> String {
+                let fields = [code, "ROWLANDS PHARMACY", "Y62", icb, "61 ARUNDEL AVENUE", "HAZEL GROVE", "STOCKPORT", "", "", postcode,
+                              "20060601", "", status, "1", "P79D", "20060601", "", "0161 4838729", "", "", "", "0", "", icb, "", "", ""]
+                return fields.map { "\"\($0)\"" }.joined(separator: ",")
+            }
+            let good = try Fixtures.temporaryFile(named: "edispensary.csv", text: row("FA002", status: "A", icb: "", postcode: "SA5 9 EA") + "\n")
+            let bad = try Fixtures.temporaryFile(
+                named: "edispensary.csv", text: [row("FA003", status: "X"), row("FA004", status: "A"), "\"FA005\",\"SHORT\""].joined(separator: "\n"))
+            // act
+            _ = try await importer(handle.database).run(.pharmacies, file: good)
+            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.pharmacies, file: bad) })
+            // verify
+            #expect(failure.issues.map(\.description) == [
+                "edispensary.csv:1:13: Status Code: \"X\" is not one of A, C, P, D",
+                "edispensary.csv:3: expected 27 fields, found 2",
+            ])
+            let rows = try await handle.database.sql().raw("SELECT ods_code, icb_code, postcode FROM pharmacies").all()
+            #expect(rows.count == 1)
+            #expect(try rows[0].decode(column: "icb_code", as: String?.self) == nil)
+            #expect(try rows[0].decode(column: "postcode", as: String.self) == "SA59EA")
+        }
+    }
+
+    @Test("A file that is not there, or not gzip despite its magic bytes, is a clear error")
+    func unreadable() async throws {
+        try await TestDatabase.with { handle in
+            await #expect(throws: SourceFileError.notFound("/no/such/file.csv")) {
+                try await importer(handle.database).run(.icbs, file: "/no/such/file.csv")
+            }
+            let broken = try Fixtures.temporaryFile(named: "broken.csv.gz", contents: [0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02])
+            await #expect(throws: SourceFileError.self) { try await importer(handle.database).run(.icbs, file: broken) }
+            // A real gzip file cut short, as an interrupted download leaves it.
+            let whole = try SourceFile.gzip(Array(try Fixtures.text(of: .icbs).utf8))
+            let truncated = try Fixtures.temporaryFile(named: "icbs.csv.gz", contents: Array(whole.prefix(whole.count - 40)))
+            await #expect(throws: SourceFileError.self) { try await importer(handle.database).run(.icbs, file: truncated) }
+            #expect(try await DatabaseSnapshot.count("icbs", in: handle.database) == 0)
+        }
+    }
+}
+
+/// The real bundled files: every one must import, and the figures the issue names must come out of them.
+@Suite("The bundled open data")
+struct BundledDataTests {
+    /// Pure parsing is the same on both databases; it runs in the SQLite pass only to keep CI short.
+    static let pureOnly = !TestDatabase.isPostgres
+
+    @Test("Every bundled file parses without a problem, with its published row count", .enabled(if: pureOnly))
+    func everyFileParses() throws {
+        // Row counts from data/README.md (and the Code-Point subset made by `podium data postcodes-subset`).
+        let expected: [Dataset: Int] = [
+            .icbs: 42, .subICBLocations: 106, .lsoa2011Lookup: 32_844, .lsoa2021Lookup: 33_755, .lsoaVintageLookup: 35_795,
+            .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672, .population2020: 34_753,
+            .lsoa2011Centroids: 34_753, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908, .dentalActivity: 54_227,
+        ]
+        for dataset in Dataset.allCases {
+            let source = try SourceFile.load(path: BundledData.path(for: dataset, in: Fixtures.bundled))
+            #expect(try Importer.rowCount(dataset, source: source) == expected[dataset], "\(dataset.rawValue)")
+        }
+    }
+
+    @Test("811 contracts change target within 2023/24, and England's contracted UDAs are 84,265,013", .enabled(if: pureOnly))
+    func dentalFigures() throws {
+        let source = try SourceFile.load(path: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
+        let rows = try Importer.parse(DentalActivityReader(), dataset: .dentalActivity, source: source)
+        let years = ContractYear.all(from: rows, in: FinancialYear(startYear: 2023))
+        #expect(years.count == 6997)
+        #expect(years.filter { $0.changes.contains(where: \.targetChanged) }.count == 811)
+        // Sum over contracts of their latest UDA_PERF_TARGET and UDA_FIN_VAL.
+        #expect(years.map(\.udaTarget).sum() == UDAs(whole: 84_265_013))
+        #expect(years.map(\.contractValue).sum() == Money(pence: 286_781_501_097))
+        // Three contracts move between commissioners during the year.
+        #expect(years.filter { $0.changes.contains(where: \.commissionerChanged) }.count == 3)
+    }
+
+    @Test("The England total computed by the database matches the sum over contracts")
+    func englandTotalInDatabase() async throws {
+        try await TestDatabase.with { handle in
+            let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger)
+            _ = try await importer.run(.icbs, file: BundledData.path(for: .icbs, in: Fixtures.bundled))
+            _ = try await importer.run(.dentalActivity, file: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
+            let figures = try await GeographyStore(database: handle.database).figures(financialYear: FinancialYear(startYear: 2023))
+            let england = ICBFigures.total(Array(figures.values))
+            #expect(figures.count == 42)
+            #expect(england.dentalContracts == 6997)
+            #expect(england.contractedUDAs == UDAs(whole: 84_265_013))
+            #expect(england.contractedValue == Money(pence: 286_781_501_097))
+        }
+    }
+}

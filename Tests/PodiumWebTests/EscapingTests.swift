@@ -1,0 +1,80 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumImport
+import PodiumTestSupport
+import PodiumWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every page renders hostile data escaped: names, addresses and query strings never become markup.
+@Suite("Escaping on every page")
+struct EscapingTests {
+    static let hostile = #"<script>alert("x")</script>"><img src=x onerror=alert(1)>'onmouseover='alert(2)"#
+    static let contract = "9990000001"
+
+    /// The fixtures, then files that overwrite names with hostile text (upserts by natural key).
+    static func hostileData(_ database: any Database) async throws {
+        try await Fixtures.importAll(into: database)
+        let importer = Importer(database: database, logger: TestDatabase.quietLogger)
+        let csvField = "\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let icbs = try Fixtures.text(of: .icbs).replacingOccurrences(
+            of: "NHS Cornwall and the Isles of Scilly Integrated Care Board", with: hostile.replacingOccurrences(of: "\"", with: "\"\""))
+        _ = try await importer.run(.icbs, file: try Fixtures.temporaryFile(named: "icbs.csv", text: quoteNameColumn(icbs)))
+        let dental = String(try Fixtures.text(of: .dentalActivity).prefix { $0 != "\n" }) + "\n"
+            + "202312,QT6,\(csvField),\(contract),\(csvField),TR1 1AA,E01018800,1000,30000.00,80.5,1,0,10,5,0,0,1,2,0,100,200,30000.00\n"
+        _ = try await importer.run(.dentalActivity, file: try Fixtures.temporaryFile(named: "dental.csv", text: dental))
+        let ods = [ "FZZ99", hostile, "Y58", "QT6", hostile, hostile, "", "", "", "TR1 1AA", "20200101", "", "A", "1", "P08F", "", "", "", "", "",
+                    "", "0", "", "QT6", "", "", "" ].map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+        _ = try await importer.run(.pharmacies, file: try Fixtures.temporaryFile(named: "edispensary.csv", text: ods + "\n"))
+    }
+
+    /// The ICB list's name column holds the hostile text unquoted after replacement: quote that one line's field.
+    static func quoteNameColumn(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("QT6,") else { return String(line) }
+            let rest = line.dropFirst(4)
+            guard let end = rest.range(of: ",E54") else { return String(line) }
+            return "QT6,\"" + rest[..<end.lowerBound] + "\"" + rest[end.lowerBound...]
+        }.joined(separator: "\n")
+    }
+
+    @Test("No hostile text survives unescaped on any page, from the data or the query string")
+    func everyRoute() async throws {
+        try await withWorkbench(data: Self.hostileData) { app in
+            let query = "?q=" + (Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let paths = app.routes.all.filter { $0.method == .GET }.map { route in
+                "/" + route.path.map { component -> String in
+                    guard case .parameter(let name) = component else { return component.description }
+                    return name == "contract" ? Self.contract : "QT6"
+                }.joined(separator: "/")
+            }
+            #expect(paths.count >= 15)
+            var showedHostileData = 0
+            for path in Set(paths) {
+                for url in [path, path + query] {
+                    try await app.testing().test(.GET, url) { response async throws in
+                        #expect(response.status.code < 500, "\(url)")
+                        // JSON and CSV carry the text as data (application/json, text/csv with nosniff); HTML must escape it.
+                        guard response.contentType.hasPrefix("text/html") else { return }
+                        let body = response.text
+                        // A raw tag opener, or a raw quote before an event handler, would be markup; escaped text has neither.
+                        for needle in ["<script", "<img", "'onmouseover='", "\"><img"] {
+                            let found = body.contains(needle)
+                            #expect(!found, "\(url) contains \(needle) unescaped")
+                        }
+                        do {
+                            #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
+                            if body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;onmouseover=&#39;alert(2)") {
+                                showedHostileData += 1
+                            }
+                        }
+                    }
+                }
+            }
+            // The hostile names really were on the pages (home, ICB, contracts, contract, pharmacies, and query echoes).
+            #expect(showedHostileData >= 6)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+"""Browser tests: a commissioner's path through the workbench in headless Chromium.
+
+Run by .ci/run against `podium serve` on the full bundled data: BASE_URL=http://127.0.0.1:8089 pytest browser-tests
+Every test fails on a JavaScript console error, an uncaught page error, or any HTTP response of 400 or more.
+"""
+import os
+import shutil
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8089")
+ARTIFACTS = os.environ.get("BROWSER_ARTIFACTS", "browser-artifacts")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        # Playwright cannot download its own browser here; Debian's chromium works (STACK.md).
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: problems.append(f"console {message.type}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("response", lambda response: problems.append(f"HTTP {response.status} {response.url}") if response.status >= 400 else None)
+    yield page
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page.screenshot(path=os.path.join(ARTIFACTS, f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_pick_an_icb_then_a_contract_and_download_csv(page):
+    page.goto(BASE + "/")
+    expect(page.locator("h1")).to_have_text("England: Integrated Care Boards")
+    expect(page.locator("#icbs tbody tr")).to_have_count(42)
+    expect(page.locator("#icbs tfoot")).to_contain_text("England")
+
+    # Pick an ICB by searching its name.
+    page.fill("input[name=q]", "Cheshire")
+    page.click("form.filter button")
+    expect(page.locator("#icbs tbody tr")).to_have_count(1)
+    page.click("#open-icb")
+    expect(page.locator("h1")).to_have_text("NHS Cheshire and Merseyside Integrated Care Board")
+    expect(page.locator(".figure").first).to_be_visible()
+    expect(page.locator("#sub-icb-locations tbody tr").first).to_be_visible()
+
+    # Its dental contracts, sorted by UDA target, largest first.
+    page.click("a[href='/icbs/QYG/dental-contracts']")
+    expect(page.locator("h1")).to_have_text("Dental contracts: Cheshire and Merseyside")
+    expect(page.locator(".table-meta").first).to_contain_text("Showing 1–50 of")
+    page.click("th a[title='Sort by UDA target']")
+    page.click("th a[title='Sort by UDA target']")
+    expect(page.locator("th[aria-sort=descending]")).to_contain_text("UDA target")
+
+    # Download the list as CSV.
+    with page.expect_download() as download_info:
+        page.click("#dental-contracts a.csv")
+    download = download_info.value
+    assert download.suggested_filename == "QYG-dental-contracts-2023-24.csv"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.startswith("Contract,Provider,Postcode,LSOA (2011),UDA target (a year)")
+    assert len(text.strip().splitlines()) > 300
+
+    # Open the first contract: monthly chart, table and the changes seen in the data.
+    page.click("#dental-contracts tbody tr:first-child td:first-child a")
+    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("#months tbody tr")).to_have_count(8)
+    expect(page.locator("main")).to_contain_text("Missing from the source data: November 2023")
+    with page.expect_download() as download_info:
+        page.click("#months a.csv")
+    assert open(download_info.value.path(), encoding="utf-8").read().startswith("Month,UDA target (a year)")
+
+
+def test_pick_an_icb_by_ods_code_and_browse_its_sites(page):
+    page.goto(BASE + "/?q=QT6")
+    page.click("#open-icb")
+    expect(page.locator("h1")).to_contain_text("Cornwall and the Isles of Scilly")
+    page.click("a[href='/icbs/QT6/pharmacies']")
+    expect(page.locator("#pharmacies tbody tr").first).to_be_visible()
+    page.go_back()
+    page.click("a[href='/icbs/QT6/dental-practices']")
+    expect(page.locator("#dental-practices tbody tr").first).to_be_visible()
+    response = page.request.get(BASE + "/icbs/QT6/dental-practices?format=csv")
+    assert response.status == 200
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+
+
+def test_about_the_data_and_print_layout(page):
+    page.goto(BASE + "/about-the-data")
+    expect(page.locator("#datasets tbody tr")).to_have_count(15)
+    expect(page.locator("main")).to_contain_text("15 of 15 datasets imported")
+    page.goto(BASE + "/icbs/QYG")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".figures")).to_be_visible()
+
+
+def test_unknown_icb_is_a_clear_not_found_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    response = page.goto(BASE + "/icbs/QZZ")
+    assert response.status == 404
+    expect(page.locator("main")).to_contain_text("No ICB with ODS code QZZ")
+    context.close()
