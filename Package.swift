@@ -78,7 +78,8 @@ let package = Package(
             dependencies: [
                 "PodiumWeb", "PodiumTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Golden"]  // golden JSON, read from disk by the tests
         ),
     ]
 )

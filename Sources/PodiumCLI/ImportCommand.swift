@@ -88,7 +88,7 @@ enum ImportReport {
         let rows = ScaledDecimal.groupThousands(UInt64(record.rowCount))
         switch outcome {
         case .imported:
-            Terminal.line("  \(dataset.rawValue): imported \(rows) rows from \(record.fileName) in \(Double(record.durationMilliseconds) / 1000) s")
+            Terminal.line("  \(dataset.rawValue): imported \(rows) rows from \(record.fileName) in \(String(format: "%.2f", Double(record.durationMilliseconds) / 1000)) s")
         case .alreadyImported:
             Terminal.line("  \(dataset.rawValue): already imported (\(record.fileName), \(rows) rows), unchanged")
         }

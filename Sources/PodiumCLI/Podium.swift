@@ -26,8 +26,13 @@ struct DatabaseOptions: ParsableArguments {
         try DatabaseChoice.resolve(sqlitePath: db, environment: ProcessInfo.processInfo.environment)
     }
 
-    func logger(_ label: String) -> Logger {
+    /// Sets up logging at `--log-level` (once per process).
+    func bootstrapLogging() {
         Terminal.bootstrapLogging(level: Logger.Level(rawValue: logLevel) ?? .notice)
+    }
+
+    func logger(_ label: String) -> Logger {
+        bootstrapLogging()
         return Logger(label: label)
     }
 }

@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var options: ServerOptions
 
     func run() async throws {
-        _ = options.database.logger("podium.serve")
+        options.database.bootstrapLogging()
         do {
             try await PodiumServer.run(config: try options.config())
         } catch {
@@ -63,7 +63,7 @@ struct Demo: AsyncParsableCommand {
             } catch {
                 throw ImportReport.exitError(error)
             }
-            Terminal.line("Data ready in \(ContinuousClock.now - started).")
+            Terminal.line("Data ready in \(String(format: "%.1f", Terminal.seconds(ContinuousClock.now - started))) s.")
         }
         do {
             if importOnly {

@@ -38,12 +38,16 @@ enum Terminal {
             switch event.phase {
             case .reading: text = "reading \(percent)%"
             case .writing:
-                let seconds = max(0.001, Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds))
-                let rate = Int(Double(event.done) / seconds)
+                let rate = Int(Double(event.done) / max(0.001, seconds(ContinuousClock.now - started)))
                 text = "writing \(ScaledDecimal.groupThousands(UInt64(event.done))) of \(ScaledDecimal.groupThousands(UInt64(event.total))) rows (\(percent)%), \(ScaledDecimal.groupThousands(UInt64(rate))) rows/s"
             }
             FileHandle.standardError.write(Data("\r\u{1B}[2K  \(event.dataset.rawValue): \(text)".utf8))
         }
+    }
+
+    /// A duration in seconds, for rates and messages.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Ends a progress line.

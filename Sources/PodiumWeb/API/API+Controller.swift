@@ -10,8 +10,8 @@ extension API {
             routes.get(APIRoute.icb.components, use: icb)
             routes.get(APIRoute.dentalContracts.components, use: dentalContracts)
             routes.get(APIRoute.dentalContract.components, use: dentalContract)
-            routes.get(APIRoute.pharmacies.components, use: pharmacies)
-            routes.get(APIRoute.dentalPractices.components, use: dentalPractices)
+            routes.get(APIRoute.pharmacies.components) { try await sites(SiteLists.pharmacies, req: $0) }
+            routes.get(APIRoute.dentalPractices.components) { try await sites(SiteLists.dentalPractices, req: $0) }
             routes.get(APIRoute.openAPI.components, use: openAPI)
         }
 
@@ -54,24 +54,15 @@ extension API {
                 sources: detail.sources.map(SourceDTO.init))
         }
 
-        @Sendable func pharmacies(req: Request) async throws -> OrganisationPageDTO {
+        /// Pharmacies or dental practices of an ICB, one page.
+        private func sites<Kind>(_ list: SiteList<Kind>, req: Request) async throws -> OrganisationPageDTO {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let list = try await Workbench(database: req.db).pharmacies(of: code)
-            let table = Tables.organisations(list.sites, id: "pharmacies", caption: "Pharmacies") { $0.subTypeLabel }
-            let page = try Self.page(table, try ListParameters.from(req))
+            let sites = try await list.load(Workbench(database: req.db), code)
+            let page = try Self.page(list.table(sites), try ListParameters.from(req))
             return OrganisationPageDTO(
                 icb: code.rawValue, paging: PageInfoDTO(page),
-                items: page.items.map { OrganisationDTO($0, subTypeLabel: $0.organisation.subTypeLabel) }, sources: list.sources.map(SourceDTO.init))
-        }
-
-        @Sendable func dentalPractices(req: Request) async throws -> OrganisationPageDTO {
-            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let list = try await Workbench(database: req.db).dentalPractices(of: code)
-            let table = Tables.organisations(list.sites, id: "dental-practices", caption: "Dental practices") { $0.subTypeLabel }
-            let page = try Self.page(table, try ListParameters.from(req))
-            return OrganisationPageDTO(
-                icb: code.rawValue, paging: PageInfoDTO(page),
-                items: page.items.map { OrganisationDTO($0, subTypeLabel: $0.organisation.subTypeLabel) }, sources: list.sources.map(SourceDTO.init))
+                items: page.items.map { OrganisationDTO($0, subTypeLabel: list.typeLabel($0.organisation)) },
+                sources: sites.sources.map(SourceDTO.init))
         }
 
         @Sendable func openAPI(req: Request) async throws -> Response {

@@ -12,8 +12,8 @@ struct PageController: RouteCollection {
         routes.get(PodiumRoute.icbTemplate.components, use: icb)
         routes.get(PodiumRoute.dentalContractsTemplate.components, use: dentalContracts)
         routes.get(PodiumRoute.dentalContractTemplate.components, use: dentalContract)
-        routes.get(PodiumRoute.pharmaciesTemplate.components, use: pharmacies)
-        routes.get(PodiumRoute.dentalPracticesTemplate.components, use: dentalPractices)
+        routes.get(PodiumRoute.pharmaciesTemplate.components) { try await sites(SiteLists.pharmacies, req: $0) }
+        routes.get(PodiumRoute.dentalPracticesTemplate.components) { try await sites(SiteLists.dentalPractices, req: $0) }
         routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet)
         routes.get(PodiumRoute.iconTemplate.components, use: icon)
         routes.get(PodiumRoute.legacyIconTemplate.components, use: icon)
@@ -69,32 +69,17 @@ struct PageController: RouteCollection {
         return Responses.html(ContractPage.render(detail, months: months, changes: changes, context: context))
     }
 
-    @Sendable func pharmacies(req: Request) async throws -> Response {
+    /// Pharmacies or dental practices of an ICB, as a page or CSV.
+    private func sites<Kind>(_ list: SiteList<Kind>, req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let parameters = try ListParameters.from(req)
-        let list = try await Workbench(database: req.db).pharmacies(of: code)
-        let table = Tables.organisations(list.sites, id: "pharmacies", caption: "Pharmacies and appliance contractors") { $0.subTypeLabel }
+        let sites = try await list.load(Workbench(database: req.db), code)
+        let table = list.table(sites)
         let request = try listRequest(parameters, table: table)
-        if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-pharmacies.csv") }
+        if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-\(list.id).csv") }
         return Responses.html(OrganisationPage.render(
-            list, title: "Pharmacies",
-            intro: "Active community pharmacies and appliance contractors in England with \(list.icb.name) as their ICB in ODS edispensary.",
-            table: table, page: table.page(request), links: ListLinks(path: PodiumRoute.pharmacies(code).path, request: request),
-            noun: "pharmacies", context: context))
-    }
-
-    @Sendable func dentalPractices(req: Request) async throws -> Response {
-        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-        let parameters = try ListParameters.from(req)
-        let list = try await Workbench(database: req.db).dentalPractices(of: code)
-        let table = Tables.organisations(list.sites, id: "dental-practices", caption: "Dental practices") { $0.subTypeLabel }
-        let request = try listRequest(parameters, table: table)
-        if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-dental-practices.csv") }
-        return Responses.html(OrganisationPage.render(
-            list, title: "Dental practices",
-            intro: "Active general dental practices with \(list.icb.name) as their ICB in ODS egdpprac. A practice is a location; one contract can cover several and one practice can hold several contracts.",
-            table: table, page: table.page(request), links: ListLinks(path: PodiumRoute.dentalPractices(code).path, request: request),
-            noun: "practices", context: context))
+            sites, list: list, table: table, page: table.page(request),
+            links: ListLinks(path: list.route(code).path, request: request), context: context))
     }
 
     @Sendable func aboutData(req: Request) async throws -> Response {

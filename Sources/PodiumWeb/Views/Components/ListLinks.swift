@@ -8,12 +8,17 @@ struct ListParameters: Content {
     var sort: String?
     var dir: String?
     var page: Int?
-    var per_page: Int?
+    var perPage: Int?
     var format: String?
     /// Which table of a page a CSV is for, when a page has several.
     var table: String?
     /// Financial year, as `2023/24` or `2023`.
     var year: String?
+
+    enum CodingKeys: String, CodingKey {
+        case q, sort, dir, page, format, table, year
+        case perPage = "per_page"
+    }
 
     /// Reads the query string; a malformed number is a 400 with the parameter named.
     static func from(_ req: Request) throws -> ListParameters {
@@ -32,7 +37,7 @@ struct ListParameters: Content {
         }
         return ListRequest(
             search: q ?? "", sort: sort ?? defaultSort, descending: dir == "desc", page: page ?? 1,
-            perPage: per_page ?? ListRequest.defaultPerPage)
+            perPage: perPage ?? ListRequest.defaultPerPage)
     }
 }
 

@@ -5,18 +5,21 @@ import Plot
 /// Pharmacies or dental practices of an ICB.
 enum OrganisationPage {
     static func render<Kind>(
-        _ list: OrganisationList<Kind>, title: String, intro: String, table: Table<Sited<Kind>>, page: ListPage<Sited<Kind>>,
-        links: ListLinks, noun: String, context: PageContext
+        _ sites: OrganisationList<Kind>, list: SiteList<Kind>, table: Table<Sited<Kind>>, page: ListPage<Sited<Kind>>, links: ListLinks,
+        context: PageContext
     ) -> HTML {
-        let placed = list.sites.filter { $0.location?.hasCoordinates == true }.count
+        let icb = sites.icb
+        let placed = sites.sites.filter { $0.location?.hasCoordinates == true }.count
         return Layout.page(
-            title: "\(title): \(list.icb.shortName)", context: context,
-            crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: list.icb.shortName, href: PodiumRoute.icb(list.icb.code).path),
-                     Crumb(title: title)],
-            sources: list.sources,
+            title: "\(list.title): \(icb.shortName)", context: context,
+            crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
+                     Crumb(title: list.title)],
+            sources: sites.sources,
             content: [
-                Layout.paragraph(intro + " Coordinates come from the postcode (Code-Point Open); \(TableView.group(placed)) of \(TableView.group(list.sites.count)) postcodes were found.", class: "lede"),
-                TableView.listing(table, page: page, links: links, noun: noun),
+                Layout.paragraph(
+                    list.intro(icb) + " Coordinates come from the postcode (Code-Point Open); \(TableView.group(placed)) of "
+                        + "\(TableView.group(sites.sites.count)) postcodes were found.", class: "lede"),
+                TableView.listing(table, page: page, links: links, noun: list.noun),
             ])
     }
 }
