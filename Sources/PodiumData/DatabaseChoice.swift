@@ -63,7 +63,7 @@ public enum DatabaseChoice: Sendable, Equatable, CustomStringConvertible {
         case .sqliteInMemory: return "SQLite in memory"
         case .postgres(let url):
             if var components = URLComponents(string: url) {
-                if components.password != nil { components.password = "•••" }
+                if components.password != nil { components.password = "***" }
                 return "PostgreSQL \(components.string ?? "(URL)")"
             }
             return "PostgreSQL"
