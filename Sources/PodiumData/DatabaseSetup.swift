@@ -37,10 +37,21 @@ public enum DatabaseSetup {
         }
     }
 
-    /// Per-connection settings run once at start: WAL lets web readers work while an import writes.
+    /// Run once at start: checks the database answers, and puts a SQLite file in WAL mode so web readers
+    /// work while an import writes.
+    /// - Throws: ``StoreError/unreachable(_:reason:)`` naming the database (password hidden) and the cause.
     public static func prepare(_ database: any Database, choice: DatabaseChoice) async throws {
-        guard case .sqlite = choice else { return }
-        try await database.sql().raw("PRAGMA journal_mode=WAL").run()
+        do {
+            if case .sqlite = choice {
+                try await database.sql().raw("PRAGMA journal_mode=WAL").run()
+            } else {
+                try await database.sql().raw("SELECT 1").run()
+            }
+        } catch {
+            // PostgresNIO keeps its plain description generic on purpose; the reflected form names the cause
+            // (connection refused, authentication failed, unknown database) without the password.
+            throw StoreError.unreachable(choice.description, reason: String(reflecting: error))
+        }
     }
 }
 
