@@ -110,3 +110,43 @@ def test_unknown_icb_is_a_clear_not_found_page(browser):
     assert response.status == 404
     expect(page.locator("main")).to_contain_text("No ICB with ODS code QZZ")
     context.close()
+
+
+def test_dental_position_dashboard_and_recording_a_variation(page):
+    page.goto(BASE + "/icbs/QYG")
+    page.click("a[href='/icbs/QYG/dental-position']")
+    expect(page.locator("h1")).to_contain_text("Dental position: Cheshire and Merseyside")
+    expect(page.locator("svg.chart").first).to_be_visible()
+    expect(page.locator("#bands tbody tr")).to_have_count(4)
+    expect(page.locator("#top-risks tbody tr")).to_have_count(10)
+    with page.expect_download() as download_info:
+        page.click("#positions a.csv")
+    assert open(download_info.value.path(), encoding="utf-8").read().startswith("Contract,Provider,UDA target (after variations)")
+
+    # The largest risk: its mid-year review, forecast and the rules behind them.
+    page.click("#top-risks tbody tr:first-child td:first-child a")
+    expect(page.locator("#mid-year")).to_be_visible()
+    expect(page.locator("#forecast tbody tr")).to_have_count(2)
+    expect(page.locator("#why")).to_contain_text("KA-01672")
+
+    # Record a hand-back through the form; the history shows it with who and why.
+    page.select_option("#v-kind", "hand-back")
+    page.fill("#v-effective", "2024-01-01")
+    page.fill("#v-udas", "100")
+    page.fill("#v-value", "3000")
+    page.fill("#v-reason", "Browser test: practice handing back UDAs")
+    page.fill("#v-by", "Playwright")
+    page.click("form.record button[type=submit]")
+    expect(page.locator("#variations table tbody tr")).to_have_count(1)
+    expect(page.locator("#variations table")).to_contain_text("Playwright")
+    expect(page.locator("#why")).to_contain_text("recorded variations change the year's target")
+
+
+def test_england_dental_position(page):
+    page.goto(BASE + "/dental-position")
+    expect(page.locator("h1")).to_contain_text("Dental position: England")
+    expect(page.locator("#icb-positions tbody tr")).to_have_count(42)
+    expect(page.locator("#icb-positions tfoot")).to_contain_text("England")
+    page.fill("#s-overdelivery", "110")
+    page.click("form.settings button")
+    expect(page.locator(".lede").nth(1)).to_contain_text("over-delivery paid up to 110%")

@@ -102,17 +102,28 @@ public final class PodiumDatabase: Sendable {
         return database
     }
 
-    public func migrator() -> Migrator {
+    /// A migrator over the first migrations of ``PodiumMigrations/all``, up to and including `lastName`
+    /// (all of them when `nil`).
+    public func migrator(through lastName: String? = nil) -> Migrator {
         let migrations = Migrations()
-        migrations.add(PodiumMigrations.all)
+        var list = PodiumMigrations.all
+        if let lastName, let index = list.firstIndex(where: { $0.name == lastName }) { list = Array(list[...index]) }
+        migrations.add(list)
         return Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
     }
 
-    /// Runs every pending migration.
-    public func migrate() async throws {
-        let migrator = migrator()
+    /// Runs every pending migration, or those up to and including `lastName` (to test a data migration).
+    public func migrate(through lastName: String? = nil) async throws {
+        let migrator = migrator(through: lastName)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
+    }
+
+    /// Reverts the most recent batch of migrations.
+    public func revertLastBatch() async throws {
+        let migrator = migrator()
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertLastBatch().get()
     }
 
     /// Reverts every migration (drops all of Podium's tables).

@@ -10,5 +10,8 @@ public enum PodiumMigrations {
         CreateAreaStatistics(),
         CreateOrganisations(),
         CreateDentalActivity(),
+        // 0002 — dental contract management (issue 4): exact units for reconciliation, recorded variations.
+        RescaleDentalActivityUnits(),
+        CreateContractVariations(),
     ]
 }

@@ -38,6 +38,10 @@ public enum PodiumRoute: Sendable, Hashable {
     case pharmacies(ICBCode)
     case dentalPractices(ICBCode)
     case dentalContract(ContractNumber)
+    case dentalPosition(ICBCode)
+    case englandDentalPosition
+    case recordVariation(ContractNumber)
+    case withdrawVariation(ContractNumber, id: String)
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -50,6 +54,10 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let pharmaciesTemplate = RouteTemplate("/icbs/:icb/pharmacies")
     public static let dentalPracticesTemplate = RouteTemplate("/icbs/:icb/dental-practices")
     public static let dentalContractTemplate = RouteTemplate("/dental-contracts/:contract")
+    public static let dentalPositionTemplate = RouteTemplate("/icbs/:icb/dental-position")
+    public static let englandDentalPositionTemplate = RouteTemplate("/dental-position")
+    public static let recordVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations")
+    public static let withdrawVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations/:variation/withdraw")
 
     public var path: String {
         switch self {
@@ -62,6 +70,10 @@ public enum PodiumRoute: Sendable, Hashable {
         case .pharmacies(let code): Self.pharmaciesTemplate.fill([code.rawValue])
         case .dentalPractices(let code): Self.dentalPracticesTemplate.fill([code.rawValue])
         case .dentalContract(let number): Self.dentalContractTemplate.fill([number.rawValue])
+        case .dentalPosition(let code): Self.dentalPositionTemplate.fill([code.rawValue])
+        case .englandDentalPosition: Self.englandDentalPositionTemplate.pattern
+        case .recordVariation(let number): Self.recordVariationTemplate.fill([number.rawValue])
+        case let .withdrawVariation(number, id): Self.withdrawVariationTemplate.fill([number.rawValue, id])
         }
     }
 }
@@ -74,6 +86,9 @@ public enum APIRoute {
     public static let pharmacies = RouteTemplate("/api/v1/icbs/:icb/pharmacies")
     public static let dentalPractices = RouteTemplate("/api/v1/icbs/:icb/dental-practices")
     public static let dentalContract = RouteTemplate("/api/v1/dental-contracts/:contract")
+    public static let contractPosition = RouteTemplate("/api/v1/dental-contracts/:contract/position")
+    public static let icbDentalPosition = RouteTemplate("/api/v1/icbs/:icb/dental-position")
+    public static let englandDentalPosition = RouteTemplate("/api/v1/dental-position")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

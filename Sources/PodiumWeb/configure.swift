@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     try app.register(collection: PageController(context: context))
+    try app.register(collection: DentalController(context: context))
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }
 }

@@ -63,7 +63,7 @@ struct NumbersTests {
         (100, 800, 13),
     ])
     func udaValueRounding(pence: Int64, hundredths: Int64, expected: Int64) {
-        #expect(UDAValue(contractValue: Money(pence: pence), target: UDAs(hundredths: hundredths)).perUDA == Money(pence: expected))
+        #expect(UDAValue(contractValue: Money(pence: pence), target: UDAs(tenThousandths: hundredths * 100)).perUDA == Money(pence: expected))
     }
 
     @Test("A contract without a UDA target has no UDA value")
@@ -88,7 +88,7 @@ struct NumbersTests {
     @Test("UDAs parse from NHSBSA text and add exactly")
     func udas() throws {
         let months = try ["1238.8", "1424.2", "0.1", "0.2"].map { try UDAs(parsing: $0) }
-        #expect(months.sum() == UDAs(hundredths: 266_330))
+        #expect(months.sum() == UDAs(tenThousandths: 26_633_000))
         #expect(months.sum().formatted == "2,663.3")
         #expect(months.sum().plain == "2663.3")
     }

@@ -24,11 +24,39 @@ struct MigrationTests {
         }
     }
 
-    @Test("Migration names are stable and unique")
+    @Test("Migration names are stable, unique and in schema-release order")
     func names() {
         let names = PodiumMigrations.all.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names.allSatisfy { $0.hasPrefix("0001-") })
+        let releases = names.map { $0.prefix(4) }
+        #expect(releases.allSatisfy { $0.allSatisfy(\.isNumber) })
+        #expect(releases == releases.sorted())
+        #expect(names.allSatisfy { $0.dropFirst(4).first == "-" })
+    }
+
+    @Test("0002 rescales dental units from hundredths to ten-thousandths, and back on revert")
+    func rescaleUnits() async throws {
+        try await TestDatabase.with(migrated: false) { handle in
+            // setup: the 0001 schema with a row in hundredths
+            try await handle.migrate(through: "0001-create-dental-activity")
+            let sql = try handle.database.sql()
+            try await sql.raw("""
+                INSERT INTO dental_activity (contract_number, year_month, commissioner_code, commissioner_name, provider_name, postcode,
+                  uda_target_hundredths, uda_value_pence, udas_delivered_hundredths, udas_delivered_fd_hundredths)
+                VALUES ('1000080000', 202304, 'QYG', 'Cheshire and Merseyside ICB', 'Raby Road', 'CH649UZ', 1914500, 62976298, 123880, 32360)
+                """).run()
+            // act
+            try await handle.migrate()
+            // verify: the store reads the same UDAs through the renamed, rescaled columns
+            let month = try #require(try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
+            #expect(month.udaTarget == UDAs(whole: 19145))
+            #expect(month.udasDelivered == (try UDAs(parsing: "1238.8")))
+            #expect(month.udasDeliveredByFoundationDentists == (try UDAs(parsing: "323.6")))
+            try await handle.revertLastBatch()
+            let row = try #require(try await sql.raw("SELECT uda_target_hundredths, udas_delivered_hundredths FROM dental_activity").first())
+            #expect(try row.decode(column: "uda_target_hundredths", as: Int64.self) == 1_914_500)
+            #expect(try row.decode(column: "udas_delivered_hundredths", as: Int64.self) == 123_880)
+        }
     }
 
     @Test("The tests run on the database they say they do")

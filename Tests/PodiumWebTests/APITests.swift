@@ -15,6 +15,9 @@ struct APITests {
         ("dental-contract-1025900000", "/api/v1/dental-contracts/1025900000", "ContractDetail"),
         ("pharmacies-QJM", "/api/v1/icbs/QJM/pharmacies?per_page=3&q=boots", "OrganisationPage"),
         ("dental-practices-QJM", "/api/v1/icbs/QJM/dental-practices?per_page=3", "OrganisationPage"),
+        ("position-1025900000", "/api/v1/dental-contracts/1025900000/position?year=2023-24", "ContractPosition"),
+        ("dental-position-QJM", "/api/v1/icbs/QJM/dental-position?year=2023-24&per_page=5&sort=clawback&dir=desc", "ICBPosition"),
+        ("dental-position-england", "/api/v1/dental-position?overdelivery=110", "EnglandPosition"),
     ]
 
     @Test("Responses match their golden files and their OpenAPI schema", arguments: goldens.map(\.name))

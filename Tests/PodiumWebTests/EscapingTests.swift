@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import PodiumCore
+import PodiumData
 import PodiumImport
 import PodiumTestSupport
 import PodiumWeb
@@ -28,6 +29,9 @@ struct EscapingTests {
         let ods = [ "FZZ99", hostile, "Y58", "QT6", hostile, hostile, "", "", "", "TR1 1AA", "20200101", "", "A", "1", "P08F", "", "", "", "", "",
                     "", "0", "", "QT6", "", "", "" ].map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
         _ = try await importer.run(.pharmacies, file: try Fixtures.temporaryFile(named: "edispensary.csv", text: ods + "\n"))
+        try await VariationStore(database: database).record(ContractVariation(
+            contract: ContractNumber(contract)!, effective: CalendarDate(year: 2023, month: 4, day: 1)!, change: .termination,
+            record: VariationRecord(id: hostile, recordedBy: hostile, recordedAt: hostile, reason: hostile)))
     }
 
     /// The ICB list's name column holds the hostile text unquoted after replacement: quote that one line's field.

@@ -36,7 +36,7 @@ struct PageTests {
                 let html = response.text
                 #expect(html.contains("NHS Cornwall and the Isles of Scilly Integrated Care Board"))
                 #expect(html.contains(ScaledDecimal.groupThousands(UInt64(want.population))))
-                #expect(html.contains(UDAs(hundredths: want.contractedUDAsHundredths).formatted))
+                #expect(html.contains(UDAs(tenThousandths: want.contractedUDAsHundredths * 100).formatted))
                 #expect(html.contains(Money(pence: want.contractedValuePence).formatted))
                 #expect(html.contains("href=\"/icbs/QT6/dental-contracts\""))
                 #expect(html.contains("Source: ONS Census 2021"))

@@ -80,6 +80,10 @@ struct SchemaValidator {
             if case .array(let names) = schema["required"] ?? .array([]) { required = names.compactMap(\.string) }
             var problems = required.filter { object[$0] == nil }.map { "\(path).\($0): required but missing" }
             for (key, item) in object.sorted(by: { $0.key < $1.key }) {
+                if properties[key] == nil, let additional = schema["additionalProperties"] {
+                    problems += check(item, additional, at: "\(path).\(key)")
+                    continue
+                }
                 guard let property = properties[key] else {
                     problems.append("\(path).\(key): not in the schema")
                     continue

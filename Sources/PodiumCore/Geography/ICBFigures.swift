@@ -34,8 +34,8 @@ public struct ICBFigures: Sendable, Hashable, Codable {
     /// Contracted UDAs per 1,000 residents, to one decimal (`nil` without population).
     public var udasPerThousandResidents: FixedDecimal? {
         guard population > 0 else { return nil }
-        // (hundredths ÷ 100) UDAs × 1,000 ÷ population, in tenths (× 10) = hundredths × 100 ÷ population
-        let tenths = ScaledDecimal.divideRoundingHalfAwayFromZero(contractedUDAs.hundredths * 100, by: Int64(population))
+        // (ten-thousandths ÷ 10⁴) UDAs × 1,000 ÷ population, in tenths (× 10) = ten-thousandths ÷ population
+        let tenths = ScaledDecimal.divideRoundingHalfAwayFromZero(contractedUDAs.tenThousandths, by: Int64(population))
         return FixedDecimal(scaled: tenths, scale: 1)
     }
 

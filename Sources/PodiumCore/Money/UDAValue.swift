@@ -12,8 +12,8 @@ public struct UDAValue: Sendable, Hashable, Codable {
 
     /// Pence per UDA rounded half-up to the penny, or `nil` for a contract with no UDA target.
     public var perUDA: Money? {
-        guard target.hundredths != 0 else { return nil }
-        // value (pence) ÷ (hundredths ÷ 100) = value × 100 ÷ hundredths
-        return Money(pence: ScaledDecimal.divideRoundingHalfAwayFromZero(contractValue.pence * 100, by: target.hundredths))
+        guard target.tenThousandths != 0 else { return nil }
+        // value (pence) ÷ (ten-thousandths ÷ 10⁴) = value × 10⁴ ÷ ten-thousandths
+        return Money(pence: ScaledDecimal.multiplyDivide(contractValue.pence, 10_000, target.tenThousandths))
     }
 }

@@ -45,5 +45,19 @@ public struct FinancialYear: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public func contains(_ month: YearMonth) -> Bool { FinancialYear(containing: month) == self }
 
+    /// The financial year a date falls in.
+    public init(containing date: CalendarDate) { self.init(containing: date.yearMonth) }
+
+    /// 1 April.
+    public var firstDay: CalendarDate { CalendarDate(year: startYear, month: 4, day: 1)! }
+    /// 31 March.
+    public var lastDay: CalendarDate { CalendarDate(year: startYear + 1, month: 3, day: 31)! }
+    /// 365, or 366 when the year holds 29 February.
+    public var numberOfDays: Int { firstDay.days(to: lastDay) + 1 }
+    public func contains(_ date: CalendarDate) -> Bool { date >= firstDay && date <= lastDay }
+
+    /// The first half, 1 April – 30 September: what the mid-year review looks at (GDS Regs Sch 3 para 58(3)).
+    public var firstHalf: [YearMonth] { Array(months.prefix(6)) }
+
     public static func < (lhs: FinancialYear, rhs: FinancialYear) -> Bool { lhs.startYear < rhs.startYear }
 }

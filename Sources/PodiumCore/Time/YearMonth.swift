@@ -35,6 +35,10 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The preceding month.
     public var previous: YearMonth { month == 1 ? YearMonth(unchecked: year - 1, 12) : YearMonth(unchecked: year, month - 1) }
 
+    /// The first and last days of the month.
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+    public var lastDay: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.days(in: self))! }
+
     /// Whole months from `self` to `other` (positive when `other` is later).
     public func months(to other: YearMonth) -> Int { (other.year - year) * 12 + (other.month - month) }
 

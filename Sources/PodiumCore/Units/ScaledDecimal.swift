@@ -109,6 +109,27 @@ public enum ScaledDecimal {
         return negative ? -rounded : rounded
     }
 
+    /// `a × b ÷ c` rounded half away from zero, with a 128-bit intermediate so large products cannot overflow.
+    /// - Important: `c` must not be zero, and the result must fit in `Int64` (callers pass amounts, not products).
+    public static func multiplyDivide(_ a: Int64, _ b: Int64, _ c: Int64) -> Int64 {
+        precondition(c != 0, "division by zero is a programming error; callers check first")
+        let negative = ((a < 0) != (b < 0)) != (c < 0)
+        let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
+        let (quotient, remainder) = c.magnitude.dividingFullWidth(product)
+        let rounded = quotient + (remainder >= c.magnitude - remainder ? 1 : 0)
+        return negative ? -Int64(rounded) : Int64(rounded)
+    }
+
+    /// How `a × b` compares with `c × d`, exactly (128-bit products; inputs are non-negative or small).
+    public static func compareProducts(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> ComparisonOrder {
+        let left = a.multipliedFullWidth(by: b), right = c.multipliedFullWidth(by: d)
+        if left.high != right.high { return left.high < right.high ? .less : .greater }
+        if left.low != right.low { return left.low < right.low ? .less : .greater }
+        return .equal
+    }
+
+    public enum ComparisonOrder: Sendable { case less, equal, greater }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// Digits of an integer part; commas are allowed only as separators of groups of three ("29,199").

@@ -35,6 +35,17 @@ public struct DentalStore: Sendable {
         return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
     }
 
+    /// Every contract year of `financialYear`, in contract order (the England view).
+    public func contractYears(in financialYear: FinancialYear) async throws -> [ContractYear] {
+        let range = financialYear.storedRange
+        let rows = try await database.sql().raw("""
+            SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
+            WHERE a.year_month BETWEEN \(bind: range.first) AND \(bind: range.last)
+            ORDER BY a.contract_number, a.year_month
+            """).all()
+        return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
+    }
+
     /// All months of one contract, oldest first (empty if the contract is unknown).
     public func months(of contract: ContractNumber) async throws -> [ContractMonth] {
         let rows = try await database.sql().raw("""
@@ -55,7 +66,7 @@ public struct DentalStore: Sendable {
 
     static func contractMonth(_ row: any SQLRow) throws -> ContractMonth {
         let r = RowReader(row: row, table: "dental_activity")
-        let udas: (String) throws -> UDAs? = { try r.optionalInt($0).map(UDAs.init(hundredths:)) }
+        let udas: (String) throws -> UDAs? = { try r.optionalInt($0).map(UDAs.init(tenThousandths:)) }
         return ContractMonth(
             month: try r.yearMonth("year_month"),
             contract: try r.code("contract_number"),
@@ -64,11 +75,11 @@ public struct DentalStore: Sendable {
             providerName: try r.text("provider_name"),
             postcode: try r.code("postcode"),
             lsoa2011: try r.optionalCode("lsoa11_code"),
-            udaTarget: UDAs(hundredths: try r.int("uda_target_hundredths")),
+            udaTarget: UDAs(tenThousandths: try r.int("uda_target_ten_thousandths")),
             udaContractValue: Money(pence: try r.int("uda_value_pence")),
-            udasDelivered: try udas("udas_delivered_hundredths"),
+            udasDelivered: try udas("udas_delivered_ten_thousandths"),
             lateFP17s: try r.optionalInt32("late_fp17s"),
-            udasDeliveredByFoundationDentists: try udas("udas_delivered_fd_hundredths"),
+            udasDeliveredByFoundationDentists: try udas("udas_delivered_fd_ten_thousandths"),
             courses: CoursesByBand(
                 band1: try r.optionalInt32("band_1"), band2a: try r.optionalInt32("band_2a"), band2b: try r.optionalInt32("band_2b"),
                 band2c: try r.optionalInt32("band_2c"), band3: try r.optionalInt32("band_3"), urgent: try r.optionalInt32("band_urgent"),

@@ -103,7 +103,7 @@ public struct GeographyStore: Sendable {
             result[icb.code] = ICBFigures(
                 population: population[key] ?? 0,
                 dentalContracts: contracts?.count ?? 0,
-                contractedUDAs: UDAs(hundredths: contracts?.target ?? 0),
+                contractedUDAs: UDAs(tenThousandths: contracts?.target ?? 0),
                 contractedValue: Money(pence: contracts?.value ?? 0),
                 pharmacies: pharmacies[key] ?? 0,
                 dentalPractices: practices[key] ?? 0,
@@ -127,7 +127,7 @@ public struct GeographyStore: Sendable {
         let range = financialYear.storedRange
         let rows = try await database.sql().raw("""
             SELECT a.commissioner_code AS icb, CAST(COUNT(*) AS BIGINT) AS contracts,
-                   CAST(SUM(a.uda_target_hundredths) AS BIGINT) AS target, CAST(SUM(a.uda_value_pence) AS BIGINT) AS value
+                   CAST(SUM(a.uda_target_ten_thousandths) AS BIGINT) AS target, CAST(SUM(a.uda_value_pence) AS BIGINT) AS value
             FROM dental_activity a
             JOIN (SELECT contract_number, MAX(year_month) AS latest FROM dental_activity
                   WHERE year_month BETWEEN \(bind: range.first) AND \(bind: range.last) GROUP BY contract_number) l

@@ -12,6 +12,9 @@ extension API {
             routes.get(APIRoute.dentalContract.components, use: dentalContract)
             routes.get(APIRoute.pharmacies.components) { try await sites(SiteLists.pharmacies, req: $0) }
             routes.get(APIRoute.dentalPractices.components) { try await sites(SiteLists.dentalPractices, req: $0) }
+            routes.get(APIRoute.contractPosition.components, use: contractPosition)
+            routes.get(APIRoute.icbDentalPosition.components, use: icbPosition)
+            routes.get(APIRoute.englandDentalPosition.components, use: englandPosition)
             routes.get(APIRoute.openAPI.components, use: openAPI)
         }
 

@@ -15,7 +15,7 @@ public enum API {
         }
     }
 
-    static func decimal(_ udas: UDAs) -> Decimal { Decimal(udas.hundredths) / 100 }
+    static func decimal(_ udas: UDAs) -> Decimal { Decimal(udas.tenThousandths) / 10_000 }
     static func decimal(_ value: FixedDecimal) -> Decimal {
         var result = Decimal(value.scaled)
         for _ in 0..<value.scale { result /= 10 }

@@ -29,6 +29,14 @@ enum OpenAPIDocument {
                     "An ICB's active pharmacies and appliance contractors", "OrganisationPage", parameters: [icbParameter] + listParameters, notFound: true),
                 APIRoute.dentalPractices.openAPIPath: get(
                     "An ICB's active dental practices", "OrganisationPage", parameters: [icbParameter] + listParameters, notFound: true),
+                APIRoute.contractPosition.openAPIPath: get(
+                    "A contract's position in a year: against the working-day profile, mid-year review, forecast year end, variations",
+                    "ContractPosition", parameters: [contractParameter, year] + positionParameters, notFound: true),
+                APIRoute.icbDentalPosition.openAPIPath: get(
+                    "An ICB's dental position: totals, trend and every contract", "ICBPosition",
+                    parameters: [icbParameter, year] + positionParameters + listParameters, notFound: true),
+                APIRoute.englandDentalPosition.openAPIPath: get(
+                    "The dental position of every ICB", "EnglandPosition", parameters: [year] + positionParameters, notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI",
@@ -68,6 +76,14 @@ enum OpenAPIDocument {
         "name": "year", "in": "query", "required": false, "description": "Financial year, such as 2023/24 (default: the latest with data)",
         "schema": ["type": "string"],
     ] }
+    private static var positionParameters: [[String: Any]] { [
+        ["name": "foundation", "in": "query", "required": false, "description": "count: foundation dentists' UDAs count toward the target (default: not counted)",
+         "schema": ["type": "string", "enum": ["count", "exclude"]]],
+        ["name": "overdelivery", "in": "query", "required": false, "description": "An over-delivery scheme paying up to this % of target (above 100, at most 200)",
+         "schema": ["type": "string"]],
+        ["name": "overdelivery_mode", "in": "query", "required": false, "schema": ["type": "string", "enum": ["above", "instead"]]],
+    ] }
+
     private static var listParameters: [[String: Any]] { [
         ["name": "q", "in": "query", "required": false, "description": "Words that must all appear in a row", "schema": ["type": "string"]],
         ["name": "sort", "in": "query", "required": false, "description": "Column key to sort by", "schema": ["type": "string"]],
@@ -145,6 +161,57 @@ enum OpenAPIDocument {
                 ["odsCode": string, "name": string, "addressLines": array(string), "postcode": string, "status": string, "subType": string,
                  "subTypeLabel": string, "parentCode": string, "openDate": string, "closeDate": string, "location": ref("Location")],
                 optional: ["parentCode", "openDate", "closeDate", "location"]),
+            "Note": object(["rule": string, "explanation": string, "source": string]),
+            "Settings": object(
+                ["lowerTolerancePercent": number, "upperTolerancePercent": number, "foundationDentistUDAsCounted": boolean,
+                 "overDeliveryPaidUpToPercent": number, "overDeliveryMode": string, "rules": string],
+                optional: ["overDeliveryPaidUpToPercent", "overDeliveryMode"]),
+            "Terms": object(["udaTarget": number, "contractValue": ref("Money")]),
+            "MonthPosition": object(
+                ["month": string, "data": string, "delivered": number, "workingDays": integer, "expected": number], optional: ["delivered"]),
+            "MidYear": object(
+                ["firstHalfDelivered": number, "shortfallBroughtForward": number, "adjustedDelivery": number, "percentOfTarget": number,
+                 "flagged": boolean, "complete": boolean, "monthsWithData": integer, "maximumWithholding": ref("Money")],
+                optional: ["percentOfTarget"]),
+            "YearEnd": object(
+                ["adjustedDelivery": number, "percentOfTarget": number, "outcome": string, "band": string, "clawback": ref("Money"),
+                 "breachNotice": boolean, "shortfallCarriedForward": number, "creditCarriedForward": number, "paidOverDelivery": number,
+                 "overDeliveryPayment": ref("Money"), "unpaidOverDelivery": number],
+                optional: ["percentOfTarget"]),
+            "Projection": object(["basis": string, "yearEndDelivery": number, "yearEnd": ref("YearEnd")]),
+            "Forecast": object(
+                ["central": ref("Projection"), "recent": ref("Projection"), "workingDaysReported": integer, "workingDaysProjected": integer]),
+            "Variation": object(
+                ["id": string, "kind": string, "effective": string, "udasHandedBack": number, "valueHandedBack": ref("Money"),
+                 "minimumUDAValue": ref("Money"), "upliftMethod": string, "reason": string, "recordedBy": string, "recordedAt": string,
+                 "withdrawnBy": string, "withdrawnAt": string, "withdrawnReason": string],
+                optional: ["udasHandedBack", "valueHandedBack", "minimumUDAValue", "upliftMethod", "withdrawnBy", "withdrawnAt", "withdrawnReason"]),
+            "ContractPosition": object(
+                ["contractNumber": string, "providerName": string, "commissionerCode": string, "financialYear": string, "inLatestData": boolean,
+                 "lastSeen": string, "settings": ref("Settings"), "baseTerms": ref("Terms"), "effectiveTerms": ref("Terms"),
+                 "deliveredToDate": number, "expectedForReportedMonths": number, "againstProfilePercent": number,
+                 "months": array(ref("MonthPosition")), "midYear": ref("MidYear"), "forecast": ref("Forecast"),
+                 "variations": array(ref("Variation")), "notes": array(ref("Note"))],
+                optional: ["againstProfilePercent", "midYear", "forecast"]),
+            "ContractPositionSummary": object(
+                ["contractNumber": string, "providerName": string, "udaTarget": number, "deliveredToDate": number, "againstProfilePercent": number,
+                 "midYearPercent": number, "midYearFlagged": boolean, "inLatestData": boolean, "projected": ref("YearEnd"),
+                 "projectedRangePercent": array(number), "url": string],
+                optional: ["againstProfilePercent", "midYearPercent", "projected", "projectedRangePercent"]),
+            "Portfolio": object(
+                ["contracts": integer, "notInLatestData": integer, "udaTarget": number, "deliveredToDate": number, "againstProfilePercent": number,
+                 "flaggedAtMidYear": integer, "projectedClawback": ref("Money"), "projectedClawbackAtHigherPace": ref("Money"),
+                 "projectedClawbackAtLowerPace": ref("Money"), "projectedUnderspend": ref("Money"), "valueReleasedByVariations": ref("Money"),
+                 "projectedOverDeliveryPayments": ref("Money"), "bands": ["type": "object", "additionalProperties": integer]],
+                optional: ["againstProfilePercent"]),
+            "Trend": object(["month": string, "delivered": number, "expected": number], optional: ["delivered"]),
+            "ICBPosition": object(
+                ["icb": string, "financialYear": string, "coverage": ref("Coverage"), "settings": ref("Settings"), "totals": ref("Portfolio"),
+                 "trend": array(ref("Trend")), "paging": ref("Paging"), "contracts": array(ref("ContractPositionSummary"))]),
+            "ICBPortfolio": object(["odsCode": string, "name": string, "totals": ref("Portfolio"), "url": string]),
+            "EnglandPosition": object(
+                ["financialYear": string, "coverage": ref("Coverage"), "settings": ref("Settings"), "england": ref("Portfolio"),
+                 "icbs": array(ref("ICBPortfolio"))]),
             "OrganisationPage": object(
                 ["icb": string, "paging": ref("Paging"), "items": array(ref("Organisation")), "sources": array(ref("Source"))]),
         ]

@@ -11,7 +11,6 @@ struct PageController: RouteCollection {
         routes.get(PodiumRoute.aboutDataTemplate.components, use: aboutData)
         routes.get(PodiumRoute.icbTemplate.components, use: icb)
         routes.get(PodiumRoute.dentalContractsTemplate.components, use: dentalContracts)
-        routes.get(PodiumRoute.dentalContractTemplate.components, use: dentalContract)
         routes.get(PodiumRoute.pharmaciesTemplate.components) { try await sites(SiteLists.pharmacies, req: $0) }
         routes.get(PodiumRoute.dentalPracticesTemplate.components) { try await sites(SiteLists.dentalPractices, req: $0) }
         routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet)
@@ -23,7 +22,7 @@ struct PageController: RouteCollection {
         let parameters = try ListParameters.from(req)
         let overview = try await Workbench(database: req.db).england(year: parameters.year)
         let table = Tables.icbs(overview.rows, total: overview.total)
-        let request = try listRequest(parameters, table: table)
+        let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV {
             return Responses.csv(table.csv(request), fileName: "england-icbs-\(Responses.slug(overview.financialYear)).csv")
         }
@@ -45,28 +44,12 @@ struct PageController: RouteCollection {
         let parameters = try ListParameters.from(req)
         let list = try await Workbench(database: req.db).contracts(of: code, year: parameters.year)
         let table = Tables.contracts(list.contracts)
-        let request = try listRequest(parameters, table: table)
+        let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV {
             return Responses.csv(table.csv(request), fileName: "\(code)-dental-contracts-\(Responses.slug(list.financialYear)).csv")
         }
         let links = ListLinks(path: PodiumRoute.dentalContracts(code).path, request: request, extra: yearItem(parameters))
         return Responses.html(ContractListPage.render(list, table: table, page: table.page(request), links: links, context: context))
-    }
-
-    @Sendable func dentalContract(req: Request) async throws -> Response {
-        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-        let parameters = try ListParameters.from(req)
-        let detail = try await Workbench(database: req.db).contract(number)
-        let months = Tables.months(detail.months), changes = Tables.changes(detail.current.changes)
-        if parameters.wantsCSV {
-            switch parameters.table ?? months.id {
-            case months.id: return Responses.csv(months.csv(ListRequest()), fileName: "dental-contract-\(number)-months.csv")
-            case changes.id: return Responses.csv(changes.csv(ListRequest()), fileName: "dental-contract-\(number)-changes.csv")
-            default:
-                throw WebError.badRequest(code: "invalid_parameter", message: "table must be \(months.id) or \(changes.id).")
-            }
-        }
-        return Responses.html(ContractPage.render(detail, months: months, changes: changes, context: context))
     }
 
     /// Pharmacies or dental practices of an ICB, as a page or CSV.
@@ -75,7 +58,7 @@ struct PageController: RouteCollection {
         let parameters = try ListParameters.from(req)
         let sites = try await list.load(Workbench(database: req.db), code)
         let table = list.table(sites)
-        let request = try listRequest(parameters, table: table)
+        let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-\(list.id).csv") }
         return Responses.html(OrganisationPage.render(
             sites, list: list, table: table, page: table.page(request),
@@ -97,12 +80,6 @@ struct PageController: RouteCollection {
         Responses.asset(Stylesheet.icon, type: HTTPMediaType(type: "image", subType: "svg+xml"))
     }
 
-    /// Pages ignore an unknown sort column (a stale bookmark should still open); the API rejects it.
-    private func listRequest<Row>(_ parameters: ListParameters, table: Table<Row>) throws -> ListRequest {
-        var request = try parameters.listRequest()
-        if let sort = request.sort, !table.isSortKey(sort) { request.sort = nil }
-        return request
-    }
 
     private func yearItem(_ parameters: ListParameters) -> [URLQueryItem] {
         parameters.year.map { [URLQueryItem(name: "year", value: $0)] } ?? []

@@ -110,12 +110,21 @@ struct Workbench: Sendable {
             coverage: coverage, sources: try await notes([.dentalActivity], year: year))
     }
 
-    func contract(_ number: ContractNumber) async throws -> ContractDetail {
+    /// A contract's months and its year: the requested financial year, or the latest it has data for.
+    func contract(_ number: ContractNumber, year requested: String? = nil) async throws -> ContractDetail {
         let months = try await dental.months(of: number)
-        guard let latest = months.last,
-              let current = ContractYear(contract: number, financialYear: FinancialYear(containing: latest.month), rows: months)
-        else {
+        guard let latest = months.last else {
             throw WebError.notFound(code: "contract_not_found", message: "No dental contract \(number) in the imported activity data.")
+        }
+        var year = FinancialYear(containing: latest.month)
+        if let requested, !requested.isEmpty {
+            guard let parsed = FinancialYear(requested) else {
+                throw WebError.badRequest(code: "invalid_parameter", message: "year must be a financial year such as 2023/24.")
+            }
+            year = parsed
+        }
+        guard let current = ContractYear(contract: number, financialYear: year, rows: months) else {
+            throw WebError.notFound(code: "financial_year_not_found", message: "Contract \(number) has no activity in \(year.label).")
         }
         return ContractDetail(
             contract: number, months: months, current: current, icb: try await geography.icb(latest.commissioner),
@@ -165,7 +174,7 @@ struct Workbench: Sendable {
         return year
     }
 
-    private func notes(_ datasets: [Dataset], year: FinancialYear?) async throws -> [SourceNote] {
+    func notes(_ datasets: [Dataset], year: FinancialYear?) async throws -> [SourceNote] {
         let records = try await ImportStore(database: database).all()
         var latest: [Dataset: ImportRecord] = [:]
         for record in records where latest[record.dataset] == nil { latest[record.dataset] = record }

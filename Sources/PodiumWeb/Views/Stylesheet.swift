@@ -51,11 +51,28 @@ enum Stylesheet {
     .chart .bar { fill: var(--blue); }
     .chart .axis { stroke: var(--text); stroke-width: 1; }
     .chart .grid { stroke: var(--border); stroke-width: 1; }
-    .chart .reference { stroke: var(--text); stroke-width: 2; stroke-dasharray: 6 4; }
+    .chart .marker { stroke: var(--text); stroke-width: 2.5; stroke-dasharray: 5 3; }
+    .chart .legend { font-size: 11px; }
     .chart text { font-size: 11px; fill: var(--text); }
     .chart .bar-value { font-size: 10px; }
     .chart .gap { fill: var(--secondary); font-style: italic; }
-    .chart .reference-label { font-weight: bold; }
+    .flag { font-weight: bold; color: #d5281b; }
+    .ok { color: #007f3b; font-weight: bold; }
+    .why { max-width: 70rem; }
+    .why li { margin-bottom: 0.35rem; }
+    .why .source { color: var(--secondary); font-size: 0.85rem; }
+    .errors { border: 4px solid #d5281b; padding: 0.5rem 1rem; max-width: 60rem; }
+    .errors h2 { margin-top: 0.25rem; color: #d5281b; }
+    form.record { display: grid; grid-template-columns: max-content minmax(12rem, 32rem); gap: 0.5rem 1rem; align-items: start; max-width: 60rem; }
+    form.record label { font-weight: bold; padding-top: 0.3rem; }
+    form.record .hint { display: block; font-weight: normal; font-size: 0.8rem; color: var(--secondary); }
+    form.record input, form.record select, form.record textarea { padding: 0.35rem; border: 2px solid var(--text); font-size: 1rem; }
+    form.record textarea { min-height: 4rem; }
+    form.record button { grid-column: 2; justify-self: start; }
+    form.inline { display: flex; gap: 0.4rem; flex-wrap: wrap; }
+    form.inline input { padding: 0.2rem; border: 1px solid var(--text); }
+    form.inline button { padding: 0.2rem 0.6rem; }
+    .settings { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0 1rem; }
     .direction { font-weight: bold; }
     .sources { margin-top: 2.5rem; font-size: 0.85rem; color: var(--secondary); border-top: 1px solid var(--border); }
     .site-footer { padding: 1rem 1.5rem; font-size: 0.8rem; color: var(--secondary); border-top: 1px solid var(--border); }

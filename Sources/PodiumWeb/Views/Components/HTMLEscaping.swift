@@ -28,6 +28,13 @@ extension Node {
     static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: HTMLEscaping.escape(value)) }
 }
 
+extension Node where Context == HTML.SelectContext {
+    /// `<option value="…" selected>label</option>`, escaped (Plot's own `option` is self-closing with a label attribute).
+    static func choice(_ value: String, _ label: String, selected: Bool) -> Node {
+        .element(named: "option", nodes: [.attr("value", value), selected ? .attribute(named: "selected") : .empty, .plain(label)])
+    }
+}
+
 extension Attribute {
     /// An attribute with its value fully escaped, for elements that take attributes only (`input`, `option`, `meta`).
     static func attr(_ name: String, _ value: String) -> Attribute { .attribute(named: name, value: HTMLEscaping.escape(value)) }

@@ -41,6 +41,7 @@ enum Layout {
                     .nav(
                         .attr("class", "site-nav no-print"), .attr("aria-label", "Site"),
                         .a(.attr("href", PodiumRoute.home.path), .plain("England")),
+                        .a(.attr("href", PodiumRoute.englandDentalPosition.path), .plain("Dental position")),
                         .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data"))
                     )
                 ),

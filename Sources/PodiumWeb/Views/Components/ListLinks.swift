@@ -31,6 +31,14 @@ struct ListParameters: Content {
 
     var wantsCSV: Bool { format?.lowercased() == "csv" }
 
+    /// The request for a page: an unknown sort column is ignored, so a stale bookmark still opens (the API
+    /// rejects it instead).
+    func pageRequest<Row>(for table: Table<Row>) throws -> ListRequest {
+        var request = try listRequest()
+        if let sort = request.sort, !table.isSortKey(sort) { request.sort = nil }
+        return request
+    }
+
     func listRequest(defaultSort: String? = nil) throws -> ListRequest {
         if let dir, !["asc", "desc"].contains(dir) {
             throw WebError.badRequest(code: "invalid_parameter", message: "dir must be asc or desc.")

@@ -30,7 +30,7 @@ struct Cell: Sendable {
 
     static func udas(_ value: UDAs?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.hundredths))
+        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.tenThousandths))
     }
 
     static func count(_ value: Int?) -> Cell {

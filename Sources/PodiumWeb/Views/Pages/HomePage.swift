@@ -16,6 +16,7 @@ enum HomePage {
                 .p(.attr("class", "notice"), .plain("One ICB matches: "),
                    .a(.attr("href", PodiumRoute.icb(row.icb.code).path), .attr("id", "open-icb"), .plain("Open \(row.icb.name) →")))
             },
+            .p(Layout.link("Dental position of every ICB: mid-year flags, projected clawback and underspend →", PodiumRoute.englandDentalPosition.path)),
             TableView.listing(table, page: page, links: links, noun: "ICBs"),
         ])
     }
@@ -47,6 +48,7 @@ enum ICBPage {
                 .ul(
                     .attr("class", "links"),
                     .li(Layout.link("Dental contracts (\(TableView.group(figures.dentalContracts)))", PodiumRoute.dentalContracts(icb.code).path)),
+                    .li(Layout.link("Dental position: mid-year, forecast, clawback", PodiumRoute.dentalPosition(icb.code).path)),
                     .li(Layout.link("Pharmacies (\(TableView.group(figures.pharmacies)))", PodiumRoute.pharmacies(icb.code).path)),
                     .li(Layout.link("Dental practices (\(TableView.group(figures.dentalPractices)))", PodiumRoute.dentalPractices(icb.code).path))
                 ),

@@ -1,0 +1,72 @@
+/// Positions of many contracts — an ICB's, or England's — summed for the dental dashboard.
+public struct PortfolioPosition: Sendable, Hashable, Codable {
+    /// One month of the portfolio: delivered by contracts reporting, against the profile of all current contracts.
+    public struct Month: Sendable, Hashable, Codable {
+        public var month: YearMonth
+        /// `nil` when the source has no data for the month.
+        public var delivered: ActivityUnits?
+        public var expected: ActivityUnits
+    }
+
+    public var financialYear: FinancialYear
+    public var contracts: [ContractPosition]
+
+    public init(financialYear: FinancialYear, contracts: [ContractPosition]) {
+        self.financialYear = financialYear
+        self.contracts = contracts
+    }
+
+    public var forecastContracts: [ContractPosition] { contracts.filter { $0.forecast != nil } }
+    public var notInLatestData: Int { contracts.filter { $0.status != .current }.count }
+    public var flaggedAtMidYear: [ContractPosition] { contracts.filter { $0.midYear?.isFlagged == true } }
+
+    /// The year's contracted UDAs after variations.
+    public var target: ActivityUnits { contracts.map(\.terms.effective.target).sum() }
+    public var deliveredToDate: ActivityUnits { contracts.map(\.deliveredToDate).sum() }
+    public var expectedForReportedMonths: ActivityUnits { contracts.map(\.expectedForReportedMonths).sum() }
+    /// Delivery against the working-day profile (higher is better).
+    public var againstProfile: Proportion { Proportion(deliveredToDate, of: expectedForReportedMonths) }
+
+    /// Projected clawback at the year-to-date pace.
+    public var projectedClawback: Money { forecastContracts.compactMap { $0.forecast?.central.result.clawback }.sum() }
+    /// Projected clawback at each contract's lower and higher pace: the range of the central figure.
+    public var projectedClawbackRange: (atLowerPace: Money, atHigherPace: Money) {
+        (forecastContracts.compactMap { $0.forecast?.low.result.clawback }.sum(), forecastContracts.compactMap { $0.forecast?.high.result.clawback }.sum())
+    }
+    /// Contract value given up through recorded variations (hand-backs, terminations) in the year.
+    public var valueReleasedByVariations: Money {
+        contracts.map { Money(pence: max(0, $0.terms.base.value.pence - $0.terms.effective.value.pence)) }.sum()
+    }
+    /// Money the ICB is projected not to spend on these contracts: projected clawback plus value released by
+    /// variations. Carried-forward shortfall is not underspend: it is owed as activity next year.
+    public var projectedUnderspend: Money { projectedClawback + valueReleasedByVariations }
+    /// Over-delivery the ICB's scheme would pay for.
+    public var projectedOverDeliveryPayments: Money { forecastContracts.compactMap { $0.forecast?.central.result.overDeliveryPayment }.sum() }
+
+    /// Contracts by projected band (year-to-date pace).
+    public var bands: [DeliveryBand: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: DeliveryBand.allCases.map { ($0, 0) })
+        for position in forecastContracts { if let band = position.projected?.band { counts[band, default: 0] += 1 } }
+        return counts
+    }
+
+    /// The contracts with the largest projected clawback, largest first (ties by contract number).
+    public func topRisks(_ count: Int) -> [ContractPosition] {
+        forecastContracts
+            .filter { ($0.projected?.clawback.pence ?? 0) > 0 }
+            .sorted { ($0.projected?.clawback ?? .zero, $1.contract) > ($1.projected?.clawback ?? .zero, $0.contract) }
+            .prefix(count).map { $0 }
+    }
+
+    /// Month by month: delivered against the profile, from April to the latest month.
+    public var trend: [Month] {
+        guard let months = contracts.first?.months.map(\.month) else { return [] }
+        return months.enumerated().map { index, month in
+            let entries = contracts.compactMap { $0.months.indices.contains(index) ? $0.months[index] : nil }
+            let missing = entries.allSatisfy { $0.data == .missingFromSource }
+            return Month(
+                month: month, delivered: missing ? nil : entries.compactMap(\.delivered).sum(),
+                expected: contracts.filter { $0.status == .current }.compactMap { $0.months.indices.contains(index) ? $0.months[index].expected : nil }.sum())
+        }
+    }
+}

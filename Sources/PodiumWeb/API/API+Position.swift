@@ -1,0 +1,336 @@
+import Foundation
+import PodiumCore
+import Vapor
+
+extension API {
+    /// A percentage to two decimals as a JSON number (`96.25`), `nil` when undefined.
+    static func percent(_ proportion: Proportion) -> Decimal? {
+        proportion.percent(decimals: 2).map { Decimal($0) / 100 }
+    }
+
+    struct NoteDTO: Content {
+        var rule: String
+        var explanation: String
+        var source: String
+        init(_ note: RuleNote) {
+            rule = note.rule
+            explanation = note.explanation
+            source = note.source
+        }
+    }
+
+    struct SettingsDTO: Content {
+        var lowerTolerancePercent: Decimal
+        var upperTolerancePercent: Decimal
+        var foundationDentistUDAsCounted: Bool
+        var overDeliveryPaidUpToPercent: Decimal?
+        var overDeliveryMode: String?
+        var rules: String
+
+        init(_ settings: PositionSettings) {
+            lowerTolerancePercent = Decimal(settings.rules.lowerTolerance.basisPoints) / 100
+            upperTolerancePercent = Decimal(settings.rules.upperTolerance.basisPoints) / 100
+            foundationDentistUDAsCounted = settings.countsFoundationDentistUDAs
+            overDeliveryPaidUpToPercent = settings.rules.overDeliveryScheme.map { Decimal($0.payUpTo.basisPoints) / 100 }
+            overDeliveryMode = settings.rules.overDeliveryScheme.map { $0.mode == .payAboveCarryForward ? "above" : "instead" }
+            rules = settings.rules.note
+        }
+    }
+
+    struct TermsDTO: Content {
+        var udaTarget: Decimal
+        var contractValue: MoneyDTO
+        init(_ terms: ContractTerms) {
+            udaTarget = API.decimal(terms.target)
+            contractValue = MoneyDTO(terms.value)
+        }
+    }
+
+    struct MonthPositionDTO: Content {
+        var month: String
+        var data: String
+        var delivered: Decimal?
+        var workingDays: Int
+        var expected: Decimal
+        init(_ month: MonthPosition) {
+            self.month = month.month.iso
+            data = switch month.data {
+            case .reported: "reported"
+            case .missingFromSource: "missing-from-source"
+            case .noRow: "no-row"
+            }
+            delivered = month.delivered.map(API.decimal)
+            workingDays = month.workingDays
+            expected = API.decimal(month.expected)
+        }
+    }
+
+    struct MidYearDTO: Content {
+        var firstHalfDelivered: Decimal
+        var shortfallBroughtForward: Decimal
+        var adjustedDelivery: Decimal
+        var percentOfTarget: Decimal?
+        var flagged: Bool
+        var complete: Bool
+        var monthsWithData: Int
+        var maximumWithholding: MoneyDTO
+        init(_ review: MidYearReview) {
+            firstHalfDelivered = API.decimal(review.firstHalfDelivered)
+            shortfallBroughtForward = API.decimal(review.shortfallBroughtForward)
+            adjustedDelivery = API.decimal(review.adjustedDelivery)
+            percentOfTarget = API.percent(review.achievement)
+            flagged = review.isFlagged
+            complete = review.isComplete
+            monthsWithData = review.monthsWithData
+            maximumWithholding = MoneyDTO(review.maximumWithholding)
+        }
+    }
+
+    struct YearEndDTO: Content {
+        var adjustedDelivery: Decimal
+        var percentOfTarget: Decimal?
+        var outcome: String
+        var band: String
+        var clawback: MoneyDTO
+        var breachNotice: Bool
+        var shortfallCarriedForward: Decimal
+        var creditCarriedForward: Decimal
+        var paidOverDelivery: Decimal
+        var overDeliveryPayment: MoneyDTO
+        var unpaidOverDelivery: Decimal
+        init(_ result: YearEndResult) {
+            adjustedDelivery = API.decimal(result.adjustedDelivery)
+            percentOfTarget = API.percent(result.achievement)
+            outcome = result.outcome.rawValue
+            band = result.band.rawValue
+            clawback = MoneyDTO(result.clawback)
+            breachNotice = result.breachNotice
+            shortfallCarriedForward = API.decimal(result.shortfallCarriedForward)
+            creditCarriedForward = API.decimal(result.creditCarriedForward)
+            paidOverDelivery = API.decimal(result.paidOverDelivery)
+            overDeliveryPayment = MoneyDTO(result.overDeliveryPayment)
+            unpaidOverDelivery = API.decimal(result.unpaidOverDelivery)
+        }
+    }
+
+    struct ProjectionDTO: Content {
+        var basis: String
+        var yearEndDelivery: Decimal
+        var yearEnd: YearEndDTO
+        init(_ projection: Projection) {
+            basis = projection.basis
+            yearEndDelivery = API.decimal(projection.yearEndDelivery)
+            yearEnd = YearEndDTO(projection.result)
+        }
+    }
+
+    struct ForecastDTO: Content {
+        var central: ProjectionDTO
+        var recent: ProjectionDTO
+        var workingDaysReported: Int
+        var workingDaysProjected: Int
+        init(_ forecast: DeliveryForecast) {
+            central = ProjectionDTO(forecast.central)
+            recent = ProjectionDTO(forecast.recent)
+            workingDaysReported = forecast.workingDaysReported
+            workingDaysProjected = forecast.workingDaysProjected
+        }
+    }
+
+    struct VariationDTO: Content {
+        var id: String
+        var kind: String
+        var effective: String
+        var udasHandedBack: Decimal?
+        var valueHandedBack: MoneyDTO?
+        var minimumUDAValue: MoneyDTO?
+        var upliftMethod: String?
+        var reason: String
+        var recordedBy: String
+        var recordedAt: String
+        var withdrawnBy: String?
+        var withdrawnAt: String?
+        var withdrawnReason: String?
+        init(_ variation: ContractVariation) {
+            id = variation.record.id
+            kind = variation.change.kind
+            effective = variation.effective.iso
+            switch variation.change {
+            case let .handBack(udas, value):
+                udasHandedBack = API.decimal(udas)
+                valueHandedBack = MoneyDTO(value)
+            case let .minimumUDAValue(minimum, method):
+                minimumUDAValue = MoneyDTO(minimum)
+                upliftMethod = method.rawValue
+            case .termination:
+                break
+            }
+            reason = variation.record.reason
+            recordedBy = variation.record.recordedBy
+            recordedAt = variation.record.recordedAt
+            withdrawnBy = variation.record.withdrawal?.by
+            withdrawnAt = variation.record.withdrawal?.at
+            withdrawnReason = variation.record.withdrawal?.reason
+        }
+    }
+
+    struct ContractPositionDTO: Content {
+        var contractNumber: String
+        var providerName: String
+        var commissionerCode: String
+        var financialYear: String
+        var inLatestData: Bool
+        var lastSeen: String
+        var settings: SettingsDTO
+        var baseTerms: TermsDTO
+        var effectiveTerms: TermsDTO
+        var deliveredToDate: Decimal
+        var expectedForReportedMonths: Decimal
+        var againstProfilePercent: Decimal?
+        var months: [MonthPositionDTO]
+        var midYear: MidYearDTO?
+        var forecast: ForecastDTO?
+        var variations: [VariationDTO]
+        var notes: [NoteDTO]
+    }
+
+    static func contractPosition(_ position: ContractPosition, variations: [ContractVariation]) -> ContractPositionDTO {
+        ContractPositionDTO(
+            contractNumber: position.contract.rawValue, providerName: position.latest.providerName,
+            commissionerCode: position.latest.commissioner.rawValue, financialYear: position.financialYear.label,
+            inLatestData: position.status == .current, lastSeen: position.latest.month.iso, settings: SettingsDTO(position.settings),
+            baseTerms: TermsDTO(position.terms.base), effectiveTerms: TermsDTO(position.terms.effective),
+            deliveredToDate: API.decimal(position.deliveredToDate), expectedForReportedMonths: API.decimal(position.expectedForReportedMonths),
+            againstProfilePercent: API.percent(position.againstProfile), months: position.months.map(MonthPositionDTO.init),
+            midYear: position.midYear.map(MidYearDTO.init), forecast: position.forecast.map(ForecastDTO.init),
+            variations: variations.map(VariationDTO.init), notes: position.notes.map(NoteDTO.init))
+    }
+
+    /// One contract's line in an ICB's position.
+    struct ContractPositionSummaryDTO: Content {
+        var contractNumber: String
+        var providerName: String
+        var udaTarget: Decimal
+        var deliveredToDate: Decimal
+        var againstProfilePercent: Decimal?
+        var midYearPercent: Decimal?
+        var midYearFlagged: Bool
+        var inLatestData: Bool
+        var projected: YearEndDTO?
+        var projectedRangePercent: [Decimal]?
+        var url: String
+        init(_ position: ContractPosition) {
+            contractNumber = position.contract.rawValue
+            providerName = position.latest.providerName
+            udaTarget = API.decimal(position.terms.effective.target)
+            deliveredToDate = API.decimal(position.deliveredToDate)
+            againstProfilePercent = API.percent(position.againstProfile)
+            midYearPercent = position.midYear.flatMap { API.percent($0.achievement) }
+            midYearFlagged = position.midYear?.isFlagged ?? false
+            inLatestData = position.status == .current
+            projected = position.projected.map(YearEndDTO.init)
+            projectedRangePercent = position.forecast.map { [$0.low, $0.high].compactMap { API.percent($0.result.achievement) } }
+            url = APIRoute.contractPosition.fill([position.contract.rawValue])
+        }
+    }
+
+    struct PortfolioDTO: Content {
+        var contracts: Int
+        var notInLatestData: Int
+        var udaTarget: Decimal
+        var deliveredToDate: Decimal
+        var againstProfilePercent: Decimal?
+        var flaggedAtMidYear: Int
+        var projectedClawback: MoneyDTO
+        var projectedClawbackAtHigherPace: MoneyDTO
+        var projectedClawbackAtLowerPace: MoneyDTO
+        var projectedUnderspend: MoneyDTO
+        var valueReleasedByVariations: MoneyDTO
+        var projectedOverDeliveryPayments: MoneyDTO
+        var bands: [String: Int]
+        init(_ portfolio: PortfolioPosition) {
+            contracts = portfolio.contracts.count
+            notInLatestData = portfolio.notInLatestData
+            udaTarget = API.decimal(portfolio.target)
+            deliveredToDate = API.decimal(portfolio.deliveredToDate)
+            againstProfilePercent = API.percent(portfolio.againstProfile)
+            flaggedAtMidYear = portfolio.flaggedAtMidYear.count
+            projectedClawback = MoneyDTO(portfolio.projectedClawback)
+            let range = portfolio.projectedClawbackRange
+            projectedClawbackAtHigherPace = MoneyDTO(range.atHigherPace)
+            projectedClawbackAtLowerPace = MoneyDTO(range.atLowerPace)
+            projectedUnderspend = MoneyDTO(portfolio.projectedUnderspend)
+            valueReleasedByVariations = MoneyDTO(portfolio.valueReleasedByVariations)
+            projectedOverDeliveryPayments = MoneyDTO(portfolio.projectedOverDeliveryPayments)
+            bands = Dictionary(uniqueKeysWithValues: portfolio.bands.map { ($0.key.rawValue, $0.value) })
+        }
+    }
+
+    struct TrendDTO: Content {
+        var month: String
+        var delivered: Decimal?
+        var expected: Decimal
+        init(_ month: PortfolioPosition.Month) {
+            self.month = month.month.iso
+            delivered = month.delivered.map(API.decimal)
+            expected = API.decimal(month.expected)
+        }
+    }
+
+    struct ICBPositionDTO: Content {
+        var icb: String
+        var financialYear: String
+        var coverage: CoverageDTO
+        var settings: SettingsDTO
+        var totals: PortfolioDTO
+        var trend: [TrendDTO]
+        var paging: PageInfoDTO
+        var contracts: [ContractPositionSummaryDTO]
+    }
+
+    struct ICBPortfolioDTO: Content {
+        var odsCode: String
+        var name: String
+        var totals: PortfolioDTO
+        var url: String
+    }
+
+    struct EnglandPositionDTO: Content {
+        var financialYear: String
+        var coverage: CoverageDTO
+        var settings: SettingsDTO
+        var england: PortfolioDTO
+        var icbs: [ICBPortfolioDTO]
+    }
+}
+
+extension API.Controller {
+    @Sendable func contractPosition(req: Request) async throws -> API.ContractPositionDTO {
+        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
+        let item = try await Workbench(database: req.db).position(of: number, choices: try PositionChoices.from(req))
+        return API.contractPosition(item.position, variations: item.variations)
+    }
+
+    @Sendable func icbPosition(req: Request) async throws -> API.ICBPositionDTO {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let choices = try PositionChoices.from(req)
+        let position = try await Workbench(database: req.db).dentalPosition(of: code, choices: choices)
+        let page = try Self.page(Tables.positions(position.portfolio.contracts), try ListParameters.from(req))
+        return API.ICBPositionDTO(
+            icb: code.rawValue, financialYear: position.portfolio.financialYear.label, coverage: API.CoverageDTO(position.coverage),
+            settings: API.SettingsDTO(try choices.settings(for: position.portfolio.financialYear)), totals: API.PortfolioDTO(position.portfolio),
+            trend: position.portfolio.trend.map(API.TrendDTO.init), paging: API.PageInfoDTO(page),
+            contracts: page.items.map(API.ContractPositionSummaryDTO.init))
+    }
+
+    @Sendable func englandPosition(req: Request) async throws -> API.EnglandPositionDTO {
+        let choices = try PositionChoices.from(req)
+        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices)
+        return API.EnglandPositionDTO(
+            financialYear: position.england.financialYear.label, coverage: API.CoverageDTO(position.coverage),
+            settings: API.SettingsDTO(try choices.settings(for: position.england.financialYear)), england: API.PortfolioDTO(position.england),
+            icbs: position.rows.map {
+                API.ICBPortfolioDTO(odsCode: $0.icb.code.rawValue, name: $0.icb.name, totals: API.PortfolioDTO($0.portfolio), url: APIRoute.icbDentalPosition.fill([$0.icb.code.rawValue]))
+            })
+    }
+}

@@ -1,0 +1,139 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumData
+import Vapor
+
+/// Dental contract management pages: a contract's position and variations, the ICB dashboard, England.
+struct DentalController: RouteCollection {
+    let context: PageContext
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(PodiumRoute.dentalContractTemplate.components, use: contract)
+        routes.post(PodiumRoute.recordVariationTemplate.components, use: recordVariation)
+        routes.post(PodiumRoute.withdrawVariationTemplate.components, use: withdrawVariation)
+        routes.get(PodiumRoute.dentalPositionTemplate.components, use: icb)
+        routes.get(PodiumRoute.englandDentalPositionTemplate.components, use: england)
+    }
+
+    @Sendable func contract(req: Request) async throws -> Response {
+        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
+        let item = try await Workbench(database: req.db).position(of: number, choices: try PositionChoices.from(req))
+        let tables = Self.tables(item)
+        let parameters = try ListParameters.from(req)
+        if parameters.wantsCSV {
+            let name = "dental-contract-\(number)-\(parameters.table ?? tables.months.id).csv"
+            switch parameters.table ?? tables.months.id {
+            case tables.months.id: return Responses.csv(tables.months.csv(ListRequest()), fileName: name)
+            case tables.changes.id: return Responses.csv(tables.changes.csv(ListRequest()), fileName: name)
+            case tables.variations.id: return Responses.csv(tables.variations.csv(ListRequest()), fileName: name)
+            case "forecast" where tables.forecast != nil: return Responses.csv(tables.forecast?.csv(ListRequest()) ?? "", fileName: name)
+            default:
+                throw WebError.badRequest(code: "invalid_parameter", message: "table must be months, changes, variations or forecast.")
+            }
+        }
+        return Responses.html(ContractPage.render(item, tables: tables, form: VariationFormState(), context: context))
+    }
+
+    /// Records a variation; on a problem, shows the page again with the form as typed and what is wrong.
+    @Sendable func recordVariation(req: Request) async throws -> Response {
+        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
+        let form = (try? req.content.decode(VariationForm.self)) ?? .empty
+        let workbench = Workbench(database: req.db)
+        let item = try await workbench.position(of: number, choices: PositionChoices())
+        switch VariationEntry.parse(form, contract: number, id: UUID().uuidString, now: ImportStore.timestamp.format(Date())) {
+        case .failure(let problems):
+            return rejected(item, form: VariationFormState(values: form, errors: problems.messages))
+        case .success(let variation):
+            // Refuse what cannot apply (a hand-back larger than the contract, an uplift not needed) now, not at year end.
+            let timeline = ContractTermsTimeline(
+                financialYear: item.position.financialYear, base: item.position.terms.base, variations: item.variations + [variation])
+            if let problem = timeline.rejected.first(where: { $0.variation.record.id == variation.record.id }) {
+                return rejected(item, form: VariationFormState(values: form, errors: [problem.error.description]))
+            }
+            try await VariationStore(database: req.db).record(variation)
+            req.logger.notice("variation recorded", metadata: ["contract": "\(number)", "kind": "\(variation.change.kind)", "by": "\(variation.record.recordedBy)"])
+            return req.redirect(to: PodiumRoute.dentalContract(number).path + "#variations", redirectType: .normal)
+        }
+    }
+
+    @Sendable func withdrawVariation(req: Request) async throws -> Response {
+        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
+        let id = req.parameters.get("variation") ?? ""
+        struct Withdrawal: Content {
+            var by: String?
+            var reason: String?
+        }
+        let form = (try? req.content.decode(Withdrawal.self)) ?? Withdrawal()
+        let by = (form.by ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !by.isEmpty, !reason.isEmpty, by.count <= 200, reason.count <= VariationEntry.maximumTextLength else {
+            let item = try await Workbench(database: req.db).position(of: number, choices: PositionChoices())
+            return rejected(item, form: VariationFormState(errors: ["To withdraw a variation, give your name and why."]))
+        }
+        let withdrawal = VariationRecord.Withdrawal(by: by, at: ImportStore.timestamp.format(Date()), reason: reason)
+        guard try await VariationStore(database: req.db).withdraw(id: id, contract: number, withdrawal: withdrawal) else {
+            throw WebError.notFound(code: "variation_not_found", message: "No variation in force with that identifier on contract \(number).")
+        }
+        req.logger.notice("variation withdrawn", metadata: ["contract": "\(number)", "id": "\(id)", "by": "\(by)"])
+        return req.redirect(to: PodiumRoute.dentalContract(number).path + "#variations", redirectType: .normal)
+    }
+
+    @Sendable func icb(req: Request) async throws -> Response {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let choices = try PositionChoices.from(req)
+        let parameters = try ListParameters.from(req)
+        let position = try await Workbench(database: req.db).dentalPosition(of: code, choices: choices)
+        let settings = try choices.settings(for: position.portfolio.financialYear)
+        let tables = ICBDentalPositionPage.Tables(
+            positions: Tables.positions(position.portfolio.contracts),
+            topRisks: Tables.positions(position.portfolio.topRisks(10), id: "top-risks", caption: "Largest projected clawback"),
+            flagged: Tables.positions(position.portfolio.flaggedAtMidYear, id: "mid-year-flags", caption: "Contracts flagged at mid-year"),
+            bands: Tables.bands(position.portfolio, rules: settings.rules),
+            trend: Tables.trend(position.portfolio.trend))
+        let request = try parameters.pageRequest(for: tables.positions)
+        if parameters.wantsCSV {
+            let year = Responses.slug(position.portfolio.financialYear)
+            let name = "\(code)-dental-position-\(year)-\(parameters.table ?? tables.positions.id).csv"
+            switch parameters.table ?? tables.positions.id {
+            case tables.positions.id: return Responses.csv(tables.positions.csv(request), fileName: name)
+            case tables.topRisks.id: return Responses.csv(tables.topRisks.csv(ListRequest()), fileName: name)
+            case tables.flagged.id: return Responses.csv(tables.flagged.csv(ListRequest()), fileName: name)
+            case tables.bands.id: return Responses.csv(tables.bands.csv(ListRequest()), fileName: name)
+            case tables.trend.id: return Responses.csv(tables.trend.csv(ListRequest()), fileName: name)
+            default: throw WebError.badRequest(code: "invalid_parameter", message: "table must be positions, top-risks, mid-year-flags, bands or trend.")
+            }
+        }
+        let links = ListLinks(path: PodiumRoute.dentalPosition(code).path, request: request, extra: choices.queryItems)
+        return Responses.html(ICBDentalPositionPage.render(
+            position, settings: settings, tables: tables, page: tables.positions.page(request), links: links, context: context))
+    }
+
+    @Sendable func england(req: Request) async throws -> Response {
+        let choices = try PositionChoices.from(req)
+        let parameters = try ListParameters.from(req)
+        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices)
+        let settings = try choices.settings(for: position.england.financialYear)
+        let table = Tables.englandPositions(position.rows.map { ICBPortfolioRow(icb: $0.icb, portfolio: $0.portfolio) }, total: position.england, rules: settings.rules)
+        let request = try parameters.pageRequest(for: table)
+        if parameters.wantsCSV {
+            return Responses.csv(table.csv(request), fileName: "england-dental-position-\(Responses.slug(position.england.financialYear)).csv")
+        }
+        let links = ListLinks(path: PodiumRoute.englandDentalPosition.path, request: request, extra: choices.queryItems)
+        return Responses.html(EnglandDentalPositionPage.render(
+            position, settings: settings, table: table, page: table.page(request), links: links, context: context))
+    }
+
+    private func rejected(_ item: ContractPositionDetail, form: VariationFormState) -> Response {
+        Responses.html(ContractPage.render(item, tables: Self.tables(item), form: form, context: context), status: .badRequest)
+    }
+
+    static func tables(_ item: ContractPositionDetail) -> ContractPage.Tables {
+        ContractPage.Tables(
+            months: Tables.months(item.detail.months.filter { item.position.financialYear.contains($0.month) }),
+            changes: Tables.changes(item.detail.current.changes),
+            forecast: item.position.forecast.map { Tables.projections($0, rules: item.position.settings.rules) },
+            variations: Tables.variations(item.variations))
+    }
+
+}
