@@ -164,3 +164,14 @@ struct MidYearTests {
         #expect(!NewPatientPremium.applies(on: CalendarDate(year: 2025, month: 4, day: 1)!))
     }
 }
+
+@Suite("Patients seen")
+struct PatientsSeenTests {
+    @Test("Worked example E: 480,000 of 1,200,000 adults is 40.0%; 159,600 of 280,000 children is 57.0%")
+    func workedExampleE() {
+        let seen = PatientsSeen(adultsSeen24Months: 480_000, adultPopulation: 1_200_000, childrenSeen12Months: 159_600, childPopulation: 280_000)
+        #expect(seen.adultRate.percentText == "40.0%")
+        #expect(seen.childRate.percentText == "57.0%")
+        #expect(PatientsSeen(adultsSeen24Months: 1, adultPopulation: 0, childrenSeen12Months: 0, childPopulation: 0).adultRate.percentText == nil)
+    }
+}
