@@ -71,7 +71,7 @@ def test_pick_an_icb_then_a_contract_and_download_csv(page):
 
     # Open the first contract: monthly chart, table and the changes seen in the data.
     page.click("#dental-contracts tbody tr:first-child td:first-child a")
-    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("svg.chart").first).to_be_visible()
     expect(page.locator("#months tbody tr")).to_have_count(8)
     expect(page.locator("main")).to_contain_text("Missing from the source data: November 2023")
     with page.expect_download() as download_info:
@@ -95,8 +95,8 @@ def test_pick_an_icb_by_ods_code_and_browse_its_sites(page):
 
 def test_about_the_data_and_print_layout(page):
     page.goto(BASE + "/about-the-data")
-    expect(page.locator("#datasets tbody tr")).to_have_count(15)
-    expect(page.locator("main")).to_contain_text("15 of 15 datasets imported")
+    expect(page.locator("#datasets tbody tr")).to_have_count(17)
+    expect(page.locator("main")).to_contain_text("17 of 17 datasets imported")
     page.goto(BASE + "/icbs/QYG")
     page.emulate_media(media="print")
     expect(page.locator(".site-nav")).to_be_hidden()
@@ -150,3 +150,42 @@ def test_england_dental_position(page):
     page.fill("#s-overdelivery", "110")
     page.click("form.settings button")
     expect(page.locator(".lede").nth(1)).to_contain_text("over-delivery paid up to 110%")
+
+
+def test_spc_charts_on_pharmacy_first_and_the_icb_dashboard(page):
+    # Pharmacy First: England and the seven regions, each an XmR chart with its icons and direction in words.
+    page.goto(BASE + "/")
+    page.click(".site-nav a[href='/pharmacy-first']")
+    expect(page.locator("h1")).to_have_text("Pharmacy First consultations")
+    expect(page.locator("#areas tbody tr")).to_have_count(8)
+    expect(page.locator("#conditions tbody tr")).to_have_count(7)
+    expect(page.locator("svg.spc-chart")).to_have_count(8)
+    expect(page.locator("#spc-area-england .spc-point")).to_have_count(12)  # February 2024 – January 2025
+    expect(page.locator("#areas tbody tr").first.locator(".spc-icon")).to_have_count(1)  # no target, so no assurance icon
+    expect(page.locator(".spc .direction").first).to_contain_text("higher is better")
+    why = page.locator(".spc details").first  # open, so it prints; folds on a click
+    expect(why.locator("li").first).to_be_visible()
+    why.locator("summary").click()
+    expect(why.locator("li").first).to_be_hidden()
+    with page.expect_download() as download_info:
+        page.click("#areas a.csv")
+    assert open(download_info.value.path(), encoding="utf-8").read().startswith("Measure,Unit,Better is,Latest")
+
+    # Printed for a committee paper: the charts stay, the navigation goes.
+    page.emulate_media(media="print")
+    expect(page.locator("#spc-area-london")).to_be_visible()
+    expect(page.locator(".site-nav")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    # An ICB's dashboard: the board summary with both icons, the charts, and the funnel of its contracts.
+    page.goto(BASE + "/icbs/QT6/dental-position")
+    expect(page.locator("#spc-summary tbody tr")).to_have_count(3)
+    expect(page.locator("#spc-summary tbody tr").first.locator(".spc-icon")).to_have_count(2)
+    expect(page.locator("#spc-delivery")).to_be_visible()
+    expect(page.locator("#funnel-chart circle").first).to_be_visible()
+    expect(page.locator("#funnel tbody tr").first).to_be_visible()
+
+    # A contract from the funnel: its own chart of delivery against profile.
+    page.click("#funnel tbody tr:first-child td:first-child a")
+    expect(page.locator("#spc-delivery")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("UDAs delivered against the working-day profile (% of profile): higher is better.")

@@ -42,6 +42,8 @@ def headed(name, keep):
 
 os.makedirs(OUT, exist_ok=True)
 headed("icb_list_42.csv", lambda r: True)
+headed("pharmacy_first_consultations_england_2023_2025.csv", lambda r: True)
+headed("pharmacy_first_consultations_by_region_2023_2025.csv", lambda r: True)
 headed("sicbl_list_106.csv", lambda r: True)
 headed("iod2025_icb24_summary.csv", lambda r: True)
 l11 = headed("lookup_lsoa11_sicbl22_icb22_lad22.csv.gz", lambda r: r["icb22_code_h"] in ICBS)

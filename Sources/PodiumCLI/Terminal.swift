@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Logging
 import PodiumCore
@@ -22,6 +23,20 @@ enum Terminal {
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Reads a command's input file: a bad file prints every problem and exits 65 (data error), a missing or
+    /// unreadable one exits 66 (no input), as sysexits.h.
+    static func readInput<T>(_ read: () throws -> T) throws -> T {
+        do {
+            return try read()
+        } catch let failure as ReconciliationFile.Failure {
+            error(failure.description)
+            throw ExitCode(65)
+        } catch let problem as SourceFileError {
+            error(problem.description)
+            throw ExitCode(66)
+        }
     }
 
     static func line(_ message: String) {

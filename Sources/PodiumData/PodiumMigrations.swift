@@ -13,5 +13,7 @@ public enum PodiumMigrations {
         // 0002 — dental contract management (issue 4): exact units for reconciliation, recorded variations.
         RescaleDentalActivityUnits(),
         CreateContractVariations(),
+        // 0003 — statistical process control (issue 5): Pharmacy First monthly consultations.
+        CreatePharmacyFirstConsultations(),
     ]
 }

@@ -110,6 +110,8 @@ public struct Importer: Sendable {
         case .pharmacies: ODSReader<PharmacyCodeKind>()
         case .dentalPractices: ODSReader<DentalPracticeCodeKind>()
         case .dentalActivity: DentalActivityReader()
+        case .pharmacyFirstEngland: PharmacyFirstReader(regional: false)
+        case .pharmacyFirstRegions: PharmacyFirstReader(regional: true)
         }
     }
 

@@ -42,6 +42,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case englandDentalPosition
     case recordVariation(ContractNumber)
     case withdrawVariation(ContractNumber, id: String)
+    case pharmacyFirst
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -58,6 +59,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let englandDentalPositionTemplate = RouteTemplate("/dental-position")
     public static let recordVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations")
     public static let withdrawVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations/:variation/withdraw")
+    public static let pharmacyFirstTemplate = RouteTemplate("/pharmacy-first")
 
     public var path: String {
         switch self {
@@ -74,6 +76,7 @@ public enum PodiumRoute: Sendable, Hashable {
         case .englandDentalPosition: Self.englandDentalPositionTemplate.pattern
         case .recordVariation(let number): Self.recordVariationTemplate.fill([number.rawValue])
         case let .withdrawVariation(number, id): Self.withdrawVariationTemplate.fill([number.rawValue, id])
+        case .pharmacyFirst: Self.pharmacyFirstTemplate.pattern
         }
     }
 }
@@ -89,6 +92,7 @@ public enum APIRoute {
     public static let contractPosition = RouteTemplate("/api/v1/dental-contracts/:contract/position")
     public static let icbDentalPosition = RouteTemplate("/api/v1/icbs/:icb/dental-position")
     public static let englandDentalPosition = RouteTemplate("/api/v1/dental-position")
+    public static let pharmacyFirst = RouteTemplate("/api/v1/pharmacy-first")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

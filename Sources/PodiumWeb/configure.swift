@@ -26,6 +26,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
 
     try app.register(collection: PageController(context: context))
     try app.register(collection: DentalController(context: context))
+    try app.register(collection: PharmacyController(context: context))
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }
 }

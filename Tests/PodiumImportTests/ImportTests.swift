@@ -111,6 +111,7 @@ struct BundledDataTests {
             .icbs: 42, .subICBLocations: 106, .lsoa2011Lookup: 32_844, .lsoa2021Lookup: 33_755, .lsoaVintageLookup: 35_795,
             .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672, .population2020: 34_753,
             .lsoa2011Centroids: 34_753, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908, .dentalActivity: 54_227,
+            .pharmacyFirstEngland: 105, .pharmacyFirstRegions: 735,
         ]
         for dataset in Dataset.allCases {
             let source = try SourceFile.load(path: BundledData.path(for: dataset, in: Fixtures.bundled))

@@ -18,6 +18,7 @@ struct APITests {
         ("position-1025900000", "/api/v1/dental-contracts/1025900000/position?year=2023-24", "ContractPosition"),
         ("dental-position-QJM", "/api/v1/icbs/QJM/dental-position?year=2023-24&per_page=5&sort=clawback&dir=desc", "ICBPosition"),
         ("dental-position-england", "/api/v1/dental-position?overdelivery=110", "EnglandPosition"),
+        ("pharmacy-first", "/api/v1/pharmacy-first", "PharmacyFirst"),
     ]
 
     @Test("Responses match their golden files and their OpenAPI schema", arguments: goldens.map(\.name))

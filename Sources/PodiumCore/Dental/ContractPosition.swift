@@ -143,6 +143,15 @@ public struct ContractPosition: Sendable, Hashable, Codable {
     /// Delivery against the profile for the reported months (100 % = on profile; higher is better).
     public var againstProfile: Proportion { Proportion(deliveredToDate, of: expectedForReportedMonths) }
     public var missingMonths: [YearMonth] { months.filter { $0.data != .reported }.map(\.month) }
+    /// Each reported month's delivery as a percentage of its working-day expectation: the series Podium charts
+    /// with SPC (on profile = 100).
+    public var deliveryAgainstProfile: [(YearMonth, Double)] {
+        months.compactMap { month in
+            guard let delivered = month.delivered, month.expected.tenThousandths > 0 else { return nil }
+            return (month.month, Double(delivered.tenThousandths) / Double(month.expected.tenThousandths) * 100)
+        }
+    }
+
     /// The central projected year-end result, if a forecast was made.
     public var projected: YearEndResult? { forecast?.central.result }
 

@@ -58,6 +58,14 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
             .prefix(count).map { $0 }
     }
 
+    /// Each month's delivery as a percentage of the profile, for months with data.
+    public var deliveryAgainstProfile: [(YearMonth, Double)] {
+        trend.compactMap { month in
+            guard let delivered = month.delivered, month.expected.tenThousandths > 0 else { return nil }
+            return (month.month, Double(delivered.tenThousandths) / Double(month.expected.tenThousandths) * 100)
+        }
+    }
+
     /// Month by month: delivered against the profile, from April to the latest month.
     public var trend: [Month] {
         guard let months = contracts.first?.months.map(\.month) else { return [] }

@@ -19,6 +19,8 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
     case pharmacies = "ods-edispensary"
     case dentalPractices = "ods-egdpprac"
     case dentalActivity = "nhsbsa-dental-activity"
+    case pharmacyFirstEngland = "pharmacy-first-england"
+    case pharmacyFirstRegions = "pharmacy-first-regions"
 
     /// What the dataset is, in the publisher's words.
     public var title: String {
@@ -38,6 +40,8 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         case .pharmacies: "ODS edispensary: pharmacies and appliance contractors"
         case .dentalPractices: "ODS egdpprac: general dental practices"
         case .dentalActivity: "English Contractor Monthly General Dental Activity"
+        case .pharmacyFirstEngland: "Pharmacy First clinical pathway consultations, England"
+        case .pharmacyFirstRegions: "Pharmacy First clinical pathway consultations by NHS England region"
         }
     }
 
@@ -50,6 +54,7 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         case .postcodes: "Ordnance Survey"
         case .pharmacies, .dentalPractices: "NHS England Organisation Data Service"
         case .dentalActivity: "NHS Business Services Authority"
+        case .pharmacyFirstEngland, .pharmacyFirstRegions: "NHS Business Services Authority (summed by the OpenSAFELY Pharmacy First team)"
         }
     }
 
@@ -70,6 +75,8 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         case .pharmacies: "England and Wales, extract of about April 2025"
         case .dentalPractices: "England, Wales and the Isle of Man, extract of about May 2024"
         case .dentalActivity: "England, one row per contract per schedule month"
+        case .pharmacyFirstEngland: "England, monthly by condition, November 2023 – January 2025 (service from 31 January 2024)"
+        case .pharmacyFirstRegions: "7 NHS England regions, monthly by condition, November 2023 – January 2025"
         }
     }
 

@@ -65,6 +65,20 @@ public struct GeographyStore: Sendable {
         }
     }
 
+    /// Mid-2020 adults (18+) and children (0–17) of the ICB's 2011 LSOAs in the July 2022 geography: the
+    /// denominators of the dental access measures (DOMAIN.md §1.9). `nil` when no population is imported.
+    public func agePopulation(of icb: ICBCode) async throws -> (adults: Int, children: Int)? {
+        let row = try await database.sql().raw("""
+            SELECT CAST(COALESCE(SUM(p.aged_18_plus), 0) AS BIGINT) AS adults, CAST(COALESCE(SUM(p.aged_0_17), 0) AS BIGINT) AS children
+            FROM lsoa11_icb22 l JOIN population_mid2020 p ON p.lsoa11_code = l.lsoa11_code
+            WHERE l.icb22_ods = \(bind: icb.rawValue)
+            """).first()
+        guard let row else { return nil }
+        let reader = RowReader(row: row, table: "population_mid2020")
+        let adults = Int(try reader.int("adults")), children = Int(try reader.int("children"))
+        return adults + children == 0 ? nil : (adults, children)
+    }
+
     /// Headline figures of every ICB in the register, for dental contracts in `financialYear`.
     ///
     /// A contract counts for the ICB that commissions it in its latest month of the year, with that month's

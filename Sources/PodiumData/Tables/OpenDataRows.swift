@@ -159,3 +159,9 @@ extension ContractMonth: TableRow {
          .integer(courses.other), .integer(childrenSeen12Months), .integer(adultsSeen24Months), .integer(generalDentalValue?.pence)]
     }
 }
+
+extension PharmacyFirstCount: TableRow {
+    public static let layout = TableLayout(
+        name: "pharmacy_first_consultations", columns: ["area", "year_month", "condition", "consultations"], key: ["area", "year_month", "condition"])
+    public var cells: [SQLCell] { [.text(area), .integer(month.storedValue), .text(condition.rawValue), .integer(Int64(consultations))] }
+}

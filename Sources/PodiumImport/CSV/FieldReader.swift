@@ -156,7 +156,7 @@ struct FieldReader {
     /// One of an enumeration's raw values.
     mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) -> T? where T.RawValue == String {
         guard let value = required(column) else { return nil }
-        guard let choice = T(rawValue: value.uppercased()) ?? T(rawValue: value) else {
+        guard let choice = T(rawValue: value) ?? T(rawValue: value.uppercased()) else {
             problem(column, "\"\(value)\" is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))")
             return nil
         }

@@ -21,6 +21,8 @@ public enum BundledData {
         case .pharmacies: "ods_edispensary_2025.csv.gz"
         case .dentalPractices: "ods_egdpprac_2024.csv.gz"
         case .dentalActivity: "nhsbsa_dental_activity_by_contract_2023.csv.gz"
+        case .pharmacyFirstEngland: "pharmacy_first_consultations_england_2023_2025.csv"
+        case .pharmacyFirstRegions: "pharmacy_first_consultations_by_region_2023_2025.csv"
         }
     }
 

@@ -3,8 +3,9 @@ import Logging
 import PodiumCore
 import PodiumData
 
-/// `podium bench reconcile`: the time to work out every English contract's position (mid-year review, forecast
-/// and year-end reconciliation) beside the time to import the same data, measured in the same run.
+/// `podium bench reconcile` and `podium bench spc`: the time to work out every English contract's position (mid-year
+/// review, forecast and year-end reconciliation) and to chart its monthly delivery (XmR), beside the time to import
+/// and load the same data, measured in the same run.
 public enum PositionBenchmark {
     public struct Report: Sendable {
         public var contracts: Int
@@ -16,6 +17,13 @@ public enum PositionBenchmark {
         public var positionRuns: [Double]
         public var flaggedAtMidYear: Int
         public var projectedClawback: Money
+        /// Milliseconds of each run charting every contract's monthly delivery against profile (XmR, four rules, icons).
+        public var spcRuns: [Double]
+        /// Contracts whose latest month is a special cause.
+        public var latestSpecialCause: Int
+
+        public var spcMedianMilliseconds: Double { spcRuns.sorted()[spcRuns.count / 2] }
+        public var spcFastestMilliseconds: Double { spcRuns.min() ?? 0 }
 
         public var medianMilliseconds: Double { positionRuns.sorted()[positionRuns.count / 2] }
         public var fastestMilliseconds: Double { positionRuns.min() ?? 0 }
@@ -49,10 +57,20 @@ public enum PositionBenchmark {
             }
             runs.append(seconds(elapsed) * 1000)
         }
+        let series = portfolio.contracts.map(\.deliveryAgainstProfile)
+        var spcRuns: [Double] = []
+        var charts: [XmRChart] = []
+        for _ in 0..<max(1, repeats) {
+            let elapsed = clock.measure {
+                charts = series.map { XmRChart(months: $0, direction: .increase, target: 100) }
+            }
+            spcRuns.append(seconds(elapsed) * 1000)
+        }
+        let special = charts.filter { if case .commonCause = $0.variationIcon { false } else if case .noData = $0.variationIcon { false } else { true } }
         return Report(
             contracts: years.count, monthlyRows: record?.rowCount ?? 0, financialYear: year, importSeconds: seconds(importTime),
             loadSeconds: seconds(loadTime), positionRuns: runs, flaggedAtMidYear: portfolio.flaggedAtMidYear.count,
-            projectedClawback: portfolio.projectedClawback)
+            projectedClawback: portfolio.projectedClawback, spcRuns: spcRuns, latestSpecialCause: special.count)
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -23,10 +23,12 @@ public enum ReconciliationFile {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var file: String
         public var issues: [ImportIssue]
+        /// What the command would have done: "reconciled", "charted".
+        public var verb = "reconciled"
         public var description: String {
             (issues.prefix(ImportFailure.printedIssues).map(\.description)
                 + (issues.count > ImportFailure.printedIssues ? ["… and \(issues.count - ImportFailure.printedIssues) more"] : [])
-                + ["\(file): not reconciled (\(issues.count) problem\(issues.count == 1 ? "" : "s")); nothing was written."])
+                + ["\(file): not \(verb) (\(issues.count) problem\(issues.count == 1 ? "" : "s")); nothing was written."])
                 .joined(separator: "\n")
         }
     }
@@ -34,39 +36,17 @@ public enum ReconciliationFile {
     /// Reads and validates every row.
     /// - Throws: ``Failure`` naming file, line, column and reason for each problem.
     public static func read(_ source: SourceFile) throws -> [Row] {
-        var issues: [ImportIssue] = []
         var rows: [Row] = []
-        var columns: ColumnMap?
         var seen: [ContractNumber: Int] = [:]
-        do {
-            try CSVReader(bytes: source.content).forEachRecord { record in
-                guard let map = columns else {
-                    switch ColumnMap.resolve(layout: .headed(columns: inputColumns), header: record, file: source.name) {
-                    case .success(let map): columns = map
-                    case .failure(let issue): issues.append(issue)
-                    }
-                    return issues.isEmpty
-                }
-                guard record.fields.count == map.names.count else {
-                    issues.append(ImportIssue(file: source.name, line: record.line, column: nil, reason: "expected \(map.names.count) fields, found \(record.fields.count)"))
-                    return true
-                }
-                var fields = FieldReader(record: record, columns: map, file: source.name)
-                if let row = parse(&fields) {
-                    if let first = seen[row.contract] {
-                        issues.append(ImportIssue(file: source.name, line: record.line, column: nil, reason: "contract \(row.contract) is already on line \(first)"))
-                    } else {
-                        seen[row.contract] = record.line
-                        rows.append(row)
-                    }
-                }
-                issues += fields.issues
-                return true
+        let issues = try HeadedCSVInput.read(source, columns: inputColumns) { fields, record in
+            guard let row = parse(&fields) else { return [] }
+            if let first = seen[row.contract] {
+                return [ImportIssue(file: source.name, line: record.line, column: nil, reason: "contract \(row.contract) is already on line \(first)")]
             }
-        } catch let syntax as CSVSyntaxError {
-            issues.append(ImportIssue(file: source.name, line: syntax.line, column: syntax.column, reason: syntax.reason))
+            seen[row.contract] = record.line
+            rows.append(row)
+            return []
         }
-        if issues.isEmpty, rows.isEmpty { issues.append(ImportIssue(file: source.name, line: 1, column: nil, reason: "the file has no data rows")) }
         guard issues.isEmpty else { throw Failure(file: source.name, issues: issues) }
         return rows
     }

@@ -191,6 +191,7 @@ extension API {
         var midYear: MidYearDTO?
         var forecast: ForecastDTO?
         var variations: [VariationDTO]
+        var spc: SPCMeasureDTO
         var notes: [NoteDTO]
     }
 
@@ -203,7 +204,8 @@ extension API {
             deliveredToDate: API.decimal(position.deliveredToDate), expectedForReportedMonths: API.decimal(position.expectedForReportedMonths),
             againstProfilePercent: API.percent(position.againstProfile), months: position.months.map(MonthPositionDTO.init),
             midYear: position.midYear.map(MidYearDTO.init), forecast: position.forecast.map(ForecastDTO.init),
-            variations: variations.map(VariationDTO.init), notes: position.notes.map(NoteDTO.init))
+            variations: variations.map(VariationDTO.init), spc: SPCMeasureDTO(SPCMeasures.contractDelivery(position)),
+            notes: position.notes.map(NoteDTO.init))
     }
 
     /// One contract's line in an ICB's position.
@@ -284,6 +286,8 @@ extension API {
         var settings: SettingsDTO
         var totals: PortfolioDTO
         var trend: [TrendDTO]
+        var spc: [SPCMeasureDTO]
+        var funnelOutliers: [String]
         var paging: PageInfoDTO
         var contracts: [ContractPositionSummaryDTO]
     }
@@ -316,10 +320,12 @@ extension API.Controller {
         let choices = try PositionChoices.from(req)
         let position = try await Workbench(database: req.db).dentalPosition(of: code, choices: choices)
         let page = try Self.page(Tables.positions(position.portfolio.contracts), try ListParameters.from(req))
+        let spc = ICBDentalPositionPage.SPC(position)
         return API.ICBPositionDTO(
             icb: code.rawValue, financialYear: position.portfolio.financialYear.label, coverage: API.CoverageDTO(position.coverage),
             settings: API.SettingsDTO(try choices.settings(for: position.portfolio.financialYear)), totals: API.PortfolioDTO(position.portfolio),
-            trend: position.portfolio.trend.map(API.TrendDTO.init), paging: API.PageInfoDTO(page),
+            trend: position.portfolio.trend.map(API.TrendDTO.init), spc: spc.measures.map(API.SPCMeasureDTO.init),
+            funnelOutliers: spc.funnel.outliers.map(\.input.id), paging: API.PageInfoDTO(page),
             contracts: page.items.map(API.ContractPositionSummaryDTO.init))
     }
 

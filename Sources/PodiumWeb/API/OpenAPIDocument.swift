@@ -37,6 +37,8 @@ enum OpenAPIDocument {
                     parameters: [icbParameter, year] + positionParameters + listParameters, notFound: true),
                 APIRoute.englandDentalPosition.openAPIPath: get(
                     "The dental position of every ICB", "EnglandPosition", parameters: [year] + positionParameters, notFound: true),
+                APIRoute.pharmacyFirst.openAPIPath: get(
+                    "Pharmacy First consultations for England, each region and each condition, with SPC", "PharmacyFirst", parameters: []),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI",
@@ -191,8 +193,17 @@ enum OpenAPIDocument {
                  "lastSeen": string, "settings": ref("Settings"), "baseTerms": ref("Terms"), "effectiveTerms": ref("Terms"),
                  "deliveredToDate": number, "expectedForReportedMonths": number, "againstProfilePercent": number,
                  "months": array(ref("MonthPosition")), "midYear": ref("MidYear"), "forecast": ref("Forecast"),
-                 "variations": array(ref("Variation")), "notes": array(ref("Note"))],
+                 "variations": array(ref("Variation")), "spc": ref("SPCMeasure"), "notes": array(ref("Note"))],
                 optional: ["againstProfilePercent", "midYear", "forecast"]),
+            "SPCLimits": object(
+                ["segment": integer, "firstPeriod": string, "mean": number, "movingRangeMean": number, "upperProcessLimit": number,
+                 "lowerProcessLimit": number, "upperTwoSigma": number, "lowerTwoSigma": number, "trial": boolean]),
+            "SPCPoint": object(["period": string, "value": number, "segment": integer, "rules": array(string), "pointType": string]),
+            "SPCMeasure": object(
+                ["id": string, "name": string, "unit": string, "direction": string, "target": number, "variationIcon": string,
+                 "assuranceIcon": string, "limits": array(ref("SPCLimits")), "points": array(ref("SPCPoint"))],
+                optional: ["target", "assuranceIcon"]),
+            "PharmacyFirst": object(["areas": array(ref("SPCMeasure")), "conditions": array(ref("SPCMeasure")), "sources": array(ref("Source"))]),
             "ContractPositionSummary": object(
                 ["contractNumber": string, "providerName": string, "udaTarget": number, "deliveredToDate": number, "againstProfilePercent": number,
                  "midYearPercent": number, "midYearFlagged": boolean, "inLatestData": boolean, "projected": ref("YearEnd"),
@@ -207,7 +218,8 @@ enum OpenAPIDocument {
             "Trend": object(["month": string, "delivered": number, "expected": number], optional: ["delivered"]),
             "ICBPosition": object(
                 ["icb": string, "financialYear": string, "coverage": ref("Coverage"), "settings": ref("Settings"), "totals": ref("Portfolio"),
-                 "trend": array(ref("Trend")), "paging": ref("Paging"), "contracts": array(ref("ContractPositionSummary"))]),
+                 "trend": array(ref("Trend")), "spc": array(ref("SPCMeasure")), "funnelOutliers": array(string), "paging": ref("Paging"),
+                 "contracts": array(ref("ContractPositionSummary"))]),
             "ICBPortfolio": object(["odsCode": string, "name": string, "totals": ref("Portfolio"), "url": string]),
             "EnglandPosition": object(
                 ["financialYear": string, "coverage": ref("Coverage"), "settings": ref("Settings"), "england": ref("Portfolio"),

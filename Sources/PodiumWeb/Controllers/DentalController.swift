@@ -28,8 +28,9 @@ struct DentalController: RouteCollection {
             case tables.changes.id: return Responses.csv(tables.changes.csv(ListRequest()), fileName: name)
             case tables.variations.id: return Responses.csv(tables.variations.csv(ListRequest()), fileName: name)
             case "forecast" where tables.forecast != nil: return Responses.csv(tables.forecast?.csv(ListRequest()) ?? "", fileName: name)
+            case tables.spc.id: return Responses.csv(tables.spc.csv(ListRequest()), fileName: name)
             default:
-                throw WebError.badRequest(code: "invalid_parameter", message: "table must be months, changes, variations or forecast.")
+                throw WebError.badRequest(code: "invalid_parameter", message: "table must be months, changes, variations, forecast or \(tables.spc.id).")
             }
         }
         return Responses.html(ContractPage.render(item, tables: tables, form: VariationFormState(), context: context))
@@ -85,8 +86,11 @@ struct DentalController: RouteCollection {
         let parameters = try ListParameters.from(req)
         let position = try await Workbench(database: req.db).dentalPosition(of: code, choices: choices)
         let settings = try choices.settings(for: position.portfolio.financialYear)
+        let spc = ICBDentalPositionPage.SPC(position)
         let tables = ICBDentalPositionPage.Tables(
-            positions: Tables.positions(position.portfolio.contracts),
+            positions: Tables.positions(position.portfolio.contracts, percentiles: Tables.profilePercentiles(position.portfolio.contracts)),
+            summary: Tables.spcSummary(spc.measures),
+            funnel: Tables.funnel(spc.funnel, id: "funnel", caption: "Year-to-date delivery against profile: funnel plot") { ContractNumber($0).map { PodiumRoute.dentalContract($0).path } },
             topRisks: Tables.positions(position.portfolio.topRisks(10), id: "top-risks", caption: "Largest projected clawback"),
             flagged: Tables.positions(position.portfolio.flaggedAtMidYear, id: "mid-year-flags", caption: "Contracts flagged at mid-year"),
             bands: Tables.bands(position.portfolio, rules: settings.rules),
@@ -101,12 +105,20 @@ struct DentalController: RouteCollection {
             case tables.flagged.id: return Responses.csv(tables.flagged.csv(ListRequest()), fileName: name)
             case tables.bands.id: return Responses.csv(tables.bands.csv(ListRequest()), fileName: name)
             case tables.trend.id: return Responses.csv(tables.trend.csv(ListRequest()), fileName: name)
-            default: throw WebError.badRequest(code: "invalid_parameter", message: "table must be positions, top-risks, mid-year-flags, bands or trend.")
+            case tables.summary.id: return Responses.csv(tables.summary.csv(ListRequest()), fileName: name)
+            case tables.funnel.id: return Responses.csv(tables.funnel.csv(ListRequest()), fileName: name)
+            default:
+                if let points = Tables.spcPoints(named: parameters.table, in: spc.measures) {
+                    return Responses.csv(points.csv(ListRequest()), fileName: name)
+                }
+                throw WebError.badRequest(
+                    code: "invalid_parameter",
+                    message: "table must be positions, top-risks, mid-year-flags, bands, trend, spc-summary, funnel or \(spc.measures.map { "spc-\($0.id)" }.joined(separator: ", ")).")
             }
         }
         let links = ListLinks(path: PodiumRoute.dentalPosition(code).path, request: request, extra: choices.queryItems)
         return Responses.html(ICBDentalPositionPage.render(
-            position, settings: settings, tables: tables, page: tables.positions.page(request), links: links, context: context))
+            position, settings: settings, spc: spc, tables: tables, page: tables.positions.page(request), links: links, context: context))
     }
 
     @Sendable func england(req: Request) async throws -> Response {
@@ -114,7 +126,8 @@ struct DentalController: RouteCollection {
         let parameters = try ListParameters.from(req)
         let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices)
         let settings = try choices.settings(for: position.england.financialYear)
-        let table = Tables.englandPositions(position.rows.map { ICBPortfolioRow(icb: $0.icb, portfolio: $0.portfolio) }, total: position.england, rules: settings.rules)
+        let rows = position.rows.map { ICBPortfolioRow(icb: $0.icb, portfolio: $0.portfolio) }
+        let table = Tables.englandPositions(rows, total: position.england, rules: settings.rules)
         let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV {
             return Responses.csv(table.csv(request), fileName: "england-dental-position-\(Responses.slug(position.england.financialYear)).csv")
@@ -133,7 +146,8 @@ struct DentalController: RouteCollection {
             months: Tables.months(item.detail.months.filter { item.position.financialYear.contains($0.month) }),
             changes: Tables.changes(item.detail.current.changes),
             forecast: item.position.forecast.map { Tables.projections($0, rules: item.position.settings.rules) },
-            variations: Tables.variations(item.variations))
+            variations: Tables.variations(item.variations),
+            spc: Tables.spcPoints(SPCMeasures.contractDelivery(item.position)))
     }
 
 }

@@ -15,6 +15,10 @@ struct ContractPositionDetail: Sendable {
 struct ICBDentalPosition: Sendable {
     var icb: ICB
     var portfolio: PortfolioPosition
+    /// The contracts' rows, for measures the positions do not carry (patients seen).
+    var years: [ContractYear]
+    /// Mid-2020 adults and children of the ICB, when the population is imported.
+    var population: (adults: Int, children: Int)?
     var coverage: ActivityCoverage
     var availableYears: [FinancialYear]
     var choices: PositionChoices
@@ -51,8 +55,10 @@ extension Workbench {
             ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)
         }
         return ICBDentalPosition(
-            icb: list.icb, portfolio: PortfolioPosition(financialYear: year, contracts: positions), coverage: coverage,
-            availableYears: list.availableYears, choices: choices, sources: list.sources)
+            icb: list.icb, portfolio: PortfolioPosition(financialYear: year, contracts: positions), years: list.contracts,
+            population: try await GeographyStore(database: database).agePopulation(of: code), coverage: coverage,
+            availableYears: list.availableYears, choices: choices,
+            sources: list.sources + (try await notes([.population2020, .lsoa2011Lookup], year: nil)))
     }
 
     func englandDentalPosition(choices: PositionChoices) async throws -> EnglandDentalPosition {

@@ -56,8 +56,11 @@ extension Tables {
     }
 
     /// Every contract's position: the ICB dashboard's main table.
-    static func positions(_ rows: [ContractPosition], id: String = "positions", caption: String = "Contract positions") -> Table<ContractPosition> {
-        Table(id: id, caption: caption, columns: [
+    /// - Parameter percentiles: each contract's percentile rank among its peers on delivery against profile (adds a column).
+    static func positions(
+        _ rows: [ContractPosition], id: String = "positions", caption: String = "Contract positions", percentiles: [ContractNumber: Double] = [:]
+    ) -> Table<ContractPosition> {
+        var table = Table(id: id, caption: caption, columns: [
             Column("contract", "Contract") { .text($0.contract.rawValue, link: PodiumRoute.dentalContract($0.contract).path) },
             Column("provider", "Provider") { .text($0.latest.providerName) },
             Column("target", "UDA target", note: "after variations", numeric: true) { .udas($0.terms.effective.target) },
@@ -85,6 +88,30 @@ extension Tables {
                 return .udas((result.creditCarriedForward - result.shortfallCarriedForward).rounded(to: 1))
             },
         ], rows: rows, footer: nil)
+        if !percentiles.isEmpty {
+            table.columns.insert(
+                Column("percentile", "Percentile in ICB", note: "against profile; 100 = highest", numeric: true) { .decimal(percentiles[$0.contract], decimals: 0) },
+                at: 5)
+        }
+        return table
+    }
+
+    /// Percentile ranks of delivery against profile among contracts with an expectation (OpenPrescribing style).
+    static func profilePercentiles(_ positions: [ContractPosition]) -> [ContractNumber: Double] {
+        let ranked = positions.filter { $0.expectedForReportedMonths.tenThousandths > 0 }
+        let values = ranked.map { SPCMeasures.percent($0.deliveredToDate, of: $0.expectedForReportedMonths) }
+        return Dictionary(uniqueKeysWithValues: zip(ranked.map(\.contract), PeerComparison.percentileRanks(values)))
+    }
+
+    /// The funnel of year-to-date delivery against profile for current contracts with an expectation.
+    static func deliveryFunnel(_ positions: [ContractPosition]) -> FunnelPlot {
+        FunnelPlot(
+            positions.filter { $0.status == .current && $0.expectedForReportedMonths.tenThousandths > 0 }.map {
+                FunnelPlot.Input(
+                    id: $0.contract.rawValue, label: $0.latest.providerName, numerator: BarChart.value($0.deliveredToDate),
+                    denominator: BarChart.value($0.expectedForReportedMonths))
+            },
+            measure: .ratio)
     }
 
     static func bands(_ portfolio: PortfolioPosition, rules: ReconciliationRules) -> Table<BandCount> {
@@ -108,14 +135,22 @@ extension Tables {
 
     static func englandPositions(_ rows: [ICBPortfolioRow], total: PortfolioPosition, rules: ReconciliationRules) -> Table<ICBPortfolioRow> {
         let totals: [Column<PortfolioPosition>] = portfolioColumns(rules: rules) { $0 }
+        let values = rows.map { Self.against($0.portfolio) ?? 0 }
+        let percentiles = Dictionary(uniqueKeysWithValues: zip(rows.map(\.icb.code), PeerComparison.percentileRanks(values)))
         return Table(
             id: "icb-positions", caption: "Dental position of every ICB",
             columns: [
                 Column("name", "ICB") { .text($0.icb.shortName, link: PodiumRoute.dentalPosition($0.icb.code).path) },
                 Column("code", "ODS code") { .text($0.icb.code.rawValue) },
+                Column("percentile", "Percentile among ICBs", note: "against profile; 100 = highest", numeric: true) { .decimal(percentiles[$0.icb.code], decimals: 0) },
             ] + portfolioColumns(rules: rules) { $0.portfolio },
             rows: rows,
-            footer: [Cell.text("England"), .text("")] + totals.map { $0.value(total) })
+            footer: [Cell.text("England"), .text(""), .text("")] + totals.map { $0.value(total) })
+    }
+
+    /// A portfolio's delivery against profile as a percentage, for ranking.
+    static func against(_ portfolio: PortfolioPosition) -> Double? {
+        portfolio.expectedForReportedMonths.tenThousandths > 0 ? SPCMeasures.percent(portfolio.deliveredToDate, of: portfolio.expectedForReportedMonths) : nil
     }
 
     /// Columns summarising a portfolio, for any row that has one.

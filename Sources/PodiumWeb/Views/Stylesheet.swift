@@ -56,6 +56,20 @@ enum Stylesheet {
     .chart text { font-size: 11px; fill: var(--text); }
     .chart .bar-value { font-size: 10px; }
     .chart .gap { fill: var(--secondary); font-style: italic; }
+    .spc { margin: 0.5rem 0 1.5rem; }
+    .spc-icons { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 0.25rem 0; }
+    .spc-icon { display: inline-flex; align-items: center; gap: 0.4rem; font-size: 0.9rem; }
+    .spc-note { font-size: 0.85rem; color: var(--secondary); max-width: 60rem; }
+    .chart .spc-line { fill: none; stroke: #7f7f7f; stroke-width: 1.5; }
+    .chart .spc-mean { stroke: #000; stroke-width: 1.5; }
+    .chart .spc-limit { stroke: #7f7f7f; stroke-width: 1.5; stroke-dasharray: 6 4; }
+    .chart .spc-sigma { stroke: #bfbfbf; stroke-width: 1; stroke-dasharray: 2 3; }
+    .chart .spc-target { stroke: #DE1B1B; stroke-width: 1.5; stroke-dasharray: 8 3 2 3; }
+    .chart .spc-target-label { fill: #DE1B1B; font-weight: bold; }
+    .chart .spc-label { fill: var(--secondary); font-style: italic; }
+    .chart .funnel-limit { fill: none; stroke: #7f7f7f; stroke-width: 1.5; stroke-dasharray: 6 4; }
+    .chart .funnel-warning { fill: none; stroke: #bfbfbf; stroke-width: 1; stroke-dasharray: 2 3; }
+    td .spc-icon-label { font-size: 0.8rem; }
     .flag { font-weight: bold; color: #d5281b; }
     .ok { color: #007f3b; font-weight: bold; }
     .why { max-width: 70rem; }
@@ -91,6 +105,8 @@ enum Stylesheet {
       thead { display: table-header-group; }
       .figure { border-left-color: #000; }
       .chart .bar { fill: #555; }
+      .spc, svg.chart { break-inside: avoid; page-break-inside: avoid; }
+      .spc details > summary { list-style: none; font-weight: bold; }
       .table-scroll { overflow: visible; }
     }
     """

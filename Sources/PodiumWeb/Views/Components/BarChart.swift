@@ -4,7 +4,7 @@ import Plot
 
 /// An inline SVG bar chart: readable without JavaScript, in print and in grey-scale (values are written on the
 /// bars and expectations are dashed markers, so nothing depends on colour).
-struct BarChart: Sendable {
+struct BarChart: Sendable, SVGDrawing {
     struct Bar: Sendable {
         var label: String
         /// `nil` draws a gap labelled "no data".
@@ -72,25 +72,11 @@ struct BarChart: Sendable {
                 nodes.append(text(markers, x: start + 28, y: 17, anchor: "start", class: "legend"))
             }
         }
-        return .element(named: "svg", nodes: [
-            .attr("class", "chart"), .attr("role", "img"), .attr("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
-            .attr("aria-labelledby", "\(id)-title \(id)-desc"), .attr("xmlns", "http://www.w3.org/2000/svg"),
-        ] + nodes)
+        return svgElement(id: id, class: "chart", width: width, height: height, nodes)
     }
 
-    private func line(x1: Double, y1: Double, x2: Double, y2: Double, class name: String) -> Node<HTML.BodyContext> {
-        .element(named: "line", nodes: [
-            .attr("class", name), .attr("x1", fmt(x1)), .attr("y1", fmt(y1)), .attr("x2", fmt(x2)), .attr("y2", fmt(y2)),
-        ])
-    }
 
-    private func text(_ value: String, x: Double, y: Double, anchor: String, class name: String) -> Node<HTML.BodyContext> {
-        .element(named: "text", nodes: [
-            .attr("class", name), .attr("x", fmt(x)), .attr("y", fmt(y)), .attr("text-anchor", anchor), .plain(value),
-        ])
-    }
 
-    private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 
     /// The smallest round step (1, 2, 2.5 or 5 × 10ⁿ) with which at most five steps cover `maximum`.
     static func tickStep(for maximum: Double) -> Double {

@@ -4,16 +4,36 @@ import PodiumCore
 /// One cell of a table, ready for HTML and CSV: the shown text, the CSV value (plain numbers, no £ or
 /// separators), an optional link and the value to sort by.
 struct Cell: Sendable {
+    /// An SPC icon shown in the cell before its text (the summary "integrated performance report" view).
+    enum Icon: Sendable {
+        case variation(VariationIcon)
+        case assurance(AssuranceIcon)
+    }
+
     var text: String
     var csv: String
     var link: String?
     var sort: SortValue
+    var icon: Icon?
 
-    init(text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil) {
+    init(text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil, icon: Icon? = nil) {
         self.text = text
         self.csv = csv ?? text
         self.link = link
         self.sort = sort ?? (text.isEmpty ? .missing : .text(text))
+        self.icon = icon
+    }
+
+    static func decimal(_ value: Double?, decimals: Int) -> Cell {
+        guard let value, value.isFinite else { return Cell(text: notReported, csv: "", sort: .missing) }
+        var plain = String(format: "%.\(decimals)f", value)
+        if plain.hasPrefix("-"), Double(plain) == 0 { plain.removeFirst() }  // "-0.00" reads as a negative
+        // Shown with thousands grouped, like every other figure; the CSV keeps the plain number.
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
+        let grouped = (parts[0].hasPrefix("-") ? "-" : "") + ScaledDecimal.groupThousands(UInt64(whole) ?? 0)
+            + (parts.count > 1 ? "." + parts[1] : "")
+        return Cell(text: grouped, csv: plain, sort: .number(Int64((value * 10_000).rounded())))
     }
 
     /// Shown for a value the source did not report.

@@ -76,10 +76,12 @@ enum TableView {
     }
 
     private static func cell(_ value: Cell, numeric: Bool) -> Node<HTML.TableRowContext> {
-        .td(
-            .attr("class", numeric ? "num" : "text"),
-            value.link.map { .a(.attr("href", $0), .plain(value.text)) } ?? .plain(value.text)
-        )
+        let content: Node<HTML.BodyContext> = switch value.icon {
+        case .variation(let icon): SPCIcons.variation(icon)
+        case .assurance(let icon): SPCIcons.assurance(icon)
+        case nil: value.link.map { .a(.attr("href", $0), .plain(value.text)) } ?? .plain(value.text)
+        }
+        return .td(.attr("class", numeric ? "num" : "text"), content)
     }
 
     private static func pagination<Row>(_ page: ListPage<Row>, links: ListLinks) -> Node<HTML.BodyContext> {

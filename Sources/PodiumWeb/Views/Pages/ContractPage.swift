@@ -36,6 +36,7 @@ enum ContractPage {
         var changes: Table<ContractChange>
         var forecast: Table<Projection>?
         var variations: Table<ContractVariation>
+        var spc: Table<SPCPoint>
     }
 
     static func render(_ item: ContractPositionDetail, tables: Tables, form: VariationFormState, context: PageContext) -> HTML {
@@ -60,6 +61,7 @@ enum ContractPage {
                         + "so a bar above its marker is ahead of profile. Higher is better. Months missing from the source are shown as gaps, never as zero.",
                     class: "direction"),
                 profileChart(position).render(id: "profile-chart"),
+                SPCMeasures.contractDelivery(position).section(heading: .h2(.plain("Statistical process control: monthly delivery against profile")), csv: csv),
                 midYearSection(position),
                 forecastSection(position, table: tables.forecast, csv: csv),
                 whySection(position.notes),

@@ -5,8 +5,25 @@ import Plot
 /// An ICB's dental dashboard: mid-year flags, projected clawback and underspend, bands, top risks, the trend
 /// against the working-day profile, and every contract's position.
 enum ICBDentalPositionPage {
+    /// The ICB's SPC measures and funnel.
+    struct SPC: Sendable {
+        var measures: [SPCMeasure]
+        var funnel: FunnelPlot
+
+        init(_ position: ICBDentalPosition) {
+            var measures = [SPCMeasures.portfolioDelivery(position.portfolio)]
+            if let population = position.population {
+                measures += SPCMeasures.patientsSeen(position.years, coverage: position.coverage, population: population)
+            }
+            self.measures = measures
+            self.funnel = PodiumWeb.Tables.deliveryFunnel(position.portfolio.contracts)
+        }
+    }
+
     struct Tables: Sendable {
         var positions: Table<ContractPosition>
+        var summary: Table<SPCMeasure>
+        var funnel: Table<FunnelPlot.Entry>
         var topRisks: Table<ContractPosition>
         var flagged: Table<ContractPosition>
         var bands: Table<BandCount>
@@ -14,7 +31,7 @@ enum ICBDentalPositionPage {
     }
 
     static func render(
-        _ position: ICBDentalPosition, settings: PositionSettings, tables: Tables, page: ListPage<ContractPosition>, links: ListLinks,
+        _ position: ICBDentalPosition, settings: PositionSettings, spc: SPC, tables: Tables, page: ListPage<ContractPosition>, links: ListLinks,
         context: PageContext
     ) -> HTML {
         let icb = position.icb, portfolio = position.portfolio
@@ -32,10 +49,22 @@ enum ICBDentalPositionPage {
                     class: "lede"),
                 SettingsForm.render(path: path, choices: position.choices, settings: settings),
                 .div(.attr("class", "figures"), .group(DentalPositionFigures.cards(portfolio))),
+                .h2(.plain("Statistical process control")),
+                Layout.paragraph(
+                    "Making Data Count XmR charts: a point outside the process limits, a run of seven on one side of the mean, a trend of seven, or two of three beyond two sigma is a special cause. "
+                        + "Icons: variation describes the latest month; assurance says whether the process can hit its target. Sums of contracts' patients-seen counts count a patient seen at two contracts twice.",
+                    class: "lede"),
+                TableView.whole(tables.summary, csv: csv(tables.summary.id), note: "One row per measure. "),
+                .forEach(spc.measures) { measure in measure.section(heading: .h3(.plain(measure.name)), csv: csv) },
                 .h2(.plain("Delivery against the working-day profile")),
                 Layout.paragraph("Bars are UDAs delivered by the ICB's contracts each month; dashed markers are what their targets spread by working days expect. Higher is better.", class: "direction"),
                 trendChart(portfolio).render(id: "trend-chart"),
                 TableView.whole(tables.trend, csv: csv(tables.trend.id), note: "Month by month. "),
+                .h2(.plain("Contracts compared: funnel plot")),
+                FunnelChartView(
+                    title: "Year-to-date delivery against profile by contract", measure: "UDAs delivered as % of the working-day profile, year to date",
+                    direction: .increase, funnel: spc.funnel).render(id: "funnel-chart"),
+                TableView.whole(tables.funnel, csv: csv(tables.funnel.id), note: "Outliers first, then providers beyond the 95% limits, then the rest from the lowest z-score: \(FunnelChartView.counts(spc.funnel)) "),
                 .h2(.plain("Projected year-end bands")),
                 Layout.paragraph("How many contracts would end the year in each band at their year-to-date pace. Below the lower tolerance means clawback and a breach notice; higher bands are better up to the upper tolerance.", class: "direction"),
                 bandChart(tables.bands).render(id: "band-chart"),
@@ -95,6 +124,17 @@ enum DentalPositionFigures {
 
 /// Every ICB's dental position side by side.
 enum EnglandDentalPositionPage {
+    /// Where the ICBs' delivery against profile falls (OpenPrescribing-style deciles).
+    static func decileNote(_ position: EnglandDentalPosition) -> Node<HTML.BodyContext> {
+        let values = position.rows.compactMap { Tables.against($0.portfolio) }
+        let deciles = PeerComparison.deciles(values)
+        guard deciles.count == 9 else { return .empty }
+        return Layout.paragraph(
+            "Deciles of ICBs' delivery against the working-day profile (higher is better): 10th percentile \(String(format: "%.1f", deciles[0]))%, median \(String(format: "%.1f", deciles[4]))%, 90th percentile \(String(format: "%.1f", deciles[8]))%. "
+                + "Each ICB's percentile among the 42 is in the table.",
+            class: "direction")
+    }
+
     static func render(
         _ position: EnglandDentalPosition, settings: PositionSettings, table: Table<ICBPortfolioRow>, page: ListPage<ICBPortfolioRow>, links: ListLinks,
         context: PageContext
@@ -109,6 +149,7 @@ enum EnglandDentalPositionPage {
                     class: "lede"),
                 SettingsForm.render(path: PodiumRoute.englandDentalPosition.path, choices: position.choices, settings: settings),
                 .div(.attr("class", "figures"), .group(DentalPositionFigures.cards(position.england))),
+                decileNote(position),
                 TableView.listing(table, page: page, links: links, noun: "ICBs"),
             ])
     }

@@ -1,0 +1,45 @@
+import FluentKit
+import PodiumCore
+import Vapor
+
+/// Pharmacy First: consultations with SPC, as a page (with CSV) and as JSON.
+struct PharmacyController: RouteCollection {
+    let context: PageContext
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(PodiumRoute.pharmacyFirstTemplate.components, use: page)
+        routes.get(APIRoute.pharmacyFirst.components, use: api)
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        let parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).pharmacyFirst()
+        let areas = Tables.spcSummary(overview.areas, id: "areas", caption: "Pharmacy First consultations: England and regions")
+        let conditions = Tables.spcSummary(overview.conditions, id: "conditions", caption: "Pharmacy First consultations in England, by condition")
+        let monthly = PharmacyFirstPage.monthlyTable(overview)
+        if parameters.wantsCSV {
+            let name = "pharmacy-first-\(parameters.table ?? monthly.id).csv"
+            switch parameters.table ?? monthly.id {
+            case monthly.id: return Responses.csv(monthly.csv(ListRequest()), fileName: name)
+            case areas.id: return Responses.csv(areas.csv(ListRequest()), fileName: name)
+            case conditions.id: return Responses.csv(conditions.csv(ListRequest()), fileName: name)
+            default:
+                let measures = overview.areas + overview.conditions
+                if let points = Tables.spcPoints(named: parameters.table, in: measures) {
+                    return Responses.csv(points.csv(ListRequest()), fileName: name)
+                }
+                throw WebError.badRequest(
+                    code: "invalid_parameter",
+                    message: "table must be monthly, areas, conditions or \(measures.map { "spc-\($0.id)" }.joined(separator: ", ")).")
+            }
+        }
+        return Responses.html(PharmacyFirstPage.render(overview, areas: areas, conditions: conditions, monthly: monthly, context: context))
+    }
+
+    @Sendable func api(req: Request) async throws -> API.PharmacyFirstDTO {
+        let overview = try await Workbench(database: req.db).pharmacyFirst()
+        return API.PharmacyFirstDTO(
+            areas: overview.areas.map(API.SPCMeasureDTO.init), conditions: overview.conditions.map(API.SPCMeasureDTO.init),
+            sources: overview.sources.map(API.SourceDTO.init))
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import PodiumCore
+import Plot
+
+/// Making Data Count colours (SPC.md §3).
+enum MDCColour {
+    static let commonCause = "#A6A6A6"
+    static let improvement = "#00B0F0"
+    static let concern = "#E46C0A"
+    static let neutral = "#490092"
+    static let target = "#DE1B1B"
+
+    static func of(_ type: PointType) -> String {
+        switch type {
+        case .commonCause: commonCause
+        case .improvement: improvement
+        case .concern: concern
+        case .neutral: neutral
+        }
+    }
+}
+
+/// An XmR chart in inline SVG: values, mean, process limits (dashed), 2σ lines (dotted), target, and points
+/// coloured by type with a different shape for each (so grey-scale print still tells them apart), each with a
+/// tooltip naming the rules it broke.
+struct XmRChartView: SVGDrawing {
+    var title: String
+    /// What is measured, with its unit: "UDAs delivered as % of the working-day profile".
+    var measure: String
+    var chart: XmRChart
+    var format: (Double) -> String = { String(format: "%.1f", $0) }
+    var width = 720.0
+    var height = 300.0
+
+    private let left = 64.0, right = 16.0, top = 34.0, bottom = 48.0
+
+    func render(id: String) -> Node<HTML.BodyContext> {
+        .div(
+            .attr("class", "spc"),
+            .p(.attr("class", "direction"), .plain("\(measure): \(chart.direction.words).")),
+            .div(.attr("class", "spc-icons"), SPCIcons.variation(chart.variationIcon), .unwrap(chart.assuranceIcon) { SPCIcons.assurance($0) }),
+            svg(id: id),
+            .p(.attr("class", "spc-note"), .plain(note)),
+            signalList
+        )
+    }
+
+    /// Plain words for the limits shown: trial, rebased, constant.
+    var note: String {
+        var parts: [String] = []
+        if let limits = chart.currentLimits {
+            parts.append("Mean \(format(limits.mean)); process limits \(format(limits.lower)) to \(format(limits.upper)) (mean ± 2.66 × mean moving range)")
+            if limits.isTrial { parts.append("trial limits: fewer than 12 points, revised as points arrive") }
+            if limits.isConstant { parts.append("every value is the same, so the limits collapse onto it") }
+        } else {
+            parts.append("not enough points for limits")
+        }
+        if chart.segments.count > 1 { parts.append("limits recomputed from each rebase") }
+        if let target = chart.target { parts.append("target \(format(target))") }
+        return parts.joined(separator: "; ") + ". Variation: \(chart.variationIcon.label.lowercased())." + (chart.assuranceIcon.map { " Assurance: \($0.label.lowercased())." } ?? "")
+    }
+
+    /// Each special-cause point and why.
+    private var signalList: Node<HTML.BodyContext> {
+        let signals = chart.signals
+        guard !signals.isEmpty else { return .p(.attr("class", "spc-note"), .plain("No special cause: every point is common-cause variation.")) }
+        // Open by default so a printed committee paper carries the "why" too; a reader can fold it on screen.
+        return .details(
+            .attr("open", "open"),
+            .summary(.plain("\(signals.count) special-cause point\(signals.count == 1 ? "" : "s"): why")),
+            .ul(.forEach(signals) { point in
+                .li(.plain("\(point.period): \(format(point.value)), \(point.type.label) — \(point.rules.map(\.name).joined(separator: ", "))"))
+            })
+        )
+    }
+
+    private func svg(id: String) -> Node<HTML.BodyContext> {
+        let points = chart.points
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let limitValues = chart.segments.compactMap(\.limits).flatMap { [$0.upper, $0.lower] }
+        let all = points.map(\.value) + limitValues + (chart.target.map { [$0] } ?? [])
+        var low = all.min() ?? 0, high = all.max() ?? 1
+        if high - low < 1e-9 { low -= 1; high += 1 }
+        let pad = (high - low) * 0.08
+        low -= pad
+        high += pad
+        let step = BarChart.tickStep(for: high - low)
+        let x: (Int) -> Double = { points.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double($0) / Double(points.count - 1) }
+        let y: (Double) -> Double = { top + plotHeight - plotHeight * ($0 - low) / (high - low) }
+        var nodes: [Node<HTML.BodyContext>] = [
+            .element(named: "title", nodes: [.attr("id", "\(id)-title"), .plain(title)]),
+            .element(named: "desc", nodes: [.attr("id", "\(id)-desc"), .plain("\(measure): \(chart.direction.words). \(note)")]),
+        ]
+        var tick = (low / step).rounded(.up) * step
+        while tick <= high {
+            nodes.append(line(x1: left, y1: y(tick), x2: width - right, y2: y(tick), class: "grid"))
+            nodes.append(text(format(tick), x: left - 6, y: y(tick) + 4, anchor: "end", class: "tick"))
+            tick += step
+        }
+        let labelEvery = max(1, points.count / 12)
+        for (index, point) in points.enumerated() where index % labelEvery == 0 || index == points.count - 1 {
+            nodes.append(text(Self.shortPeriod(point.period), x: x(index), y: height - bottom + 16, anchor: "middle", class: "tick"))
+        }
+        for segment in chart.segments {
+            guard let limits = segment.limits else { continue }
+            let from = x(segment.first), to = x(segment.last)
+            nodes.append(line(x1: from, y1: y(limits.mean), x2: to, y2: y(limits.mean), class: "spc-mean"))
+            for value in [limits.upper, limits.lower] { nodes.append(line(x1: from, y1: y(value), x2: to, y2: y(value), class: "spc-limit")) }
+            for value in [limits.upperTwoSigma, limits.lowerTwoSigma] { nodes.append(line(x1: from, y1: y(value), x2: to, y2: y(value), class: "spc-sigma")) }
+            if segment.last == chart.segments.last?.last {
+                nodes.append(text(limits.isTrial ? "trial limits" : "process limits", x: to, y: y(limits.upper) - 4, anchor: "end", class: "spc-label"))
+            }
+        }
+        if let target = chart.target {
+            nodes.append(line(x1: left, y1: y(target), x2: width - right, y2: y(target), class: "spc-target"))
+            nodes.append(text("target \(format(target))", x: left + 4, y: y(target) - 4, anchor: "start", class: "spc-target-label"))
+        }
+        if points.count > 1 {
+            let path = points.indices.map { "\($0 == 0 ? "M" : "L")\(fmt(x($0))),\(fmt(y(points[$0].value)))" }.joined(separator: " ")
+            nodes.append(.element(named: "path", nodes: [.attr("class", "spc-line"), .attr("d", path)]))
+        }
+        for (index, point) in points.enumerated() {
+            nodes.append(marker(point, x: x(index), y: y(point.value)))
+        }
+        return svgElement(id: id, class: "chart spc-chart", width: width, height: height, nodes)
+    }
+
+    /// Shapes by type: circle (common cause), square (improvement), diamond (concern), triangle (neutral).
+    private func marker(_ point: SPCPoint, x: Double, y: Double) -> Node<HTML.BodyContext> {
+        let colour = MDCColour.of(point.type)
+        let tooltip = "\(point.period): \(format(point.value)) — \(point.type.label)" + (point.rules.isEmpty ? "" : " (\(point.rules.map(\.name).joined(separator: ", ")))")
+        let title: Node<HTML.BodyContext> = .element(named: "title", nodes: [.plain(tooltip)])
+        let attributes: [Node<HTML.BodyContext>] = [.attr("fill", colour), .attr("class", "spc-point spc-\(point.type.rawValue)"), title]
+        switch point.type {
+        case .commonCause:
+            return .element(named: "circle", nodes: [.attr("cx", fmt(x)), .attr("cy", fmt(y)), .attr("r", "3.5")] + attributes)
+        case .improvement:
+            return .element(named: "rect", nodes: [.attr("x", fmt(x - 5)), .attr("y", fmt(y - 5)), .attr("width", "10"), .attr("height", "10")] + attributes)
+        case .concern:
+            return .element(named: "polygon", nodes: [.attr("points", "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y)) \(fmt(x)),\(fmt(y + 6)) \(fmt(x - 6)),\(fmt(y))")] + attributes)
+        case .neutral:
+            return .element(named: "polygon", nodes: [.attr("points", "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y + 5)) \(fmt(x - 6)),\(fmt(y + 5))")] + attributes)
+        }
+    }
+
+
+
+
+    /// "2023-04" → "Apr 23".
+    static func shortPeriod(_ period: String) -> String {
+        guard let month = YearMonth(period) else { return period }
+        return "\(month.shortLabel.prefix(3)) \(String(month.year).suffix(2))"
+    }
+}
+
+/// The Making Data Count variation and assurance icons, drawn as small SVGs with a text label beside them.
+enum SPCIcons {
+    static func variation(_ icon: VariationIcon) -> Node<HTML.BodyContext> {
+        let (colour, letter): (String, String) = switch icon {
+        case .commonCause: (MDCColour.commonCause, "~")
+        case .improvement(let side): (MDCColour.improvement, side == .high ? "H" : "L")
+        case .concern(let side): (MDCColour.concern, side == .high ? "H" : "L")
+        case .neutral(let side): (MDCColour.neutral, side == .high ? "↑" : "↓")
+        case .noData: (MDCColour.commonCause, "–")
+        }
+        return badge(colour: colour, letter: letter, label: icon.label, kind: "variation")
+    }
+
+    static func assurance(_ icon: AssuranceIcon) -> Node<HTML.BodyContext> {
+        let (colour, letter): (String, String) = switch icon {
+        case .pass: (MDCColour.improvement, "P")
+        case .fail: (MDCColour.concern, "F")
+        case .hitAndMiss: (MDCColour.commonCause, "?")
+        }
+        return badge(colour: colour, letter: letter, label: icon.label, kind: "assurance")
+    }
+
+    private static func badge(colour: String, letter: String, label: String, kind: String) -> Node<HTML.BodyContext> {
+        .span(
+            .attr("class", "spc-icon spc-icon-\(kind)"),
+            .element(named: "svg", nodes: [
+                .attr("viewBox", "0 0 32 32"), .attr("width", "28"), .attr("height", "28"), .attr("role", "img"), .attr("aria-label", label),
+                .attr("xmlns", "http://www.w3.org/2000/svg"),
+                .element(named: "circle", nodes: [.attr("cx", "16"), .attr("cy", "16"), .attr("r", "13"), .attr("fill", "#fff"), .attr("stroke", colour), .attr("stroke-width", "3")]),
+                .element(named: "text", nodes: [
+                    .attr("x", "16"), .attr("y", "21"), .attr("text-anchor", "middle"), .attr("font-size", "14"), .attr("font-weight", "bold"),
+                    .attr("fill", colour), .plain(letter),
+                ]),
+            ]),
+            .span(.attr("class", "spc-icon-label"), .plain(label))
+        )
+    }
+}
+
+extension SPCMeasure {
+    /// A heading, the chart, and a link to its points as CSV (`table=spc-<id>`).
+    func section(heading: Node<HTML.BodyContext>, title: String? = nil, csv: (String) -> String) -> Node<HTML.BodyContext> {
+        .group(
+            heading,
+            view(title: title).render(id: "spc-\(id)"),
+            .p(.attr("class", "table-meta"), .plain("Points as a table: "), TableView.csvLink(csv("spc-\(id)"))))
+    }
+}
