@@ -30,7 +30,7 @@ enum Terminal {
     static func readInput<T>(_ read: () throws -> T) throws -> T {
         do {
             return try read()
-        } catch let failure as ReconciliationFile.Failure {
+        } catch let failure as InputFileFailure {
             error(failure.description)
             throw ExitCode(65)
         } catch let problem as SourceFileError {

@@ -39,7 +39,7 @@ struct ReconciliationFileTests {
         let text = Self.header
             + "\n1000080000,8000,25000000,7600,0,0,0,0\n1000080001,8000,2500x,7600,0,0,0,0\n123,8000,1,1,-1,0,0,0\n1000080000,8000,1,1,0,0,0,0\n"
         let source = try SourceFile.load(path: Fixtures.temporaryFile(named: "bad.csv", text: text))
-        let failure = try #require(#expect(throws: ReconciliationFile.Failure.self) { try ReconciliationFile.read(source) })
+        let failure = try #require(#expect(throws: InputFileFailure.self) { try ReconciliationFile.read(source) })
         #expect(failure.issues.map(\.description) == [
             "bad.csv:3:3: value_pence: \"2500x\" is not a number",
             "bad.csv:4:1: contract_number: \"123\" is not a valid contract number (expected 10 letters or digits)",

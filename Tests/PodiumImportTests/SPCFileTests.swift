@@ -38,7 +38,7 @@ struct SPCFileTests {
     ])
     func badFile(text: String, problems: [String]) throws {
         let source = try SourceFile.load(path: Fixtures.temporaryFile(named: "bad.csv", text: text))
-        let failure = try #require(#expect(throws: ReconciliationFile.Failure.self) { try SPCFile.read(source) })
+        let failure = try #require(#expect(throws: InputFileFailure.self) { try SPCFile.read(source) })
         #expect(failure.issues.map(\.description) == problems)
         #expect(failure.description.contains("not charted"))
     }

@@ -34,3 +34,17 @@ enum HeadedCSVInput {
         return issues
     }
 }
+
+/// A file with problems: every one found (up to a limit). Nothing is written.
+public struct InputFileFailure: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var issues: [ImportIssue]
+    /// What the command would have done: "reconciled", "charted".
+    public var verb: String
+    public var description: String {
+        (issues.prefix(ImportFailure.printedIssues).map(\.description)
+            + (issues.count > ImportFailure.printedIssues ? ["… and \(issues.count - ImportFailure.printedIssues) more"] : [])
+            + ["\(file): not \(verb) (\(issues.count) problem\(issues.count == 1 ? "" : "s")); nothing was written."])
+            .joined(separator: "\n")
+    }
+}

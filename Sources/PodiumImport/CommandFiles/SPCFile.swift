@@ -6,7 +6,7 @@ public enum SPCFile {
     public static let outputColumns = ["period", "value", "mean", "lpl", "upl", "lower_2sigma", "upper_2sigma", "rules", "point_type"]
 
     /// Reads the series in file order.
-    /// - Throws: ``ReconciliationFile/Failure`` naming file, line, column and reason for each problem.
+    /// - Throws: ``InputFileFailure`` naming file, line, column and reason for each problem.
     public static func read(_ source: SourceFile) throws -> (periods: [String], values: [Double]) {
         var periods: [String] = [], values: [Double] = []
         let issues = try HeadedCSVInput.read(source, columns: inputColumns) { fields, _ in
@@ -17,7 +17,7 @@ public enum SPCFile {
             }
             return []
         }
-        guard issues.isEmpty else { throw ReconciliationFile.Failure(file: source.name, issues: issues, verb: "charted") }
+        guard issues.isEmpty else { throw InputFileFailure(file: source.name, issues: issues, verb: "charted") }
         return (periods, values)
     }
 

@@ -19,22 +19,8 @@ public enum ReconciliationFile {
         public var input: YearEndInput
     }
 
-    /// A file with problems: every one found (up to a limit). Nothing is written.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var file: String
-        public var issues: [ImportIssue]
-        /// What the command would have done: "reconciled", "charted".
-        public var verb = "reconciled"
-        public var description: String {
-            (issues.prefix(ImportFailure.printedIssues).map(\.description)
-                + (issues.count > ImportFailure.printedIssues ? ["… and \(issues.count - ImportFailure.printedIssues) more"] : [])
-                + ["\(file): not \(verb) (\(issues.count) problem\(issues.count == 1 ? "" : "s")); nothing was written."])
-                .joined(separator: "\n")
-        }
-    }
-
     /// Reads and validates every row.
-    /// - Throws: ``Failure`` naming file, line, column and reason for each problem.
+    /// - Throws: ``InputFileFailure`` naming file, line, column and reason for each problem.
     public static func read(_ source: SourceFile) throws -> [Row] {
         var rows: [Row] = []
         var seen: [ContractNumber: Int] = [:]
@@ -47,7 +33,7 @@ public enum ReconciliationFile {
             rows.append(row)
             return []
         }
-        guard issues.isEmpty else { throw Failure(file: source.name, issues: issues) }
+        guard issues.isEmpty else { throw InputFileFailure(file: source.name, issues: issues, verb: "reconciled") }
         return rows
     }
 
