@@ -43,6 +43,9 @@ public enum PodiumRoute: Sendable, Hashable {
     case recordVariation(ContractNumber)
     case withdrawVariation(ContractNumber, id: String)
     case pharmacyFirst
+    case access(ICBCode)
+    case accessWhatIf(ICBCode)
+    case englandAccess
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -60,6 +63,9 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let recordVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations")
     public static let withdrawVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations/:variation/withdraw")
     public static let pharmacyFirstTemplate = RouteTemplate("/pharmacy-first")
+    public static let accessTemplate = RouteTemplate("/icbs/:icb/access")
+    public static let accessWhatIfTemplate = RouteTemplate("/icbs/:icb/access/what-if")
+    public static let englandAccessTemplate = RouteTemplate("/access")
 
     public var path: String {
         switch self {
@@ -77,6 +83,9 @@ public enum PodiumRoute: Sendable, Hashable {
         case .recordVariation(let number): Self.recordVariationTemplate.fill([number.rawValue])
         case let .withdrawVariation(number, id): Self.withdrawVariationTemplate.fill([number.rawValue, id])
         case .pharmacyFirst: Self.pharmacyFirstTemplate.pattern
+        case .access(let code): Self.accessTemplate.fill([code.rawValue])
+        case .accessWhatIf(let code): Self.accessWhatIfTemplate.fill([code.rawValue])
+        case .englandAccess: Self.englandAccessTemplate.pattern
         }
     }
 }
@@ -93,6 +102,8 @@ public enum APIRoute {
     public static let icbDentalPosition = RouteTemplate("/api/v1/icbs/:icb/dental-position")
     public static let englandDentalPosition = RouteTemplate("/api/v1/dental-position")
     public static let pharmacyFirst = RouteTemplate("/api/v1/pharmacy-first")
+    public static let icbAccess = RouteTemplate("/api/v1/icbs/:icb/access")
+    public static let icbAccessWhatIf = RouteTemplate("/api/v1/icbs/:icb/access/what-if")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

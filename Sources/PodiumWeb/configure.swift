@@ -13,6 +13,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     try DatabaseSetup.register(config.database, on: app.databases)
     app.migrations.add(PodiumMigrations.all)
 
+    app.accessModels = AccessModelCache()
     let context = PageContext(version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
     // Replace Vapor's default middleware: our error middleware answers in HTML or the API's JSON error shape.
     app.middleware = Middlewares()
@@ -27,6 +28,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     try app.register(collection: PageController(context: context))
     try app.register(collection: DentalController(context: context))
     try app.register(collection: PharmacyController(context: context))
+    try app.register(collection: AccessController(context: context))
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }
 }

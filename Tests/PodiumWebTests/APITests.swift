@@ -19,6 +19,8 @@ struct APITests {
         ("dental-position-QJM", "/api/v1/icbs/QJM/dental-position?year=2023-24&per_page=5&sort=clawback&dir=desc", "ICBPosition"),
         ("dental-position-england", "/api/v1/dental-position?overdelivery=110", "EnglandPosition"),
         ("pharmacy-first", "/api/v1/pharmacy-first", "PharmacyFirst"),
+        ("access-QT6", "/api/v1/icbs/QT6/access", "ICBAccess"),
+        ("access-what-if-QT6", "/api/v1/icbs/QT6/access/what-if?change=move&site=1000730000&to=1000830000&amount=5000", "AccessWhatIf"),
     ]
 
     @Test("Responses match their golden files and their OpenAPI schema", arguments: goldens.map(\.name))

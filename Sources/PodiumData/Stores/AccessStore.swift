@@ -11,6 +11,13 @@ public struct AccessSites: Sendable {
     public var unlocated: [(id: String, name: String, postcode: String)]
     /// Left out because they offer nothing to measure (a dental contract with no UDA target: orthodontics only).
     public var withoutCapacity: Int
+
+    public init(sites: [AccessSite] = [], locatedByLSOA: Int = 0, unlocated: [(id: String, name: String, postcode: String)] = [], withoutCapacity: Int = 0) {
+        self.sites = sites
+        self.locatedByLSOA = locatedByLSOA
+        self.unlocated = unlocated
+        self.withoutCapacity = withoutCapacity
+    }
 }
 
 /// The inputs of the need-and-access model: England's 2021 LSOAs with people, centroids and deprivation, and the
@@ -44,7 +51,9 @@ public struct AccessStore: Sendable {
         return try rows.compactMap { row in
             let r = RowReader(row: row, table: "population_census2021")
             let code: LSOACode = try r.code("lsoa21_code")
-            guard let location = AccessArea.centroid(parents: parents[code.rawValue] ?? []) else { return nil }
+            // Parents in a fixed order, so the sum (and so every score) is bit-identical whatever order the database returns rows in.
+            let sorted = (parents[code.rawValue] ?? []).sorted { ($0.location.easting, $0.location.northing) < ($1.location.easting, $1.location.northing) }
+            guard let location = AccessArea.centroid(parents: sorted) else { return nil }
             return AccessArea(
                 code: code, name: try r.text("lsoa21_name"), icb: try r.optionalCode("icb24_ods"), population: Int(try r.int("total")),
                 children: Int(try r.int("aged_0_15")), location: location, imdDecile: Int(try r.int("imd_decile")))

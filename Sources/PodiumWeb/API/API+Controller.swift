@@ -15,6 +15,8 @@ extension API {
             routes.get(APIRoute.contractPosition.components, use: contractPosition)
             routes.get(APIRoute.icbDentalPosition.components, use: icbPosition)
             routes.get(APIRoute.englandDentalPosition.components, use: englandPosition)
+            routes.get(APIRoute.icbAccess.components, use: icbAccess)
+            routes.get(APIRoute.icbAccessWhatIf.components, use: icbAccessWhatIf)
             routes.get(APIRoute.openAPI.components, use: openAPI)
         }
 
@@ -66,6 +68,23 @@ extension API {
                 icb: code.rawValue, paging: PageInfoDTO(page),
                 items: page.items.map { OrganisationDTO($0, subTypeLabel: list.typeLabel($0.organisation)) },
                 sources: sites.sources.map(SourceDTO.init))
+        }
+
+        @Sendable func icbAccess(req: Request) async throws -> ICBAccessDTO {
+            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let choices = try AccessChoices.from(req)
+            let (service, demand) = try choices.resolved()
+            let access = try await Workbench(database: req.db).access(of: code, service: service, demand: demand, cache: req.application.accessModels)
+            return API.access(access, tables: AccessController.tables(access, choices: choices))
+        }
+
+        @Sendable func icbAccessWhatIf(req: Request) async throws -> AccessWhatIfDTO {
+            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let (service, demand) = try AccessChoices.from(req).resolved()
+            guard let result = try await Workbench(database: req.db).accessWhatIf(
+                of: code, service: service, demand: demand, form: try WhatIfForm.from(req), cache: req.application.accessModels)
+            else { throw WebError.badRequest(code: "invalid_parameter", message: "change must be close, capacity, move or open.") }
+            return API.whatIf(result, changes: AccessController.changes(result))
         }
 
         @Sendable func openAPI(req: Request) async throws -> Response {

@@ -39,6 +39,12 @@ enum OpenAPIDocument {
                     "The dental position of every ICB", "EnglandPosition", parameters: [year] + positionParameters, notFound: true),
                 APIRoute.pharmacyFirst.openAPIPath: get(
                     "Pharmacy First consultations for England, each region and each condition, with SPC", "PharmacyFirst", parameters: []),
+                APIRoute.icbAccess.openAPIPath: get(
+                    "An ICB's access (E2SFCA): summary by IMD decile, unmet-need gap list and every LSOA", "ICBAccess",
+                    parameters: [icbParameter] + accessParameters, notFound: true),
+                APIRoute.icbAccessWhatIf.openAPIPath: get(
+                    "What if a site closes, opens, changes capacity or moves UDAs: access before and after", "AccessWhatIf",
+                    parameters: [icbParameter] + accessParameters + whatIfParameters, notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI",
@@ -84,6 +90,19 @@ enum OpenAPIDocument {
         ["name": "overdelivery", "in": "query", "required": false, "description": "An over-delivery scheme paying up to this % of target (above 100, at most 200)",
          "schema": ["type": "string"]],
         ["name": "overdelivery_mode", "in": "query", "required": false, "schema": ["type": "string", "enum": ["above", "instead"]]],
+    ] }
+
+    private static var accessParameters: [[String: Any]] { [
+        ["name": "service", "in": "query", "required": false, "schema": ["type": "string", "enum": ["dental", "pharmacy"]]],
+        ["name": "demand", "in": "query", "required": false, "schema": ["type": "string", "enum": ["everyone", "children", "adults"]]],
+    ] }
+    private static var whatIfParameters: [[String: Any]] { [
+        ["name": "change", "in": "query", "required": true, "schema": ["type": "string", "enum": ["close", "capacity", "move", "open"]]],
+        ["name": "site", "in": "query", "required": false, "description": "Contract number or pharmacy ODS code (close, capacity, move)", "schema": ["type": "string"]],
+        ["name": "capacity", "in": "query", "required": false, "description": "New capacity (capacity, open)", "schema": ["type": "string"]],
+        ["name": "amount", "in": "query", "required": false, "description": "Capacity to move (move)", "schema": ["type": "string"]],
+        ["name": "to", "in": "query", "required": false, "description": "Site receiving the capacity (move)", "schema": ["type": "string"]],
+        ["name": "postcode", "in": "query", "required": false, "description": "Where a new site opens (open)", "schema": ["type": "string"]],
     ] }
 
     private static var listParameters: [[String: Any]] { [
@@ -203,6 +222,23 @@ enum OpenAPIDocument {
                 ["id": string, "name": string, "unit": string, "direction": string, "target": number, "variationIcon": string,
                  "assuranceIcon": string, "limits": array(ref("SPCLimits")), "points": array(ref("SPCPoint"))],
                 optional: ["target", "assuranceIcon"]),
+            "AccessDecile": object(["decile": integer, "lsoas": integer, "population": integer, "access": number, "populationWithoutAccess": integer], optional: ["access"]),
+            "AccessSummary": object(
+                ["population": integer, "access": number, "populationWithoutAccess": integer, "ratioMostToLeastDeprived": number, "deciles": array(ref("AccessDecile"))],
+                optional: ["access", "ratioMostToLeastDeprived"]),
+            "AccessArea": object(
+                ["lsoa": string, "name": string, "population": integer, "children": integer, "imdDecile": integer, "access": number, "ofEngland": number,
+                 "rankInICB": integer, "activity": number],
+                optional: ["access", "ofEngland", "rankInICB", "activity"]),
+            "AccessGap": object(["rank": integer, "lsoa": string, "need": array(string), "accessPercentile": number, "activityPercentile": number, "shortfall": number]),
+            "ICBAccess": object(
+                ["icb": string, "service": string, "demand": string, "unit": string, "englandAccess": number, "sites": integer, "summary": ref("AccessSummary"),
+                 "gaps": array(ref("AccessGap")), "areas": array(ref("AccessArea")), "sources": array(ref("Source"))],
+                optional: ["englandAccess"]),
+            "AccessChange": object(["lsoa": string, "icb": string, "population": integer, "before": number, "after": number], optional: ["icb", "before", "after"]),
+            "AccessWhatIf": object(
+                ["icb": string, "service": string, "demand": string, "unit": string, "change": string, "populationLosingAllAccess": integer,
+                 "populationGainingAccess": integer, "before": ref("AccessSummary"), "after": ref("AccessSummary"), "changedAreas": array(ref("AccessChange"))]),
             "PharmacyFirst": object(["areas": array(ref("SPCMeasure")), "conditions": array(ref("SPCMeasure")), "sources": array(ref("Source"))]),
             "ContractPositionSummary": object(
                 ["contractNumber": string, "providerName": string, "udaTarget": number, "deliveredToDate": number, "againstProfilePercent": number,

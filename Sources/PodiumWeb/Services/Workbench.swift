@@ -152,7 +152,7 @@ struct Workbench: Sendable {
     /// The datasets behind the headline figures.
     static let figureSources: [Dataset] = [.icbs, .population2021, .dentalActivity, .pharmacies, .dentalPractices, .iod2025ICBSummary]
 
-    private func requireICB(_ code: ICBCode) async throws -> ICB {
+    func requireICB(_ code: ICBCode) async throws -> ICB {
         guard let icb = try await geography.icb(code) else {
             throw WebError.notFound(code: "icb_not_found", message: "No ICB with ODS code \(code) in the register.")
         }
@@ -160,7 +160,7 @@ struct Workbench: Sendable {
     }
 
     /// The requested financial year, or the latest with dental activity (`nil` if there is none).
-    private func financialYear(_ requested: String?) async throws -> FinancialYear? {
+    func financialYear(_ requested: String?) async throws -> FinancialYear? {
         let available = try await dental.financialYears()
         guard let requested, !requested.isEmpty else { return available.first }
         guard let year = FinancialYear(requested) else {

@@ -68,6 +68,15 @@ enum Stylesheet {
     .chart .spc-target-label { fill: #DE1B1B; font-weight: bold; }
     .chart .spc-label { fill: var(--secondary); font-style: italic; }
     .chart .funnel-limit { fill: none; stroke: #7f7f7f; stroke-width: 1.5; stroke-dasharray: 6 4; }
+    /* Access maps: fifths of the score from least (q1, red) to most (q5, blue), a diverging scheme that stays
+       distinct for the common colour-vision deficiencies; "no site in reach" is a hollow dot. */
+    .map .area { stroke: #fff; stroke-width: 0.4; }
+    .map .q1 { fill: #b2182b; } .map .q2 { fill: #ef8a62; } .map .q3 { fill: #e8d8a8; } .map .q4 { fill: #67a9cf; } .map .q5 { fill: #2166ac; }
+    .map .none { fill: #fff; stroke: #333; stroke-width: 1; }
+    .map .site { fill: #000; }
+    .map .site.highlighted { fill: #ffdd00; stroke: #000; stroke-width: 2; }
+    .maps { display: flex; flex-wrap: wrap; gap: 1rem; }
+    .maps figure { flex: 1 1 340px; margin: 0; }
     .chart .funnel-warning { fill: none; stroke: #bfbfbf; stroke-width: 1; stroke-dasharray: 2 3; }
     td .spc-icon-label { font-size: 0.8rem; }
     .flag { font-weight: bold; color: #d5281b; }

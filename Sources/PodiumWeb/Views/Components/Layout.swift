@@ -42,6 +42,7 @@ enum Layout {
                         .attr("class", "site-nav no-print"), .attr("aria-label", "Site"),
                         .a(.attr("href", PodiumRoute.home.path), .plain("England")),
                         .a(.attr("href", PodiumRoute.englandDentalPosition.path), .plain("Dental position")),
+                        .a(.attr("href", PodiumRoute.englandAccess.path), .plain("Need and access")),
                         .a(.attr("href", PodiumRoute.pharmacyFirst.path), .plain("Pharmacy First")),
                         .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data"))
                     )

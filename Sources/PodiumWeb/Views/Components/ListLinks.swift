@@ -83,6 +83,9 @@ struct ListLinks: Sendable {
         return url(searchItems + [URLQueryItem(name: "sort", value: key), URLQueryItem(name: "dir", value: descending ? "desc" : "asc")] + sizeItems)
     }
 
+    /// `path` with `items` as its query string (empty values left out).
+    static func href(_ path: String, _ items: [URLQueryItem]) -> String { ListLinks(path: path, request: ListRequest(), extra: items).url([]) }
+
     func csv(table: String? = nil) -> String {
         url(searchItems + sortItems + [URLQueryItem(name: "format", value: "csv")] + (table.map { [URLQueryItem(name: "table", value: $0)] } ?? []))
     }

@@ -49,6 +49,7 @@ enum ICBPage {
                     .attr("class", "links"),
                     .li(Layout.link("Dental contracts (\(TableView.group(figures.dentalContracts)))", PodiumRoute.dentalContracts(icb.code).path)),
                     .li(Layout.link("Dental position: mid-year, forecast, clawback", PodiumRoute.dentalPosition(icb.code).path)),
+                    .li(Layout.link("Need and access: who cannot reach care, and what if a practice closes", PodiumRoute.access(icb.code).path)),
                     .li(Layout.link("Pharmacies (\(TableView.group(figures.pharmacies)))", PodiumRoute.pharmacies(icb.code).path)),
                     .li(Layout.link("Dental practices (\(TableView.group(figures.dentalPractices)))", PodiumRoute.dentalPractices(icb.code).path))
                 ),
