@@ -189,3 +189,51 @@ def test_spc_charts_on_pharmacy_first_and_the_icb_dashboard(page):
     page.click("#funnel tbody tr:first-child td:first-child a")
     expect(page.locator("#spc-delivery")).to_be_visible()
     expect(page.locator("main")).to_contain_text("UDAs delivered against the working-day profile (% of profile): higher is better.")
+
+
+def test_need_and_access_map_gap_list_and_what_if(page):
+    # From the ICB page to its access page: the offline map, deciles and the gap list, downloadable.
+    page.goto(BASE + "/icbs/QT6")
+    page.click("a[href='/icbs/QT6/access']")
+    expect(page.locator("h1")).to_have_text("Need and access: Cornwall and the Isles of Scilly")
+    expect(page.locator("#access-map circle.area").first).to_be_visible()
+    assert page.locator("#access-map circle.area").count() > 300  # every 2021 LSOA of the ICB, plus the legend
+    assert page.locator("#access-map rect.site").count() > 20
+    expect(page.locator("#decile-chart")).to_be_visible()
+    expect(page.locator("#access-gaps tbody tr").first).to_be_visible()
+    with page.expect_download() as download_info:
+        page.click("#access-gaps a.csv")
+    assert open(download_info.value.path(), encoding="utf-8").read().startswith("Gap rank")
+
+    # Printed for a committee paper: the map stays, the navigation and forms go.
+    page.emulate_media(media="print")
+    expect(page.locator("#access-map")).to_be_visible()
+    expect(page.locator("form.settings")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    # What if the first contract in the list hands back? Before and after maps, the decile chart and the changes.
+    page.click("#access-sites tbody tr:first-child a:text('Close')")
+    expect(page.locator("h1")).to_have_text("What if? Access in Cornwall and the Isles of Scilly")
+    expect(page.locator("#result")).to_contain_text("Close ")
+    expect(page.locator("#map-before")).to_be_visible()
+    expect(page.locator("#map-after rect.site.highlighted")).to_have_count(1)
+    expect(page.locator("#whatif-decile-chart")).to_be_visible()
+    expect(page.locator("#access-changes tbody tr").first).to_be_visible()
+
+    # A new practice at a postcode, through the form.
+    page.select_option("#w-change", "open")
+    page.fill("#w-postcode", "TR18 3PE")
+    page.fill("#w-capacity", "8000")
+    page.click("form.what-if button")
+    expect(page.locator("#result")).to_contain_text("Open a site at TR18 3PE with capacity 8,000")
+    expect(page.locator("main")).to_contain_text("People losing every site within 10 km")
+
+
+def test_england_need_and_access(page):
+    page.goto(BASE + "/")
+    page.click(".site-nav a[href='/access']")
+    expect(page.locator("h1")).to_have_text("Need and access in England")
+    expect(page.locator("#access-icbs tbody tr")).to_have_count(42)
+    page.select_option("#a-service", "pharmacy")
+    page.click("form.settings button")
+    expect(page.locator("#access-icbs thead")).to_contain_text("pharmacies per 10,000 residents in reach")
