@@ -81,9 +81,12 @@ extension API {
         @Sendable func icbAccessWhatIf(req: Request) async throws -> AccessWhatIfDTO {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
             let (service, demand) = try AccessChoices.from(req).resolved()
-            guard let result = try await Workbench(database: req.db).accessWhatIf(
-                of: code, service: service, demand: demand, form: try WhatIfForm.from(req), cache: req.application.accessModels)
-            else { throw WebError.badRequest(code: "invalid_parameter", message: "change must be close, capacity, move or open.") }
+            let form = try WhatIfForm.from(req)
+            let workbench = Workbench(database: req.db)
+            let access = try await workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
+            guard let result = try await workbench.accessWhatIf(on: access, form: form) else {
+                throw WebError.badRequest(code: "invalid_parameter", message: "change must be close, capacity, move or open.")
+            }
             return API.whatIf(result, changes: AccessController.changes(result))
         }
 

@@ -29,7 +29,8 @@ struct AccessController: RouteCollection {
                 gapPopulation: gaps.reduce(0) { $0 + model.population[$1.area] }, per: service.per)
         }
         let table = Tables.accessICBs(rows, service: service)
-        let deciles = Tables.accessDeciles(AccessViews.decileRows(model.inequality(), england: model.inequality(), per: service.per), service: service)
+        let england = model.inequality()
+        let deciles = Tables.accessDeciles(AccessViews.decileRows(england, england: england, per: service.per), service: service)
         if parameters.wantsCSV {
             let name = "england-\(service.rawValue)-access-\(parameters.table ?? table.id).csv"
             switch parameters.table ?? table.id {
@@ -72,10 +73,8 @@ struct AccessController: RouteCollection {
         let form = try WhatIfForm.from(req)
         let parameters = try ListParameters.from(req)
         let workbench = Workbench(database: req.db)
-        let cache = req.application.accessModels
-        let result = try await workbench.accessWhatIf(of: code, service: service, demand: demand, form: form, cache: cache)
-        let access: ICBAccess
-        if let result { access = result.access } else { access = try await workbench.access(of: code, service: service, demand: demand, cache: cache) }
+        let access = try await workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
+        let result = try await workbench.accessWhatIf(on: access, form: form)
         let changes = result.map { Self.changes($0) }
         let deciles = result.map { result in
             Tables.accessDeciles(

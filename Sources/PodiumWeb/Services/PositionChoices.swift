@@ -50,8 +50,7 @@ struct PositionChoices: Content, Sendable {
 
     /// The choices as query items, to keep them in links.
     var queryItems: [URLQueryItem] {
-        [("year", year), ("foundation", foundation), ("overdelivery", overdelivery), ("overdelivery_mode", overdeliveryMode)]
-            .compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+        ListLinks.items([("year", year), ("foundation", foundation), ("overdelivery", overdelivery), ("overdelivery_mode", overdeliveryMode)])
     }
 
     /// "Foundation dentists' UDAs not counted; no over-delivery scheme."

@@ -92,9 +92,7 @@ struct AccessChoices: Content, Sendable {
     }
 
     var queryItems: [URLQueryItem] {
-        [("service", service), ("demand", demand)].compactMap { name, value in
-            value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) }
-        }
+        ListLinks.items([("service", service), ("demand", demand)])
     }
 }
 
@@ -160,14 +158,11 @@ extension Workbench {
             gaps: model.gaps.filter { inICB.contains($0.area) })
     }
 
-    /// Applies the reader's what-if to the ICB's model.
-    func accessWhatIf(
-        of code: ICBCode, service: AccessService, demand: AccessDemand, form: WhatIfForm, cache: AccessModelCache
-    ) async throws -> ICBAccessWhatIf? {
-        let access = try await self.access(of: code, service: service, demand: demand, cache: cache)
+    /// Applies the reader's what-if to the ICB's access, or `nil` if the form asks for no change yet.
+    func accessWhatIf(on access: ICBAccess, form: WhatIfForm) async throws -> ICBAccessWhatIf? {
         guard let (changes, description) = try await form.changes(in: access.snapshot.model, store: AccessStore(database: database)) else { return nil }
         do {
-            let result = try access.snapshot.model.whatIf(changes, icb: code)
+            let result = try access.snapshot.model.whatIf(changes, icb: access.icb.code)
             return ICBAccessWhatIf(access: access, changes: changes, description: description, result: result)
         } catch {
             throw WebError.badRequest(code: "invalid_change", message: "The change cannot apply: \(error.description).")
@@ -194,8 +189,7 @@ struct WhatIfForm: Content, Sendable {
     var isEmpty: Bool { (change ?? "").isEmpty }
 
     var queryItems: [URLQueryItem] {
-        [("site", site), ("change", change), ("capacity", capacity), ("amount", amount), ("to", to), ("postcode", postcode)]
-            .compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+        ListLinks.items([("site", site), ("change", change), ("capacity", capacity), ("amount", amount), ("to", to), ("postcode", postcode)])
     }
 
     /// The changes the form asks for, or `nil` if it asks for none yet.

@@ -117,7 +117,6 @@ extension Tables {
     }
 
     static func accessSites(_ rows: [AccessSite], service: AccessService, whatIf: (AccessSite) -> String) -> Table<AccessSite> {
-        let whatIf = whatIf
         var columns: [Column<AccessSite>] = [
             Column("id", service == .dental ? "Contract" : "ODS code") { site in
                 .text(site.id, link: service == .dental ? ContractNumber(site.id).map { PodiumRoute.dentalContract($0).path } : nil)

@@ -83,6 +83,11 @@ struct ListLinks: Sendable {
         return url(searchItems + [URLQueryItem(name: "sort", value: key), URLQueryItem(name: "dir", value: descending ? "desc" : "asc")] + sizeItems)
     }
 
+    /// Query items for the parameters that have a value (a choice left blank is not kept in links).
+    static func items(_ parameters: [(name: String, value: String?)]) -> [URLQueryItem] {
+        parameters.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+    }
+
     /// `path` with `items` as its query string (empty values left out).
     static func href(_ path: String, _ items: [URLQueryItem]) -> String { ListLinks(path: path, request: ListRequest(), extra: items).url([]) }
 
