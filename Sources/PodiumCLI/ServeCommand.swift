@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodiumCore
 import PodiumData
 import PodiumImport
 import PodiumWeb
@@ -50,11 +51,15 @@ struct Demo: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "Import the bundled data and exit without serving.")
     var importOnly = false
 
+    @ArgumentParser.Flag(name: .long, help: "Do not add the labelled example records (hours, closures, GOS contracts …) on first run.")
+    var noExamples = false
+
     func run() async throws {
         let logger = options.database.logger("podium.demo")
         let config = try options.config()
         let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
         Terminal.line("Podium demo: \(config.database); bundled open data from \(directory)")
+        let examples = !noExamples
         let importBundled: @Sendable (any FluentKit.Database) async throws -> Void = { database in
             let importer = Importer(database: database, logger: logger, progress: Terminal.importProgress())
             let started = ContinuousClock.now
@@ -62,6 +67,11 @@ struct Demo: AsyncParsableCommand {
                 try await ImportReport.bundled(importer: importer, directory: directory, force: false)
             } catch {
                 throw ImportReport.exitError(error)
+            }
+            // Example records go in once: later runs keep whatever the user changed.
+            if examples, try await !LocalRecordStore(database: database).records(.eyeServices, icb: nil).contains(where: \.isExample) {
+                let counts = try await ExampleRecords.install(on: database)
+                Terminal.line("  example records (labelled as examples): " + counts.map { "\($0.0.id) \(ScaledDecimal.groupThousands(UInt64($0.1)))" }.joined(separator: ", "))
             }
             Terminal.line("Data ready in \(String(format: "%.1f", Terminal.seconds(ContinuousClock.now - started))) s.")
         }

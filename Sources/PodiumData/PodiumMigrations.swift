@@ -15,5 +15,7 @@ public enum PodiumMigrations {
         CreateContractVariations(),
         // 0003 — statistical process control (issue 5): Pharmacy First monthly consultations.
         CreatePharmacyFirstConsultations(),
+        // 0004 — pharmacy and optometry commissioning (issue 7): register events, local records.
+        CreateLocalRecords(),
     ]
 }

@@ -132,6 +132,11 @@ public struct Importer: Sendable {
             progress(ImportProgressEvent(dataset: dataset, phase: .reading, done: bytes, total: source.content.count))
         }
         let record = try await database.transaction { transaction in
+            // A new pharmacy extract is compared with the register it replaces: openings, closures and changes of
+            // ownership become dated events (issue 7).
+            if let register = rows as? [Pharmacy] {
+                try await PharmacyHistoryImport.record(register, on: transaction, observed: CalendarDate.today())
+            }
             try await BulkUpsert.write(rows, on: transaction) { written in
                 progress(ImportProgressEvent(dataset: dataset, phase: .writing, done: written, total: rows.count))
             }

@@ -9,7 +9,9 @@ public enum DatabaseSnapshot {
     public static let tables = [
         "imports", "icbs", "sub_icb_locations", "lsoa11_icb22", "lsoa21_icb24", "lsoa11_lsoa21", "imd2019_lsoa11", "iod2025_lsoa21",
         "iod2025_icb", "population_census2021", "population_mid2020", "lsoa11_centroids", "postcodes", "pharmacies",
-        "dental_practices", "dental_activity", "contract_variations", "pharmacy_first_consultations",
+        "dental_practices", "dental_activity", "contract_variations", "pharmacy_first_consultations", "pharmacy_events",
+        "pharmacy_contract_types", "pharmacy_hours", "pharmacy_closures", "pharmacy_first_activity", "market_entry_applications",
+        "pna_documents", "gos_contracts", "gos_activity", "eye_services",
     ]
 
     public static func take(_ database: any Database) async throws -> [String: [String]] {

@@ -46,6 +46,16 @@ public enum PodiumRoute: Sendable, Hashable {
     case access(ICBCode)
     case accessWhatIf(ICBCode)
     case englandAccess
+    case records(ICBCode, RecordTemplate)
+    case recordForm(ICBCode, RecordTemplate)
+    case recordUpload(ICBCode, RecordTemplate)
+    case recordDelete(ICBCode, RecordTemplate)
+    case pharmacy(PharmacyCode)
+    case pharmacyClosures(ICBCode)
+    case marketEntry(ICBCode)
+    case marketEntryApplication(ICBCode, reference: String)
+    case icbPharmacyFirst(ICBCode)
+    case optometry(ICBCode)
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -66,6 +76,16 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let accessTemplate = RouteTemplate("/icbs/:icb/access")
     public static let accessWhatIfTemplate = RouteTemplate("/icbs/:icb/access/what-if")
     public static let englandAccessTemplate = RouteTemplate("/access")
+    public static let recordsTemplate = RouteTemplate("/icbs/:icb/records/:template")
+    public static let recordFormTemplate = RouteTemplate("/icbs/:icb/records/:template/form")
+    public static let recordUploadTemplate = RouteTemplate("/icbs/:icb/records/:template/upload")
+    public static let recordDeleteTemplate = RouteTemplate("/icbs/:icb/records/:template/delete")
+    public static let pharmacyTemplate = RouteTemplate("/pharmacies/:pharmacy")
+    public static let pharmacyClosuresTemplate = RouteTemplate("/icbs/:icb/pharmacy-closures")
+    public static let marketEntryTemplate = RouteTemplate("/icbs/:icb/market-entry")
+    public static let marketEntryApplicationTemplate = RouteTemplate("/icbs/:icb/market-entry/:reference")
+    public static let icbPharmacyFirstTemplate = RouteTemplate("/icbs/:icb/pharmacy-first")
+    public static let optometryTemplate = RouteTemplate("/icbs/:icb/optometry")
 
     public var path: String {
         switch self {
@@ -86,6 +106,16 @@ public enum PodiumRoute: Sendable, Hashable {
         case .access(let code): Self.accessTemplate.fill([code.rawValue])
         case .accessWhatIf(let code): Self.accessWhatIfTemplate.fill([code.rawValue])
         case .englandAccess: Self.englandAccessTemplate.pattern
+        case let .records(code, template): Self.recordsTemplate.fill([code.rawValue, template.id])
+        case let .recordForm(code, template): Self.recordFormTemplate.fill([code.rawValue, template.id])
+        case let .recordUpload(code, template): Self.recordUploadTemplate.fill([code.rawValue, template.id])
+        case let .recordDelete(code, template): Self.recordDeleteTemplate.fill([code.rawValue, template.id])
+        case .pharmacy(let code): Self.pharmacyTemplate.fill([code.rawValue])
+        case .pharmacyClosures(let code): Self.pharmacyClosuresTemplate.fill([code.rawValue])
+        case .marketEntry(let code): Self.marketEntryTemplate.fill([code.rawValue])
+        case let .marketEntryApplication(code, reference): Self.marketEntryApplicationTemplate.fill([code.rawValue, reference])
+        case .icbPharmacyFirst(let code): Self.icbPharmacyFirstTemplate.fill([code.rawValue])
+        case .optometry(let code): Self.optometryTemplate.fill([code.rawValue])
         }
     }
 }
@@ -104,6 +134,8 @@ public enum APIRoute {
     public static let pharmacyFirst = RouteTemplate("/api/v1/pharmacy-first")
     public static let icbAccess = RouteTemplate("/api/v1/icbs/:icb/access")
     public static let icbAccessWhatIf = RouteTemplate("/api/v1/icbs/:icb/access/what-if")
+    public static let icbRecords = RouteTemplate("/api/v1/icbs/:icb/records/:template")
+    public static let icbPharmacyEvents = RouteTemplate("/api/v1/icbs/:icb/pharmacy-events")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

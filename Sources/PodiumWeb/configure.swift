@@ -18,8 +18,9 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     // Replace Vapor's default middleware: our error middleware answers in HTML or the API's JSON error shape.
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(PodiumErrorMiddleware(context: context))
+    // Security headers wrap the error middleware so error pages carry them too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(PodiumErrorMiddleware(context: context))
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -29,6 +30,8 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     try app.register(collection: DentalController(context: context))
     try app.register(collection: PharmacyController(context: context))
     try app.register(collection: AccessController(context: context))
+    try app.register(collection: CommissioningController(context: context))
+    try app.register(collection: RecordsController(context: context))
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }
 }

@@ -20,6 +20,8 @@ struct APITests {
         ("dental-position-england", "/api/v1/dental-position?overdelivery=110", "EnglandPosition"),
         ("pharmacy-first", "/api/v1/pharmacy-first", "PharmacyFirst"),
         ("access-QT6", "/api/v1/icbs/QT6/access", "ICBAccess"),
+        ("pharmacy-events-QT6", "/api/v1/icbs/QT6/pharmacy-events", "PharmacyEvents"),
+        ("records-QT6-gos-contracts", "/api/v1/icbs/QT6/records/gos-contracts", "Records"),
         ("access-what-if-QT6", "/api/v1/icbs/QT6/access/what-if?change=move&site=1000730000&to=1000830000&amount=5000", "AccessWhatIf"),
     ]
 

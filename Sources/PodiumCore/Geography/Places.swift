@@ -45,11 +45,14 @@ public struct PostcodeLocation: Sendable, Hashable, Codable {
     public var countryCode: String
     public var localAuthorityCode: String
     public var wardCode: String
+    /// The county council in two-tier areas (`E10…`); `nil` where the district is itself upper tier.
+    public var countyCode: String?
 
     public init(
         postcode: Postcode, quality: Int, grid: GridPoint, position: LatLong, countryCode: String,
-        localAuthorityCode: String, wardCode: String
+        localAuthorityCode: String, wardCode: String, countyCode: String? = nil
     ) {
+        self.countyCode = countyCode
         self.postcode = postcode
         self.quality = quality
         self.grid = grid
@@ -59,6 +62,17 @@ public struct PostcodeLocation: Sendable, Hashable, Codable {
         self.wardCode = wardCode
     }
 
+    /// The Health and Wellbeing Board area: the county, else the district.
+    public var healthAndWellbeingBoard: String { HealthAndWellbeingBoard.code(county: countyCode, district: localAuthorityCode) }
+
     /// Code-Point marks postcodes it cannot place with quality 90.
     public var hasCoordinates: Bool { quality != 90 }
+}
+
+extension GridPoint {
+    /// Straight-line distance in metres (British National Grid is metric and flat at this scale).
+    public func distance(to other: GridPoint) -> Double {
+        let dx = easting - other.easting, dy = northing - other.northing
+        return (dx * dx + dy * dy).squareRoot()
+    }
 }

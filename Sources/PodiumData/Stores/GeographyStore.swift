@@ -163,3 +163,16 @@ public struct GeographyStore: Sendable {
             onsCode2022: try reader.code("ons_code_2022"))
     }
 }
+
+extension GeographyStore {
+    /// Names of local-authority districts (April 2022) by ONS code, from the LSOA lookup.
+    public func localAuthorityNames() async throws -> [String: String] {
+        let rows = try await database.sql().raw("SELECT DISTINCT lad22_code, lad22_name FROM lsoa11_lsoa21").all()
+        var names: [String: String] = [:]
+        for row in rows {
+            let r = RowReader(row: row, table: "lsoa11_lsoa21")
+            names[try r.text("lad22_code")] = try r.text("lad22_name")
+        }
+        return names
+    }
+}

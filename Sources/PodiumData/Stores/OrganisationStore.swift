@@ -21,7 +21,18 @@ public struct OrganisationStore: Sendable {
 
     /// The ICB's active English pharmacies and appliance contractors, by name.
     public func pharmacies(in icb: ICBCode) async throws -> [Sited<PharmacyCodeKind>] {
-        try await organisations(in: icb, condition: "o.status = 'A' AND o.national_grouping <> 'W00'")
+        try await organisations(in: icb, condition: Self.activeEnglish)
+    }
+
+    /// Every pharmacy in the register, open or closed, English or Welsh, by name.
+    public func pharmacyRegister() async throws -> [Sited<PharmacyCodeKind>] {
+        try await organisations(in: nil, condition: "1 = 1")
+    }
+
+    /// One pharmacy, open or closed.
+    public func pharmacy(_ code: PharmacyCode) async throws -> Sited<PharmacyCodeKind>? {
+        let found: [Sited<PharmacyCodeKind>] = try await organisations(in: nil, condition: "1 = 1", code: code.rawValue)
+        return found.first
     }
 
     /// The ICB's active dental practices, by name.
@@ -29,14 +40,20 @@ public struct OrganisationStore: Sendable {
         try await organisations(in: icb, condition: "o.status = 'A'")
     }
 
-    private func organisations<Kind: ODSKindTable>(in icb: ICBCode, condition: String) async throws -> [Sited<Kind>] {
+    static let activeEnglish = "o.status = 'A' AND o.national_grouping <> 'W00'"
+
+    /// - Parameter condition: a constant SQL condition (never user input); `icb` and `code` are bound.
+    private func organisations<Kind: ODSKindTable>(in icb: ICBCode?, condition: String, code: String? = nil) async throws -> [Sited<Kind>] {
         let columns = ODSOrganisation<Kind>.columns.map { "o.\($0)" }.joined(separator: ", ")
+        var filter: SQLQueryString = "\(unsafeRaw: condition)"
+        if let icb { filter += " AND o.icb_code = \(bind: icb.rawValue)" }
+        if let code { filter += " AND o.ods_code = \(bind: code)" }
         let rows = try await database.sql().raw("""
             SELECT \(unsafeRaw: columns), p.quality AS pc_quality, p.easting AS pc_easting, p.northing AS pc_northing,
                    p.latitude AS pc_latitude, p.longitude AS pc_longitude, p.country_code AS pc_country, p.lad_code AS pc_lad,
-                   p.ward_code AS pc_ward
+                   p.ward_code AS pc_ward, p.county_code AS pc_county
             FROM \(unsafeRaw: Kind.tableName) o LEFT JOIN postcodes p ON p.postcode = o.postcode
-            WHERE o.icb_code = \(bind: icb.rawValue) AND \(unsafeRaw: condition)
+            WHERE \(filter)
             ORDER BY o.name, o.ods_code
             """).all()
         return try rows.map { row in
@@ -58,7 +75,8 @@ public struct OrganisationStore: Sendable {
                     postcode: organisation.postcode, quality: Int(quality),
                     grid: GridPoint(easting: try r.double("pc_easting"), northing: try r.double("pc_northing")),
                     position: LatLong(latitude: try r.double("pc_latitude"), longitude: try r.double("pc_longitude")),
-                    countryCode: try r.text("pc_country"), localAuthorityCode: try r.text("pc_lad"), wardCode: try r.text("pc_ward"))
+                    countryCode: try r.text("pc_country"), localAuthorityCode: try r.text("pc_lad"), wardCode: try r.text("pc_ward"),
+                    countyCode: try r.optionalText("pc_county"))
             }
             return Sited(organisation: organisation, location: location)
         }

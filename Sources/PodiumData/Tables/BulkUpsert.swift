@@ -28,6 +28,12 @@ public struct TableLayout: Sendable {
     public let columns: [String]
     /// The primary key: what an upsert matches on.
     public let key: [String]
+
+    public init(name: String, columns: [String], key: [String]) {
+        self.name = name
+        self.columns = columns
+        self.key = key
+    }
 }
 
 /// A domain value that is stored as one row of a table.
@@ -47,9 +53,15 @@ public enum BulkUpsert {
     /// Upserts `rows`, calling `progress` with the number written so far after each batch.
     /// Run it inside the caller's transaction: a failure part-way must leave nothing behind.
     public static func write<Row: TableRow>(
-        _ rows: [Row], on database: any Database, progress: (Int) -> Void = { _ in }
+        _ rows: [Row], on database: any Database, keepingExisting: Bool = false, progress: (Int) -> Void = { _ in }
     ) async throws {
-        let layout = Row.layout
+        try await write(rows.map(\.cells), layout: Row.layout, on: database, keepingExisting: keepingExisting, progress: progress)
+    }
+
+    /// Upserts rows of cells laid out as `layout`; with `keepingExisting` a row whose key is stored is left as it is.
+    public static func write(
+        _ rows: [[SQLCell]], layout: TableLayout, on database: any Database, keepingExisting: Bool = false, progress: (Int) -> Void = { _ in }
+    ) async throws {
         let sql = try database.sql()
         let batchSize = max(1, maxParametersPerStatement / layout.columns.count)
         let updated = layout.columns.filter { !layout.key.contains($0) }
@@ -58,9 +70,9 @@ public enum BulkUpsert {
             let batch = rows[written..<min(rows.count, written + batchSize)]
             var insert = sql.insert(into: layout.name).columns(layout.columns)
             for row in batch {
-                insert = insert.values(row.cells.map(\.expression))
+                insert = insert.values(row.map(\.expression))
             }
-            if updated.isEmpty {
+            if updated.isEmpty || keepingExisting {
                 insert = insert.ignoringConflicts(with: layout.key)
             } else {
                 insert = insert.onConflict(with: layout.key) { conflict in

@@ -111,11 +111,13 @@ extension LSOACentroid: TableRow {
 extension PostcodeLocation: TableRow {
     public static let layout = TableLayout(
         name: "postcodes",
-        columns: ["postcode", "quality", "easting", "northing", "latitude", "longitude", "country_code", "lad_code", "ward_code"],
+        columns: [
+            "postcode", "quality", "easting", "northing", "latitude", "longitude", "country_code", "lad_code", "ward_code", "county_code",
+        ],
         key: ["postcode"])
     public var cells: [SQLCell] {
         [.text(postcode.rawValue), .integer(Int64(quality)), .real(grid.easting), .real(grid.northing), .real(position.latitude),
-         .real(position.longitude), .text(countryCode), .text(localAuthorityCode), .text(wardCode)]
+         .real(position.longitude), .text(countryCode), .text(localAuthorityCode), .text(wardCode), .text(countyCode)]
     }
 }
 

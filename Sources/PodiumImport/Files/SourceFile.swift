@@ -23,6 +23,13 @@ public struct SourceFile: Sendable {
         return SourceFile(path: path, name: (path as NSString).lastPathComponent, sha256: digest, content: try gunzipIfNeeded(bytes, path: path))
     }
 
+    /// A file received over HTTP (an upload): never written to disk.
+    /// - Throws: ``SourceFileError`` for a damaged gzip file.
+    public static func received(name: String, bytes: [UInt8]) throws -> SourceFile {
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return SourceFile(path: name, name: name, sha256: digest, content: try gunzipIfNeeded(bytes, path: name))
+    }
+
     static func gunzipIfNeeded(_ bytes: [UInt8], path: String) throws -> [UInt8] {
         guard bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B else { return bytes }
         var buffer = ByteBuffer(bytes: bytes)

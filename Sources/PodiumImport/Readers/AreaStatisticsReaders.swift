@@ -120,8 +120,8 @@ struct LSOACentroidReader: DatasetReader {
 /// OS Code-Point Open, one row per postcode unit (quality 90 rows have no coordinates).
 struct PostcodeReader: DatasetReader {
     let layout = FileLayout.headed(columns: [
-        "postcode", "positional_quality_indicator", "eastings", "northings", "country_code", "admin_district_code", "admin_ward_code",
-        "latitude_derived", "longitude_derived",
+        "postcode", "positional_quality_indicator", "eastings", "northings", "country_code", "admin_county_code", "admin_district_code",
+        "admin_ward_code", "latitude_derived", "longitude_derived",
     ])
 
     func row(_ f: inout FieldReader) -> PostcodeLocation? {
@@ -134,6 +134,7 @@ struct PostcodeReader: DatasetReader {
         return PostcodeLocation(
             postcode: postcode, quality: quality, grid: GridPoint(easting: easting, northing: northing),
             position: LatLong(latitude: latitude, longitude: longitude), countryCode: country,
-            localAuthorityCode: f.text("admin_district_code"), wardCode: f.text("admin_ward_code"))
+            localAuthorityCode: f.text("admin_district_code"), wardCode: f.text("admin_ward_code"),
+            countyCode: f.optionalText("admin_county_code"))
     }
 }

@@ -1,3 +1,4 @@
+import PodiumCore
 import Foundation
 
 /// The OpenAPI 3.0 description of `/api/v1`, served at `/api/v1/openapi.json`.
@@ -45,6 +46,12 @@ enum OpenAPIDocument {
                 APIRoute.icbAccessWhatIf.openAPIPath: get(
                     "What if a site closes, opens, changes capacity or moves UDAs: access before and after", "AccessWhatIf",
                     parameters: [icbParameter] + accessParameters + whatIfParameters, notFound: true),
+                APIRoute.icbRecords.openAPIPath: get(
+                    "An ICB's local records of one template (closures, hours, GOS contracts …), in the template's columns", "Records",
+                    parameters: [icbParameter, templateParameter], notFound: true),
+                APIRoute.icbPharmacyEvents.openAPIPath: get(
+                    "Openings, closures and changes of ownership of an ICB's pharmacies, read from ODS extracts", "PharmacyEvents",
+                    parameters: [icbParameter], notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI",
@@ -72,6 +79,10 @@ enum OpenAPIDocument {
         return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
     }
 
+    private static var templateParameter: [String: Any] { [
+        "name": "template", "in": "path", "required": true, "description": "The record template",
+        "schema": ["type": "string", "enum": RecordTemplate.all.map(\.id)],
+    ] }
     private static var icbParameter: [String: Any] { [
         "name": "icb", "in": "path", "required": true, "description": "ICB ODS code, such as QYG",
         "schema": ["type": "string", "pattern": "^[A-Za-z0-9]{3}$"],
@@ -239,6 +250,13 @@ enum OpenAPIDocument {
             "AccessWhatIf": object(
                 ["icb": string, "service": string, "demand": string, "unit": string, "change": string, "populationLosingAllAccess": integer,
                  "populationGainingAccess": integer, "before": ref("AccessSummary"), "after": ref("AccessSummary"), "changedAreas": array(ref("AccessChange"))]),
+            "Records": object([
+                "template": string, "title": string, "key": array(string),
+                // Each record holds the template's columns (strings as written in the CSV, counts as integers) plus
+                // `example` and `source`.
+                "records": array(["type": "object"]),
+            ]),
+            "PharmacyEvents": object(["events": array(object(["pharmacy": string, "date": string, "kind": string, "detail": string]))]),
             "PharmacyFirst": object(["areas": array(ref("SPCMeasure")), "conditions": array(ref("SPCMeasure")), "sources": array(ref("Source"))]),
             "ContractPositionSummary": object(
                 ["contractNumber": string, "providerName": string, "udaTarget": number, "deliveredToDate": number, "againstProfilePercent": number,

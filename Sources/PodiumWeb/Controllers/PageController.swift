@@ -11,7 +11,6 @@ struct PageController: RouteCollection {
         routes.get(PodiumRoute.aboutDataTemplate.components, use: aboutData)
         routes.get(PodiumRoute.icbTemplate.components, use: icb)
         routes.get(PodiumRoute.dentalContractsTemplate.components, use: dentalContracts)
-        routes.get(PodiumRoute.pharmaciesTemplate.components) { try await sites(SiteLists.pharmacies, req: $0) }
         routes.get(PodiumRoute.dentalPracticesTemplate.components) { try await sites(SiteLists.dentalPractices, req: $0) }
         routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet)
         routes.get(PodiumRoute.iconTemplate.components, use: icon)

@@ -33,7 +33,8 @@ struct PharmacyController: RouteCollection {
                     message: "table must be monthly, areas, conditions or \(measures.map { "spc-\($0.id)" }.joined(separator: ", ")).")
             }
         }
-        return Responses.html(PharmacyFirstPage.render(overview, areas: areas, conditions: conditions, monthly: monthly, context: context))
+        return Responses.html(PharmacyFirstPage.render(
+            overview, areas: areas, conditions: conditions, monthly: monthly, calculator: try FeeCalculator.from(req), context: context))
     }
 
     @Sendable func api(req: Request) async throws -> API.PharmacyFirstDTO {
@@ -41,5 +42,34 @@ struct PharmacyController: RouteCollection {
         return API.PharmacyFirstDTO(
             areas: overview.areas.map(API.SPCMeasureDTO.init), conditions: overview.conditions.map(API.SPCMeasureDTO.init),
             sources: overview.sources.map(API.SourceDTO.init))
+    }
+}
+
+/// The fee calculator's question: a month's volumes for a number of pharmacies.
+struct FeeCalculator: Sendable {
+    var month: YearMonth
+    var volumes: PharmacyFirstVolumes
+    var registered: Bool
+    var pharmacies: Int
+
+    var income: PharmacyFirstIncome { PharmacyFirstFeeSchedule.standard.income(volumes, in: month, registered: registered) }
+
+    /// Reads `?month=&pathways=&minor=&urgent=&registered=&pharmacies=`; defaults to worked example F.
+    static func from(_ req: Request) throws -> FeeCalculator {
+        func count(_ name: String, _ fallback: Int) throws -> Int {
+            guard let text = req.query[String.self, at: name], !text.isEmpty else { return fallback }
+            guard let value = Int(text), (0...100_000).contains(value) else {
+                throw WebError.badRequest(code: "invalid_parameter", message: "\(name) must be a whole number from 0 to 100,000.")
+            }
+            return value
+        }
+        let monthText = req.query[String.self, at: "month"] ?? "2025-06"
+        guard let month = YearMonth(monthText) else {
+            throw WebError.badRequest(code: "invalid_parameter", message: "month must be a month such as 2025-06.")
+        }
+        return FeeCalculator(
+            month: month,
+            volumes: PharmacyFirstVolumes(clinicalPathways: try count("pathways", 26), minorIllness: try count("minor", 40), urgentSupply: try count("urgent", 12)),
+            registered: req.query[String.self, at: "registered"] != "no", pharmacies: max(1, try count("pharmacies", 1)))
     }
 }

@@ -126,7 +126,7 @@ enum Tables {
     }
 
     /// The postcode's location when Code-Point could place it.
-    private static func placed<Kind>(_ site: Sited<Kind>) -> PostcodeLocation? {
+    static func placed<Kind>(_ site: Sited<Kind>) -> PostcodeLocation? {
         site.location.flatMap { $0.hasCoordinates ? $0 : nil }
     }
 

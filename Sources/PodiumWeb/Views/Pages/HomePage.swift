@@ -50,7 +50,11 @@ enum ICBPage {
                     .li(Layout.link("Dental contracts (\(TableView.group(figures.dentalContracts)))", PodiumRoute.dentalContracts(icb.code).path)),
                     .li(Layout.link("Dental position: mid-year, forecast, clawback", PodiumRoute.dentalPosition(icb.code).path)),
                     .li(Layout.link("Need and access: who cannot reach care, and what if a practice closes", PodiumRoute.access(icb.code).path)),
-                    .li(Layout.link("Pharmacies (\(TableView.group(figures.pharmacies)))", PodiumRoute.pharmacies(icb.code).path)),
+                    .li(Layout.link("Pharmaceutical list (\(TableView.group(figures.pharmacies)) pharmacies): ownership and changes", PodiumRoute.pharmacies(icb.code).path)),
+                    .li(Layout.link("Pharmacy closures and opening hours", PodiumRoute.pharmacyClosures(icb.code).path)),
+                    .li(Layout.link("Pharmacy market entry and PNAs", PodiumRoute.marketEntry(icb.code).path)),
+                    .li(Layout.link("Pharmacy First by pharmacy", PodiumRoute.icbPharmacyFirst(icb.code).path)),
+                    .li(Layout.link("Optometry: GOS contracts, activity and local eye services", PodiumRoute.optometry(icb.code).path)),
                     .li(Layout.link("Dental practices (\(TableView.group(figures.dentalPractices)))", PodiumRoute.dentalPractices(icb.code).path))
                 ),
                 .h2(.plain("Sub-ICB Locations")),

@@ -13,7 +13,7 @@ enum PharmacyFirstPage {
 
     static func render(
         _ overview: PharmacyFirstOverview, areas: Table<SPCMeasure>, conditions: Table<SPCMeasure>, monthly: Table<PharmacyFirstMonth>,
-        context: PageContext
+        calculator: FeeCalculator, context: PageContext
     ) -> HTML {
         let csv: (String) -> String = { ListLinks(path: PodiumRoute.pharmacyFirst.path, request: ListRequest()).csv(table: $0) }
         return Layout.page(
@@ -34,8 +34,48 @@ enum PharmacyFirstPage {
                 .forEach(overview.areas) { measure in
                     measure.section(heading: .h2(.plain(measure.name)), title: "Pharmacy First consultations a month: \(measure.name)", csv: csv)
                 },
+                feeCalculator(calculator),
                 .h2(.plain("Month by month")),
                 TableView.whole(monthly, csv: csv(monthly.id), note: "Including the months before the launch. "),
             ])
+    }
+
+    /// Estimates service income for given volumes with the fee schedule of the month (DOMAIN.md §2.2).
+    static func feeCalculator(_ calculator: FeeCalculator) -> Node<HTML.BodyContext> {
+        let income = calculator.income
+        let pharmacies = Int64(calculator.pharmacies)
+        func field(_ name: String, _ label: String, _ value: String, type: String = "text") -> Node<HTML.FormContext> {
+            .group(.label(.attr("for", "calc-\(name)"), .plain(label)),
+                   .input(.attr("type", type), .attr("id", "calc-\(name)"), .attr("name", name), .attr("value", value)))
+        }
+        return .section(
+            .attr("id", "fees"),
+            .h2(.plain("Estimate service income")),
+            Layout.paragraph(
+                "The national fees of the month: £15 a consultation from February 2024; £17 for clinical pathways and minor illness from "
+                    + "April 2025 (urgent supply stays £15); a monthly fixed payment once the clinical-pathway threshold is met, banded "
+                    + "£500 (20–29) and £1,000 (30 or more) from June 2025 for pharmacies registered for PCS and HCFS. Minor illness and urgent "
+                    + "supply do not count toward the threshold. The preset is DOMAIN.md's worked example F."),
+            .form(
+                .attr("method", "get"), .attr("action", PodiumRoute.pharmacyFirst.path + "#fees"), .attr("class", "record-form no-print"),
+                field("month", "Month", calculator.month.iso, type: "month"),
+                field("pathways", "Clinical pathway consultations per pharmacy", String(calculator.volumes.clinicalPathways)),
+                field("minor", "Minor illness referrals per pharmacy", String(calculator.volumes.minorIllness)),
+                field("urgent", "Urgent medicine supplies per pharmacy", String(calculator.volumes.urgentSupply)),
+                field("pharmacies", "Number of pharmacies", String(calculator.pharmacies)),
+                .label(.attr("for", "calc-registered"), .plain("Registered for PCS and HCFS")),
+                .select(.attr("id", "calc-registered"), .attr("name", "registered"),
+                        .choice("yes", "yes", selected: calculator.registered), .choice("no", "no", selected: !calculator.registered)),
+                .button(.attr("type", "submit"), .plain("Estimate"))
+            ),
+            .dl(
+                .attr("class", "facts"),
+                .dt(.plain("Consultation fees, per pharmacy")), .dd(.plain((income.consultationFees + income.urgentSupplyFees).formatted)),
+                .dt(.plain("Fixed payment, per pharmacy")), .dd(.plain("\(income.fixedPayment.formatted) (\(income.fixedPaymentReason))")),
+                .dt(.plain("Total, per pharmacy, \(calculator.month.label)")), .dd(.plain(income.total.formatted)),
+                .dt(.plain("Total for \(calculator.pharmacies) pharmac\(calculator.pharmacies == 1 ? "y" : "ies")")),
+                .dd(.plain(Money(pence: income.total.pence * pharmacies).formatted))
+            )
+        )
     }
 }

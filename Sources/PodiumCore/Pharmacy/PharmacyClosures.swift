@@ -1,0 +1,106 @@
+/// One closure from the closures log.
+public struct PharmacyClosure: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case temporary, permanent }
+
+    public var pharmacy: PharmacyCode
+    public var date: CalendarDate
+    public var kind: Kind
+    /// Contracted minutes lost, for a temporary closure.
+    public var minutesLost: Int?
+    public var reason: String
+
+    public init(pharmacy: PharmacyCode, date: CalendarDate, kind: Kind, minutesLost: Int?, reason: String) {
+        self.pharmacy = pharmacy
+        self.date = date
+        self.kind = kind
+        self.minutesLost = minutesLost
+        self.reason = reason
+    }
+
+    /// Reads a record of ``RecordTemplate/pharmacyClosures``.
+    public init?(_ record: FieldValues) {
+        guard let code = record.text("ods_code").flatMap(PharmacyCode.init), let date = record.date("date"),
+              let kind = record.text("kind").flatMap(Kind.init) else { return nil }
+        self.init(pharmacy: code, date: date, kind: kind, minutesLost: record.integer("hours_lost").map(Int.init), reason: record.text("reason") ?? "")
+    }
+}
+
+/// Closure figures for an ICB's pharmacies over the period its log covers (issue 7).
+public struct ClosureSummary: Sendable, Hashable {
+    public struct Decile: Sendable, Hashable {
+        public var decile: Int
+        public var pharmacies: Int
+        public var closures: Int
+        /// Closures per 100 pharmacies in tenths, `nil` with no pharmacies.
+        public var per100: Int64?
+    }
+
+    /// Open pharmacies the rates are per.
+    public var pharmacies: Int
+    public var temporary: Int
+    public var permanent: Int
+    public var minutesLost: Int
+    /// Temporary closures that lost under 4 hours (a closure of a few hours is most often a missing locum).
+    public var underFourHours: Proportion
+    /// Closures of either kind per 100 pharmacies, in tenths (`125` is 12.5).
+    public var per100Pharmacies: Int64?
+    /// By IMD decile of the pharmacy's area (1 = most deprived): pharmacies, closures, closures per 100 in tenths.
+    public var byDecile: [Decile]
+
+    /// - Parameters:
+    ///   - closures: the log for the ICB's pharmacies.
+    ///   - decileOf: each open pharmacy's IMD decile (pharmacies with none are counted in the total only).
+    public static func of(_ closures: [PharmacyClosure], decileOf: [PharmacyCode: Int?]) -> ClosureSummary {
+        let temporary = closures.filter { $0.kind == .temporary }
+        let short = temporary.filter { ($0.minutesLost ?? 0) < 240 }.count
+        func per100(_ count: Int, _ of: Int) -> Int64? { of > 0 ? (Int64(count) * 1000 + Int64(of) / 2) / Int64(of) : nil }
+        var byDecile: [Decile] = []
+        for decile in 1...10 {
+            let members = Set(decileOf.filter { $0.value == decile }.keys)
+            let count = closures.filter { members.contains($0.pharmacy) }.count
+            byDecile.append(Decile(decile: decile, pharmacies: members.count, closures: count, per100: per100(count, members.count)))
+        }
+        return ClosureSummary(
+            pharmacies: decileOf.count, temporary: temporary.count, permanent: closures.count - temporary.count,
+            minutesLost: temporary.reduce(0) { $0 + ($1.minutesLost ?? 0) },
+            underFourHours: Proportion(part: Int64(short), whole: Int64(temporary.count)),
+            per100Pharmacies: per100(closures.count, decileOf.count), byDecile: byDecile)
+    }
+
+    /// The nearest open pharmacy to `site` among `sites` (not itself), with the distance in metres.
+    public static func nearestOpen(to site: GridPoint, excluding code: PharmacyCode, among sites: [PharmacySite]) -> (PharmacySite, Int)? {
+        var best: (PharmacySite, Double)?
+        for other in sites where other.isOpen && other.code != code {
+            let metres = site.distance(to: other.location)
+            if best == nil || metres < best!.1 || (metres == best!.1 && other.code < best!.0.code) { best = (other, metres) }
+        }
+        return best.map { ($0.0, Int($0.1.rounded())) }
+    }
+}
+
+/// A pharmacy's week of opening hours in force on a date, from the hours log.
+public struct WeeklyHours: Sendable, Hashable {
+    public var effectiveFrom: CalendarDate
+    public var coreMinutes: Int
+    public var supplementaryMinutes: Int
+
+    public var totalMinutes: Int { coreMinutes + supplementaryMinutes }
+
+    /// The week in force on `date`: the sessions of the latest `effective_from` on or before it.
+    /// - Parameter sessions: one pharmacy's records of ``RecordTemplate/pharmacyHours``.
+    public static func inForce(_ sessions: [FieldValues], on date: CalendarDate) -> WeeklyHours? {
+        let dated = sessions.compactMap { session in session.date("effective_from").map { ($0, session) } }
+        guard let from = dated.map(\.0).filter({ $0 <= date }).max() else { return nil }
+        var core = 0, supplementary = 0
+        for (effective, session) in dated where effective == from {
+            let minutes = Int((session.integer("closes") ?? 0) - (session.integer("opens") ?? 0))
+            if session.text("kind") == "core" { core += minutes } else { supplementary += minutes }
+        }
+        return WeeklyHours(effectiveFrom: from, coreMinutes: core, supplementaryMinutes: supplementary)
+    }
+
+    /// Minutes as hours for display: `2,490` → `41.5`.
+    public static func hoursText(_ minutes: Int) -> String {
+        ScaledDecimal.format(Int64(minutes) * 10 / 60, scale: 1, minimumFractionDigits: 0)
+    }
+}

@@ -1,0 +1,186 @@
+import FluentKit
+import PodiumCore
+import PodiumData
+
+/// Example local records for the demo, where no open data exists: real sites from the bundled ODS register,
+/// invented figures. Every record is stored with `is_example` set and every page that shows one labels it.
+///
+/// Generation is deterministic (a hash of each site's code, never a random generator), so installing twice
+/// writes the same values and changes nothing.
+public enum ExampleRecords {
+    public static let source = "example data"
+    /// Fixed, so a second install writes identical rows.
+    static let recordedAt = "2025-04-01T00:00:00Z"
+    /// Example activity covers 2024/25.
+    static let months = Array(sequence(first: YearMonth(year: 2024, month: 4)!, next: \.next).prefix(12))
+
+    /// Generates and writes every template's examples in one transaction; returns the number of records per template.
+    @discardableResult
+    public static func install(on database: any Database) async throws -> [(RecordTemplate, Int)] {
+        let register = try await OrganisationStore(database: database).pharmacyRegister()
+        let generated = generate(register: register)
+        try await database.transaction { transaction in
+            let store = LocalRecordStore(database: transaction)
+            for (template, records) in generated { try await store.write(records, of: template) }
+        }
+        return generated.map { ($0.0, $0.1.count) }
+    }
+
+    /// Every template's example records from the register.
+    static func generate(register: [Sited<PharmacyCodeKind>]) -> [(RecordTemplate, [StoredRecord])] {
+        let english = register.filter { $0.organisation.isInEngland && $0.organisation.icb != nil }
+        let open = english.filter { $0.organisation.status == .active }
+        let byICB = Dictionary(grouping: open, by: { $0.organisation.icb! })
+        var output: [RecordTemplate: [StoredRecord]] = [:]
+        func add(_ template: RecordTemplate, _ icb: ICBCode?, _ cells: [String: String]) {
+            guard case .success(let values) = template.read(cells) else {
+                preconditionFailure("example \(template.id) record does not match its template: \(cells)")
+            }
+            output[template, default: []].append(
+                StoredRecord(values: values, icb: icb, isExample: true, source: source, recordedAt: recordedAt))
+        }
+        for sited in open {
+            let pharmacy = sited.organisation, code = pharmacy.code.rawValue, icb = pharmacy.icb
+            let h = hash(code)
+            if pharmacy.subType == "2" { add(.pharmacyContractTypes, icb, ["ods_code": code, "contract_type": "appliance", "notes": ""]) }
+            for session in hours(h) {
+                add(.pharmacyHours, icb, ["ods_code": code, "effective_from": "2024-04-01", "day": session.0, "kind": session.1,
+                                          "opens": session.2, "closes": session.3])
+            }
+            // About one pharmacy in six had unplanned closures in the year.
+            if h % 6 == 0 {
+                for index in 0..<Int(1 + (h / 6) % 3) {
+                    let day = CalendarDate(year: 2024, month: 4, day: 1)!.adding(days: Int((h / 7 + UInt64(index) * 97) % 360))
+                    let quarterHours = 4 + Int((h / 11 + UInt64(index)) % 30)
+                    add(.pharmacyClosures, icb, [
+                        "ods_code": code, "date": day.iso, "kind": "temporary", "hours_lost": "\(quarterHours / 4).\(["0", "25", "5", "75"][quarterHours % 4])",
+                        "reason": closureReasons[Int((h / 13 + UInt64(index)) % UInt64(closureReasons.count))],
+                    ])
+                }
+            }
+            if pharmacy.subType == "1" {
+                let base = 5 + Int(h % 45)
+                for (index, month) in months.enumerated() {
+                    let pathways = base + index * Int(h % 3) + Int((h >> UInt64(index)) % 7)
+                    add(.pharmacyFirstActivity, icb, [
+                        "ods_code": code, "month": month.iso, "clinical_pathways": "\(pathways)", "minor_illness": "\(pathways * 3 / 2)",
+                        "urgent_supply": "\(pathways / 2 + Int(h % 5))", "registered_pcs_hcfs": h % 10 == 0 ? "no" : "yes",
+                    ])
+                }
+            }
+        }
+        // Permanent closures are the real ones: pharmacies ODS closed during 2024/25.
+        for sited in english where sited.organisation.status == .closed {
+            guard let closed = sited.organisation.closeDate, closed >= CalendarDate(year: 2024, month: 4, day: 1)! else { continue }
+            add(.pharmacyClosures, sited.organisation.icb, [
+                "ods_code": sited.organisation.code.rawValue, "date": closed.iso, "kind": "permanent", "hours_lost": "",
+                "reason": "closure date as published in ODS",
+            ])
+        }
+        for (icb, pharmacies) in byICB.sorted(by: { $0.key < $1.key }) {
+            let sorted = pharmacies.sorted { $0.organisation.code < $1.organisation.code }
+            applications(icb, sorted, add)
+            optometry(icb, sorted, add)
+        }
+        for board in Set(english.compactMap { $0.location?.healthAndWellbeingBoard }).sorted() {
+            let h = hash(board)
+            let first = CalendarDate(year: 2022, month: 9, day: 1)!.adding(days: Int(h % 60))
+            add(.pnaDocuments, nil, ["hwb_code": board, "kind": "pna", "published": first.iso, "title": "Pharmaceutical needs assessment 2022 to 2025"])
+            // Most boards published their next PNA on time in autumn 2025; some have not.
+            if h % 4 != 0 {
+                let next = CalendarDate(year: 2025, month: 9, day: 15)!.adding(days: Int(h % 45))
+                add(.pnaDocuments, nil, ["hwb_code": board, "kind": "pna", "published": next.iso, "title": "Pharmaceutical needs assessment 2025 to 2028"])
+            }
+            if h % 3 == 0 {
+                add(.pnaDocuments, nil, [
+                    "hwb_code": board, "kind": "supplementary-statement", "published": first.adding(days: 400).iso,
+                    "title": "Supplementary statement: pharmacy closures",
+                ])
+            }
+        }
+        return RecordTemplate.all.compactMap { template in output[template].map { (template, $0) } }
+    }
+
+    static let closureReasons = [
+        "No pharmacist available", "Staff sickness", "IT or system failure", "Premises problem (power, water, flood)",
+        "Locum cancelled at short notice",
+    ]
+
+    /// A week of sessions: (day, kind, opens, closes). One pharmacy in twelve keeps long hours.
+    static func hours(_ h: UInt64) -> [(String, String, String, String)] {
+        if h % 12 == 1 {
+            return Weekday.allCases.map { day in
+                (day.rawValue, "core", day == .sun ? "10:00" : "07:00", day == .sun ? "17:00" : "22:30")
+            }
+        }
+        var sessions = ["mon", "tue", "wed", "thu", "fri"].map { ($0, "core", "09:00", h % 2 == 0 ? "17:30" : "18:00") }
+        sessions.append(("sat", h % 3 == 0 ? "supplementary" : "core", "09:00", "13:00"))
+        return sessions
+    }
+
+    static func applications(_ icb: ICBCode, _ pharmacies: [Sited<PharmacyCodeKind>], _ add: (RecordTemplate, ICBCode?, [String: String]) -> Void) {
+        let kinds: [(MarketEntryKind, MarketEntryStatus, String?)] = [
+            (.routine, .representations, nil), (.changeOfOwnership, .granted, nil), (.relocation, .refused, "dismissed"),
+            (.distanceSelling, .received, nil),
+        ]
+        for (index, (kind, status, appeal)) in kinds.enumerated() {
+            let site = pharmacies[(index * 7 + 3) % pharmacies.count].organisation
+            let received = CalendarDate(year: 2026, month: 3 + index * 2, day: 3 + index)!
+            let decided = status == .granted || status == .refused ? received.adding(days: 95) : nil
+            add(.marketEntryApplications, icb, [
+                "reference": "EX-\(icb)-\(index + 1)", "kind": kind.rawValue, "applicant": "Example Applicant \(index + 1) Ltd",
+                "premises_postcode": site.postcode.rawValue,
+                "ods_code": [.relocation, .changeOfOwnership].contains(kind) ? site.code.rawValue : "",
+                "received": received.iso,
+                "pna_need": kind == .routine ? "Improved access on weekday evenings identified in the PNA" : "",
+                "status": appeal == nil ? status.rawValue : "appealed", "decision_date": decided?.iso ?? "",
+                "appeal_lodged": appeal == nil ? "" : decided!.adding(days: 20).iso, "appeal_outcome": appeal ?? "",
+            ])
+        }
+    }
+
+    /// One example optician at the postcode of every fifth pharmacy, and one domiciliary contract per ICB.
+    static func optometry(_ icb: ICBCode, _ pharmacies: [Sited<PharmacyCodeKind>], _ add: (RecordTemplate, ICBCode?, [String: String]) -> Void) {
+        var contracts: [String] = []
+        for (index, sited) in pharmacies.enumerated() where index % 5 == 0 || index == 1 {
+            let pharmacy = sited.organisation
+            let number = "EX-\(icb)-G\(contracts.count + 1)"
+            let domiciliary = index == 1
+            add(.gosContracts, icb, [
+                "contract_number": number, "kind": domiciliary ? "additional" : "mandatory",
+                "contractor": "Example Optometry \(contracts.count + 1) Ltd",
+                "premises": domiciliary ? "Example home visiting service" : "Example opticians near \(pharmacy.name)",
+                "premises_postcode": pharmacy.postcode.rawValue, "start_date": pharmacy.openDate.map { max($0, CalendarDate(year: 2008, month: 8, day: 1)!) }?.iso ?? "2008-08-01",
+                "end_date": "",
+            ])
+            contracts.append(number)
+            let h = hash(pharmacy.code.rawValue + "G")
+            for (offset, month) in months.enumerated() {
+                // Sight tests dip in December and August, as high-street activity does.
+                let season = month.month == 12 || month.month == 8 ? 80 : 100
+                let tests = domiciliary ? 0 : (120 + Int(h % 160) + offset) * season / 100
+                add(.gosActivity, icb, [
+                    "contract_number": number, "month": month.iso, "gos1_sight_tests": "\(tests)", "gos3_vouchers": "\(tests / 5)",
+                    "gos4_repairs": "\(tests / 40)", "gos6_domiciliary_tests": domiciliary ? "\(40 + Int(h % 30))" : "0",
+                ])
+            }
+        }
+        let mecs = contracts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).prefix(20)
+        add(.eyeServices, icb, [
+            "service_code": "EX-\(icb)-CUES", "name": "Community urgent eyecare service", "kind": "mecs-cues",
+            "specification": "Assessment and treatment of minor and urgent eye conditions (red eye, flashes and floaters) within 24 hours, "
+                + "after the LOCSU model specification.", "fee_per_episode": "45.00", "start_date": "2023-04-01", "end_date": "",
+            "contracts": mecs.joined(separator: " "),
+        ])
+        add(.eyeServices, icb, [
+            "service_code": "EX-\(icb)-GRR", "name": "Glaucoma referral refinement", "kind": "glaucoma-referral-refinement",
+            "specification": "Repeat measurements before referral to hospital eye services for raised eye pressure.",
+            "fee_per_episode": "30.00", "start_date": "2024-04-01", "end_date": "", "contracts": contracts.prefix(6).joined(separator: " "),
+        ])
+    }
+
+    /// FNV-1a: stable across runs and platforms, unlike `Hasher`.
+    static func hash(_ text: String) -> UInt64 {
+        text.utf8.reduce(14_695_981_039_346_656_037) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+    }
+}

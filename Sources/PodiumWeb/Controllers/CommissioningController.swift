@@ -1,0 +1,192 @@
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumImport
+import Vapor
+
+/// Pharmacy and optometry commissioning pages (issue 7): each answers HTML, or CSV of any of its tables with
+/// `?format=csv&table=id`.
+struct CommissioningController: RouteCollection {
+    let context: PageContext
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(PodiumRoute.pharmaciesTemplate.components, use: register)
+        routes.get(PodiumRoute.pharmacyTemplate.components, use: pharmacy)
+        routes.get(PodiumRoute.pharmacyClosuresTemplate.components, use: closures)
+        routes.get(PodiumRoute.marketEntryTemplate.components, use: marketEntry)
+        routes.get(PodiumRoute.marketEntryApplicationTemplate.components, use: application)
+        routes.get(PodiumRoute.icbPharmacyFirstTemplate.components, use: pharmacyFirst)
+        routes.get(PodiumRoute.optometryTemplate.components, use: optometry)
+        routes.get(APIRoute.icbPharmacyEvents.components, use: eventsAPI)
+    }
+
+    /// Today, for PNA due dates and the hours in force.
+    static func today() -> CalendarDate { CalendarDate.today() }
+
+    /// A CSV of the table the request names, or `nil` for the page.
+    private func csv(_ parameters: ListParameters, name: String, _ tables: [(String, () -> String)]) throws -> Response? {
+        guard parameters.wantsCSV else { return nil }
+        let wanted = parameters.table ?? tables[0].0
+        guard let table = tables.first(where: { $0.0 == wanted }) else {
+            throw WebError.badRequest(code: "invalid_parameter", message: "table must be one of \(tables.map(\.0).joined(separator: ", ")).")
+        }
+        return Responses.csv(table.1(), fileName: "\(name)-\(wanted).csv")
+    }
+
+    private func icb(_ req: Request) throws -> ICBCode { try req.code("icb", as: ICBCode.self, notFound: "icb_not_found") }
+
+    @Sendable func register(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        let workbench = Workbench(database: req.db)
+        let register = try await workbench.pharmacyRegister(of: code)
+        let table = PharmacyPages.registerTable(register)
+        let shares = PharmacyPages.sharesTable(PharmacyOwnerShare.shares(register.sites.map(\.organisation)))
+        let events = PharmacyPages.eventsTable(try await PharmacyEventStore(database: req.db).events(in: code))
+        let request = try parameters.pageRequest(for: table)
+        if let csv = try csv(parameters, name: "\(code)-pharmacies", [
+            (table.id, { table.csv(request) }), (shares.id, { shares.csv(ListRequest()) }), (events.id, { events.csv(ListRequest()) }),
+        ]) { return csv }
+        return Responses.html(PharmacyPages.register(
+            register, table: table, page: table.page(request), links: ListLinks(path: PodiumRoute.pharmacies(code).path, request: request),
+            shares: shares, events: events, context: context))
+    }
+
+    @Sendable func pharmacy(req: Request) async throws -> Response {
+        let code = try req.code("pharmacy", as: PharmacyCode.self, notFound: "pharmacy_not_found")
+        let parameters = try ListParameters.from(req)
+        let workbench = Workbench(database: req.db)
+        guard let sited = try await OrganisationStore(database: req.db).pharmacy(code) else {
+            throw WebError.notFound(code: "pharmacy_not_found", message: "No pharmacy \(code) in the ODS register.")
+        }
+        let register = try await sited.organisation.icb.asyncMap { try await workbench.pharmacyRegister(of: $0) }
+        let events = PharmacyPages.eventsTable(try await PharmacyEventStore(database: req.db).events(of: code))
+        let store = LocalRecordStore(database: req.db)
+        let sessions = try await store.records(.pharmacyHours, where: "ods_code", is: code.rawValue).map(\.values)
+        let closures = ICBRecords(template: .pharmacyClosures, records: try await store.records(.pharmacyClosures, where: "ods_code", is: code.rawValue))
+        let schedule = PharmacyFirstFeeSchedule.standard
+        let income = try await store.records(.pharmacyFirstActivity, where: "ods_code", is: code.rawValue).compactMap { record -> PharmacyFirstIncomeRow? in
+            guard let month = record.values.month("month") else { return nil }
+            let volumes = PharmacyFirstVolumes(
+                clinicalPathways: record.values.count("clinical_pathways"), minorIllness: record.values.count("minor_illness"),
+                urgentSupply: record.values.count("urgent_supply"))
+            return PharmacyFirstIncomeRow(
+                pharmacy: code, name: sited.organisation.name, month: month, volumes: volumes,
+                income: schedule.income(volumes, in: month, registered: record.values.text("registered_pcs_hcfs") == "yes"), isExample: record.isExample)
+        }
+        let incomeTable = Table<PharmacyFirstIncomeRow>(id: "pharmacy-first", caption: "Pharmacy First", columns: PharmacyPages.incomeColumns(), rows: income, footer: nil)
+        let closuresTable = RecordPages.table(closures, icb: sited.organisation.icb ?? ICBCode("Q99")!)
+        if let csv = try csv(parameters, name: code.rawValue, [
+            (events.id, { events.csv(ListRequest()) }), (closures.template.id, { closuresTable.csv(ListRequest()) }),
+            (incomeTable.id, { incomeTable.csv(ListRequest()) }),
+        ]) { return csv }
+        var nearest: (PharmacySite, Int)?
+        if let location = sited.location, location.hasCoordinates {
+            nearest = ClosureSummary.nearestOpen(to: location.grid, excluding: code, among: try await workbench.pharmacySites())
+        }
+        return Responses.html(PharmacyPages.pharmacy(
+            sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: Self.today()),
+            closures: register == nil ? nil : closures, income: income, nearest: nearest, context: context))
+    }
+
+    @Sendable func closures(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).closures(of: code, today: Self.today())
+        let tables = (PharmacyPages.closuresTable(overview.rows), PharmacyPages.decileTable(overview.summary), PharmacyPages.hoursTable(overview.weeks))
+        if let csv = try csv(parameters, name: "\(code)-closures", [
+            (tables.0.id, { tables.0.csv(ListRequest()) }), (tables.1.id, { tables.1.csv(ListRequest()) }), (tables.2.id, { tables.2.csv(ListRequest()) }),
+        ]) { return csv }
+        return Responses.html(PharmacyPages.closures(overview, tables: tables, context: context))
+    }
+
+    @Sendable func marketEntry(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).marketEntry(of: code, today: Self.today())
+        let applications = PharmacyPages.applicationsTable(overview.applications, icb: code, timetable: .standard)
+        let boards = PharmacyPages.boardsTable(overview)
+        if let csv = try csv(parameters, name: "\(code)-market-entry", [
+            (applications.id, { applications.csv(ListRequest()) }), (boards.id, { boards.csv(ListRequest()) }),
+        ]) { return csv }
+        return Responses.html(PharmacyPages.marketEntry(overview, applications: applications, boards: boards, context: context))
+    }
+
+    @Sendable func application(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        let reference = req.parameters.get("reference") ?? ""
+        let workbench = Workbench(database: req.db)
+        guard let record = try await LocalRecordStore(database: req.db).record(.marketEntryApplications, key: reference), record.icb == code else {
+            throw WebError.notFound(code: "application_not_found", message: "No market-entry application \"\(reference)\" for \(code).")
+        }
+        let register = try await workbench.pharmacyRegister(of: code)
+        let sites = try await workbench.pharmacySites()
+        let names = Dictionary(sites.map { ($0.code.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let parties = try await workbench.notificationList(for: record.values, sites: sites).map {
+            PharmacyPages.partiesTable($0, register: register, names: names)
+        }
+        if let parties, let csv = try csv(parameters, name: "\(code)-\(reference)", [(parties.id, { parties.csv(ListRequest()) })]) { return csv }
+        return Responses.html(PharmacyPages.application(record, register: register, parties: parties, timetable: .standard, context: context))
+    }
+
+    @Sendable func pharmacyFirst(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).pharmacyFirst(of: code)
+        let latestMonth = overview.months.last
+        let latest = Table<PharmacyFirstIncomeRow>(
+            id: "latest", caption: latestMonth.map { "Each pharmacy in \($0.label)" } ?? "Each pharmacy", columns: PharmacyPages.incomeColumns(),
+            rows: overview.rows.filter { $0.month == latestMonth }, footer: nil)
+        let all = Table<PharmacyFirstIncomeRow>(id: "all", caption: "Every month", columns: PharmacyPages.incomeColumns(), rows: overview.rows, footer: nil)
+        if let csv = try csv(parameters, name: "\(code)-pharmacy-first", [(latest.id, { latest.csv(ListRequest()) }), (all.id, { all.csv(ListRequest()) })]) {
+            return csv
+        }
+        return Responses.html(PharmacyPages.pharmacyFirst(overview, latest: latest, context: context))
+    }
+
+    @Sendable func optometry(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        func pounds(_ name: String) throws -> Money? {
+            guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
+            guard let money = try? Money(pounds: text.replacingOccurrences(of: "£", with: "")), money.pence >= 0 else {
+                throw WebError.badRequest(code: "invalid_parameter", message: "\(name) must be an amount in pounds, such as 39.10.")
+            }
+            return money
+        }
+        let fees = GOSFeeSchedule(averageVoucher: try pounds("voucher"), averageRepair: try pounds("repair"), domiciliaryVisit: try pounds("visit"))
+        let overview = try await Workbench(database: req.db).optometry(of: code, fees: fees)
+        let monthly = OptometryPage.monthlyTable(overview)
+        var tables: [(String, () -> String)] = [(monthly.id, { monthly.csv(ListRequest()) })]
+        if let measure = overview.sightTests, let points = Tables.spcPoints(named: "spc-\(measure.id)", in: [measure]) {
+            tables.append(("spc-\(measure.id)", { points.csv(ListRequest()) }))
+        }
+        if let csv = try csv(parameters, name: "\(code)-optometry", tables) { return csv }
+        return Responses.html(OptometryPage.render(overview, monthly: monthly, fees: fees, context: context))
+    }
+
+    @Sendable func eventsAPI(req: Request) async throws -> API.PharmacyEventsDTO {
+        let code = try icb(req)
+        _ = try await Workbench(database: req.db).requireICB(code)
+        let events = try await PharmacyEventStore(database: req.db).events(in: code)
+        return API.PharmacyEventsDTO(events: events.map {
+            API.PharmacyEventDTO(pharmacy: $0.pharmacy.rawValue, date: $0.date.iso, kind: $0.kind.rawValue, detail: $0.detail)
+        })
+    }
+}
+
+extension API {
+    struct PharmacyEventsDTO: Content {
+        var events: [PharmacyEventDTO]
+    }
+
+    /// A dated change on the pharmaceutical register, newest first.
+    struct PharmacyEventDTO: Content {
+        var pharmacy: String
+        var date: String
+        var kind: String
+        var detail: String
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

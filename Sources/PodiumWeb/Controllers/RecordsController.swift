@@ -1,0 +1,159 @@
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumImport
+import Vapor
+
+/// Local records of every template: the list (page, CSV, template, JSON), upload, entry form and delete.
+struct RecordsController: RouteCollection {
+    let context: PageContext
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(PodiumRoute.recordsTemplate.components, use: list)
+        routes.get(PodiumRoute.recordFormTemplate.components, use: showForm)
+        routes.post(PodiumRoute.recordFormTemplate.components, use: saveForm)
+        routes.on(.POST, PodiumRoute.recordUploadTemplate.components, body: .collect(maxSize: "20mb"), use: upload)
+        routes.post(PodiumRoute.recordDeleteTemplate.components, use: delete)
+        routes.get(APIRoute.icbRecords.components, use: api)
+    }
+
+    private func target(_ req: Request) async throws -> (ICB, RecordTemplate) {
+        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+        let id = req.parameters.get("template") ?? ""
+        guard let template = RecordTemplate.named(id) else {
+            throw WebError.notFound(
+                code: "template_not_found", message: "No record template \"\(id)\". Templates: \(RecordTemplate.all.map(\.id).joined(separator: ", ")).")
+        }
+        return (try await Workbench(database: req.db).requireICB(code), template)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let (icb, template) = try await target(req)
+        let parameters = try ListParameters.from(req)
+        let records = try await Workbench(database: req.db).records(template, of: icb.code)
+        if parameters.format == "template" { return Responses.csv(template.csvHeader(), fileName: "\(template.id)-template.csv") }
+        if parameters.wantsCSV { return Responses.csv(RecordPages.csv(records), fileName: "\(icb.code)-\(template.id).csv") }
+        let table = RecordPages.table(records, icb: icb.code)
+        let request = try parameters.pageRequest(for: table)
+        return Responses.html(RecordPages.render(
+            records, icb: icb, page: table.page(request), table: table,
+            links: ListLinks(path: PodiumRoute.records(icb.code, template).path, request: request), context: context))
+    }
+
+    @Sendable func showForm(req: Request) async throws -> Response {
+        let (icb, template) = try await target(req)
+        guard let key = req.query[String.self, at: "key"] else {
+            return Responses.html(RecordPages.form(template, icb: icb, values: [:], problems: [], existing: nil, context: context))
+        }
+        guard let record = try await LocalRecordStore(database: req.db).record(template, key: key), record.icb == icb.code || record.icb == nil
+        else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
+        let values = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
+        return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, context: context))
+    }
+
+    @Sendable func saveForm(req: Request) async throws -> Response {
+        let (icb, template) = try await target(req)
+        let posted = (try? req.content.decode([String: String].self)) ?? [:]
+        let problems: [FieldProblem]
+        switch template.read(posted) {
+        case .failure(let found): problems = found.problems
+        case .success(let values):
+            do {
+                try await LocalRecordImporter(database: req.db).save(values, for: icb.code, recordedAt: Date().ISO8601Format())
+                return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(icb.code, template).path, ListLinks.items([("key", values.key)])), redirectType: .normal)
+            } catch let found as RecordProblems {
+                problems = found.problems
+            }
+        }
+        return Responses.html(RecordPages.form(template, icb: icb, values: posted, problems: problems, existing: nil, context: context), status: .unprocessableEntity)
+    }
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let (icb, template) = try await target(req)
+        guard let upload = try? req.content.decode(Upload.self) else {
+            throw WebError.badRequest(code: "file_missing", message: "Choose a CSV file to upload.")
+        }
+        let name = upload.file.filename.isEmpty ? "upload.csv" : upload.file.filename
+        do {
+            let source = try SourceFile.received(name: name, bytes: Array(upload.file.data.readableBytesView))
+            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, recordedAt: Date().ISO8601Format())
+            return Responses.html(RecordPages.uploadResult(
+                template, icb: icb, result: .saved(LocalRecordImportResultView(file: done.file, records: done.records, ignored: done.ignoredColumns)),
+                context: context))
+        } catch let failure as InputFileFailure {
+            let issues = failure.issues.map { ImportIssueView(line: $0.line, column: $0.column, reason: $0.reason) }
+            return Responses.html(RecordPages.uploadResult(template, icb: icb, result: .problems(issues), context: context), status: .unprocessableEntity)
+        } catch let failure as SourceFileError {
+            let issues = [ImportIssueView(line: 1, column: nil, reason: failure.description)]
+            return Responses.html(RecordPages.uploadResult(template, icb: icb, result: .problems(issues), context: context), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func delete(req: Request) async throws -> Response {
+        let (icb, template) = try await target(req)
+        let key = (try? req.content.get(String.self, at: "key")) ?? ""
+        let store = LocalRecordStore(database: req.db)
+        guard let record = try await store.record(template, key: key), record.icb == icb.code,
+              try await store.delete(template, key: key)
+        else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
+        return req.redirect(to: PodiumRoute.records(icb.code, template).path, redirectType: .normal)
+    }
+
+    @Sendable func api(req: Request) async throws -> API.RecordsDTO {
+        let (icb, template) = try await target(req)
+        let records = try await Workbench(database: req.db).records(template, of: icb.code)
+        return API.RecordsDTO(template: template, records: records.records)
+    }
+}
+
+extension API {
+    /// A template's records: each as an object of its columns (strings as written in the CSV; numbers as numbers).
+    struct RecordsDTO: Content {
+        var template: String
+        var title: String
+        var key: [String]
+        var records: [[String: RecordValue]]
+
+        init(template: RecordTemplate, records: [StoredRecord]) {
+            self.template = template.id
+            self.title = template.title
+            self.key = template.key
+            self.records = records.map { record in
+                var object: [String: RecordValue] = ["example": .flag(record.isExample), "source": .text(record.source)]
+                for field in template.fields {
+                    let value = record.values[field.name]
+                    switch (field.kind, value) {
+                    case (_, .missing): object[field.name] = .null
+                    case (.count, .integer(let number)): object[field.name] = .number(number)
+                    default: object[field.name] = .text(field.write(value))
+                    }
+                }
+                return object
+            }
+        }
+    }
+
+    enum RecordValue: Codable, Sendable {
+        case text(String), number(Int64), flag(Bool), null
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .number(let number): try container.encode(number)
+            case .flag(let flag): try container.encode(flag)
+            case .null: try container.encodeNil()
+            }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null } else if let flag = try? container.decode(Bool.self) { self = .flag(flag) }
+            else if let number = try? container.decode(Int64.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumTestSupport
+import SQLKit
+import Testing
+
+@testable import PodiumImport
+
+@Suite("Pharmacy register events and local-record uploads")
+struct LocalRecordTests {
+    /// The fixture edispensary with `edit` applied to its records, written back fully quoted as ODS publishes it.
+    static func editedRegister(_ edit: (inout [[String]]) -> Void) throws -> String {
+        var records = try CSVReader(bytes: Array(try Fixtures.text(of: .pharmacies).utf8)).records().map(\.fields)
+        edit(&records)
+        let text = records.map { $0.map { "\"\($0)\"" }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return try Fixtures.temporaryFile(named: "edispensary-later.csv", text: text)
+    }
+
+    @Test("A newer ODS extract turns a new parent, a closure and a new code at the same premises into dated events")
+    func ownershipChangeBetweenExtracts() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let before = try await PharmacyEventStore(database: handle.database).events(in: ICBCode("QT6")!)
+            let path = try Self.editedRegister { records in
+                for index in records.indices {
+                    switch records[index][0] {
+                    case "FA129": records[index][14] = "P99X"; records[index][15] = "20250501"
+                    case "FA636": records[index][12] = "C"; records[index][11] = "20250430"
+                    default: break
+                    }
+                }
+                var newcomer = records.first { $0[0] == "FA636" }!
+                newcomer[0] = "FZZZ1"; newcomer[10] = "20250501"; newcomer[11] = ""; newcomer[12] = "A"; newcomer[1] = "NEW OWNER PHARMACY"
+                records.append(newcomer)
+            }
+            let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger)
+            _ = try await importer.run(.pharmacies, file: path)
+            let events = try await PharmacyEventStore(database: handle.database).events(in: ICBCode("QT6")!)
+            func find(_ code: String, _ kind: PharmacyEventKind) -> PharmacyEvent? { events.first { $0.pharmacy.rawValue == code && $0.kind == kind } }
+            #expect(find("FA129", .ownershipChanged)?.detail == "parent organisation P08F → P99X")
+            #expect(find("FA129", .ownershipChanged)?.date.iso == "2025-05-01")
+            #expect(find("FA636", .closed)?.date.iso == "2025-04-30")
+            #expect(find("FZZZ1", .opened)?.date.iso == "2025-05-01")
+            #expect(find("FZZZ1", .ownershipChanged)?.detail.contains("FA636") == true)
+            #expect(events.count == before.count + 4)
+            // The same extract again, forced: the register and its events are unchanged.
+            let snapshot = try await DatabaseSnapshot.take(handle.database)
+            _ = try await importer.run(.pharmacies, file: path, force: true)
+            #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+        }
+    }
+
+    static func upload(_ name: String, _ text: String) throws -> SourceFile {
+        try SourceFile.received(name: name, bytes: Array(text.utf8))
+    }
+
+    @Test("An upload with one bad row changes nothing and names line, column and reason for every problem")
+    func uploadValidation() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let importer = LocalRecordImporter(database: handle.database)
+            let before = try await DatabaseSnapshot.take(handle.database)
+            let bad = try Self.upload("closures.csv", """
+                ods_code,date,kind,hours_lost,reason
+                FA129,2024-06-01,temporary,3.5,No pharmacist
+                FA129,2024-06-02,temporary,,No pharmacist
+                FA129,2024-13-01,temporary,2,Staff
+                FA306,2024-06-01,temporary,2,Staff
+
+                """)
+            let failure = try await #require(throws: InputFileFailure.self) {
+                try await importer.run(.pharmacyClosures, source: bad, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+            }
+            #expect(failure.issues.map { [$0.line, $0.column ?? 0] } == [[3, 4], [4, 2]])
+            #expect(failure.issues[0].reason == "hours_lost: a temporary closure needs the hours lost")
+            #expect(try await DatabaseSnapshot.take(handle.database) == before)
+            // Rows that read well but belong to another ICB are refused too, by line and column.
+            let otherICB = try Self.upload("closures.csv", "ods_code,date,kind,hours_lost,reason\nFA129,2024-06-01,temporary,3.5,x\nFA306,2024-06-01,temporary,2,y\n")
+            let scoped = try await #require(throws: InputFileFailure.self) {
+                try await importer.run(.pharmacyClosures, source: otherICB, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+            }
+            #expect(scoped.issues.map(\.line) == [3])
+            #expect(scoped.issues[0].column == 1)
+            #expect(scoped.issues[0].reason.contains("not QT6"))
+            #expect(try await DatabaseSnapshot.take(handle.database) == before)
+            // A header without a required column is refused at line 1.
+            let missing = try await #require(throws: InputFileFailure.self) {
+                try await importer.run(.pharmacyClosures, source: try Self.upload("c.csv", "ods_code,date\nFA129,2024-06-01\n"), for: ICBCode("QT6")!, recordedAt: "x")
+            }
+            #expect(missing.issues.first?.line == 1)
+            #expect(missing.issues.first?.reason.contains("\"kind\"") == true)
+        }
+    }
+
+    @Test("A good upload is saved for the ICB; the same file again changes nothing; NHSBSA column names are read")
+    func uploadIdempotent() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let importer = LocalRecordImporter(database: handle.database)
+            let file = try Self.upload("activity.csv", """
+                YEAR_MONTH,CONTRACTOR_CODE,CONTRACTOR_NAME,clinical_pathways,minor_illness,urgent_supply,registered_pcs_hcfs
+                202506,FA129,A PHARMACY,26,40,12,yes
+                202507,FA129,A PHARMACY,30,40,12,yes
+
+                """)
+            let result = try await importer.run(.pharmacyFirstActivity, source: file, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+            #expect(result.records == 2)
+            #expect(result.ignoredColumns == ["CONTRACTOR_NAME"])
+            let snapshot = try await DatabaseSnapshot.take(handle.database)
+            _ = try await importer.run(.pharmacyFirstActivity, source: file, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+            #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+            let stored = try await LocalRecordStore(database: handle.database).records(.pharmacyFirstActivity, icb: ICBCode("QT6")!)
+            #expect(stored.map(\.values.key) == ["FA129|2025-06", "FA129|2025-07"])
+            #expect(stored.allSatisfy { !$0.isExample && $0.source == "activity.csv" })
+            #expect(try await LocalRecordStore(database: handle.database).records(.pharmacyFirstActivity, icb: ICBCode("QJM")!).isEmpty)
+        }
+    }
+
+    @Test("Every template's fields are its table's columns, and a record reads back as written")
+    func templatesMatchTables() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            try await ExampleRecords.install(on: handle.database)
+            let store = LocalRecordStore(database: handle.database)
+            for template in RecordTemplate.all {
+                let rows = try await handle.database.sql().raw("SELECT * FROM \(ident: template.table)").all()
+                let columns = Set(try #require(rows.first, "no example \(template.id) records").allColumns)
+                #expect(columns == Set(template.fields.map(\.name) + ["icb_code", "is_example", "source", "recorded_at"]), "\(template.id)")
+                let records = try await store.records(template, icb: nil)
+                let allExamples = records.allSatisfy { $0.isExample }
+                #expect(allExamples)
+                let first = try #require(records.first)
+                #expect(try await store.record(template, key: first.values.key) == first)
+                let cells = Dictionary(uniqueKeysWithValues: zip(template.fields.map(\.name), first.values.cells))
+                #expect(try template.read(cells).get() == first.values)
+            }
+        }
+    }
+
+    @Test("Example records are deterministic: installing twice changes nothing")
+    func examplesIdempotent() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let counts = try await ExampleRecords.install(on: handle.database)
+            // Contract types are written only for appliance contractors, which a fixture slice may lack.
+            #expect(Set(RecordTemplate.all.map(\.id)).subtracting(counts.map(\.0.id)).isSubset(of: ["pharmacy-contract-types"]))
+            #expect(counts.allSatisfy { $0.1 > 0 })
+            let snapshot = try await DatabaseSnapshot.take(handle.database)
+            try await ExampleRecords.install(on: handle.database)
+            #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumImport
+import PodiumTestSupport
+import PodiumWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Pharmacy and optometry pages, uploads, forms and API")
+struct CommissioningPageTests {
+    static let withExamples: @Sendable (any Database) async throws -> Void = { database in
+        try await Fixtures.importAll(into: database)
+        try await ExampleRecords.install(on: database)
+    }
+
+    @Test("Every page of every ICB answers, labels example data, and downloads each table as CSV")
+    func everyICB() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            let icbs = try await GeographyStore(database: app.db).icbs()
+            #expect(icbs.count == 42)
+            for icb in icbs {
+                for page in ["pharmacies", "pharmacy-closures", "market-entry", "pharmacy-first", "optometry"] {
+                    try await app.testing().test(.GET, "/icbs/\(icb.code)/\(page)") { response in
+                        #expect(response.status == .ok, "\(icb.code) \(page)")
+                    }
+                }
+                for template in RecordTemplate.all {
+                    try await app.testing().test(.GET, "/icbs/\(icb.code)/records/\(template.id)") { #expect($0.status == .ok) }
+                }
+            }
+            try await app.testing().test(.GET, "/icbs/QT6/optometry") { response in
+                #expect(response.text.contains("Example data: the GOS contracts"))
+                #expect(response.text.contains("No national open file of GOS contracts"))
+                #expect(response.text.contains("<svg"))
+            }
+            var deciles = ""
+            try await app.testing().test(.GET, "/icbs/QT6/pharmacy-closures?format=csv&table=deciles") { response in
+                #expect(response.contentType.hasPrefix("text/csv"))
+                deciles = response.text
+            }
+            #expect(try csvRows(deciles).count == 11)
+            try await app.testing().test(.GET, "/icbs/QT6/market-entry/EX-QT6-1") { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Local Pharmaceutical Committee"))
+            }
+            try await app.testing().test(.GET, "/pharmacies/FA129") { #expect($0.status == .ok) }
+            try await app.testing().test(.GET, "/icbs/QT6/records/nonsense") { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("A records CSV download is a valid upload of the same records; uploads report problems by line and column")
+    func downloadUploadRoundTrip() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            var csv = ""
+            try await app.testing().test(.GET, "/icbs/QT6/records/gos-contracts?format=csv") { csv = $0.text }
+            #expect(csv.hasPrefix("contract_number,kind,contractor"))
+            let before = try await DatabaseSnapshot.take(app.db)
+            for (text, status) in [(csv, HTTPStatus.ok), (csv + "EX-QT6-G1,weekly,x,y,TR1 1AA,2020-01-01,\r\n", .unprocessableEntity)] {
+                var body = ByteBuffer()
+                let boundary = "podium-test-boundary"
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gos.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n")
+                var headers = HTTPHeaders()
+                headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+                try await app.testing().test(.POST, "/icbs/QT6/records/gos-contracts/upload", headers: headers, body: body) { response in
+                    #expect(response.status == status)
+                    if status != .ok { #expect(response.text.contains("is not one of mandatory, additional")) }
+                }
+            }
+            // Re-uploading the download changed nothing; the bad file changed nothing either.
+            let after = try await DatabaseSnapshot.take(app.db)
+            #expect(after.filter { $0.key != "gos_contracts" } == before.filter { $0.key != "gos_contracts" })
+            #expect(after["gos_contracts"]?.count == before["gos_contracts"]?.count)
+        }
+    }
+
+    @Test("The entry form keeps what was typed, names each problem, and saves a good record for the ICB only")
+    func entryForm() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            let hostile = "<script>alert(1)</script>"
+            try await app.testing().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
+                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": hostile], as: .urlEncodedForm)
+            }) { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.text.contains("a temporary closure needs the hours lost"))
+                #expect(response.text.contains("&lt;script&gt;"))
+                #expect(!response.text.contains(hostile))
+            }
+            try await app.testing().test(.POST, "/icbs/QJM/records/pharmacy-closures/form", beforeRequest: { req in
+                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2", "reason": "x"], as: .urlEncodedForm)
+            }) { response in
+                #expect(response.status == .unprocessableEntity)
+                #expect(response.text.contains("not QJM"))
+            }
+            try await app.testing().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
+                try req.content.encode(["ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5", "reason": hostile], as: .urlEncodedForm)
+            }) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await app.testing().test(.GET, "/api/v1/icbs/QT6/records/pharmacy-closures") { response in
+                #expect(response.status == .ok)
+                let body = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+                let records = body?["records"] as? [[String: Any]] ?? []
+                let saved = records.first { $0["date"] as? String == "2026-11-02" }
+                #expect(saved?["hours_lost"] as? String == "2.5")
+                #expect(saved?["example"] as? Bool == false)
+                #expect(saved?["source"] as? String == "form")
+            }
+            try await app.testing().test(.GET, "/icbs/QT6/pharmacy-closures") { response in
+                #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(!response.text.contains(hostile))
+            }
+        }
+    }
+}
