@@ -17,5 +17,7 @@ public enum PodiumMigrations {
         CreatePharmacyFirstConsultations(),
         // 0004 — pharmacy and optometry commissioning (issue 7): register events, local records.
         CreateLocalRecords(),
+        // 0005 — finance (issue 8): budget lines, spend and commitments, reinvestment options.
+        CreateFinanceRecords(),
     ]
 }

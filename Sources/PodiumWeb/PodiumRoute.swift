@@ -56,6 +56,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case marketEntryApplication(ICBCode, reference: String)
     case icbPharmacyFirst(ICBCode)
     case optometry(ICBCode)
+    case finance(ICBCode)
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -86,6 +87,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let marketEntryApplicationTemplate = RouteTemplate("/icbs/:icb/market-entry/:reference")
     public static let icbPharmacyFirstTemplate = RouteTemplate("/icbs/:icb/pharmacy-first")
     public static let optometryTemplate = RouteTemplate("/icbs/:icb/optometry")
+    public static let financeTemplate = RouteTemplate("/icbs/:icb/finance")
 
     public var path: String {
         switch self {
@@ -116,6 +118,7 @@ public enum PodiumRoute: Sendable, Hashable {
         case let .marketEntryApplication(code, reference): Self.marketEntryApplicationTemplate.fill([code.rawValue, reference])
         case .icbPharmacyFirst(let code): Self.icbPharmacyFirstTemplate.fill([code.rawValue])
         case .optometry(let code): Self.optometryTemplate.fill([code.rawValue])
+        case .finance(let code): Self.financeTemplate.fill([code.rawValue])
         }
     }
 }

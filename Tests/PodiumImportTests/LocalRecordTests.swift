@@ -132,7 +132,7 @@ struct LocalRecordTests {
                 let allExamples = records.allSatisfy { $0.isExample }
                 #expect(allExamples)
                 let first = try #require(records.first)
-                #expect(try await store.record(template, key: first.values.key) == first)
+                #expect(try await store.record(template, key: first.values.key, icb: first.icb) == first)
                 let cells = Dictionary(uniqueKeysWithValues: zip(template.fields.map(\.name), first.values.cells))
                 #expect(try template.read(cells).get() == first.values)
             }

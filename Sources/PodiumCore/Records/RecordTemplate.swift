@@ -31,11 +31,13 @@ public enum FieldKind: Sendable, Hashable {
     case references
     /// An ONS local-authority code (`E10000015`), for a Health and Wellbeing Board.
     case localAuthority
+    /// A financial year, `2024/25`, stored as its first calendar year.
+    case financialYear
 
     /// How the column's values are stored: as text or as a whole number.
     public var isStoredAsInteger: Bool {
         switch self {
-        case .month, .count, .pounds, .hours, .time: true
+        case .month, .count, .pounds, .hours, .time, .financialYear: true
         default: false
         }
     }
@@ -56,6 +58,7 @@ public enum FieldKind: Sendable, Hashable {
         case .reference: "1 to 24 letters, digits, - or _"
         case .references: "references separated by spaces"
         case .localAuthority: "an ONS code such as E10000015"
+        case .financialYear: "a financial year, such as 2024/25"
         }
     }
 }
@@ -142,6 +145,9 @@ public struct RecordField: Sendable, Hashable {
             let parts = text.split(separator: " ").map(String.init)
             guard let bad = parts.first(where: { !Self.isReference($0) }) else { return .success(.text(parts.joined(separator: " "))) }
             return fail("\"\(bad)\" is not a reference (1 to 24 letters, digits, - or _)")
+        case .financialYear:
+            guard let year = FinancialYear(text) else { return fail("\"\(text)\" is not a financial year (2024/25)") }
+            return .success(.integer(Int64(year.startYear)))
         case .localAuthority:
             guard let code = ONSCode(text), code.rawValue.hasPrefix("E") else { return fail("\"\(text)\" is not an ONS local-authority code") }
             return .success(.text(code.rawValue))
@@ -159,6 +165,7 @@ public struct RecordField: Sendable, Hashable {
             case .pounds: return Money(pence: number).plainPounds
             case .hours: return ScaledDecimal.format(number * 100 / 60, scale: 2, minimumFractionDigits: 0)
             case .time: return Self.clock(Int(number))
+            case .financialYear: return FinancialYear(startYear: Int(number)).label
             default: return String(number)
             }
         }
@@ -228,13 +235,17 @@ public struct RecordTemplate: Sendable, Hashable, Identifiable {
     /// The fields that identify a record: uploading a row with the same key replaces it.
     public let key: [String]
     public let scope: RecordScope
+    /// Whether the key is per ICB (every ICB has its own "2024/25 dental-primary" budget line) rather than national
+    /// (a GOS contract number names one contract).
+    public let keyIsPerICB: Bool
     /// Record rules across fields (closing after opening …).
     public let check: @Sendable (FieldValues) -> [FieldProblem]
 
     public init(
         id: String, table: String, title: String, summary: String, fields: [RecordField], key: [String], scope: RecordScope,
-        check: @escaping @Sendable (FieldValues) -> [FieldProblem] = { _ in [] }
+        keyIsPerICB: Bool = false, check: @escaping @Sendable (FieldValues) -> [FieldProblem] = { _ in [] }
     ) {
+        self.keyIsPerICB = keyIsPerICB
         self.id = id
         self.table = table
         self.title = title
@@ -289,6 +300,7 @@ public struct FieldValues: Sendable, Hashable {
         integer(name).flatMap { YearMonth(year: Int($0 / 100), month: Int($0 % 100)) }
     }
     public func money(_ name: String) -> Money? { integer(name).map(Money.init(pence:)) }
+    public func financialYear(_ name: String) -> FinancialYear? { integer(name).map { FinancialYear(startYear: Int($0)) } }
     public func count(_ name: String) -> Int { Int(integer(name) ?? 0) }
 
     /// The key of the record, for matching and links: key values joined by `|`.

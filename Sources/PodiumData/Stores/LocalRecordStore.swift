@@ -32,7 +32,8 @@ public struct LocalRecordStore: Sendable {
     static let bookkeeping = ["icb_code", "is_example", "source", "recorded_at"]
 
     static func layout(_ template: RecordTemplate) -> TableLayout {
-        TableLayout(name: template.table, columns: template.fields.map(\.name) + bookkeeping, key: template.key)
+        TableLayout(
+            name: template.table, columns: template.fields.map(\.name) + bookkeeping, key: (template.keyIsPerICB ? ["icb_code"] : []) + template.key)
     }
 
     /// Upserts `records` by the template's key: a record with the same key is replaced, so writing the same
@@ -61,25 +62,29 @@ public struct LocalRecordStore: Sendable {
         return try await select(template) { $0.where(SQLIdentifier(field), .equal, SQLBind(value)) }
     }
 
-    /// The record with this key (as ``FieldValues/key`` writes it), if any.
-    public func record(_ template: RecordTemplate, key: String) async throws -> StoredRecord? {
-        guard let match = keyCondition(template, key: key) else { return nil }
+    /// The record with this key (as ``FieldValues/key`` writes it), if any; `icb` names the ICB for a per-ICB key.
+    public func record(_ template: RecordTemplate, key: String, icb: ICBCode? = nil) async throws -> StoredRecord? {
+        guard let match = keyCondition(template, key: key, icb: icb) else { return nil }
         return try await select(template, match).first
     }
 
     /// Deletes the record with this key; `false` if there was none.
-    public func delete(_ template: RecordTemplate, key: String) async throws -> Bool {
-        guard let match = keyCondition(template, key: key), try await record(template, key: key) != nil else { return false }
+    public func delete(_ template: RecordTemplate, key: String, icb: ICBCode? = nil) async throws -> Bool {
+        guard let match = keyCondition(template, key: key, icb: icb), try await record(template, key: key, icb: icb) != nil else { return false }
         var delete = try database.sql().delete(from: template.table)
         for (column, value) in match { delete = delete.where(SQLIdentifier(column), .equal, value) }
         try await delete.run()
         return true
     }
 
-    private func keyCondition(_ template: RecordTemplate, key: String) -> [(String, SQLBind)]? {
+    private func keyCondition(_ template: RecordTemplate, key: String, icb: ICBCode?) -> [(String, SQLBind)]? {
         let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == template.key.count else { return nil }
         var condition: [(String, SQLBind)] = []
+        if template.keyIsPerICB {
+            guard let icb else { return nil }
+            condition.append(("icb_code", SQLBind(icb.rawValue)))
+        }
         for (name, text) in zip(template.key, parts) {
             guard let field = template.field(name), case .success(let value) = field.read(text) else { return nil }
             switch value {

@@ -18,7 +18,15 @@ public enum ExampleRecords {
     @discardableResult
     public static func install(on database: any Database) async throws -> [(RecordTemplate, Int)] {
         let register = try await OrganisationStore(database: database).pharmacyRegister()
-        let generated = generate(register: register)
+        let dental = DentalStore(database: database)
+        var contractValues: [ICBCode: Money] = [:]
+        var dentalYear: (FinancialYear, YearMonth)?
+        if let year = try await dental.financialYears().first {
+            let contracts = try await dental.contractYears(in: year)
+            for contract in contracts { contractValues[contract.latest.commissioner, default: .zero] += contract.contractValue }
+            dentalYear = contracts.map(\.latest.month).max().map { (year, $0) }
+        }
+        let generated = generate(register: register, contractValues: contractValues, dentalYear: dentalYear)
         try await database.transaction { transaction in
             let store = LocalRecordStore(database: transaction)
             for (template, records) in generated { try await store.write(records, of: template) }
@@ -27,7 +35,10 @@ public enum ExampleRecords {
     }
 
     /// Every template's example records from the register.
-    static func generate(register: [Sited<PharmacyCodeKind>]) -> [(RecordTemplate, [StoredRecord])] {
+    /// - Parameters: `contractValues` each ICB's dental contract value in `dentalYear`, whose latest month of data is given.
+    static func generate(
+        register: [Sited<PharmacyCodeKind>], contractValues: [ICBCode: Money] = [:], dentalYear: (FinancialYear, YearMonth)? = nil
+    ) -> [(RecordTemplate, [StoredRecord])] {
         let english = register.filter { $0.organisation.isInEngland && $0.organisation.icb != nil }
         let open = english.filter { $0.organisation.status == .active }
         let byICB = Dictionary(grouping: open, by: { $0.organisation.icb! })
@@ -81,6 +92,9 @@ public enum ExampleRecords {
             let sorted = pharmacies.sorted { $0.organisation.code < $1.organisation.code }
             applications(icb, sorted, add)
             optometry(icb, sorted, add)
+        }
+        if let (year, latest) = dentalYear {
+            for (icb, value) in contractValues.sorted(by: { $0.key < $1.key }) { finance(icb, dentalValue: value, year: year, latest: latest, add) }
         }
         for board in Set(english.compactMap { $0.location?.healthAndWellbeingBoard }).sorted() {
             let h = hash(board)
@@ -177,6 +191,39 @@ public enum ExampleRecords {
             "specification": "Repeat measurements before referral to hospital eye services for raised eye pressure.",
             "fee_per_episode": "30.00", "start_date": "2024-04-01", "end_date": "", "contracts": contracts.prefix(6).joined(separator: " "),
         ])
+    }
+
+    /// A budget per line sized from the ICB's real dental contract value, monthly spend on the other lines to the
+    /// latest month of dental data, and three reinvestment options (one approved).
+    static func finance(
+        _ icb: ICBCode, dentalValue: Money, year: FinancialYear, latest: YearMonth, _ add: (RecordTemplate, ICBCode?, [String: String]) -> Void
+    ) {
+        let h = hash(icb.rawValue)
+        func pounds(_ pence: Int64) -> String { Money(pence: pence / 100_000 * 100_000).plainPounds }  // whole £1,000s
+        // Dental primary care: the contracts' value plus 1–4 %; the other lines as shares of it.
+        let primary = dentalValue.pence * Int64(101 + h % 4) / 100
+        let lines: [(BudgetLineKind, Int64)] = [
+            (.dentalPrimary, primary), (.dentalCommunity, primary * 8 / 100), (.dentalSecondary, primary * 5 / 100),
+            (.pharmacyLocal, primary * 2 / 100), (.optometryLocal, primary * 1 / 100),
+        ]
+        for (line, budget) in lines {
+            add(.budgetLines, icb, ["financial_year": year.label, "line": line.rawValue, "budget": pounds(budget), "notes": "example allocation"])
+            guard line != .dentalPrimary else { continue }
+            for (index, month) in year.months.enumerated() where month <= latest {
+                let spent = budget / 12 * Int64(88 + (h >> UInt64(index)) % 10) / 100
+                add(.financeActuals, icb, ["month": month.iso, "line": line.rawValue, "spent": Money(pence: spent).plainPounds, "committed": "", "notes": ""])
+            }
+        }
+        let options: [(ReinvestmentKind, Int64, Int, Bool)] = [
+            (.urgentAccessSessions, primary / 200, 30, false), (.communityDental, primary / 80, 90, false), (.overDelivery, primary / 100, 45, true),
+        ]
+        for (index, (kind, cost, lead, approved)) in options.enumerated() {
+            add(.reinvestmentOptions, icb, [
+                "reference": "EX-\(icb)-R\(index + 1)", "financial_year": year.label, "kind": kind.rawValue, "description": "Example: \(kind.label.lowercased())",
+                "cost": pounds(cost), "lead_time_days": "\(lead)", "status": approved ? "approved" : "proposed",
+                "committee": approved ? "Primary Care Commissioning Committee" : "", "decision_date": approved ? latest.lastDay.iso : "",
+            ])
+        }
     }
 
     /// FNV-1a: stable across runs and platforms, unlike `Hasher`.

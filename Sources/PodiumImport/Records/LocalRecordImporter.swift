@@ -164,8 +164,10 @@ struct ScopeContext {
             context.icbBoards = Set(try await OrganisationStore(database: database).pharmacies(in: icb).compactMap {
                 $0.location?.healthAndWellbeingBoard
             })
-        case .enteringICB:
+        case .enteringICB where !template.keyIsPerICB:
             for record in try await store.records(template, icb: nil) { context.keyOwners[record.values.key] = record.icb }
+        case .enteringICB:
+            break
         }
         if template.fields.contains(where: { $0.kind == .references }) {
             context.icbContracts = Set(try await store.records(.gosContracts, icb: icb).compactMap { $0.values.text("contract_number") })

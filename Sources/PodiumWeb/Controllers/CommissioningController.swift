@@ -17,6 +17,7 @@ struct CommissioningController: RouteCollection {
         routes.get(PodiumRoute.marketEntryApplicationTemplate.components, use: application)
         routes.get(PodiumRoute.icbPharmacyFirstTemplate.components, use: pharmacyFirst)
         routes.get(PodiumRoute.optometryTemplate.components, use: optometry)
+        routes.get(PodiumRoute.financeTemplate.components, use: finance)
         routes.get(APIRoute.icbPharmacyEvents.components, use: eventsAPI)
     }
 
@@ -158,6 +159,16 @@ struct CommissioningController: RouteCollection {
         }
         if let csv = try csv(parameters, name: "\(code)-optometry", tables) { return csv }
         return Responses.html(OptometryPage.render(overview, monthly: monthly, fees: fees, context: context))
+    }
+
+    @Sendable func finance(req: Request) async throws -> Response {
+        let code = try icb(req), parameters = try ListParameters.from(req)
+        let overview = try await Workbench(database: req.db).finance(of: code, choices: try PositionChoices.from(req), today: Self.today())
+        let lines = FinancePage.linesTable(overview), monthly = FinancePage.monthlyTable(overview), options = FinancePage.optionsTable(overview)
+        if let csv = try csv(parameters, name: "\(code)-finance-\(Responses.slug(overview.year))", [
+            (lines.id, { lines.csv(ListRequest()) }), (monthly.id, { monthly.csv(ListRequest()) }), (options.id, { options.csv(ListRequest()) }),
+        ]) { return csv }
+        return Responses.html(FinancePage.render(overview, lines: lines, monthly: monthly, options: options, context: context))
     }
 
     @Sendable func eventsAPI(req: Request) async throws -> API.PharmacyEventsDTO {

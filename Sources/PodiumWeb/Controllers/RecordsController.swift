@@ -45,7 +45,7 @@ struct RecordsController: RouteCollection {
         guard let key = req.query[String.self, at: "key"] else {
             return Responses.html(RecordPages.form(template, icb: icb, values: [:], problems: [], existing: nil, context: context))
         }
-        guard let record = try await LocalRecordStore(database: req.db).record(template, key: key), record.icb == icb.code || record.icb == nil
+        guard let record = try await LocalRecordStore(database: req.db).record(template, key: key, icb: icb.code), record.icb == icb.code || record.icb == nil
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         let values = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
         return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, context: context))
@@ -97,8 +97,8 @@ struct RecordsController: RouteCollection {
         let (icb, template) = try await target(req)
         let key = (try? req.content.get(String.self, at: "key")) ?? ""
         let store = LocalRecordStore(database: req.db)
-        guard let record = try await store.record(template, key: key), record.icb == icb.code,
-              try await store.delete(template, key: key)
+        guard let record = try await store.record(template, key: key, icb: icb.code), record.icb == icb.code,
+              try await store.delete(template, key: key, icb: icb.code)
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         return req.redirect(to: PodiumRoute.records(icb.code, template).path, redirectType: .normal)
     }

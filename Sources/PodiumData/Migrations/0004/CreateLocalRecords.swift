@@ -10,21 +10,17 @@ import SQLKit
 struct CreateLocalRecords: AsyncMigration {
     var name: String { "0004-create-local-records" }
 
-    /// Table, text columns, whole-number columns, key.
-    static let tables: [(table: String, text: [String], integer: [String], key: [String])] = [
-        ("pharmacy_contract_types", ["ods_code", "contract_type", "notes"], [], ["ods_code"]),
-        ("pharmacy_hours", ["ods_code", "effective_from", "day", "kind"], ["opens", "closes"], ["ods_code", "effective_from", "day", "kind", "opens"]),
-        ("pharmacy_closures", ["ods_code", "date", "kind", "reason"], ["hours_lost"], ["ods_code", "date", "kind"]),
-        ("pharmacy_first_activity", ["ods_code", "registered_pcs_hcfs"], ["month", "clinical_pathways", "minor_illness", "urgent_supply"],
-         ["ods_code", "month"]),
-        ("market_entry_applications",
-         ["reference", "kind", "applicant", "premises_postcode", "ods_code", "received", "pna_need", "status", "decision_date",
-          "appeal_lodged", "appeal_outcome"], [], ["reference"]),
-        ("pna_documents", ["hwb_code", "kind", "published", "title", "url"], [], ["hwb_code", "kind", "published"]),
-        ("gos_contracts", ["contract_number", "kind", "contractor", "premises", "premises_postcode", "start_date", "end_date"], [], ["contract_number"]),
-        ("gos_activity", ["contract_number"], ["month", "gos1_sight_tests", "gos3_vouchers", "gos4_repairs", "gos6_domiciliary_tests"],
-         ["contract_number", "month"]),
-        ("eye_services", ["service_code", "name", "kind", "specification", "start_date", "end_date", "contracts"], ["fee_per_episode"], ["service_code"]),
+    /// Each template's table as it shipped.
+    static let tables: [LocalRecordTable] = [
+        LocalRecordTable("pharmacy_contract_types", text: ["ods_code", "contract_type", "notes"], integer: [], key: ["ods_code"]),
+        LocalRecordTable("pharmacy_hours", text: ["ods_code", "effective_from", "day", "kind"], integer: ["opens", "closes"], key: ["ods_code", "effective_from", "day", "kind", "opens"]),
+        LocalRecordTable("pharmacy_closures", text: ["ods_code", "date", "kind", "reason"], integer: ["hours_lost"], key: ["ods_code", "date", "kind"]),
+        LocalRecordTable("pharmacy_first_activity", text: ["ods_code", "registered_pcs_hcfs"], integer: ["month", "clinical_pathways", "minor_illness", "urgent_supply"], key: ["ods_code", "month"]),
+        LocalRecordTable("market_entry_applications", text: ["reference", "kind", "applicant", "premises_postcode", "ods_code", "received", "pna_need", "status", "decision_date", "appeal_lodged", "appeal_outcome"], integer: [], key: ["reference"]),
+        LocalRecordTable("pna_documents", text: ["hwb_code", "kind", "published", "title", "url"], integer: [], key: ["hwb_code", "kind", "published"]),
+        LocalRecordTable("gos_contracts", text: ["contract_number", "kind", "contractor", "premises", "premises_postcode", "start_date", "end_date"], integer: [], key: ["contract_number"]),
+        LocalRecordTable("gos_activity", text: ["contract_number"], integer: ["month", "gos1_sight_tests", "gos3_vouchers", "gos4_repairs", "gos6_domiciliary_tests"], key: ["contract_number", "month"]),
+        LocalRecordTable("eye_services", text: ["service_code", "name", "kind", "specification", "start_date", "end_date", "contracts"], integer: ["fee_per_episode"], key: ["service_code"]),
     ]
 
     func prepare(on database: any Database) async throws {
@@ -39,22 +35,39 @@ struct CreateLocalRecords: AsyncMigration {
             .create()
         let sql = try database.sql()
         try await sql.create(index: "pharmacy_events_icb").on("pharmacy_events").column("icb_code").run()
-        for table in Self.tables {
-            var schema = database.schema(table.table)
-            for (column, type) in table.text.map({ ($0, DatabaseSchema.DataType.string) }) + table.integer.map({ ($0, .int64) }) {
-                schema = table.key.contains(column) ? schema.field(.string(column), type, .required) : schema.field(.string(column), type)
-            }
-            // Whose record it is, whether it is labelled example data, and where it came from.
-            schema = schema.field("icb_code", .string).field("is_example", .int64, .required).field("source", .string, .required)
-                .field("recorded_at", .string, .required)
-            try await schema.constraint(.constraint(.compositeIdentifier(table.key.map { .key(.string($0)) }), name: "")).create()
-            try await sql.create(index: "\(table.table)_icb").on(table.table).column("icb_code").run()
-        }
+        for table in Self.tables { try await table.create(on: database) }
     }
 
     func revert(on database: any Database) async throws {
-        for table in Self.tables.reversed() { try await database.schema(table.table).delete() }
+        for table in Self.tables.reversed() { try await database.schema(table.name).delete() }
         try await database.schema("pharmacy_events").delete()
         try await database.schema("postcodes").deleteField("county_code").update()
+    }
+}
+
+/// A local-record table: the template's columns, text or whole numbers, then whose record it is, whether it is
+/// labelled example data, where it came from and when it was written.
+struct LocalRecordTable: Sendable {
+    let name: String
+    let text: [String]
+    let integer: [String]
+    let key: [String]
+
+    init(_ name: String, text: [String], integer: [String], key: [String]) {
+        self.name = name
+        self.text = text
+        self.integer = integer
+        self.key = key
+    }
+
+    func create(on database: any Database) async throws {
+        var schema = database.schema(name)
+        for (column, type) in text.map({ ($0, DatabaseSchema.DataType.string) }) + integer.map({ ($0, .int64) }) {
+            schema = key.contains(column) ? schema.field(.string(column), type, .required) : schema.field(.string(column), type)
+        }
+        schema = (key.contains("icb_code") ? schema.field("icb_code", .string, .required) : schema.field("icb_code", .string))
+            .field("is_example", .int64, .required).field("source", .string, .required).field("recorded_at", .string, .required)
+        try await schema.constraint(.constraint(.compositeIdentifier(key.map { .key(.string($0)) }), name: "")).create()
+        try await database.sql().create(index: "\(name)_icb").on(name).column("icb_code").run()
     }
 }
