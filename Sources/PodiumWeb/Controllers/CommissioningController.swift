@@ -21,9 +21,6 @@ struct CommissioningController: RouteCollection {
         routes.get(APIRoute.icbPharmacyEvents.components, use: eventsAPI)
     }
 
-    /// Today, for PNA due dates and the hours in force.
-    static func today() -> CalendarDate { CalendarDate.today() }
-
     /// A CSV of the table the request names, or `nil` for the page.
     private func csv(_ parameters: ListParameters, name: String, _ tables: [(String, () -> String)]) throws -> Response? {
         guard parameters.wantsCSV else { return nil }
@@ -64,18 +61,11 @@ struct CommissioningController: RouteCollection {
         let store = LocalRecordStore(database: req.db)
         let sessions = try await store.records(.pharmacyHours, where: "ods_code", is: code.rawValue).map(\.values)
         let closures = ICBRecords(template: .pharmacyClosures, records: try await store.records(.pharmacyClosures, where: "ods_code", is: code.rawValue))
-        let schedule = PharmacyFirstFeeSchedule.standard
-        let income = try await store.records(.pharmacyFirstActivity, where: "ods_code", is: code.rawValue).compactMap { record -> PharmacyFirstIncomeRow? in
-            guard let month = record.values.month("month") else { return nil }
-            let volumes = PharmacyFirstVolumes(
-                clinicalPathways: record.values.count("clinical_pathways"), minorIllness: record.values.count("minor_illness"),
-                urgentSupply: record.values.count("urgent_supply"))
-            return PharmacyFirstIncomeRow(
-                pharmacy: code, name: sited.organisation.name, month: month, volumes: volumes,
-                income: schedule.income(volumes, in: month, registered: record.values.text("registered_pcs_hcfs") == "yes"), isExample: record.isExample)
+        let income = try await store.records(.pharmacyFirstActivity, where: "ods_code", is: code.rawValue).compactMap {
+            PharmacyFirstIncomeRow($0, names: [code: sited.organisation.name], schedule: .standard)
         }
         let incomeTable = Table<PharmacyFirstIncomeRow>(id: "pharmacy-first", caption: "Pharmacy First", columns: PharmacyPages.incomeColumns(), rows: income, footer: nil)
-        let closuresTable = RecordPages.table(closures, icb: sited.organisation.icb ?? ICBCode("Q99")!)
+        let closuresTable = RecordPages.table(closures, icb: sited.organisation.icb)
         if let csv = try csv(parameters, name: code.rawValue, [
             (events.id, { events.csv(ListRequest()) }), (closures.template.id, { closuresTable.csv(ListRequest()) }),
             (incomeTable.id, { incomeTable.csv(ListRequest()) }),
@@ -85,13 +75,13 @@ struct CommissioningController: RouteCollection {
             nearest = ClosureSummary.nearestOpen(to: location.grid, excluding: code, among: try await workbench.pharmacySites())
         }
         return Responses.html(PharmacyPages.pharmacy(
-            sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: Self.today()),
+            sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: CalendarDate.today()),
             closures: register == nil ? nil : closures, income: income, nearest: nearest, context: context))
     }
 
     @Sendable func closures(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).closures(of: code, today: Self.today())
+        let overview = try await Workbench(database: req.db).closures(of: code, today: CalendarDate.today())
         let tables = (PharmacyPages.closuresTable(overview.rows), PharmacyPages.decileTable(overview.summary), PharmacyPages.hoursTable(overview.weeks))
         if let csv = try csv(parameters, name: "\(code)-closures", [
             (tables.0.id, { tables.0.csv(ListRequest()) }), (tables.1.id, { tables.1.csv(ListRequest()) }), (tables.2.id, { tables.2.csv(ListRequest()) }),
@@ -101,7 +91,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func marketEntry(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).marketEntry(of: code, today: Self.today())
+        let overview = try await Workbench(database: req.db).marketEntry(of: code, today: CalendarDate.today())
         let applications = PharmacyPages.applicationsTable(overview.applications, icb: code, timetable: .standard)
         let boards = PharmacyPages.boardsTable(overview)
         if let csv = try csv(parameters, name: "\(code)-market-entry", [
@@ -163,7 +153,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func finance(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).finance(of: code, choices: try PositionChoices.from(req), today: Self.today())
+        let overview = try await Workbench(database: req.db).finance(of: code, choices: try PositionChoices.from(req), today: CalendarDate.today())
         let lines = FinancePage.linesTable(overview), monthly = FinancePage.monthlyTable(overview), options = FinancePage.optionsTable(overview)
         if let csv = try csv(parameters, name: "\(code)-finance-\(Responses.slug(overview.year))", [
             (lines.id, { lines.csv(ListRequest()) }), (monthly.id, { monthly.csv(ListRequest()) }), (options.id, { options.csv(ListRequest()) }),

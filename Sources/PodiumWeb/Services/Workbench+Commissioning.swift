@@ -180,20 +180,25 @@ struct PharmacyFirstIncomeRow: Sendable {
     var isExample: Bool
 }
 
+extension PharmacyFirstIncomeRow {
+    /// A record of ``RecordTemplate/pharmacyFirstActivity`` priced with `schedule`; `names` gives the pharmacy's name.
+    init?(_ record: StoredRecord, names: [PharmacyCode: String], schedule: PharmacyFirstFeeSchedule) {
+        let values = record.values
+        guard let pharmacy = values.text("ods_code").flatMap(PharmacyCode.init), let month = values.month("month") else { return nil }
+        let volumes = PharmacyFirstVolumes(
+            clinicalPathways: values.count("clinical_pathways"), minorIllness: values.count("minor_illness"), urgentSupply: values.count("urgent_supply"))
+        self.init(
+            pharmacy: pharmacy, name: names[pharmacy] ?? "", month: month, volumes: volumes,
+            income: schedule.income(volumes, in: month, registered: values.text("registered_pcs_hcfs") == "yes"), isExample: record.isExample)
+    }
+}
+
 extension Workbench {
     func pharmacyFirst(of code: ICBCode, schedule: PharmacyFirstFeeSchedule = .standard) async throws -> PharmacyFirstICB {
         let register = try await pharmacyRegister(of: code)
         let activity = try await records(.pharmacyFirstActivity, of: code)
         let names = Dictionary(register.sites.map { ($0.organisation.code, $0.organisation.name) }, uniquingKeysWith: { first, _ in first })
-        let rows = activity.records.compactMap { record -> PharmacyFirstIncomeRow? in
-            let values = record.values
-            guard let pharmacy = values.text("ods_code").flatMap(PharmacyCode.init), let month = values.month("month") else { return nil }
-            let volumes = PharmacyFirstVolumes(
-                clinicalPathways: values.count("clinical_pathways"), minorIllness: values.count("minor_illness"), urgentSupply: values.count("urgent_supply"))
-            return PharmacyFirstIncomeRow(
-                pharmacy: pharmacy, name: names[pharmacy] ?? "", month: month, volumes: volumes,
-                income: schedule.income(volumes, in: month, registered: values.text("registered_pcs_hcfs") == "yes"), isExample: record.isExample)
-        }
+        let rows = activity.records.compactMap { PharmacyFirstIncomeRow($0, names: names, schedule: schedule) }
         return PharmacyFirstICB(register: register, activity: activity, rows: rows, months: Set(rows.map(\.month)).sorted())
     }
 }

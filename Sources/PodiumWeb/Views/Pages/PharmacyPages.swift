@@ -121,7 +121,7 @@ enum PharmacyPages {
                 ),
                 .h2(.plain("Changes on the register")),
                 TableView.whole(events, csv: csv(path)(events.id)),
-                .unwrap(closures) { closures in .group(RecordPages.exampleNotice(closures), .h2(.plain("Closures")), TableView.whole(RecordPages.table(closures, icb: register!.icb.code), csv: csv(path)(closures.template.id))) },
+                .unwrap(closures) { closures in .group(RecordPages.exampleNotice(closures), .h2(.plain("Closures")), TableView.whole(RecordPages.table(closures, icb: register?.icb.code), csv: csv(path)(closures.template.id))) },
                 .h2(.plain("Pharmacy First")),
                 income.isEmpty ? Layout.paragraph("No monthly Pharmacy First activity recorded for this pharmacy.") : TableView.whole(incomeTable, csv: csv(path)(incomeTable.id)),
             ])

@@ -5,13 +5,14 @@ import PodiumData
 /// Local records of one template: the table (whose CSV is itself a valid upload), the template to download,
 /// the upload form and the entry form. Every ICB register page embeds this block.
 enum RecordPages {
-    /// The records of a template as a table: every template column, then whether it is example data.
-    static func table(_ records: ICBRecords, icb: ICBCode) -> Table<StoredRecord> {
+    /// The records of a template as a table: every template column, then whether it is example data. The first
+    /// column links to the record's form when the ICB is known.
+    static func table(_ records: ICBRecords, icb: ICBCode?) -> Table<StoredRecord> {
         let template = records.template
         let columns = template.fields.enumerated().map { index, field in
             Column<StoredRecord>(field.name, field.label, numeric: field.kind.isStoredAsInteger && field.kind != .time && field.kind != .month) { record in
                 let text = field.write(record.values[field.name])
-                let link = index == 0 ? ListLinks.href(PodiumRoute.recordForm(icb, template).path, ListLinks.items([("key", record.values.key)])) : nil
+                let link = index == 0 ? icb.map { ListLinks.href(PodiumRoute.recordForm($0, template).path, ListLinks.items([("key", record.values.key)])) } : nil
                 return Cell(text: text, csv: text, link: link, sort: record.values[field.name].integer.map { .number($0) } ?? (text.isEmpty ? .missing : .text(text)))
             }
         } + [Column<StoredRecord>("example", "Example data", sortable: false) { .text($0.isExample ? "example" : "") }]
