@@ -257,6 +257,7 @@ def test_pharmacy_and_optometry_registers_with_example_data(page):
     page.fill("#f-date", "2026-11-02")
     page.select_option("#f-kind", "temporary")
     page.fill("#f-reason", "No pharmacist <b>today</b>")
+    page.fill("#f-recorded-by", "A. Commissioner")
     page.click("form.record-form button")
     expect(page.locator(".notice.error")).to_contain_text("a temporary closure needs the hours lost")
     expect(page.locator("#f-reason")).to_have_value("No pharmacist <b>today</b>")
@@ -264,6 +265,8 @@ def test_pharmacy_and_optometry_registers_with_example_data(page):
     page.click("form.record-form button")
     expect(page.locator("dl.facts")).to_contain_text("form")
     expect(page.locator("#f-hours_lost")).to_have_value("3.5")
+    expect(page.locator("#changes")).to_contain_text("A. Commissioner")
+    expect(page.locator("#changes")).to_contain_text("Hours lost: 3.5")
 
     # Market entry: an application with the parties to notify within 2 km.
     page.goto(BASE + "/icbs/QT6/market-entry")
@@ -276,3 +279,56 @@ def test_pharmacy_and_optometry_registers_with_example_data(page):
     page.fill("#voucher", "40.00")
     page.click("form.record-form button")
     expect(page.locator("#monthly tbody tr:first-child")).not_to_contain_text("GOS3 vouchers;")
+
+
+def test_finance_page_workbook_and_england_view(page):
+    """The ICB finance page, its XLSX read back by a spreadsheet library (every cell equal to the CSV), and print."""
+    import csv
+    import datetime
+    import io
+
+    import openpyxl
+
+    page.goto(BASE + "/icbs/QT6")
+    page.click("a[href='/icbs/QT6/finance']")
+    expect(page.locator("h1")).to_contain_text("Finance: Cornwall and the Isles of Scilly")
+    expect(page.locator(".notice.warning, .notice.success").first).to_be_visible()
+    expect(page.locator("#lines tbody tr").first).to_contain_text("Dental: primary care")
+    expect(page.locator("svg.chart").first).to_be_visible()
+
+    # XLSX round trip: each table's sheet holds the same values as its CSV, typed, with number formats.
+    workbook = openpyxl.load_workbook(io.BytesIO(page.request.get(BASE + "/icbs/QT6/finance?format=xlsx").body()))
+    assert workbook.sheetnames == ["Summary", "Budget lines", "Monthly", "Options"]
+    for sheet, table in [("Budget lines", "lines"), ("Monthly", "monthly"), ("Options", "options")]:
+        rows = list(csv.reader(io.StringIO(page.request.get(BASE + f"/icbs/QT6/finance?format=csv&table={table}").text())))
+        cells = list(workbook[sheet].iter_rows(min_row=3))
+        assert [c.value for c in cells[0]] == rows[0]
+        assert len(cells) == len(rows)
+        for cell_row, csv_row in zip(cells[1:], rows[1:]):
+            for cell, text in zip(cell_row, csv_row):
+                if isinstance(cell.value, datetime.datetime):
+                    assert cell.value.date().isoformat().startswith(text), (sheet, text)
+                elif isinstance(cell.value, (int, float)):
+                    assert abs(cell.value - float(text)) < 0.005, (sheet, text)
+                    if "£" in cells[0][cell.column - 1].value:
+                        assert "£" in cell.number_format and "0.00" in cell.number_format
+                else:
+                    assert (cell.value or "") == text, (sheet, text)
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=4, values_only=True)}
+    assert summary["Financial year"] == "2023/24"
+    assert isinstance(summary["Budget (£)"], (int, float)) and summary["Budget (£)"] > 0
+
+    # Printed as a committee paper: the paper's heading shows, navigation and forms do not.
+    page.emulate_media(media="print")
+    expect(page.locator(".committee-paper")).to_be_visible()
+    expect(page.locator(".committee-paper")).to_contain_text("Primary Care Commissioning Committee")
+    expect(page.locator(".site-nav")).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(page.locator(".committee-paper")).to_be_hidden()
+
+    # England view for regional assurance: one region at a time.
+    page.goto(BASE + "/finance")
+    page.select_option("#region", "Y58")
+    page.click("form.settings button")
+    expect(page.locator("h1")).to_contain_text("Finance: South West")
+    expect(page.locator("#icb-finance tbody tr")).to_have_count(7)

@@ -19,5 +19,7 @@ public enum PodiumMigrations {
         CreateLocalRecords(),
         // 0005 — finance (issue 8): budget lines, spend and commitments, reinvestment options.
         CreateFinanceRecords(),
+        // 0006 — the audit trail of local records (issue 8): who changed what, before and after.
+        CreateRecordChanges(),
     ]
 }

@@ -57,6 +57,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case icbPharmacyFirst(ICBCode)
     case optometry(ICBCode)
     case finance(ICBCode)
+    case englandFinance
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -88,6 +89,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let icbPharmacyFirstTemplate = RouteTemplate("/icbs/:icb/pharmacy-first")
     public static let optometryTemplate = RouteTemplate("/icbs/:icb/optometry")
     public static let financeTemplate = RouteTemplate("/icbs/:icb/finance")
+    public static let englandFinanceTemplate = RouteTemplate("/finance")
 
     public var path: String {
         switch self {
@@ -119,6 +121,7 @@ public enum PodiumRoute: Sendable, Hashable {
         case .icbPharmacyFirst(let code): Self.icbPharmacyFirstTemplate.fill([code.rawValue])
         case .optometry(let code): Self.optometryTemplate.fill([code.rawValue])
         case .finance(let code): Self.financeTemplate.fill([code.rawValue])
+        case .englandFinance: Self.englandFinanceTemplate.pattern
         }
     }
 }
@@ -139,6 +142,8 @@ public enum APIRoute {
     public static let icbAccessWhatIf = RouteTemplate("/api/v1/icbs/:icb/access/what-if")
     public static let icbRecords = RouteTemplate("/api/v1/icbs/:icb/records/:template")
     public static let icbPharmacyEvents = RouteTemplate("/api/v1/icbs/:icb/pharmacy-events")
+    public static let icbFinance = RouteTemplate("/api/v1/icbs/:icb/finance")
+    public static let englandFinance = RouteTemplate("/api/v1/finance")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

@@ -71,7 +71,7 @@ struct LocalRecordTests {
 
                 """)
             let failure = try await #require(throws: InputFileFailure.self) {
-                try await importer.run(.pharmacyClosures, source: bad, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+                try await importer.run(.pharmacyClosures, source: bad, for: ICBCode("QT6")!, by: "Test Commissioner", recordedAt: "2026-11-23T00:00:00Z")
             }
             #expect(failure.issues.map { [$0.line, $0.column ?? 0] } == [[3, 4], [4, 2]])
             #expect(failure.issues[0].reason == "hours_lost: a temporary closure needs the hours lost")
@@ -79,7 +79,7 @@ struct LocalRecordTests {
             // Rows that read well but belong to another ICB are refused too, by line and column.
             let otherICB = try Self.upload("closures.csv", "ods_code,date,kind,hours_lost,reason\nFA129,2024-06-01,temporary,3.5,x\nFA306,2024-06-01,temporary,2,y\n")
             let scoped = try await #require(throws: InputFileFailure.self) {
-                try await importer.run(.pharmacyClosures, source: otherICB, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+                try await importer.run(.pharmacyClosures, source: otherICB, for: ICBCode("QT6")!, by: "Test Commissioner", recordedAt: "2026-11-23T00:00:00Z")
             }
             #expect(scoped.issues.map(\.line) == [3])
             #expect(scoped.issues[0].column == 1)
@@ -87,7 +87,7 @@ struct LocalRecordTests {
             #expect(try await DatabaseSnapshot.take(handle.database) == before)
             // A header without a required column is refused at line 1.
             let missing = try await #require(throws: InputFileFailure.self) {
-                try await importer.run(.pharmacyClosures, source: try Self.upload("c.csv", "ods_code,date\nFA129,2024-06-01\n"), for: ICBCode("QT6")!, recordedAt: "x")
+                try await importer.run(.pharmacyClosures, source: try Self.upload("c.csv", "ods_code,date\nFA129,2024-06-01\n"), for: ICBCode("QT6")!, by: "Test Commissioner", recordedAt: "x")
             }
             #expect(missing.issues.first?.line == 1)
             #expect(missing.issues.first?.reason.contains("\"kind\"") == true)
@@ -105,11 +105,11 @@ struct LocalRecordTests {
                 202507,FA129,A PHARMACY,30,40,12,yes
 
                 """)
-            let result = try await importer.run(.pharmacyFirstActivity, source: file, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+            let result = try await importer.run(.pharmacyFirstActivity, source: file, for: ICBCode("QT6")!, by: "Test Commissioner", recordedAt: "2026-11-23T00:00:00Z")
             #expect(result.records == 2)
             #expect(result.ignoredColumns == ["CONTRACTOR_NAME"])
             let snapshot = try await DatabaseSnapshot.take(handle.database)
-            _ = try await importer.run(.pharmacyFirstActivity, source: file, for: ICBCode("QT6")!, recordedAt: "2026-11-23T00:00:00Z")
+            _ = try await importer.run(.pharmacyFirstActivity, source: file, for: ICBCode("QT6")!, by: "Test Commissioner", recordedAt: "2026-11-23T00:00:00Z")
             #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
             let stored = try await LocalRecordStore(database: handle.database).records(.pharmacyFirstActivity, icb: ICBCode("QT6")!)
             #expect(stored.map(\.values.key) == ["FA129|2025-06", "FA129|2025-07"])
@@ -150,6 +150,33 @@ struct LocalRecordTests {
             let snapshot = try await DatabaseSnapshot.take(handle.database)
             try await ExampleRecords.install(on: handle.database)
             #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+        }
+    }
+
+    @Test("Manual entry leaves an audit trail: who, when, each field before and after; saving the same values leaves none")
+    func auditTrail() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let importer = LocalRecordImporter(database: handle.database), icb = ICBCode("QT6")!
+            let budget = { (pounds: String, notes: String) throws -> FieldValues in
+                try RecordTemplate.budgetLines.read(["financial_year": "2025/26", "line": "dental-primary", "budget": pounds, "notes": notes]).get()
+            }
+            try await importer.save(try budget("1000", ""), for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z")
+            try await importer.save(try budget("1000", ""), for: icb, by: "Ann", recordedAt: "2026-11-23T09:05:00Z")
+            try await importer.save(try budget("1200.50", "month-9 plan"), for: icb, by: "Bob", recordedAt: "2026-11-23T10:00:00Z")
+            #expect(try await importer.delete(.budgetLines, key: "2025/26|dental-primary", for: icb, by: "Cat", at: "2026-11-23T11:00:00Z"))
+            #expect(try await !importer.delete(.budgetLines, key: "2025/26|dental-primary", for: icb, by: "Cat", at: "2026-11-23T11:01:00Z"))
+
+            let trail = try await RecordChangeStore(database: handle.database).changes(.budgetLines, icb: icb)
+            #expect(trail.map(\.action) == [.deleted, .changed, .added])
+            #expect(trail.map(\.by) == ["Cat", "Bob", "Ann"])
+            #expect(trail[1].fields == [
+                .init(field: "budget", before: "1000.00", after: "1200.50"), .init(field: "notes", before: "", after: "month-9 plan"),
+            ])
+            #expect(trail[1].summary == "Budget: 1000.00 → 1200.50; Notes: (empty) → month-9 plan")
+            #expect(trail[0].fields.first { $0.field == "budget" }?.before == "1200.50")
+            #expect(trail.allSatisfy { $0.key == "2025/26|dental-primary" && $0.icb == icb })
+            #expect(try await RecordChangeStore(database: handle.database).changes(.budgetLines, icb: ICBCode("QJM")!).isEmpty)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumImport
 import PodiumTestSupport
 import PodiumWeb
 import Testing
@@ -23,12 +24,20 @@ struct APITests {
         ("pharmacy-events-QT6", "/api/v1/icbs/QT6/pharmacy-events", "PharmacyEvents"),
         ("records-QT6-gos-contracts", "/api/v1/icbs/QT6/records/gos-contracts", "Records"),
         ("access-what-if-QT6", "/api/v1/icbs/QT6/access/what-if?change=move&site=1000730000&to=1000830000&amount=5000", "AccessWhatIf"),
+        ("finance-QT6", "/api/v1/icbs/QT6/finance", "Finance"),
+        ("finance-south-west", "/api/v1/finance?region=Y58", "EnglandFinance"),
     ]
+    /// Goldens answered with the labelled example records installed (finance has nothing to show without budgets).
+    static let withExampleRecords: Set<String> = ["finance-QT6", "finance-south-west"]
 
     @Test("Responses match their golden files and their OpenAPI schema", arguments: goldens.map(\.name))
     func golden(name: String) async throws {
         let entry = try #require(Self.goldens.first { $0.name == name })
-        try await withWorkbench { app in
+        let examples = Self.withExampleRecords.contains(name)
+        try await withWorkbench(data: { database in
+            try await Fixtures.importAll(into: database)
+            if examples { try await ExampleRecords.install(on: database) }
+        }) { app in
             try await app.testing().test(.GET, entry.path) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.contentType.hasPrefix("application/json"))
@@ -57,7 +66,8 @@ struct APITests {
         ("/api/v1/icbs/QZZ", 404, "icb_not_found"), ("/api/v1/icbs/abcd", 404, "icb_not_found"),
         ("/api/v1/dental-contracts/1234567890", 404, "contract_not_found"), ("/api/v1/dental-contracts/12", 404, "contract_not_found"),
         ("/api/v1/icbs/QT6/dental-contracts?sort=bogus", 400, "invalid_parameter"), ("/api/v1/icbs/QT6/pharmacies?page=x", 400, "invalid_parameter"),
-        ("/api/v1/icbs?year=1990/91", 404, "financial_year_not_found"), ("/api/v1/icbs?year=soon", 400, "invalid_parameter"),
+        ("/api/v1/icbs?year=1990/91", 404, "financial_year_not_found"), ("/api/v1/finance?region=Z1", 400, "invalid_parameter"),
+        ("/api/v1/icbs/QZZ/finance", 404, "icb_not_found"), ("/api/v1/icbs?year=soon", 400, "invalid_parameter"),
         ("/api/v1/no-such-thing", 404, "not_found"),
     ])
     func errors(path: String, status: UInt, code: String) async throws {

@@ -61,6 +61,7 @@ struct CommissioningPageTests {
             for (text, status) in [(csv, HTTPStatus.ok), (csv + "EX-QT6-G1,weekly,x,y,TR1 1AA,2020-01-01,\r\n", .unprocessableEntity)] {
                 var body = ByteBuffer()
                 let boundary = "podium-test-boundary"
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"recorded_by\"\r\n\r\nA. Commissioner\r\n")
                 body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gos.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n")
                 var headers = HTTPHeaders()
                 headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
@@ -69,10 +70,15 @@ struct CommissioningPageTests {
                     if status != .ok { #expect(response.text.contains("is not one of mandatory, additional")) }
                 }
             }
-            // Re-uploading the download changed nothing; the bad file changed nothing either.
+            // Re-uploading the download changed no values (the example records became the ICB's own, which the audit
+            // trail notes); the bad file changed nothing either.
             let after = try await DatabaseSnapshot.take(app.db)
-            #expect(after.filter { $0.key != "gos_contracts" } == before.filter { $0.key != "gos_contracts" })
+            let untouched = { (key: String) in !["gos_contracts", "record_changes"].contains(key) }
+            #expect(after.filter { untouched($0.key) } == before.filter { untouched($0.key) })
             #expect(after["gos_contracts"]?.count == before["gos_contracts"]?.count)
+            let trail = try await RecordChangeStore(database: app.db).changes(.gosContracts, icb: ICBCode("QT6")!)
+            #expect(trail.count == (try await LocalRecordStore(database: app.db).records(.gosContracts, icb: ICBCode("QT6")!)).count)
+            #expect(trail.allSatisfy { $0.by == "A. Commissioner" && $0.source == "gos.csv" && $0.fields.isEmpty })
         }
     }
 
@@ -81,21 +87,22 @@ struct CommissioningPageTests {
         try await withWorkbench(data: Self.withExamples) { app in
             let hostile = "<script>alert(1)</script>"
             try await app.testing().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": hostile], as: .urlEncodedForm)
+                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": hostile, "recorded_by": ""], as: .urlEncodedForm)
             }) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.text.contains("a temporary closure needs the hours lost"))
+                #expect(response.text.contains("say who is recording it"))
                 #expect(response.text.contains("&lt;script&gt;"))
                 #expect(!response.text.contains(hostile))
             }
             try await app.testing().test(.POST, "/icbs/QJM/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2", "reason": "x"], as: .urlEncodedForm)
+                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2", "reason": "x", "recorded_by": "A. Commissioner"], as: .urlEncodedForm)
             }) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.text.contains("not QJM"))
             }
             try await app.testing().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5", "reason": hostile], as: .urlEncodedForm)
+                try req.content.encode(["ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5", "reason": hostile, "recorded_by": hostile], as: .urlEncodedForm)
             }) { response in
                 #expect(response.status == .seeOther)
             }
@@ -110,6 +117,12 @@ struct CommissioningPageTests {
             }
             try await app.testing().test(.GET, "/icbs/QT6/pharmacy-closures") { response in
                 #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(!response.text.contains(hostile))
+            }
+            // The audit trail names who saved it (escaped on the page) and each field's value.
+            try await app.testing().test(.GET, "/icbs/QT6/records/pharmacy-closures") { response in
+                #expect(response.text.contains("Audit trail"))
+                #expect(response.text.contains("Hours lost: 2.5"))
                 #expect(!response.text.contains(hostile))
             }
         }

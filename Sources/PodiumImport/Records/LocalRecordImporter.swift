@@ -8,13 +8,16 @@ public struct LocalRecordImportResult: Sendable, Hashable {
     public var template: RecordTemplate
     public var file: String
     public var records: Int
+    /// Records new or different from what was stored (the rest were already stored as they are).
+    public var changed: Int
     /// Header columns the template does not use (an NHSBSA file carries many), ignored.
     public var ignoredColumns: [String]
 }
 
 /// Reads local-record files and forms against their template, checks every record belongs to the ICB entering it,
 /// and writes them in one transaction: one bad row and nothing changes. Records are upserted by the template's key,
-/// so uploading the same file twice changes nothing.
+/// so uploading the same file twice changes nothing. Each record added, changed or deleted leaves a ``RecordChange``
+/// in the audit trail, in the same transaction; an unchanged record is not rewritten and leaves none.
 public struct LocalRecordImporter: Sendable {
     let database: any Database
 
@@ -22,7 +25,8 @@ public struct LocalRecordImporter: Sendable {
 
     /// Uploads `source` for `icb`.
     /// - Throws: ``InputFileFailure`` naming line, column and reason for every problem; nothing is written.
-    public func run(_ template: RecordTemplate, source: SourceFile, for icb: ICBCode, recordedAt: String) async throws -> LocalRecordImportResult {
+    /// - Parameter by: who is uploading it, for the audit trail.
+    public func run(_ template: RecordTemplate, source: SourceFile, for icb: ICBCode, by: String, recordedAt: String) async throws -> LocalRecordImportResult {
         let (parsed, ignored, issues) = Self.parse(template, source: source)
         guard issues.isEmpty else { throw InputFileFailure(file: source.name, issues: issues, verb: "imported") }
         let scoped = try await scope(template, parsed.map { ($0.line, $0.values) }, for: icb)
@@ -36,21 +40,55 @@ public struct LocalRecordImporter: Sendable {
             guard case .success(let (values, owner)) = result else { return nil }
             return StoredRecord(values: values, icb: owner, isExample: false, source: source.name, recordedAt: recordedAt)
         }
-        try await database.transaction { transaction in
-            try await LocalRecordStore(database: transaction).write(records, of: template)
+        let changed = try await database.transaction { transaction in
+            try await Self.write(records, of: template, for: icb, by: by, on: transaction)
         }
-        return LocalRecordImportResult(template: template, file: source.name, records: records.count, ignoredColumns: ignored)
+        return LocalRecordImportResult(template: template, file: source.name, records: records.count, changed: changed, ignoredColumns: ignored)
+    }
+
+    /// Writes the records that are new or differ from what is stored, with their audit trail; run it in a transaction.
+    /// - Returns: how many were written.
+    static func write(_ records: [StoredRecord], of template: RecordTemplate, for icb: ICBCode, by: String, on database: any Database) async throws -> Int {
+        let store = LocalRecordStore(database: database)
+        let stored = try await store.records(template, icb: template.keyIsPerICB ? icb : nil)
+        let existing = Dictionary(stored.map { ($0.values.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [RecordChange] = []
+        let fresh = records.filter { record in
+            let before = existing[record.values.key]
+            if let before, before.values == record.values, before.icb == record.icb, before.isExample == record.isExample { return false }
+            // A labelled example replaced by the same values is still a change: it becomes the ICB's own record.
+            changes.append(RecordChange.between(before?.values, record.values, icb: record.icb, by: by, source: record.source, at: record.recordedAt)
+                ?? RecordChange(template: template, icb: record.icb, key: record.values.key, action: .changed, fields: [], by: by, source: record.source, at: record.recordedAt))
+            return true
+        }
+        try await store.write(fresh, of: template)
+        try await RecordChangeStore(database: database).append(changes)
+        return fresh.count
     }
 
     /// Saves one record entered on a form for `icb`.
     /// - Throws: ``RecordProblems`` when the record does not belong to the ICB.
-    public func save(_ values: FieldValues, for icb: ICBCode, recordedAt: String) async throws {
+    public func save(_ values: FieldValues, for icb: ICBCode, by: String, recordedAt: String) async throws {
         let scoped = try await scope(values.template, [(1, values)], for: icb)
         switch scoped[0].1 {
         case .failure(let problem): throw RecordProblems(problems: [problem])
         case .success(let (values, owner)):
             let record = StoredRecord(values: values, icb: owner, isExample: false, source: "form", recordedAt: recordedAt)
-            try await LocalRecordStore(database: database).write([record], of: values.template)
+            _ = try await database.transaction { transaction in try await Self.write([record], of: values.template, for: icb, by: by, on: transaction) }
+        }
+    }
+
+    /// Deletes the ICB's record with this key, leaving its values in the audit trail.
+    /// - Returns: `false` when the ICB has no such record.
+    public func delete(_ template: RecordTemplate, key: String, for icb: ICBCode, by: String, at: String) async throws -> Bool {
+        try await database.transaction { transaction in
+            let store = LocalRecordStore(database: transaction)
+            guard let record = try await store.record(template, key: key, icb: icb), record.icb == icb,
+                  try await store.delete(template, key: key, icb: icb)
+            else { return false }
+            let change = RecordChange.between(record.values, nil, icb: icb, by: by, source: "form", at: at)
+            try await RecordChangeStore(database: transaction).append(change.map { [$0] } ?? [])
+            return true
         }
     }
 

@@ -52,6 +52,12 @@ enum OpenAPIDocument {
                 APIRoute.icbPharmacyEvents.openAPIPath: get(
                     "Openings, closures and changes of ownership of an ICB's pharmacies, read from ODS extracts", "PharmacyEvents",
                     parameters: [icbParameter], notFound: true),
+                APIRoute.icbFinance.openAPIPath: get(
+                    "An ICB's delegated budget against forecast outturn by line and month, and the reinvestment plan for ring-fenced dental underspend",
+                    "Finance", parameters: [icbParameter, year] + positionParameters, notFound: true),
+                APIRoute.englandFinance.openAPIPath: get(
+                    "Every ICB's finance position (or one NHS England region's), for regional assurance", "EnglandFinance",
+                    parameters: [year, regionParameter] + positionParameters, notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI",
@@ -94,6 +100,10 @@ enum OpenAPIDocument {
     private static var year: [String: Any] { [
         "name": "year", "in": "query", "required": false, "description": "Financial year, such as 2023/24 (default: the latest with data)",
         "schema": ["type": "string"],
+    ] }
+    private static var regionParameter: [String: Any] { [
+        "name": "region", "in": "query", "required": false, "description": "NHS England region code, such as Y58 (South West); default: all of England",
+        "schema": ["type": "string", "enum": NHSEnglandRegion.allCases.map(\.rawValue)],
     ] }
     private static var positionParameters: [[String: Any]] { [
         ["name": "foundation", "in": "query", "required": false, "description": "count: foundation dentists' UDAs count toward the target (default: not counted)",
@@ -256,6 +266,22 @@ enum OpenAPIDocument {
                 // `example` and `source`.
                 "records": array(["type": "object"]),
             ]),
+            "FinanceMonth": object(["month": string, "basis": string, "amount": ref("Money")]),
+            "FinanceLine": object(
+                ["line": string, "label": string, "ringFenced": boolean, "budget": ref("Money"), "actualToDate": ref("Money"), "committed": ref("Money"),
+                 "projected": ref("Money"), "forecastOutturn": ref("Money"), "variance": ref("Money"), "underspendAtRisk": ref("Money"),
+                 "months": array(ref("FinanceMonth"))]),
+            "ReinvestmentOption": object(
+                ["reference": string, "kind": string, "cost": ref("Money"), "leadTimeDays": integer, "lastDecisionDate": string, "state": string,
+                 "committee": string, "decisionDate": string],
+                optional: ["committee", "decisionDate"]),
+            "Finance": object(
+                ["icb": string, "name": string, "region": string, "financialYear": string, "asOf": string, "planDate": string, "exampleData": boolean,
+                 "budget": ref("Money"), "forecastOutturn": ref("Money"), "underspendAtRisk": ref("Money"), "committed": ref("Money"),
+                 "uncommitted": ref("Money"), "mustCommitBy": string, "udasCarriedForward": number, "lines": array(ref("FinanceLine")),
+                 "options": array(ref("ReinvestmentOption"))],
+                optional: ["region", "mustCommitBy"]),
+            "EnglandFinance": object(["financialYear": string, "region": string, "icbs": array(ref("Finance"))], optional: ["region"]),
             "PharmacyEvents": object(["events": array(object(["pharmacy": string, "date": string, "kind": string, "detail": string]))]),
             "PharmacyFirst": object(["areas": array(ref("SPCMeasure")), "conditions": array(ref("SPCMeasure")), "sources": array(ref("Source"))]),
             "ContractPositionSummary": object(

@@ -17,18 +17,7 @@ struct CommissioningController: RouteCollection {
         routes.get(PodiumRoute.marketEntryApplicationTemplate.components, use: application)
         routes.get(PodiumRoute.icbPharmacyFirstTemplate.components, use: pharmacyFirst)
         routes.get(PodiumRoute.optometryTemplate.components, use: optometry)
-        routes.get(PodiumRoute.financeTemplate.components, use: finance)
         routes.get(APIRoute.icbPharmacyEvents.components, use: eventsAPI)
-    }
-
-    /// A CSV of the table the request names, or `nil` for the page.
-    private func csv(_ parameters: ListParameters, name: String, _ tables: [(String, () -> String)]) throws -> Response? {
-        guard parameters.wantsCSV else { return nil }
-        let wanted = parameters.table ?? tables[0].0
-        guard let table = tables.first(where: { $0.0 == wanted }) else {
-            throw WebError.badRequest(code: "invalid_parameter", message: "table must be one of \(tables.map(\.0).joined(separator: ", ")).")
-        }
-        return Responses.csv(table.1(), fileName: "\(name)-\(wanted).csv")
     }
 
     private func icb(_ req: Request) throws -> ICBCode { try req.code("icb", as: ICBCode.self, notFound: "icb_not_found") }
@@ -41,7 +30,7 @@ struct CommissioningController: RouteCollection {
         let shares = PharmacyPages.sharesTable(PharmacyOwnerShare.shares(register.sites.map(\.organisation)))
         let events = PharmacyPages.eventsTable(try await PharmacyEventStore(database: req.db).events(in: code))
         let request = try parameters.pageRequest(for: table)
-        if let csv = try csv(parameters, name: "\(code)-pharmacies", [
+        if let csv = try Responses.tableCSV(parameters, name: "\(code)-pharmacies", [
             (table.id, { table.csv(request) }), (shares.id, { shares.csv(ListRequest()) }), (events.id, { events.csv(ListRequest()) }),
         ]) { return csv }
         return Responses.html(PharmacyPages.register(
@@ -66,7 +55,7 @@ struct CommissioningController: RouteCollection {
         }
         let incomeTable = Table<PharmacyFirstIncomeRow>(id: "pharmacy-first", caption: "Pharmacy First", columns: PharmacyPages.incomeColumns(), rows: income, footer: nil)
         let closuresTable = RecordPages.table(closures, icb: sited.organisation.icb)
-        if let csv = try csv(parameters, name: code.rawValue, [
+        if let csv = try Responses.tableCSV(parameters, name: code.rawValue, [
             (events.id, { events.csv(ListRequest()) }), (closures.template.id, { closuresTable.csv(ListRequest()) }),
             (incomeTable.id, { incomeTable.csv(ListRequest()) }),
         ]) { return csv }
@@ -83,7 +72,7 @@ struct CommissioningController: RouteCollection {
         let code = try icb(req), parameters = try ListParameters.from(req)
         let overview = try await Workbench(database: req.db).closures(of: code, today: CalendarDate.today())
         let tables = (PharmacyPages.closuresTable(overview.rows), PharmacyPages.decileTable(overview.summary), PharmacyPages.hoursTable(overview.weeks))
-        if let csv = try csv(parameters, name: "\(code)-closures", [
+        if let csv = try Responses.tableCSV(parameters, name: "\(code)-closures", [
             (tables.0.id, { tables.0.csv(ListRequest()) }), (tables.1.id, { tables.1.csv(ListRequest()) }), (tables.2.id, { tables.2.csv(ListRequest()) }),
         ]) { return csv }
         return Responses.html(PharmacyPages.closures(overview, tables: tables, context: context))
@@ -94,7 +83,7 @@ struct CommissioningController: RouteCollection {
         let overview = try await Workbench(database: req.db).marketEntry(of: code, today: CalendarDate.today())
         let applications = PharmacyPages.applicationsTable(overview.applications, icb: code, timetable: .standard)
         let boards = PharmacyPages.boardsTable(overview)
-        if let csv = try csv(parameters, name: "\(code)-market-entry", [
+        if let csv = try Responses.tableCSV(parameters, name: "\(code)-market-entry", [
             (applications.id, { applications.csv(ListRequest()) }), (boards.id, { boards.csv(ListRequest()) }),
         ]) { return csv }
         return Responses.html(PharmacyPages.marketEntry(overview, applications: applications, boards: boards, context: context))
@@ -113,7 +102,7 @@ struct CommissioningController: RouteCollection {
         let parties = try await workbench.notificationList(for: record.values, sites: sites).map {
             PharmacyPages.partiesTable($0, register: register, names: names)
         }
-        if let parties, let csv = try csv(parameters, name: "\(code)-\(reference)", [(parties.id, { parties.csv(ListRequest()) })]) { return csv }
+        if let parties, let csv = try Responses.tableCSV(parameters, name: "\(code)-\(reference)", [(parties.id, { parties.csv(ListRequest()) })]) { return csv }
         return Responses.html(PharmacyPages.application(record, register: register, parties: parties, timetable: .standard, context: context))
     }
 
@@ -125,7 +114,7 @@ struct CommissioningController: RouteCollection {
             id: "latest", caption: latestMonth.map { "Each pharmacy in \($0.label)" } ?? "Each pharmacy", columns: PharmacyPages.incomeColumns(),
             rows: overview.rows.filter { $0.month == latestMonth }, footer: nil)
         let all = Table<PharmacyFirstIncomeRow>(id: "all", caption: "Every month", columns: PharmacyPages.incomeColumns(), rows: overview.rows, footer: nil)
-        if let csv = try csv(parameters, name: "\(code)-pharmacy-first", [(latest.id, { latest.csv(ListRequest()) }), (all.id, { all.csv(ListRequest()) })]) {
+        if let csv = try Responses.tableCSV(parameters, name: "\(code)-pharmacy-first", [(latest.id, { latest.csv(ListRequest()) }), (all.id, { all.csv(ListRequest()) })]) {
             return csv
         }
         return Responses.html(PharmacyPages.pharmacyFirst(overview, latest: latest, context: context))
@@ -147,18 +136,8 @@ struct CommissioningController: RouteCollection {
         if let measure = overview.sightTests, let points = Tables.spcPoints(named: "spc-\(measure.id)", in: [measure]) {
             tables.append(("spc-\(measure.id)", { points.csv(ListRequest()) }))
         }
-        if let csv = try csv(parameters, name: "\(code)-optometry", tables) { return csv }
+        if let csv = try Responses.tableCSV(parameters, name: "\(code)-optometry", tables) { return csv }
         return Responses.html(OptometryPage.render(overview, monthly: monthly, fees: fees, context: context))
-    }
-
-    @Sendable func finance(req: Request) async throws -> Response {
-        let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).finance(of: code, choices: try PositionChoices.from(req), today: CalendarDate.today())
-        let lines = FinancePage.linesTable(overview), monthly = FinancePage.monthlyTable(overview), options = FinancePage.optionsTable(overview)
-        if let csv = try csv(parameters, name: "\(code)-finance-\(Responses.slug(overview.year))", [
-            (lines.id, { lines.csv(ListRequest()) }), (monthly.id, { monthly.csv(ListRequest()) }), (options.id, { options.csv(ListRequest()) }),
-        ]) { return csv }
-        return Responses.html(FinancePage.render(overview, lines: lines, monthly: monthly, options: options, context: context))
     }
 
     @Sendable func eventsAPI(req: Request) async throws -> API.PharmacyEventsDTO {

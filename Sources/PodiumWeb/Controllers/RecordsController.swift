@@ -32,11 +32,13 @@ struct RecordsController: RouteCollection {
         let parameters = try ListParameters.from(req)
         let records = try await Workbench(database: req.db).records(template, of: icb.code)
         if parameters.format == "template" { return Responses.csv(template.csvHeader(), fileName: "\(template.id)-template.csv") }
+        let changes = RecordPages.changesTable(try await RecordChangeStore(database: req.db).changes(template, icb: icb.code))
+        if parameters.wantsCSV, parameters.table == changes.id { return Responses.csv(changes.csv(ListRequest()), fileName: "\(icb.code)-\(template.id)-changes.csv") }
         if parameters.wantsCSV { return Responses.csv(RecordPages.csv(records), fileName: "\(icb.code)-\(template.id).csv") }
         let table = RecordPages.table(records, icb: icb.code)
         let request = try parameters.pageRequest(for: table)
         return Responses.html(RecordPages.render(
-            records, icb: icb, page: table.page(request), table: table,
+            records, icb: icb, page: table.page(request), table: table, changes: changes,
             links: ListLinks(path: PodiumRoute.records(icb.code, template).path, request: request), context: context))
     }
 
@@ -48,21 +50,24 @@ struct RecordsController: RouteCollection {
         guard let record = try await LocalRecordStore(database: req.db).record(template, key: key, icb: icb.code), record.icb == icb.code || record.icb == nil
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         let values = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
-        return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, context: context))
+        let history = RecordPages.changesTable(try await RecordChangeStore(database: req.db).changes(template, icb: icb.code, key: key))
+        return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, history: history, context: context))
     }
 
     @Sendable func saveForm(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
-        let problems: [FieldProblem]
+        let by = Self.recorder(posted[RecordPages.recordedBy])
+        var problems: [FieldProblem] = by == nil ? [FieldProblem(field: RecordPages.recordedBy, reason: Self.whoIsMissing)] : []
         switch template.read(posted) {
-        case .failure(let found): problems = found.problems
+        case .failure(let found): problems += found.problems
+        case .success where by == nil: break
         case .success(let values):
             do {
-                try await LocalRecordImporter(database: req.db).save(values, for: icb.code, recordedAt: Date().ISO8601Format())
+                try await LocalRecordImporter(database: req.db).save(values, for: icb.code, by: by!, recordedAt: Date().ISO8601Format())
                 return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(icb.code, template).path, ListLinks.items([("key", values.key)])), redirectType: .normal)
             } catch let found as RecordProblems {
-                problems = found.problems
+                problems += found.problems
             }
         }
         return Responses.html(RecordPages.form(template, icb: icb, values: posted, problems: problems, existing: nil, context: context), status: .unprocessableEntity)
@@ -70,6 +75,15 @@ struct RecordsController: RouteCollection {
 
     struct Upload: Content {
         var file: File
+        var recorded_by: String?
+    }
+
+    static let whoIsMissing = "say who is recording it (your name), for the audit trail"
+
+    /// The name given for the audit trail, trimmed; `nil` when missing or longer than 200 characters.
+    static func recorder(_ text: String?) -> String? {
+        let name = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty || name.count > 200 ? nil : name
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
@@ -78,11 +92,18 @@ struct RecordsController: RouteCollection {
             throw WebError.badRequest(code: "file_missing", message: "Choose a CSV file to upload.")
         }
         let name = upload.file.filename.isEmpty ? "upload.csv" : upload.file.filename
+        guard let by = Self.recorder(upload.recorded_by) else {
+            return Responses.html(
+                RecordPages.uploadResult(template, icb: icb, result: .problems([ImportIssueView(line: 1, column: nil, reason: "Not uploaded: " + Self.whoIsMissing + ".")]),
+                                         context: context),
+                status: .unprocessableEntity)
+        }
         do {
             let source = try SourceFile.received(name: name, bytes: Array(upload.file.data.readableBytesView))
-            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, recordedAt: Date().ISO8601Format())
+            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: by, recordedAt: Date().ISO8601Format())
             return Responses.html(RecordPages.uploadResult(
-                template, icb: icb, result: .saved(LocalRecordImportResultView(file: done.file, records: done.records, ignored: done.ignoredColumns)),
+                template, icb: icb,
+                result: .saved(LocalRecordImportResultView(file: done.file, records: done.records, changed: done.changed, ignored: done.ignoredColumns)),
                 context: context))
         } catch let failure as InputFileFailure {
             let issues = failure.issues.map { ImportIssueView(line: $0.line, column: $0.column, reason: $0.reason) }
@@ -96,9 +117,10 @@ struct RecordsController: RouteCollection {
     @Sendable func delete(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         let key = (try? req.content.get(String.self, at: "key")) ?? ""
-        let store = LocalRecordStore(database: req.db)
-        guard let record = try await store.record(template, key: key, icb: icb.code), record.icb == icb.code,
-              try await store.delete(template, key: key, icb: icb.code)
+        guard let by = Self.recorder(try? req.content.get(String.self, at: RecordPages.recordedBy)) else {
+            throw WebError.badRequest(code: "recorded_by_missing", message: "Not deleted: " + Self.whoIsMissing + ".")
+        }
+        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: by, at: Date().ISO8601Format())
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         return req.redirect(to: PodiumRoute.records(icb.code, template).path, redirectType: .normal)
     }

@@ -14,9 +14,23 @@ enum Responses {
     static func csv(_ text: String, fileName: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let safeName = String(fileName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName)\"")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeFileName(fileName))\"")
         return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    /// A CSV of the table the request names (`?format=csv&table=id`, the first by default), or `nil` for the page.
+    static func tableCSV(_ parameters: ListParameters, name: String, _ tables: [(String, () -> String)]) throws -> Response? {
+        guard parameters.wantsCSV else { return nil }
+        let wanted = parameters.table ?? tables[0].0
+        guard let table = tables.first(where: { $0.0 == wanted }) else {
+            throw WebError.badRequest(code: "invalid_parameter", message: "table must be one of \(tables.map(\.0).joined(separator: ", ")).")
+        }
+        return csv(table.1(), fileName: "\(name)-\(wanted).csv")
+    }
+
+    /// A download's name with anything but letters, digits, "-" and "." replaced, so the header cannot be broken.
+    static func safeFileName(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
     }
 
     /// A static asset from the binary, cacheable for an hour.

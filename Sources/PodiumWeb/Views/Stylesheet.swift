@@ -86,12 +86,13 @@ enum Stylesheet {
     .why .source { color: var(--secondary); font-size: 0.85rem; }
     .errors { border: 4px solid #d5281b; padding: 0.5rem 1rem; max-width: 60rem; }
     .errors h2 { margin-top: 0.25rem; color: #d5281b; }
-    form.record { display: grid; grid-template-columns: max-content minmax(12rem, 32rem); gap: 0.5rem 1rem; align-items: start; max-width: 60rem; }
-    form.record label { font-weight: bold; padding-top: 0.3rem; }
-    form.record .hint { display: block; font-weight: normal; font-size: 0.8rem; color: var(--secondary); }
-    form.record input, form.record select, form.record textarea { padding: 0.35rem; border: 2px solid var(--text); font-size: 1rem; }
-    form.record textarea { min-height: 4rem; }
-    form.record button { grid-column: 2; justify-self: start; }
+    form.record, form.record-form { display: grid; grid-template-columns: minmax(8rem, 22rem) minmax(12rem, 32rem); gap: 0.5rem 1rem; align-items: start; max-width: 60rem; margin-bottom: 1rem; }
+    :is(form.record, form.record-form) h2 { grid-column: 1 / -1; margin-bottom: 0; }
+    :is(form.record, form.record-form) label { font-weight: bold; padding-top: 0.3rem; }
+    :is(form.record, form.record-form) .hint { display: block; font-weight: normal; font-size: 0.8rem; color: var(--secondary); }
+    :is(form.record, form.record-form) :is(input, select, textarea) { padding: 0.35rem; border: 2px solid var(--text); font-size: 1rem; }
+    :is(form.record, form.record-form) textarea { min-height: 4rem; }
+    :is(form.record, form.record-form) button { grid-column: 2; justify-self: start; }
     form.inline { display: flex; gap: 0.4rem; flex-wrap: wrap; }
     form.inline input { padding: 0.2rem; border: 1px solid var(--text); }
     form.inline button { padding: 0.2rem 0.6rem; }
@@ -102,7 +103,12 @@ enum Stylesheet {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
     dl.facts dt { font-weight: bold; }
     dl.facts dd { margin: 0; }
+    .print-only { display: none; }
     @media print {
+      @page { margin: 15mm; }
+      .print-only { display: block; }
+      .committee-paper { border: 1px solid #000; padding: 0.25rem 0.75rem; margin-bottom: 1rem; }
+      h2 { break-after: avoid; page-break-after: avoid; }
       .no-print, .site-nav, .filter, .pagination, a.csv { display: none !important; }
       .site-header { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 0.5rem; }
       .site-header .brand { color: #000; }

@@ -44,6 +44,7 @@ enum Layout {
                         .a(.attr("href", PodiumRoute.englandDentalPosition.path), .plain("Dental position")),
                         .a(.attr("href", PodiumRoute.englandAccess.path), .plain("Need and access")),
                         .a(.attr("href", PodiumRoute.pharmacyFirst.path), .plain("Pharmacy First")),
+                        .a(.attr("href", PodiumRoute.englandFinance.path), .plain("Finance")),
                         .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data"))
                     )
                 ),

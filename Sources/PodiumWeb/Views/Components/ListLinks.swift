@@ -30,6 +30,7 @@ struct ListParameters: Content {
     }
 
     var wantsCSV: Bool { format?.lowercased() == "csv" }
+    var wantsXLSX: Bool { format?.lowercased() == "xlsx" }
 
     /// The request for a page: an unknown sort column is ignored, so a stale bookmark still opens (the API
     /// rejects it instead).

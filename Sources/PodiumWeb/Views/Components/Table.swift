@@ -15,13 +15,16 @@ struct Cell: Sendable {
     var link: String?
     var sort: SortValue
     var icon: Icon?
+    /// The value in a spreadsheet export: a typed number or date where the cell holds one, else the CSV text.
+    var sheet: SheetCell
 
-    init(text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil, icon: Icon? = nil) {
+    init(text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil, icon: Icon? = nil, sheet: SheetCell? = nil) {
         self.text = text
         self.csv = csv ?? text
         self.link = link
         self.sort = sort ?? (text.isEmpty ? .missing : .text(text))
         self.icon = icon
+        self.sheet = sheet ?? (self.csv.isEmpty ? .empty : .text(self.csv))
     }
 
     static func decimal(_ value: Double?, decimals: Int) -> Cell {
@@ -33,7 +36,8 @@ struct Cell: Sendable {
         let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
         let grouped = (parts[0].hasPrefix("-") ? "-" : "") + ScaledDecimal.groupThousands(UInt64(whole) ?? 0)
             + (parts.count > 1 ? "." + parts[1] : "")
-        return Cell(text: grouped, csv: plain, sort: .number(Int64((value * 10_000).rounded())))
+        return Cell(
+            text: grouped, csv: plain, sort: .number(Int64((value * 10_000).rounded())), sheet: .number(plain, decimals == 0 ? .integer : .decimal2))
     }
 
     /// Shown for a value the source did not report.
@@ -45,37 +49,39 @@ struct Cell: Sendable {
 
     static func money(_ value: Money?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: value.formatted, csv: value.plainPounds, sort: .number(value.pence))
+        return Cell(text: value.formatted, csv: value.plainPounds, sort: .number(value.pence), sheet: .number(value.plainPounds, .pounds))
     }
 
     static func udas(_ value: UDAs?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.tenThousandths))
+        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.tenThousandths), sheet: .number(value.plain, .decimal2))
     }
 
     static func count(_ value: Int?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: ScaledDecimal.format(Int64(value), scale: 0), csv: String(value), sort: .number(Int64(value)))
+        return Cell(text: ScaledDecimal.format(Int64(value), scale: 0), csv: String(value), sort: .number(Int64(value)), sheet: .number(String(value), .integer))
     }
 
     static func percent(_ value: Proportion) -> Cell {
         guard let tenths = value.tenthsOfPercent, let text = value.percentText else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: text, csv: value.percentPlain ?? "", sort: .number(tenths))
+        return Cell(text: text, csv: value.percentPlain ?? "", sort: .number(tenths), sheet: value.percentPlain.map { .number($0, .percent) })
     }
 
     static func decimal(_ value: FixedDecimal?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
         // Sort at a common scale of 4 decimals so values of different precision compare correctly.
-        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.scaled * ScaledDecimal.pow10(max(0, 4 - value.scale))))
+        return Cell(
+            text: value.formatted, csv: value.plain, sort: .number(value.scaled * ScaledDecimal.pow10(max(0, 4 - value.scale))),
+            sheet: .number(value.plain, value.scale == 0 ? .integer : .decimal2))
     }
 
     static func date(_ value: CalendarDate?) -> Cell {
         guard let value else { return Cell(text: "", csv: "", sort: .missing) }
-        return Cell(text: value.label, csv: value.iso, sort: .text(value.iso))
+        return Cell(text: value.label, csv: value.iso, sort: .text(value.iso), sheet: .serialDate(value.spreadsheetSerial, .date))
     }
 
     static func month(_ value: YearMonth) -> Cell {
-        Cell(text: value.label, csv: value.iso, sort: .number(Int64(value.year * 100 + value.month)))
+        Cell(text: value.label, csv: value.iso, sort: .number(Int64(value.year * 100 + value.month)), sheet: .serialDate(value.firstDay.spreadsheetSerial, .month))
     }
 
     static func coordinate(_ value: Double?, decimals: Int) -> Cell {
@@ -129,6 +135,14 @@ struct Table<Row: Sendable>: Sendable {
         for row in matching { text += CSVFormat.line(columns.map { $0.value(row).csv }) }
         if let footer { text += CSVFormat.line(footer.map(\.csv)) }
         return text
+    }
+
+    /// The same rows as ``csv(_:)`` as a spreadsheet sheet, numbers and dates typed with their formats.
+    func sheet(_ request: ListRequest, name: String? = nil) -> Sheet {
+        let matching = Listing.filterAndSort(rows, request: request, searchText: searchText, sortValue: sortValue)
+        return Sheet(
+            name: name ?? caption, title: caption, header: columns.map(\.csvTitle),
+            rows: matching.map { row in columns.map { $0.value(row).sheet } }, footer: footer.map { $0.map(\.sheet) })
     }
 
     func isSortKey(_ key: String) -> Bool { columns.contains { $0.key == key && $0.sortable } }

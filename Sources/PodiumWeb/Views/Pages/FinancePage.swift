@@ -59,11 +59,44 @@ enum FinancePage {
             legend: (bars: "spend, £ (* projected)", markers: "a twelfth of the budget"))
     }
 
+    /// The workbook of the ICB page: a summary, then every table as a sheet.
+    static func workbook(_ overview: FinanceOverview, lines: Table<LineForecast>, monthly: Table<YearMonth>, options: Table<ReinvestmentOption>) -> Workbook {
+        let plan = overview.plan
+        let summary: [(String, SheetCell)] = [
+            ("ICB", .text("\(overview.icb.name) (\(overview.icb.code))")),
+            ("Financial year", .text(overview.year.label)),
+            ("Actuals to", .serialDate(overview.asOf.firstDay.spreadsheetSerial, .month)),
+            ("Plan as at", .serialDate(overview.planDate.spreadsheetSerial, .date)),
+            ("Budget (£)", .number(overview.budget.plainPounds, .pounds)),
+            ("Forecast outturn (£)", .number(overview.forecastOutturn.plainPounds, .pounds)),
+            ("Ring-fenced underspend at risk (£)", .number(overview.underspendAtRisk.plainPounds, .pounds)),
+            ("Committed to reinvestment (£)", .number(plan.committed.plainPounds, .pounds)),
+            ("Uncommitted (£)", .number(plan.uncommitted.plainPounds, .pounds)),
+            ("Must be committed by", plan.mustCommitBy.map { .serialDate($0.spreadsheetSerial, .date) } ?? .text("no option still fits")),
+            ("Example data", .text(overview.records.contains(where: \.hasExamples) ? "yes: some records are labelled example data" : "no")),
+        ]
+        return Workbook(sheets: [
+            Sheet(name: "Summary", title: "Finance: \(overview.icb.shortName), \(overview.year.label)", header: ["Item", "Value"],
+                  rows: summary.map { [.text($0.0), $0.1] }),
+            lines.sheet(ListRequest(), name: "Budget lines"), monthly.sheet(ListRequest(), name: "Monthly"), options.sheet(ListRequest(), name: "Options"),
+        ])
+    }
+
+    /// A block shown only in print, so the page prints as a committee paper.
+    static func committeePaper(_ title: String, asOf: YearMonth, planDate: CalendarDate) -> Node<HTML.BodyContext> {
+        .div(
+            .attr("class", "committee-paper print-only"),
+            .p(.strong(.plain("Primary Care Commissioning Committee"))),
+            .p(.plain("\(title). Figures to \(asOf.label); the reinvestment plan as at \(planDate.label). Printed from Podium; every figure is "
+                + "an aggregate. Example data, where present, is labelled.")))
+    }
+
     static func render(
         _ overview: FinanceOverview, lines: Table<LineForecast>, monthly: Table<YearMonth>, options: Table<ReinvestmentOption>, context: PageContext
     ) -> HTML {
         let icb = overview.icb, path = PodiumRoute.finance(icb.code).path, plan = overview.plan
         let csv = { (id: String) in ListLinks.href(path, ListLinks.items([("year", overview.year.label), ("format", "csv"), ("table", id)])) }
+        let xlsx = ListLinks.href(path, ListLinks.items([("year", overview.year.label), ("format", "xlsx")]))
         let warning: Node<HTML.BodyContext>
         if plan.uncommitted.pence > 0, let date = plan.mustCommitBy {
             warning = Layout.paragraph(
@@ -80,6 +113,8 @@ enum FinancePage {
             title: "Finance: \(icb.shortName), \(overview.year.label)", context: context, crumbs: PharmacyPages.crumbs(icb, "Finance"),
             sources: overview.sources,
             content: [
+                committeePaper("Finance report: \(icb.shortName), \(overview.year.label)", asOf: overview.asOf, planDate: overview.planDate),
+                .p(.attr("class", "links no-print"), Layout.link("Download the workbook (XLSX: every table, with number formats)", xlsx)),
                 Layout.paragraph(
                     "Delegated POD budget lines against forecast outturn. Dental primary care spend is the contracts' monthly payments (a twelfth "
                         + "of the annual value, the pennies in March, re-phased by recorded variations) less the year-end clawback the contract engine "
@@ -106,6 +141,72 @@ enum FinancePage {
                         + "uncommitted. Decided options are recorded with the committee that approved them."),
                 TableView.whole(options, csv: csv(options.id)),
                 .forEach(overview.records) { RecordPages.section($0, icb: icb.code) },
+            ])
+    }
+}
+
+/// Every ICB's finance position for NHS England regional assurance: read only, one row per ICB, by region.
+enum EnglandFinancePage {
+    static func table(_ finance: EnglandFinance) -> Table<EnglandFinance.Row> {
+        let total = { (value: (FinancePosition) -> Money) in finance.rows.reduce(Money.zero) { $0 + value($1.position) } }
+        return Table(id: "icb-finance", caption: "Finance position of every ICB, \(finance.year.label)", columns: [
+            Column("name", "ICB") { .text($0.icb.shortName, link: ListLinks.href(PodiumRoute.finance($0.icb.code).path, ListLinks.items([("year", finance.year.label)]))) },
+            Column("code", "ODS code") { .text($0.icb.code.rawValue) },
+            Column("region", "NHS England region") { .text($0.region?.name) },
+            Column("as_of", "Actuals to") { .month($0.position.asOf) },
+            Column("budget", "Budget", note: "£", numeric: true) { .money($0.position.budget) },
+            Column("outturn", "Forecast outturn", note: "£", numeric: true) { .money($0.position.forecastOutturn) },
+            Column("variance", "Variance", note: "£, + is underspend", numeric: true) { .money($0.position.variance) },
+            Column("at_risk", "Ring-fenced underspend at risk", note: "£, lower is better", numeric: true) { .money($0.position.underspendAtRisk) },
+            Column("committed", "Committed to reinvestment", note: "£", numeric: true) { .money($0.position.plan.committed) },
+            Column("uncommitted", "Uncommitted", note: "£, lower is better", numeric: true) { .money($0.position.plan.uncommitted) },
+            Column("must_commit_by", "Must commit by") { row in
+                row.position.plan.uncommitted.pence == 0 ? .text("nothing uncommitted")
+                    : row.position.plan.mustCommitBy.map { .date($0) } ?? .text("no option still fits")
+            },
+            Column("examples", "Example data") { .text($0.hasExamples ? "yes" : "no") },
+        ], rows: finance.rows, footer: [
+            .text(finance.region?.name ?? "England"), .text(""), .text(""), .text(""), .money(total(\.budget)), .money(total(\.forecastOutturn)),
+            .money(total(\.variance)), .money(total(\.underspendAtRisk)), .money(total(\.plan.committed)), .money(total(\.plan.uncommitted)), .text(""), .text(""),
+        ])
+    }
+
+    static func render(_ finance: EnglandFinance, table: Table<EnglandFinance.Row>, page: ListPage<EnglandFinance.Row>, links: ListLinks, context: PageContext) -> HTML {
+        let path = PodiumRoute.englandFinance.path
+        let scope = finance.region?.name ?? "England"
+        let query = { (extra: [(String, String)]) in
+            ListLinks.href(path, ListLinks.items([("year", finance.year.label), ("region", finance.region?.rawValue ?? "")] + extra))
+        }
+        let atRisk = finance.rows.reduce(Money.zero) { $0 + $1.position.underspendAtRisk }
+        let uncommitted = finance.rows.filter { $0.position.plan.uncommitted.pence > 0 }
+        return Layout.page(
+            title: "Finance: \(scope), \(finance.year.label)", context: context,
+            crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: "Finance")], sources: finance.sources,
+            content: [
+                FinancePage.committeePaper("Delegated POD finance: \(scope), \(finance.year.label)", asOf: finance.rows.map(\.position.asOf).max() ?? finance.year.firstMonth,
+                                           planDate: finance.rows.first?.position.planDate ?? finance.year.lastDay),
+                Layout.paragraph(
+                    "Each ICB's delegated budget against forecast outturn, worked out the same way as on its own finance page, for NHS England's "
+                        + "regional assurance. This view is read only: budgets, spend and reinvestment decisions are recorded by each ICB.", class: "lede"),
+                finance.rows.contains(where: \.hasExamples)
+                    ? Layout.paragraph("Some ICBs' finance records are labelled example data, generated for the demonstration: they are not real budgets.", class: "notice warning")
+                    : .empty,
+                .form(
+                    .attr("method", "get"), .attr("action", path), .attr("class", "settings no-print"),
+                    .input(.attr("type", "hidden"), .attr("name", "year"), .attr("value", finance.year.label)),
+                    .label(.attr("for", "region"), .plain("Region")),
+                    .select(
+                        .attr("id", "region"), .attr("name", "region"),
+                        .choice("", "All of England", selected: finance.region == nil),
+                        .forEach(NHSEnglandRegion.allCases) { .choice($0.rawValue, $0.name, selected: $0 == finance.region) }),
+                    .button(.attr("type", "submit"), .plain("Show"))),
+                .div(
+                    .attr("class", "figures"),
+                    Layout.figure("ICBs", String(finance.rows.count), source: scope),
+                    Layout.figure("Ring-fenced underspend at risk", atRisk.formatted, source: "dental lines", note: "lower is better"),
+                    Layout.figure("ICBs with uncommitted underspend", String(uncommitted.count), source: "reinvestment plans", note: "lower is better")),
+                .p(.attr("class", "links no-print"), Layout.link("Download the workbook (XLSX)", query([("format", "xlsx")]))),
+                TableView.listing(table, page: page, links: links, noun: "ICBs"),
             ])
     }
 }

@@ -59,7 +59,10 @@ enum RecordPages {
     }
 
     /// The page of one template's records for an ICB.
-    static func render(_ records: ICBRecords, icb: ICB, page: ListPage<StoredRecord>, table: Table<StoredRecord>, links: ListLinks, context: PageContext) -> HTML {
+    static func render(
+        _ records: ICBRecords, icb: ICB, page: ListPage<StoredRecord>, table: Table<StoredRecord>, changes: Table<RecordChange>, links: ListLinks,
+        context: PageContext
+    ) -> HTML {
         let template = records.template
         let path = PodiumRoute.records(icb.code, template).path
         return Layout.page(
@@ -72,6 +75,12 @@ enum RecordPages {
                 TableView.listing(table, page: page, links: links, noun: "records"),
                 .p(.attr("class", "no-print"), Layout.link("Add a record", PodiumRoute.recordForm(icb.code, template).path)),
                 uploadForm(template, icb: icb.code),
+                .h2(.plain("Audit trail")),
+                Layout.paragraph(
+                    "Every record added, changed or deleted here, by form or upload: who, when, from which file, and each field before and after "
+                        + "(the latest \(changes.rows.count == 200 ? "200" : "changes")). Re-uploading records already stored as they are leaves no entry."),
+                changes.rows.isEmpty ? Layout.paragraph("No changes recorded yet.", class: "notice")
+                    : TableView.whole(changes, csv: ListLinks.href(path, ListLinks.items([("format", "csv"), ("table", changes.id)]))),
                 .h2(.plain("The template")),
                 Layout.paragraph(
                     "Upload a CSV file with a header row naming these columns (in any order; other columns are ignored). A row with the same "
@@ -100,13 +109,15 @@ enum RecordPages {
             .h2(.plain("Upload a file")),
             .label(.attr("for", "upload-file"), .plain("CSV file")),
             .input(.attr("type", "file"), .attr("id", "upload-file"), .attr("name", "file"), .attr("accept", ".csv,text/csv"), .attr("required", "required")),
+            recorderInput(id: "upload-by", value: ""),
             .button(.attr("type", "submit"), .plain("Upload"))
         )
     }
 
     /// The entry form: one input per field, keeping what was typed and showing each problem beside the page.
     static func form(
-        _ template: RecordTemplate, icb: ICB, values: [String: String], problems: [FieldProblem], existing: StoredRecord?, context: PageContext
+        _ template: RecordTemplate, icb: ICB, values: [String: String], problems: [FieldProblem], existing: StoredRecord?,
+        history: Table<RecordChange>? = nil, context: PageContext
     ) -> HTML {
         let title = existing == nil ? "Add: \(template.title.lowercased())" : "Record: \(template.title.lowercased())"
         return Layout.page(
@@ -124,21 +135,53 @@ enum RecordPages {
                 problems.isEmpty ? .empty : .div(
                     .attr("class", "notice error"), .attr("role", "alert"),
                     .p(.plain("The record was not saved:")),
-                    .ul(.forEach(problems) { problem in .li(.plain(problem.field.flatMap { template.field($0)?.label }.map { "\($0): " } ?? ""), .plain(problem.reason)) })
+                    .ul(.forEach(problems) { problem in
+                        .li(.plain(problem.field.flatMap { $0 == recordedBy ? "Your name" : template.field($0)?.label }.map { "\($0): " } ?? ""), .plain(problem.reason))
+                    })
                 ),
                 .form(
                     .attr("method", "post"), .attr("action", PodiumRoute.recordForm(icb.code, template).path), .attr("class", "record-form"),
                     .forEach(template.fields) { field in input(field, value: values[field.name] ?? "") },
+                    recorderInput(id: "f-recorded-by", value: values[recordedBy] ?? ""),
                     .button(.attr("type", "submit"), .plain("Save"))
                 ),
                 .unwrap(existing) { record in
                     .form(
-                        .attr("method", "post"), .attr("action", PodiumRoute.recordDelete(icb.code, template).path), .attr("class", "no-print"),
+                        .attr("method", "post"), .attr("action", PodiumRoute.recordDelete(icb.code, template).path), .attr("class", "record-form no-print"),
+                        .h2(.plain("Delete")),
                         .input(.attr("type", "hidden"), .attr("name", "key"), .attr("value", record.values.key)),
+                        recorderInput(id: "delete-by", value: ""),
                         .button(.attr("type", "submit"), .plain("Delete this record"))
                     )
                 },
+                .unwrap(history) { history in
+                    .group(.h2(.plain("Changes to this record")), history.rows.isEmpty
+                        ? Layout.paragraph("No changes recorded (example data, or written before the audit trail began).")
+                        : TableView.whole(history, csv: ""))
+                },
             ])
+    }
+
+    /// The form field naming who records a change, for the audit trail.
+    static let recordedBy = "recorded_by"
+
+    private static func recorderInput(id: String, value: String) -> Node<HTML.FormContext> {
+        .group(
+            .label(.attr("for", id), .plain("Your name"), .span(.attr("class", "hint"), .plain("kept in the audit trail with the time and what changed"))),
+            .input(.attr("type", "text"), .attr("id", id), .attr("name", recordedBy), .attr("value", value), .attr("required", "required"),
+                   .attr("maxlength", "200"), .attr("autocomplete", "name")))
+    }
+
+    /// The audit trail: newest first, each field before and after.
+    static func changesTable(_ changes: [RecordChange]) -> Table<RecordChange> {
+        Table(id: "changes", caption: "Changes, newest first", columns: [
+            Column("at", "When") { .text($0.at) },
+            Column("by", "Who") { .text($0.by) },
+            Column("action", "Action") { .text($0.action.rawValue) },
+            Column("record", "Record") { .text($0.key) },
+            Column("source", "From") { .text($0.source) },
+            Column("fields", "What changed") { .text($0.summary) },
+        ], rows: changes, footer: nil)
     }
 
     private static func input(_ field: RecordField, value: String) -> Node<HTML.FormContext> {
@@ -172,7 +215,9 @@ enum RecordPages {
                     switch result {
                     case .saved(let done):
                         return .group(
-                            Layout.paragraph("\(done.file): \(TableView.group(done.records)) records saved.", class: "notice success"),
+                            Layout.paragraph(
+                                "\(done.file): \(TableView.group(done.records)) records read; \(TableView.group(done.changed)) new or changed and saved, "
+                                    + "\(TableView.group(done.records - done.changed)) already stored as they are.", class: "notice success"),
                             done.ignored.isEmpty ? .empty : Layout.paragraph("Columns not used: \(done.ignored.joined(separator: ", ")).")
                         )
                     case .problems(let issues):
@@ -196,6 +241,7 @@ enum RecordPages {
 struct LocalRecordImportResultView: Sendable {
     var file: String
     var records: Int
+    var changed: Int
     var ignored: [String]
 }
 

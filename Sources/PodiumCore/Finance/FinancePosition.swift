@@ -1,0 +1,96 @@
+/// An ICB's delegated budget against forecast for a financial year, and the plan for its ring-fenced dental
+/// underspend (issue 8; DOMAIN.md §1.4, §1.8, §4.4). Built from the dental contract engine's position and the
+/// ICB's finance records, without I/O, so the ICB page, the England view and the API agree.
+public struct FinancePosition: Sendable, Hashable {
+    public var year: FinancialYear
+    /// The latest month with actuals; later months are projected.
+    public var asOf: YearMonth
+    public var lines: [LineForecast]
+    /// Spend by line and month: actual up to ``asOf``, projected after.
+    public var monthly: [BudgetLineKind: [YearMonth: Money]]
+    public var plan: ReinvestmentPlan
+    /// The date the plan is judged at: today within the year, else the last day of ``asOf`` (a past year is read
+    /// as it stood then).
+    public var planDate: CalendarDate
+    public var options: [ReinvestmentOption]
+    /// UDAs the contract engine expects to carry into next year (a shortfall of 96–100 %; not money).
+    public var carriedForward: ActivityUnits
+
+    public var ringFenced: [LineForecast] { lines.filter(\.kind.isRingFenced) }
+    public var underspendAtRisk: Money { ringFenced.reduce(Money.zero) { $0 + $1.underspendAtRisk } }
+    public var budget: Money { lines.reduce(Money.zero) { $0 + $1.budget } }
+    public var forecastOutturn: Money { lines.reduce(Money.zero) { $0 + $1.forecastOutturn } }
+    public var variance: Money { budget - forecastOutturn }
+
+    /// - Parameters:
+    ///   - dental: the contract engine's position for the ICB's contracts in the year.
+    ///   - budgets, actuals, options: records of ``RecordTemplate/budgetLines``, ``RecordTemplate/financeActuals`` and
+    ///     ``RecordTemplate/reinvestmentOptions`` (records of other years are ignored).
+    ///   - today: the date the plan is for (31 March deadlines count back from it).
+    public static func of(
+        dental: PortfolioPosition, budgets: [FieldValues], actuals: [FieldValues], options optionRecords: [FieldValues], today: CalendarDate
+    ) -> FinancePosition {
+        let year = dental.financialYear
+        let asOf = dental.contracts.map(\.latest.month).max() ?? year.firstMonth
+        let options = optionRecords.filter { $0.financialYear("financial_year") == year }.compactMap(ReinvestmentOption.init)
+
+        var spent: [BudgetLineKind: [YearMonth: Money]] = [:]
+        var committed: [BudgetLineKind: Money] = [:]
+        for values in actuals {
+            guard let month = values.month("month"), year.contains(month), let line = values.text("line").flatMap(BudgetLineKind.init) else { continue }
+            spent[line, default: [:]][month] = values.money("spent") ?? .zero
+            committed[line, default: .zero] += values.money("committed") ?? .zero
+        }
+        let approved = options.filter { $0.approval != nil }.reduce(Money.zero) { $0 + $1.cost }
+        committed[.dentalPrimary, default: .zero] += approved
+        let budgetOf = Dictionary(budgets.filter { $0.financialYear("financial_year") == year }.compactMap { values in
+            values.text("line").flatMap(BudgetLineKind.init).map { ($0, values.money("budget") ?? .zero) }
+        }, uniquingKeysWith: { first, _ in first })
+
+        var lines: [LineForecast] = [], monthly: [BudgetLineKind: [YearMonth: Money]] = [:]
+        for kind in BudgetLineKind.allCases where kind.isICBBudget && (budgetOf[kind] != nil || spent[kind] != nil || kind == .dentalPrimary) {
+            let byMonth: [YearMonth: Money], reduction: Money
+            if kind == .dentalPrimary {
+                // Contract payments, unless the ledger records the month; the year-end clawback the engine projects
+                // comes back to the ICB, so it reduces the spend.
+                byMonth = contractPayments(dental).merging(spent[kind] ?? [:]) { _, ledger in ledger }
+                reduction = dental.projectedClawback
+            } else {
+                byMonth = runRate(spent[kind] ?? [:], asOf: asOf, year: year)
+                reduction = .zero
+            }
+            monthly[kind] = byMonth
+            lines.append(LineForecast.of(
+                kind, budget: budgetOf[kind] ?? .zero, asOf: asOf, actuals: byMonth, committed: committed[kind] ?? .zero,
+                projectedByMonth: byMonth, reduction: reduction))
+        }
+        let underspend = lines.filter(\.kind.isRingFenced).reduce(Money.zero) { $0 + $1.underspendAtRisk }
+        let planDate = year.contains(today) ? today : asOf.lastDay
+        // Approved options are already in the committed column: the plan works on the underspend before them.
+        let plan = ReinvestmentPlan.of(underspend: underspend + approved, options: options, today: planDate, year: year)
+        return FinancePosition(
+            year: year, asOf: asOf, lines: lines, monthly: monthly, plan: plan, planDate: planDate, options: options,
+            carriedForward: dental.forecastContracts.compactMap { $0.forecast?.central.result.shortfallCarriedForward }.sum())
+    }
+
+    /// Every contract's monthly instalments, re-phased by its recorded variations (DOMAIN.md §1.4).
+    static func contractPayments(_ dental: PortfolioPosition) -> [YearMonth: Money] {
+        var payments: [YearMonth: Money] = [:]
+        for position in dental.contracts {
+            let timeline = position.terms
+            let changes = timeline.segments.dropFirst().map { PaymentSchedule.Change(from: $0.from.yearMonth, annualValue: $0.terms.value) }
+            for payment in PaymentSchedule.instalments(annualValue: timeline.base.value, in: dental.financialYear, changes: changes) {
+                payments[payment.month, default: .zero] += payment.gross
+            }
+        }
+        return payments
+    }
+
+    /// The months recorded up to `asOf`, then their average (to the penny, rounded down) for each month after.
+    static func runRate(_ recorded: [YearMonth: Money], asOf: YearMonth, year: FinancialYear) -> [YearMonth: Money] {
+        var byMonth = recorded.filter { $0.key <= asOf }
+        let average = byMonth.isEmpty ? Int64(0) : PaymentSchedule.floorDivide(byMonth.values.reduce(Int64(0)) { $0 + $1.pence }, Int64(byMonth.count))
+        for month in year.months where month > asOf { byMonth[month] = Money(pence: average) }
+        return byMonth
+    }
+}

@@ -1,0 +1,94 @@
+import FluentKit
+import Foundation
+import PodiumCore
+import PodiumData
+import PodiumImport
+import PodiumTestSupport
+@testable import PodiumWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Finance: ICB page, England view, workbook and API (issue 8)")
+struct FinancePageTests {
+    static let withExamples: @Sendable (any Database) async throws -> Void = { database in
+        try await Fixtures.importAll(into: database)
+        try await ExampleRecords.install(on: database)
+    }
+
+    @Test("Dental primary care is forecast from the contract engine on the bundled data: instalments sum to the contracts, clawback comes off")
+    func forecastFromContracts() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            let workbench = Workbench(database: app.db), code = ICBCode("QT6")!
+            let dental = try await workbench.dentalPosition(of: code, choices: PositionChoices())
+            let finance = try await workbench.finance(of: code, choices: PositionChoices(), today: CalendarDate(year: 2026, month: 11, day: 23)!)
+            let line = try #require(finance.lines.first { $0.kind == .dentalPrimary })
+            let months = try #require(finance.monthly[.dentalPrimary])
+            // The real contracts of the fixture: no ledger months are recorded for this line, so every month is an instalment.
+            let contractValue = dental.portfolio.contracts.map(\.terms.base.value).sum()
+            #expect(dental.portfolio.contracts.count > 10)
+            #expect(months.count == 12)
+            #expect(months.values.reduce(Money.zero, +) == contractValue)
+            #expect(dental.portfolio.projectedClawback.pence > 0)
+            let later = months.filter { $0.key > finance.asOf }.values.reduce(Money.zero, +)
+            #expect(line.projected == later - dental.portfolio.projectedClawback)
+            #expect(line.actualToDate == months.filter { $0.key <= finance.asOf }.values.reduce(Money.zero, +))
+            // The approved example option is committed against dental primary care, and the plan is judged at the end
+            // of the latest month of a past year.
+            #expect(line.committed == finance.options.filter { $0.approval != nil }.map(\.cost).sum())
+            #expect(finance.planDate == finance.asOf.lastDay)
+            #expect(finance.underspendAtRisk == finance.ringFenced.map(\.underspendAtRisk).sum())
+        }
+    }
+
+    @Test("England view: every ICB once, each in its NHS England region; a region's footer is the sum of its rows")
+    func englandView() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            let icbs = try await GeographyStore(database: app.db).icbs()
+            #expect(icbs.allSatisfy { NHSEnglandRegion.of($0.code) != nil })
+            #expect(NHSEnglandRegion.allCases.flatMap(\.icbs).count == 42)
+            var england = "", southWest = ""
+            try await app.testing().test(.GET, "/finance?format=csv") { england = $0.text }
+            try await app.testing().test(.GET, "/finance?region=Y58&format=csv") { southWest = $0.text }
+            let rows = { (csv: String) throws -> [[String]] in try CSVReader(bytes: Array(csv.utf8)).records().map(\.fields) }
+            #expect(try rows(england).count == 1 + 42 + 1)
+            let west = try rows(southWest)
+            #expect(west.count == 1 + 7 + 1)
+            #expect(Set(west.dropFirst().dropLast().map { $0[1] }) == Set(NHSEnglandRegion.southWest.icbs))
+            let budget = try #require(west[0].firstIndex(of: "Budget (£)"))
+            let sum = west.dropFirst().dropLast().compactMap { try? Money(pence: ScaledDecimal.parse($0[budget], scale: 2)) }.sum()
+            #expect(west.last?[0] == "South West")
+            #expect((try? ScaledDecimal.parse(west.last?[budget] ?? "", scale: 2)) == sum.pence)
+            #expect(sum.pence > 0)
+            try await app.testing().test(.GET, "/finance?region=Y58") { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("labelled example data"))
+                #expect(response.text.contains("committee-paper print-only"))
+            }
+            try await app.testing().test(.GET, "/finance?region=Z1") { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test("The workbook is a ZIP of SpreadsheetML parts, the same bytes each time, with a sheet for every table")
+    func workbook() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            var first = [UInt8](), second = [UInt8]()
+            try await app.testing().test(.GET, "/icbs/QT6/finance?format=xlsx") { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.first(name: .contentType) == Workbook.contentType)
+                #expect(response.headers.first(name: .contentDisposition)?.contains("QT6-finance-2023-24.xlsx") == true)
+                first = Array(response.body.readableBytesView)
+            }
+            try await app.testing().test(.GET, "/icbs/QT6/finance?format=xlsx") { second = Array($0.body.readableBytesView) }
+            #expect(first == second)
+            #expect(first.prefix(4) == [0x50, 0x4B, 0x03, 0x04])  // a local file header
+            let text = String(decoding: first, as: UTF8.self)
+            for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet4.xml"] { #expect(text.contains(part)) }
+            for sheet in ["Summary", "Budget lines", "Monthly", "Options"] { #expect(text.contains("name=\"\(sheet)\"")) }
+            try await app.testing().test(.GET, "/finance?region=Y56&format=xlsx") { response in
+                #expect(response.status == .ok)
+                #expect(Array(response.body.readableBytesView).prefix(2) == [0x50, 0x4B])
+            }
+        }
+    }
+}
