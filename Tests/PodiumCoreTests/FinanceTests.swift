@@ -50,7 +50,7 @@ struct FinanceTests {
         #expect(outside == before)
     }
 
-    @Test("Forecast outturn = actuals to date + committed + projected less expected clawback; ring-fenced underspend at risk")
+    @Test("Forecast outturn = actuals to date + committed + projected − expected clawback; ring-fenced underspend at risk")
     func forecast() throws {
         let months = Self.year.months
         let actuals = Dictionary(uniqueKeysWithValues: months.map { ($0, Money(pence: 1_000_000)) })
@@ -58,7 +58,8 @@ struct FinanceTests {
             .dentalPrimary, budget: Money(pence: 13_000_000), asOf: months[5], actuals: actuals, committed: Money(pence: 200_000),
             projectedByMonth: actuals, reduction: Money(pence: 300_000))
         #expect(line.actualToDate.pence == 6_000_000)
-        #expect(line.projected.pence == 5_700_000)
+        #expect(line.projected.pence == 6_000_000)
+        #expect(line.recoveries.pence == 300_000)
         #expect(line.forecastOutturn.pence == 11_900_000)
         #expect(line.variance.pence == 1_100_000)
         #expect(line.underspendAtRisk.pence == 1_100_000)

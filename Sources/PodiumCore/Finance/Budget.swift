@@ -37,18 +37,22 @@ public struct LineForecast: Sendable, Hashable {
     public var actualToDate: Money
     /// Committed but not yet paid (approved reinvestments, signed orders).
     public var committed: Money
-    /// Expected spend in the remaining months.
+    /// Expected payments in the remaining months.
     public var projected: Money
+    /// Expected recoveries before the year closes: for dental, the year-end clawback the contract engine projects.
+    /// Kept apart from ``projected`` so a large clawback reads as money coming back, not as negative spending.
+    public var recoveries: Money
 
-    public init(kind: BudgetLineKind, budget: Money, actualToDate: Money, committed: Money, projected: Money) {
+    public init(kind: BudgetLineKind, budget: Money, actualToDate: Money, committed: Money, projected: Money, recoveries: Money = .zero) {
         self.kind = kind
         self.budget = budget
         self.actualToDate = actualToDate
         self.committed = committed
         self.projected = projected
+        self.recoveries = recoveries
     }
 
-    public var forecastOutturn: Money { actualToDate + committed + projected }
+    public var forecastOutturn: Money { actualToDate + committed + projected - recoveries }
     /// Budget less forecast: positive is an underspend, negative an overspend.
     public var variance: Money { budget - forecastOutturn }
     /// What a ring-fenced line would lose if nothing more is committed by 31 March.
@@ -64,7 +68,7 @@ public struct LineForecast: Sendable, Hashable {
         projectedByMonth: [YearMonth: Money], reduction: Money = .zero
     ) -> LineForecast {
         let actual = actuals.filter { $0.key <= asOf }.values.reduce(Money.zero, +)
-        let projected = projectedByMonth.filter { $0.key > asOf }.values.reduce(Money.zero, +) - reduction
-        return LineForecast(kind: kind, budget: budget, actualToDate: actual, committed: committed, projected: projected)
+        let projected = projectedByMonth.filter { $0.key > asOf }.values.reduce(Money.zero, +)
+        return LineForecast(kind: kind, budget: budget, actualToDate: actual, committed: committed, projected: projected, recoveries: reduction)
     }
 }

@@ -269,7 +269,7 @@ enum OpenAPIDocument {
             "FinanceMonth": object(["month": string, "basis": string, "amount": ref("Money")]),
             "FinanceLine": object(
                 ["line": string, "label": string, "ringFenced": boolean, "budget": ref("Money"), "actualToDate": ref("Money"), "committed": ref("Money"),
-                 "projected": ref("Money"), "forecastOutturn": ref("Money"), "variance": ref("Money"), "underspendAtRisk": ref("Money"),
+                 "projected": ref("Money"), "recoveries": ref("Money"), "forecastOutturn": ref("Money"), "variance": ref("Money"), "underspendAtRisk": ref("Money"),
                  "months": array(ref("FinanceMonth"))]),
             "ReinvestmentOption": object(
                 ["reference": string, "kind": string, "cost": ref("Money"), "leadTimeDays": integer, "lastDecisionDate": string, "state": string,

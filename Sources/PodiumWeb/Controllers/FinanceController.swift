@@ -79,6 +79,8 @@ extension API {
             var actualToDate: MoneyDTO
             var committed: MoneyDTO
             var projected: MoneyDTO
+            /// The year-end clawback the contract engine projects (dental primary care), which comes back to the ICB.
+            var recoveries: MoneyDTO
             var forecastOutturn: MoneyDTO
             var variance: MoneyDTO
             var underspendAtRisk: MoneyDTO
@@ -141,6 +143,7 @@ extension API {
                 Line(
                     line: line.kind.rawValue, label: line.kind.label, ringFenced: line.kind.isRingFenced, budget: MoneyDTO(line.budget),
                     actualToDate: MoneyDTO(line.actualToDate), committed: MoneyDTO(line.committed), projected: MoneyDTO(line.projected),
+                    recoveries: MoneyDTO(line.recoveries),
                     forecastOutturn: MoneyDTO(line.forecastOutturn), variance: MoneyDTO(line.variance), underspendAtRisk: MoneyDTO(line.underspendAtRisk),
                     months: position.year.months.map { month in
                         Month(month: month.iso, basis: month <= position.asOf ? "actual" : "projected", amount: MoneyDTO(position.monthly[line.kind]?[month] ?? .zero))

@@ -9,7 +9,8 @@ enum FinancePage {
             Column("budget", "Budget", note: "£", numeric: true) { .money($0.budget) },
             Column("actual", "Spent to date", note: "£, to \(overview.asOf.shortLabel)", numeric: true) { .money($0.actualToDate) },
             Column("committed", "Committed", note: "£", numeric: true) { .money($0.committed) },
-            Column("projected", "Projected", note: "£, rest of year", numeric: true) { .money($0.projected) },
+            Column("projected", "Projected", note: "£, payments in the rest of the year", numeric: true) { .money($0.projected) },
+            Column("recoveries", "Expected recoveries", note: "£, projected year-end clawback", numeric: true) { .money($0.recoveries) },
             Column("outturn", "Forecast outturn", note: "£", numeric: true) { .money($0.forecastOutturn) },
             Column("variance", "Variance", note: "£, + is underspend", numeric: true) { .money($0.variance) },
             Column("ringfence", "Ring-fenced") { .text($0.kind.isRingFenced ? "yes" : "no") },
@@ -124,8 +125,8 @@ enum FinancePage {
                 warning,
                 .div(
                     .attr("class", "figures"),
-                    Layout.figure("Budget", overview.lines.reduce(Money.zero) { $0 + $1.budget }.formatted, source: "budget lines"),
-                    Layout.figure("Forecast outturn", overview.lines.reduce(Money.zero) { $0 + $1.forecastOutturn }.formatted, source: "actuals + committed + projected"),
+                    Layout.figure("Budget", overview.budget.formatted, source: "budget lines"),
+                    Layout.figure("Forecast outturn", overview.forecastOutturn.formatted, source: "spent + committed + projected − recoveries"),
                     Layout.figure("Ring-fenced underspend at risk", overview.underspendAtRisk.formatted, source: "dental lines", note: "lower is better"),
                     Layout.figure("Committed to reinvestment", plan.committed.formatted, source: "approved options"),
                     Layout.figure("UDAs carried forward", overview.carriedForward.formatted, source: "contract engine", note: "shortfall of 96–100 %, not money")
