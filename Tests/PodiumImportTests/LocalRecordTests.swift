@@ -161,9 +161,10 @@ struct LocalRecordTests {
             let budget = { (pounds: String, notes: String) throws -> FieldValues in
                 try RecordTemplate.budgetLines.read(["financial_year": "2025/26", "line": "dental-primary", "budget": pounds, "notes": notes]).get()
             }
-            try await importer.save(try budget("1000", ""), for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z")
-            try await importer.save(try budget("1000", ""), for: icb, by: "Ann", recordedAt: "2026-11-23T09:05:00Z")
-            try await importer.save(try budget("1200.50", "month-9 plan"), for: icb, by: "Bob", recordedAt: "2026-11-23T10:00:00Z")
+            try await importer.save(try budget("1000", ""), for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z", version: .new)
+            try await importer.save(try budget("1000", ""), for: icb, by: "Ann", recordedAt: "2026-11-23T09:05:00Z", version: .savedAt("2026-11-23T09:00:00Z"))
+            try await importer.save(
+                try budget("1200.50", "month-9 plan"), for: icb, by: "Bob", recordedAt: "2026-11-23T10:00:00Z", version: .savedAt("2026-11-23T09:05:00Z"))
             #expect(try await importer.delete(.budgetLines, key: "2025/26|dental-primary", for: icb, by: "Cat", at: "2026-11-23T11:00:00Z"))
             #expect(try await !importer.delete(.budgetLines, key: "2025/26|dental-primary", for: icb, by: "Cat", at: "2026-11-23T11:01:00Z"))
 
@@ -177,6 +178,35 @@ struct LocalRecordTests {
             #expect(trail[0].fields.first { $0.field == "budget" }?.before == "1200.50")
             #expect(trail.allSatisfy { $0.key == "2025/26|dental-primary" && $0.icb == icb })
             #expect(try await RecordChangeStore(database: handle.database).changes(.budgetLines, icb: ICBCode("QJM")!).isEmpty)
+        }
+    }
+
+    @Test("Two people editing the same record: the second save, made on the version both opened, is refused and writes nothing")
+    func concurrentEdit() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let importer = LocalRecordImporter(database: handle.database), icb = ICBCode("QT6")!
+            let budget = { (pounds: String) throws -> FieldValues in
+                try RecordTemplate.budgetLines.read(["financial_year": "2025/26", "line": "dental-community", "budget": pounds]).get()
+            }
+            try await importer.save(try budget("500"), for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00.000Z", version: .new)
+            // Both opened the 09:00 version; Bob saves first.
+            try await importer.save(try budget("600"), for: icb, by: "Bob", recordedAt: "2026-11-23T09:10:00.000Z", version: .savedAt("2026-11-23T09:00:00.000Z"))
+            let snapshot = try await DatabaseSnapshot.take(handle.database)
+            await #expect(throws: RecordConflict.self) {
+                try await importer.save(try budget("700"), for: icb, by: "Cat", recordedAt: "2026-11-23T09:11:00.000Z", version: .savedAt("2026-11-23T09:00:00.000Z"))
+            }
+            // A blank form cannot silently replace a record someone else added meanwhile.
+            await #expect(throws: RecordConflict.self) {
+                try await importer.save(try budget("800"), for: icb, by: "Cat", recordedAt: "2026-11-23T09:12:00.000Z", version: .new)
+            }
+            #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+            let stored = try await LocalRecordStore(database: handle.database).record(.budgetLines, key: "2025/26|dental-community", icb: icb)
+            #expect(stored?.values.money("budget") == Money(pence: 60_000))
+            // Saving on the version now stored is a deliberate overwrite.
+            try await importer.save(try budget("700"), for: icb, by: "Cat", recordedAt: "2026-11-23T09:13:00.000Z", version: .savedAt("2026-11-23T09:10:00.000Z"))
+            let trail = try await RecordChangeStore(database: handle.database).changes(.budgetLines, icb: icb)
+            #expect(trail.map(\.by) == ["Cat", "Bob", "Ann"])
         }
     }
 }

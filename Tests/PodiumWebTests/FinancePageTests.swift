@@ -48,12 +48,15 @@ struct FinancePageTests {
         try await withWorkbench(data: Self.withExamples) { app in
             let icbs = try await GeographyStore(database: app.db).icbs()
             #expect(icbs.allSatisfy { NHSEnglandRegion.of($0.code) != nil })
-            #expect(NHSEnglandRegion.allCases.flatMap(\.icbs).count == 42)
+            // Each ICB in one region only, and the lookup names no ICB the bundled list lacks.
+            let listed = NHSEnglandRegion.allCases.flatMap(\.icbs)
+            #expect(Set(listed).count == listed.count)
+            #expect(Set(listed) == Set(icbs.map(\.code.rawValue)))
             var england = "", southWest = ""
             try await app.testing().test(.GET, "/finance?format=csv") { england = $0.text }
             try await app.testing().test(.GET, "/finance?region=Y58&format=csv") { southWest = $0.text }
             let rows = { (csv: String) throws -> [[String]] in try CSVReader(bytes: Array(csv.utf8)).records().map(\.fields) }
-            #expect(try rows(england).count == 1 + 42 + 1)
+            #expect(try rows(england).count == 1 + icbs.count + 1)
             let west = try rows(southWest)
             #expect(west.count == 1 + 7 + 1)
             #expect(Set(west.dropFirst().dropLast().map { $0[1] }) == Set(NHSEnglandRegion.southWest.icbs))
@@ -91,6 +94,43 @@ struct FinancePageTests {
                 #expect(response.status == .ok)
                 #expect(Array(response.body.readableBytesView).prefix(2) == [0x50, 0x4B])
             }
+        }
+    }
+
+    @Test("Two commissioners editing one budget line: the second save is refused with theirs shown and yours kept, then saves on purpose")
+    func concurrentEdit() async throws {
+        try await withWorkbench(data: Self.withExamples) { app in
+            let form = "/icbs/QT6/records/budget-lines/form"
+            let version = { (html: String) -> String in
+                let marker = "name=\"version\" value=\""
+                guard let start = html.range(of: marker)?.upperBound, let end = html[start...].firstIndex(of: "\"") else { return "" }
+                return String(html[start..<end])
+            }
+            var opened = ""
+            try await app.testing().test(.GET, form + "?key=2023%2F24%7Cdental-primary") { opened = version($0.text) }
+            #expect(!opened.isEmpty)
+            let post = { (budget: String, by: String, at: String) in
+                ["financial_year": "2023/24", "line": "dental-primary", "budget": budget, "notes": "", "version": at,
+                 "version_key": "2023/24|dental-primary", "recorded_by": by]
+            }
+            try await app.testing().test(.POST, form, beforeRequest: { try $0.content.encode(post("1000000", "Ann", opened), as: .urlEncodedForm) }) {
+                #expect($0.status == .seeOther)
+            }
+            var page = ""
+            try await app.testing().test(.POST, form, beforeRequest: { try $0.content.encode(post("2000000", "Bob", opened), as: .urlEncodedForm) }) {
+                #expect($0.status == .conflict)
+                page = $0.text
+            }
+            #expect(page.contains("Someone else saved this record"))
+            #expect(page.contains("value=\"2000000\""))  // Bob's figure is kept in the form
+            #expect(page.contains("The record as it now stands"))
+            #expect(page.contains("1000000.00"))  // Ann's is shown
+            let stored = { try await LocalRecordStore(database: app.db).record(.budgetLines, key: "2023/24|dental-primary", icb: ICBCode("QT6")!) }
+            #expect(try await stored()?.values.money("budget") == Money(pence: 100_000_000))
+            try await app.testing().test(.POST, form, beforeRequest: { try $0.content.encode(post("2000000", "Bob", version(page)), as: .urlEncodedForm) }) {
+                #expect($0.status == .seeOther)
+            }
+            #expect(try await stored()?.values.money("budget") == Money(pence: 200_000_000))
         }
     }
 }

@@ -77,6 +77,17 @@ public struct LocalRecordStore: Sendable {
         return true
     }
 
+    /// Marks the record with this key as written at `now`, but only if it was last written at `savedAt`: the check
+    /// and the claim are one statement, so of two editors who opened the same version only the first succeeds
+    /// (PostgreSQL holds the row until the transaction ends; the second re-reads it and matches nothing).
+    /// - Returns: `false` when the record is gone or was written since `savedAt`.
+    public func claim(_ template: RecordTemplate, key: String, icb: ICBCode?, savedAt: String, now: String) async throws -> Bool {
+        guard let match = keyCondition(template, key: key, icb: icb) else { return false }
+        var update = try database.sql().update(template.table).set("recorded_at", to: now).where("recorded_at", .equal, savedAt)
+        for (column, value) in match { update = update.where(SQLIdentifier(column), .equal, value) }
+        return try await !update.returning("recorded_at").all().isEmpty
+    }
+
     private func keyCondition(_ template: RecordTemplate, key: String, icb: ICBCode?) -> [(String, SQLBind)]? {
         let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == template.key.count else { return nil }

@@ -14,6 +14,12 @@ public struct LocalRecordImportResult: Sendable, Hashable {
     public var ignoredColumns: [String]
 }
 
+/// A form's record was saved, added or deleted by someone else since the form was opened; nothing was written.
+public struct RecordConflict: Error, Sendable {
+    /// The record as it now stands (`nil` if it was deleted).
+    public var current: StoredRecord?
+}
+
 /// Reads local-record files and forms against their template, checks every record belongs to the ICB entering it,
 /// and writes them in one transaction: one bad row and nothing changes. Records are upserted by the template's key,
 /// so uploading the same file twice changes nothing. Each record added, changed or deleted leaves a ``RecordChange``
@@ -66,15 +72,37 @@ public struct LocalRecordImporter: Sendable {
         return fresh.count
     }
 
-    /// Saves one record entered on a form for `icb`.
-    /// - Throws: ``RecordProblems`` when the record does not belong to the ICB.
-    public func save(_ values: FieldValues, for icb: ICBCode, by: String, recordedAt: String) async throws {
+    /// Which version of a record a form was opened on, for optimistic concurrency.
+    public enum Version: Sendable, Hashable {
+        /// A blank form: no record with the key may exist yet.
+        case new
+        /// An edit of the record as last written at this time.
+        case savedAt(String)
+    }
+
+    /// Saves one record entered on a form for `icb`, if nobody has saved it since the form was opened.
+    /// - Throws: ``RecordProblems`` when the record does not belong to the ICB; ``RecordConflict`` when it was
+    ///   saved (or added) by someone else since `version`, and nothing is written.
+    public func save(_ values: FieldValues, for icb: ICBCode, by: String, recordedAt: String, version: Version) async throws {
         let scoped = try await scope(values.template, [(1, values)], for: icb)
         switch scoped[0].1 {
         case .failure(let problem): throw RecordProblems(problems: [problem])
         case .success(let (values, owner)):
+            let template = values.template
             let record = StoredRecord(values: values, icb: owner, isExample: false, source: "form", recordedAt: recordedAt)
-            _ = try await database.transaction { transaction in try await Self.write([record], of: values.template, for: icb, by: by, on: transaction) }
+            _ = try await database.transaction { transaction in
+                let store = LocalRecordStore(database: transaction)
+                let scopeICB = template.keyIsPerICB ? icb : nil
+                switch version {
+                case .new:
+                    if let current = try await store.record(template, key: values.key, icb: scopeICB) { throw RecordConflict(current: current) }
+                case .savedAt(let savedAt):
+                    guard try await store.claim(template, key: values.key, icb: scopeICB, savedAt: savedAt, now: recordedAt) else {
+                        throw RecordConflict(current: try await store.record(template, key: values.key, icb: scopeICB))
+                    }
+                }
+                return try await Self.write([record], of: template, for: icb, by: by, on: transaction)
+            }
         }
     }
 

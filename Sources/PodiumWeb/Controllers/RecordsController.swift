@@ -49,7 +49,9 @@ struct RecordsController: RouteCollection {
         }
         guard let record = try await LocalRecordStore(database: req.db).record(template, key: key, icb: icb.code), record.icb == icb.code || record.icb == nil
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
-        let values = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
+        var values = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
+        values[RecordPages.version] = record.recordedAt
+        values[RecordPages.versionKey] = record.values.key
         let history = RecordPages.changesTable(try await RecordChangeStore(database: req.db).changes(template, icb: icb.code, key: key))
         return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, history: history, context: context))
     }
@@ -59,24 +61,43 @@ struct RecordsController: RouteCollection {
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
         let by = Self.recorder(posted[RecordPages.recordedBy])
         var problems: [FieldProblem] = by == nil ? [FieldProblem(field: RecordPages.recordedBy, reason: Self.whoIsMissing)] : []
+        var shown = posted, status = HTTPStatus.unprocessableEntity, current: StoredRecord?
         switch template.read(posted) {
         case .failure(let found): problems += found.problems
         case .success where by == nil: break
         case .success(let values):
             do {
-                try await LocalRecordImporter(database: req.db).save(values, for: icb.code, by: by!, recordedAt: Date().ISO8601Format())
+                // An edit that keeps the key must find the record as the form saw it; a new key is a new record.
+                let opened = posted[RecordPages.version].flatMap { $0.isEmpty ? nil : $0 }
+                let version: LocalRecordImporter.Version = opened != nil && posted[RecordPages.versionKey] == values.key ? .savedAt(opened!) : .new
+                try await LocalRecordImporter(database: req.db).save(
+                    values, for: icb.code, by: by!, recordedAt: Self.now(), version: version)
                 return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(icb.code, template).path, ListLinks.items([("key", values.key)])), redirectType: .normal)
             } catch let found as RecordProblems {
                 problems += found.problems
+            } catch let conflict as RecordConflict {
+                // Nothing was written. Show theirs beside what was typed; saving again is a deliberate overwrite.
+                status = .conflict
+                current = conflict.current
+                shown[RecordPages.version] = conflict.current?.recordedAt ?? ""
+                shown[RecordPages.versionKey] = conflict.current?.values.key ?? ""
+                problems.append(FieldProblem(field: nil, reason: conflict.current.map {
+                    "Someone else saved this record at \($0.recordedAt) (from \($0.source)) after you opened it. Their values are shown below and "
+                        + "yours are kept in the form: save again to replace theirs with yours."
+                } ?? "This record was added or deleted by someone else after you opened the form. Save again to write yours."))
             }
         }
-        return Responses.html(RecordPages.form(template, icb: icb, values: posted, problems: problems, existing: nil, context: context), status: .unprocessableEntity)
+        return Responses.html(
+            RecordPages.form(template, icb: icb, values: shown, problems: problems, existing: nil, theirs: current, context: context), status: status)
     }
 
     struct Upload: Content {
         var file: File
         var recorded_by: String?
     }
+
+    /// ISO 8601 with milliseconds: the version a form carries, fine enough that two saves rarely share one.
+    static func now() -> String { Date().ISO8601Format(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
 
     static let whoIsMissing = "say who is recording it (your name), for the audit trail"
 
@@ -100,7 +121,7 @@ struct RecordsController: RouteCollection {
         }
         do {
             let source = try SourceFile.received(name: name, bytes: Array(upload.file.data.readableBytesView))
-            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: by, recordedAt: Date().ISO8601Format())
+            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: by, recordedAt: Self.now())
             return Responses.html(RecordPages.uploadResult(
                 template, icb: icb,
                 result: .saved(LocalRecordImportResultView(file: done.file, records: done.records, changed: done.changed, ignored: done.ignoredColumns)),
@@ -120,7 +141,7 @@ struct RecordsController: RouteCollection {
         guard let by = Self.recorder(try? req.content.get(String.self, at: RecordPages.recordedBy)) else {
             throw WebError.badRequest(code: "recorded_by_missing", message: "Not deleted: " + Self.whoIsMissing + ".")
         }
-        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: by, at: Date().ISO8601Format())
+        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: by, at: Self.now())
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         return req.redirect(to: PodiumRoute.records(icb.code, template).path, redirectType: .normal)
     }

@@ -117,7 +117,7 @@ enum RecordPages {
     /// The entry form: one input per field, keeping what was typed and showing each problem beside the page.
     static func form(
         _ template: RecordTemplate, icb: ICB, values: [String: String], problems: [FieldProblem], existing: StoredRecord?,
-        history: Table<RecordChange>? = nil, context: PageContext
+        theirs: StoredRecord? = nil, history: Table<RecordChange>? = nil, context: PageContext
     ) -> HTML {
         let title = existing == nil ? "Add: \(template.title.lowercased())" : "Record: \(template.title.lowercased())"
         return Layout.page(
@@ -142,6 +142,8 @@ enum RecordPages {
                 .form(
                     .attr("method", "post"), .attr("action", PodiumRoute.recordForm(icb.code, template).path), .attr("class", "record-form"),
                     .forEach(template.fields) { field in input(field, value: values[field.name] ?? "") },
+                    .input(.attr("type", "hidden"), .attr("name", version), .attr("value", values[version] ?? "")),
+                    .input(.attr("type", "hidden"), .attr("name", versionKey), .attr("value", values[versionKey] ?? "")),
                     recorderInput(id: "f-recorded-by", value: values[recordedBy] ?? ""),
                     .button(.attr("type", "submit"), .plain("Save"))
                 ),
@@ -154,6 +156,11 @@ enum RecordPages {
                         .button(.attr("type", "submit"), .plain("Delete this record"))
                     )
                 },
+                .unwrap(theirs) { record in
+                    .group(.h2(.plain("The record as it now stands")), .dl(
+                        .attr("class", "facts theirs"),
+                        .forEach(template.fields) { field in .group(.dt(.plain(field.label)), .dd(.plain(field.write(record.values[field.name])))) }))
+                },
                 .unwrap(history) { history in
                     .group(.h2(.plain("Changes to this record")), history.rows.isEmpty
                         ? Layout.paragraph("No changes recorded (example data, or written before the audit trail began).")
@@ -164,6 +171,8 @@ enum RecordPages {
 
     /// The form field naming who records a change, for the audit trail.
     static let recordedBy = "recorded_by"
+    /// Hidden fields: when the record the form shows was last written, and its key (optimistic concurrency).
+    static let version = "version", versionKey = "version_key"
 
     private static func recorderInput(id: String, value: String) -> Node<HTML.FormContext> {
         .group(
