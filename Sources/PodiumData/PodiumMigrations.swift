@@ -21,5 +21,7 @@ public enum PodiumMigrations {
         CreateFinanceRecords(),
         // 0006 — the audit trail of local records (issue 8): who changed what, before and after.
         CreateRecordChanges(),
+        // 0007 — governance (issue 9): the risk log and the assurance criteria.
+        CreateGovernanceRecords(),
     ]
 }

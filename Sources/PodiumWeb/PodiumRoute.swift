@@ -58,6 +58,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case optometry(ICBCode)
     case finance(ICBCode)
     case englandFinance
+    case governance(ICBCode)
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -90,6 +91,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let optometryTemplate = RouteTemplate("/icbs/:icb/optometry")
     public static let financeTemplate = RouteTemplate("/icbs/:icb/finance")
     public static let englandFinanceTemplate = RouteTemplate("/finance")
+    public static let governanceTemplate = RouteTemplate("/icbs/:icb/governance")
 
     public var path: String {
         switch self {
@@ -122,6 +124,7 @@ public enum PodiumRoute: Sendable, Hashable {
         case .optometry(let code): Self.optometryTemplate.fill([code.rawValue])
         case .finance(let code): Self.financeTemplate.fill([code.rawValue])
         case .englandFinance: Self.englandFinanceTemplate.pattern
+        case .governance(let code): Self.governanceTemplate.fill([code.rawValue])
         }
     }
 }

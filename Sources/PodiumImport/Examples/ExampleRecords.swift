@@ -92,6 +92,7 @@ public enum ExampleRecords {
             let sorted = pharmacies.sorted { $0.organisation.code < $1.organisation.code }
             applications(icb, sorted, add)
             optometry(icb, sorted, add)
+            governance(icb, add)
         }
         if let (year, latest) = dentalYear {
             for (icb, value) in contractValues.sorted(by: { $0.key < $1.key }) { finance(icb, dentalValue: value, year: year, latest: latest, add) }
@@ -222,6 +223,46 @@ public enum ExampleRecords {
                 "reference": "EX-\(icb)-R\(index + 1)", "financial_year": year.label, "kind": kind.rawValue, "description": "Example: \(kind.label.lowercased())",
                 "cost": pounds(cost), "lead_time_days": "\(lead)", "status": approved ? "approved" : "proposed",
                 "committee": approved ? "Primary Care Commissioning Committee" : "", "decision_date": approved ? latest.lastDay.iso : "",
+            ])
+        }
+    }
+
+    /// A few risks and assurance criteria per ICB: real-sounding wording, ratings varied by a hash of the ICB code.
+    static func governance(_ icb: ICBCode, _ add: (RecordTemplate, ICBCode?, [String: String]) -> Void) {
+        let h = hash("governance-" + icb.rawValue)
+        let risks: [(String, RiskCategory)] = [
+            ("Dental contracts under-deliver UDAs, so access falls and year-end clawback rises", .dental),
+            ("Pharmacy closures leave gaps in access in the most deprived areas", .pharmacy),
+            ("Ring-fenced dental underspend is not committed by 31 March and is lost to dentistry", .finance),
+            ("Contract disputes inherited from NHS England transfer without full records", .legacy),
+        ]
+        for (index, (title, category)) in risks.enumerated() {
+            let bits = h >> UInt64(index * 8)
+            let initial = (3 + Int(bits % 3), 3 + Int((bits >> 2) % 3))
+            let current = (max(1, initial.0 - Int((bits >> 4) % 2)), initial.1)
+            let target = (max(1, current.0 - 1), max(1, current.1 - 1))
+            add(.risks, icb, [
+                "reference": "EX-\(icb)-RISK\(index + 1)", "title": title, "category": category.rawValue, "owner": "Head of primary care commissioning",
+                "initial_likelihood": "\(initial.0)", "initial_consequence": "\(initial.1)", "current_likelihood": "\(current.0)",
+                "current_consequence": "\(current.1)", "target_likelihood": "\(target.0)", "target_consequence": "\(target.1)",
+                "controls": "Monthly contract monitoring", "mitigations": "Example mitigation plan",
+                "review_date": CalendarDate(year: 2024, month: 4, day: 1)!.adding(days: Int(bits % 365)).iso, "status": "open",
+            ])
+        }
+        let criteria: [(String, String, String)] = [
+            ("Transformation", "A plan for integrated primary care", "A POD transformation plan agreed with system partners"),
+            ("Transformation", "Population health", "Dental access and inequalities analysed by deprivation"),
+            ("Governance and Leadership", "Clear decision making", "Primary Care Commissioning Committee terms of reference cover POD"),
+            ("Governance and Leadership", "Engagement", "Regular meetings with the LDC, LPC and LOC"),
+            ("Finance", "Budgets understood", "POD allocations, the dental ring-fence and the run rate reconciled"),
+            ("Finance", "Budgets understood", "Month-end reporting of POD spend in place"),
+            ("Workforce and Capability", "A capable team", "Hosted team arrangements and staff transfer agreed"),
+            ("Workforce and Capability", "Data and systems", "Access to NHSBSA and contract data for every ICB commissioner"),
+        ]
+        for (index, (domain, principle, criterion)) in criteria.enumerated() {
+            add(.assuranceCriteria, icb, [
+                "reference": "EX-\(icb)-PDA\(index + 1)", "domain": domain, "principle": principle, "criterion": criterion,
+                "rating": ["green", "green", "amber", "red", ""][Int((h >> UInt64(index * 3)) % 5)], "evidence": "", "owner": "", "due_date": "",
             ])
         }
     }

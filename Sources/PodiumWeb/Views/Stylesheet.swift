@@ -104,6 +104,14 @@ enum Stylesheet {
     dl.facts dt { font-weight: bold; }
     dl.facts dd { margin: 0; }
     .print-only { display: none; }
+    table.heat-map { border-collapse: collapse; margin-bottom: 0.5rem; }
+    table.heat-map th, table.heat-map td { border: 1px solid var(--border); padding: 0.4rem 0.6rem; text-align: center; min-width: 4.5rem; }
+    table.heat-map td { font-weight: bold; font-size: 1.1rem; }
+    /* NPSA grades: green low, yellow moderate, amber high, red extreme (text stays black for contrast and grey-scale print). */
+    .grade-low { background: #c8e6c9; }
+    .grade-moderate { background: #fff59d; }
+    .grade-high { background: #ffcc80; }
+    .grade-extreme { background: #ef9a9a; }
     @media print {
       @page { margin: 15mm; }
       .print-only { display: block; }
