@@ -23,5 +23,7 @@ public enum PodiumMigrations {
         CreateRecordChanges(),
         // 0007 — governance (issue 9): the risk log and the assurance criteria.
         CreateGovernanceRecords(),
+        // 0008 — governance logs (issue 9): decisions, engagement, the handover checklist.
+        CreateGovernanceLogs(),
     ]
 }

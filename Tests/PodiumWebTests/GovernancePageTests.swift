@@ -4,7 +4,7 @@ import PodiumCore
 import PodiumData
 import PodiumImport
 import PodiumTestSupport
-import PodiumWeb
+@testable import PodiumWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -76,5 +76,31 @@ struct GovernancePageTests {
         }
         #expect(problems.problems.map(\.field) == ["target_likelihood"])
         #expect(problems.problems.first?.reason.contains("target score (16) is above the current score (4)") == true)
+    }
+
+    @Test("Engagement follow-ups past due and handover items not yet transferred are counted; a follow-up before the meeting is refused")
+    func logs() async throws {
+        try await withWorkbench { app in
+            let importer = LocalRecordImporter(database: app.db), icb = ICBCode("QT6")!
+            let engagement = { (reference: String, followUp: String, status: String) throws -> FieldValues in
+                try RecordTemplate.engagements.read([
+                    "reference": reference, "date": "2026-01-10", "partner": "ldc", "kind": "meeting", "subject": "Mid-year review",
+                    "follow_up": followUp, "status": status,
+                ]).get()
+            }
+            try await importer.save(try engagement("E1", "2026-02-01", "open"), for: icb, by: "Ann", recordedAt: "t1", version: .new)
+            try await importer.save(try engagement("E2", "2026-02-01", "done"), for: icb, by: "Ann", recordedAt: "t2", version: .new)
+            try await importer.save(try engagement("E3", "2099-02-01", "open"), for: icb, by: "Ann", recordedAt: "t3", version: .new)
+            for (reference, status) in [("H1", "transferred"), ("H2", "in-progress"), ("H3", "not-started"), ("H4", "not-applicable")] {
+                let item = try RecordTemplate.handoverItems.read([
+                    "reference": reference, "item": "Contract files", "kind": "contracts", "sender": "NHS England", "status": status,
+                ]).get()
+                try await importer.save(item, for: icb, by: "Ann", recordedAt: "t-\(reference)", version: .new)
+            }
+            let overview = try await Workbench(database: app.db).governance(of: icb, today: try #require(CalendarDate("2026-11-23")))
+            #expect(overview.followUpsOverdue == 1)
+            #expect(overview.handoverOutstanding == 2)
+            #expect(throws: RecordProblems.self) { try engagement("E9", "2025-12-01", "open") }
+        }
     }
 }

@@ -1,7 +1,7 @@
 /// Governance records (issue 9): the risk log and the assurance (pre-delegation) criteria, kept with the same
 /// template machinery as every local record: CSV template, upload, form with optimistic concurrency, audit trail, API.
 extension RecordTemplate {
-    public static let governance: [RecordTemplate] = [risks, assuranceCriteria]
+    public static let governance: [RecordTemplate] = [risks, assuranceCriteria, decisions, engagements, handoverItems]
 
     private static func scale(_ name: String, _ label: String, _ words: String) -> RecordField {
         RecordField(name, label, .choice(["1", "2", "3", "4", "5"]), help: words)
@@ -45,6 +45,65 @@ extension RecordTemplate {
             RecordField("evidence", "Evidence", .text(maxLength: 1000), required: false, help: "Where the evidence is (paper, link)."),
             RecordField("owner", "Owner", .text(maxLength: 200), required: false, help: "Who owns it."),
             RecordField("due_date", "Due", .date, required: false, help: "When it must be green."),
+        ],
+        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+}
+
+extension RecordTemplate {
+    public static let decisions = RecordTemplate(
+        id: "decisions", table: "decisions", title: "Decisions log",
+        summary: "Decisions on delegated commissioning: what was decided, the options weighed and why, the committee and date, conflicts "
+            + "of interest declared, and the risks, contracts or reinvestment options it concerns.",
+        fields: [
+            RecordField("reference", "Reference", .reference, help: "The ICB's decision reference."),
+            RecordField("date", "Date", .date, help: "The meeting or decision date."),
+            RecordField("committee", "Committee", .text(maxLength: 200), help: "For example Primary Care Commissioning Committee."),
+            RecordField("decision", "Decision", .text(maxLength: 1000), help: "What was decided (or is proposed)."),
+            RecordField("options", "Options considered", .text(maxLength: 1000), required: false, help: "The options weighed."),
+            RecordField("rationale", "Rationale", .text(maxLength: 1000), help: "Why, in the committee's words."),
+            RecordField("conflicts", "Conflicts of interest", .text(maxLength: 500), help: "Interests declared and how they were managed, or none."),
+            RecordField("linked", "Linked records", .references, required: false,
+                        help: "References of the risks, contracts or reinvestment options it concerns, separated by spaces."),
+            RecordField("status", "Status", .choice(["proposed", "approved", "rejected", "deferred"]), help: "proposed, approved, rejected or deferred."),
+        ],
+        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+
+    public static let engagements = RecordTemplate(
+        id: "engagement", table: "engagements", title: "Engagement log",
+        summary: "Meetings and consultations with the local dental, pharmaceutical and optical committees, Healthwatch, Health and "
+            + "Wellbeing Boards, providers and patients, with the actions agreed and when they are followed up.",
+        fields: [
+            RecordField("reference", "Reference", .reference, help: "The ICB's reference."),
+            RecordField("date", "Date", .date, help: "When it took place."),
+            RecordField(
+                "partner", "With", .choice(["ldc", "lpc", "loc", "healthwatch", "hwb", "local-authority", "provider", "patients", "other"]),
+                help: "ldc, lpc, loc (local dental, pharmaceutical, optical committee), healthwatch, hwb, local-authority, provider, patients or other."),
+            RecordField("kind", "Kind", .choice(["meeting", "consultation", "correspondence", "event"]), help: "meeting, consultation, correspondence or event."),
+            RecordField("subject", "Subject", .text(maxLength: 500), help: "What it was about."),
+            RecordField("actions", "Actions", .text(maxLength: 1000), required: false, help: "Actions agreed, with owners."),
+            RecordField("follow_up", "Follow up by", .date, required: false, help: "When the actions are followed up."),
+            RecordField("status", "Status", .choice(["open", "done"]), help: "open while actions are outstanding, else done."),
+        ],
+        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        check: { record in
+            guard let date = record.date("date"), let followUp = record.date("follow_up"), followUp < date else { return [] }
+            return [FieldProblem(field: "follow_up", reason: "the follow-up cannot come before the meeting")]
+        })
+
+    public static let handoverItems = RecordTemplate(
+        id: "handover", table: "handover_items", title: "Handover checklist",
+        summary: "What the previous commissioner hands over (contracts, data sets, open disputes, risks, staff knowledge): each item "
+            + "with its status and evidence, the \"sender/receiver\" and \"deep dive\" handover.",
+        fields: [
+            RecordField("reference", "Reference", .reference, help: "The item's reference."),
+            RecordField("item", "Item", .text(maxLength: 500), help: "What is to be handed over."),
+            RecordField("kind", "Kind", .choice(["contracts", "data", "disputes", "risks", "knowledge", "other"]),
+                        help: "contracts, data, disputes, risks, knowledge or other."),
+            RecordField("sender", "From", .text(maxLength: 200), help: "Who hands it over (for example NHS England South West)."),
+            RecordField("status", "Status", .choice(["not-started", "in-progress", "transferred", "not-applicable"]),
+                        help: "not-started, in-progress, transferred or not-applicable."),
+            RecordField("evidence", "Evidence", .text(maxLength: 1000), required: false, help: "Where the evidence of transfer is."),
+            RecordField("due_date", "Due", .date, required: false, help: "When it must be transferred."),
         ],
         key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
 }

@@ -265,6 +265,28 @@ public enum ExampleRecords {
                 "rating": ["green", "green", "amber", "red", ""][Int((h >> UInt64(index * 3)) % 5)], "evidence": "", "owner": "", "due_date": "",
             ])
         }
+        let start = CalendarDate(year: 2024, month: 4, day: 1)!
+        add(.decisions, icb, [
+            "reference": "EX-\(icb)-D1", "date": start.adding(days: Int(h % 60) + 150).iso, "committee": "Primary Care Commissioning Committee",
+            "decision": "Fund urgent dental access sessions from ring-fenced underspend", "options": "Do nothing; urgent-access sessions; re-let handed-back UDAs",
+            "rationale": "Quickest way to add urgent capacity before 31 March", "conflicts": "None declared", "linked": "EX-\(icb)-RISK1 EX-\(icb)-R1",
+            "status": "approved",
+        ])
+        for (index, (partner, subject)) in [("ldc", "Mid-year review and contract hand-backs"), ("lpc", "Pharmacy closures and opening hours"),
+                                            ("healthwatch", "Patients' experience of finding an NHS dentist")].enumerated() {
+            let date = start.adding(days: Int((h >> UInt64(index * 5)) % 300))
+            add(.engagements, icb, [
+                "reference": "EX-\(icb)-E\(index + 1)", "date": date.iso, "partner": partner, "kind": "meeting", "subject": subject,
+                "actions": "Example action", "follow_up": date.adding(days: 42).iso, "status": index == 0 ? "done" : "open",
+            ])
+        }
+        for (index, (item, kind)) in [("Dental contract files and variations", "contracts"), ("NHSBSA activity extracts and access", "data"),
+                                      ("Open contract disputes", "disputes")].enumerated() {
+            add(.handoverItems, icb, [
+                "reference": "EX-\(icb)-H\(index + 1)", "item": item, "kind": kind, "sender": "NHS England regional team",
+                "status": ["transferred", "in-progress", "not-started"][Int((h >> UInt64(index * 2)) % 3)], "evidence": "", "due_date": "2023-07-01",
+            ])
+        }
     }
 
     /// FNV-1a: stable across runs and platforms, unlike `Hasher`.

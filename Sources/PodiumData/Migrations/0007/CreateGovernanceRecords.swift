@@ -24,3 +24,4 @@ struct CreateGovernanceRecords: AsyncMigration {
         for table in Self.tables.reversed() { try await database.schema(table.name).delete() }
     }
 }
+

@@ -85,7 +85,7 @@ enum GovernancePage {
                     "The risk log scored on the NHS 5×5 matrix (likelihood × consequence: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme) and "
                         + "readiness against the ICB's assurance criteria. Risk and criteria records are kept below, with upload, forms and an audit trail.",
                     class: "lede"),
-                RecordPages.exampleNotice(overview.records[0], overview.records[1]),
+                RecordPages.exampleNotice(overview.records[0], overview.records[1], overview.records[2], overview.records[3], overview.records[4]),
                 .div(
                     .attr("class", "figures"),
                     Layout.figure("Open risks", String(map.total), source: "risk log"),
@@ -93,7 +93,9 @@ enum GovernancePage {
                     Layout.figure("Reviews overdue", String(overview.overdue.count), source: "as at \(overview.today.label)", note: "lower is better"),
                     Layout.figure(
                         "Readiness", overview.readiness.map { "\($0.overall.readiness.percentText ?? "–") green, \($0.overall.status.label.lowercased()) overall" } ?? "not assessed",
-                        source: "assurance criteria", note: "higher is better")),
+                        source: "assurance criteria", note: "higher is better"),
+                    Layout.figure("Engagement follow-ups overdue", String(overview.followUpsOverdue), source: "engagement log", note: "lower is better"),
+                    Layout.figure("Handover items outstanding", String(overview.handoverOutstanding), source: "handover checklist", note: "lower is better")),
                 .h2(.plain("Risk heat map")),
                 heatMap(overview),
                 .p(.attr("class", "table-meta"), Layout.link("Download CSV", csv(heat.id))),
