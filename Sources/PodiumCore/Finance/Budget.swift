@@ -67,8 +67,8 @@ public struct LineForecast: Sendable, Hashable {
         _ kind: BudgetLineKind, budget: Money, asOf: YearMonth, actuals: [YearMonth: Money], committed: Money,
         projectedByMonth: [YearMonth: Money], reduction: Money = .zero
     ) -> LineForecast {
-        let actual = actuals.filter { $0.key <= asOf }.values.reduce(Money.zero, +)
-        let projected = projectedByMonth.filter { $0.key > asOf }.values.reduce(Money.zero, +)
+        let actual = actuals.filter { $0.key <= asOf }.values.sum()
+        let projected = projectedByMonth.filter { $0.key > asOf }.values.sum()
         return LineForecast(kind: kind, budget: budget, actualToDate: actual, committed: committed, projected: projected, recoveries: reduction)
     }
 }

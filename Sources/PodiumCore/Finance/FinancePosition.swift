@@ -17,9 +17,12 @@ public struct FinancePosition: Sendable, Hashable {
     public var carriedForward: ActivityUnits
 
     public var ringFenced: [LineForecast] { lines.filter(\.kind.isRingFenced) }
-    public var underspendAtRisk: Money { ringFenced.reduce(Money.zero) { $0 + $1.underspendAtRisk } }
-    public var budget: Money { lines.reduce(Money.zero) { $0 + $1.budget } }
-    public var forecastOutturn: Money { lines.reduce(Money.zero) { $0 + $1.forecastOutturn } }
+    public var underspendAtRisk: Money { Self.underspendAtRisk(lines) }
+    public var budget: Money { lines.map(\.budget).sum() }
+    public var forecastOutturn: Money { lines.map(\.forecastOutturn).sum() }
+
+    /// Ring-fenced underspend at risk across `lines` (the plan needs it before the position exists).
+    static func underspendAtRisk(_ lines: [LineForecast]) -> Money { lines.filter(\.kind.isRingFenced).map(\.underspendAtRisk).sum() }
     public var variance: Money { budget - forecastOutturn }
 
     /// - Parameters:
@@ -41,7 +44,7 @@ public struct FinancePosition: Sendable, Hashable {
             spent[line, default: [:]][month] = values.money("spent") ?? .zero
             committed[line, default: .zero] += values.money("committed") ?? .zero
         }
-        let approved = options.filter { $0.approval != nil }.reduce(Money.zero) { $0 + $1.cost }
+        let approved = options.filter { $0.approval != nil }.map(\.cost).sum()
         committed[.dentalPrimary, default: .zero] += approved
         let budgetOf = Dictionary(budgets.filter { $0.financialYear("financial_year") == year }.compactMap { values in
             values.text("line").flatMap(BudgetLineKind.init).map { ($0, values.money("budget") ?? .zero) }
@@ -64,7 +67,7 @@ public struct FinancePosition: Sendable, Hashable {
                 kind, budget: budgetOf[kind] ?? .zero, asOf: asOf, actuals: byMonth, committed: committed[kind] ?? .zero,
                 projectedByMonth: byMonth, reduction: reduction))
         }
-        let underspend = lines.filter(\.kind.isRingFenced).reduce(Money.zero) { $0 + $1.underspendAtRisk }
+        let underspend = underspendAtRisk(lines)
         let planDate = year.contains(today) ? today : asOf.lastDay
         // Approved options are already in the committed column: the plan works on the underspend before them.
         let plan = ReinvestmentPlan.of(underspend: underspend + approved, options: options, today: planDate, year: year)
@@ -89,7 +92,7 @@ public struct FinancePosition: Sendable, Hashable {
     /// The months recorded up to `asOf`, then their average (to the penny, rounded down) for each month after.
     static func runRate(_ recorded: [YearMonth: Money], asOf: YearMonth, year: FinancialYear) -> [YearMonth: Money] {
         var byMonth = recorded.filter { $0.key <= asOf }
-        let average = byMonth.isEmpty ? Int64(0) : PaymentSchedule.floorDivide(byMonth.values.reduce(Int64(0)) { $0 + $1.pence }, Int64(byMonth.count))
+        let average = byMonth.isEmpty ? Int64(0) : PaymentSchedule.floorDivide(byMonth.values.sum().pence, Int64(byMonth.count))
         for month in year.months where month > asOf { byMonth[month] = Money(pence: average) }
         return byMonth
     }

@@ -39,7 +39,7 @@ public enum PaymentSchedule {
     ) -> [MonthlyPayment] {
         let ordered = changes.filter { year.contains($0.from) }.sorted { $0.from < $1.from }
         let inForce = year.months.map { month in ordered.last { $0.from <= month }?.annualValue ?? annualValue }
-        let total = floorDivide(inForce.reduce(Int64(0)) { $0 + $1.pence } * 2 + 12, 24)  // Σ ÷ 12, half up
+        let total = floorDivide(inForce.sum().pence * 2 + 12, 24)  // Σ ÷ 12, half up
         var payments = zip(year.months, inForce).map { month, value in
             MonthlyPayment(month: month, gross: Money(pence: floorDivide(value.pence, 12)), patientCharges: patientCharges[month] ?? .zero)
         }

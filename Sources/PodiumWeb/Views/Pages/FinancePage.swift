@@ -46,7 +46,7 @@ enum FinancePage {
 
     static func chart(_ overview: FinanceOverview) -> BarChart {
         let total = { (month: YearMonth) in overview.lines.reduce(Int64(0)) { $0 + (overview.monthly[$1.kind]?[month]?.pence ?? 0) } }
-        let budget = overview.lines.reduce(Int64(0)) { $0 + $1.budget.pence }
+        let budget = overview.budget.pence
         return BarChart(
             title: "Spend each month, \(overview.year.label)",
             summary: "Spend across the ICB's lines each month, actual to \(overview.asOf.label) and projected after, against one twelfth of the budget "
@@ -121,7 +121,7 @@ enum FinancePage {
                         + "of the annual value, the pennies in March, re-phased by recorded variations) less the year-end clawback the contract engine "
                         + "projects; other lines run at their recorded monthly rate. Dental lines are ring-fenced: underspend not committed by "
                         + "31 March is lost to dentistry. The national pharmacy global sum is not an ICB budget and is not counted.", class: "lede"),
-                RecordPages.exampleNotice(overview.records[0], overview.records[1], overview.records[2]),
+                RecordPages.exampleNotice(overview.records),
                 warning,
                 .div(
                     .attr("class", "figures"),
@@ -149,7 +149,7 @@ enum FinancePage {
 /// Every ICB's finance position for NHS England regional assurance: read only, one row per ICB, by region.
 enum EnglandFinancePage {
     static func table(_ finance: EnglandFinance) -> Table<EnglandFinance.Row> {
-        let total = { (value: (FinancePosition) -> Money) in finance.rows.reduce(Money.zero) { $0 + value($1.position) } }
+        let total = { (value: (FinancePosition) -> Money) in finance.rows.map { value($0.position) }.sum() }
         return Table(id: "icb-finance", caption: "Finance position of every ICB, \(finance.year.label)", columns: [
             Column("name", "ICB") { .text($0.icb.shortName, link: ListLinks.href(PodiumRoute.finance($0.icb.code).path, ListLinks.items([("year", finance.year.label)]))) },
             Column("code", "ODS code") { .text($0.icb.code.rawValue) },
@@ -178,7 +178,7 @@ enum EnglandFinancePage {
         let query = { (extra: [(String, String)]) in
             ListLinks.href(path, ListLinks.items([("year", finance.year.label), ("region", finance.region?.rawValue ?? "")] + extra))
         }
-        let atRisk = finance.rows.reduce(Money.zero) { $0 + $1.position.underspendAtRisk }
+        let atRisk = finance.rows.map(\.position.underspendAtRisk).sum()
         let uncommitted = finance.rows.filter { $0.position.plan.uncommitted.pence > 0 }
         return Layout.page(
             title: "Finance: \(scope), \(finance.year.label)", context: context,

@@ -85,7 +85,7 @@ enum GovernancePage {
                     "The risk log scored on the NHS 5×5 matrix (likelihood × consequence: 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme) and "
                         + "readiness against the ICB's assurance criteria. Risk and criteria records are kept below, with upload, forms and an audit trail.",
                     class: "lede"),
-                RecordPages.exampleNotice(overview.records[0], overview.records[1], overview.records[2], overview.records[3], overview.records[4]),
+                RecordPages.exampleNotice(overview.records),
                 .div(
                     .attr("class", "figures"),
                     Layout.figure("Open risks", String(map.total), source: "risk log"),

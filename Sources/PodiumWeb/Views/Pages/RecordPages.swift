@@ -25,7 +25,9 @@ enum RecordPages {
     }
 
     /// The notice shown wherever example records appear.
-    static func exampleNotice(_ records: ICBRecords...) -> Node<HTML.BodyContext> {
+    static func exampleNotice(_ records: ICBRecords...) -> Node<HTML.BodyContext> { exampleNotice(records) }
+
+    static func exampleNotice(_ records: [ICBRecords]) -> Node<HTML.BodyContext> {
         // "Pharmacy closures" → "pharmacy closures"; "GOS contracts" keeps its capitals.
         let examples = records.filter(\.hasExamples).map { record in
             let title = record.template.title
