@@ -56,6 +56,31 @@ public struct LocalRecordStore: Sendable {
         try await select(template) { query in icb.map { query.where("icb_code", .equal, $0.rawValue) } ?? query }
     }
 
+    /// Stored records that may share a key with `values`: those whose first key column holds one of theirs (and, for
+    /// a per-ICB key, belong to `icb`), so writing a few records reads a few rows, not the whole table. Callers
+    /// match full keys themselves.
+    public func records(_ template: RecordTemplate, sharingFirstKeyWith values: [FieldValues], icb: ICBCode?) async throws -> [StoredRecord] {
+        guard let first = template.key.first else { return [] }
+        let wanted = Array(Set(values.map { $0[first] }))
+        var found: [StoredRecord] = []
+        // In slices, well inside both databases' limits on bound parameters.
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let binds = wanted[start..<min(start + 500, wanted.count)].compactMap { value -> SQLBind? in
+                switch value {
+                case .text(let text): SQLBind(text)
+                case .integer(let number): SQLBind(number)
+                case .missing: nil
+                }
+            }
+            guard !binds.isEmpty else { continue }
+            found += try await select(template) { query in
+                let scoped = template.keyIsPerICB ? icb.map { query.where("icb_code", .equal, $0.rawValue) } ?? query : query
+                return scoped.where(SQLIdentifier(first), .in, SQLGroupExpression(binds))
+            }
+        }
+        return found
+    }
+
     /// Records whose `field` holds `value` (a text field), in key order.
     public func records(_ template: RecordTemplate, where field: String, is value: String) async throws -> [StoredRecord] {
         guard template.field(field) != nil else { return [] }

@@ -56,7 +56,7 @@ public struct LocalRecordImporter: Sendable {
     /// - Returns: how many were written.
     static func write(_ records: [StoredRecord], of template: RecordTemplate, for icb: ICBCode, by: String, on database: any Database) async throws -> Int {
         let store = LocalRecordStore(database: database)
-        let stored = try await store.records(template, icb: template.keyIsPerICB ? icb : nil)
+        let stored = try await store.records(template, sharingFirstKeyWith: records.map(\.values), icb: icb)
         let existing = Dictionary(stored.map { ($0.values.key, $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [RecordChange] = []
         let fresh = records.filter { record in
