@@ -332,3 +332,54 @@ def test_finance_page_workbook_and_england_view(page):
     page.click("form.settings button")
     expect(page.locator("h1")).to_contain_text("Finance: South West")
     expect(page.locator("#icb-finance tbody tr")).to_have_count(7)
+
+
+def test_governance_page_and_committee_paper_pdf(page):
+    """Governance from the ICB page; risks with live evidence; the committee paper printed to PDF by the server's
+    headless Chromium and read page by page: the cover sheet first, then each section from the top of its own page."""
+    import io
+
+    from pypdf import PdfReader
+
+    sections = ["1. Dental position", "2. Finance", "3. Access and inequalities", "4. Risks", "5. Decisions due and assurance"]
+    page.goto(BASE + "/icbs/QT6")
+    page.click("a[href='/icbs/QT6/governance']")
+    expect(page.locator("h1")).to_contain_text("Governance: Cornwall and the Isles of Scilly")
+    expect(page.locator("#delegation-in-force tbody tr")).to_have_count(7)
+    expect(page.locator("#delegation-in-force")).to_contain_text("South West Collaborative Commissioning Hub")
+    expect(page.locator("#risks-scored")).to_contain_text("projected year-end")
+    expect(page.locator("#transformation-benefits tbody tr").first).to_be_visible()
+
+    page.click("text=Committee paper (print or PDF)")
+    expect(page.locator("table.cover-sheet")).to_contain_text("Recommendations")
+    expect(page.locator("section.paper-section")).to_have_count(len(sections))
+    page.emulate_media(media="print")
+    assert page.locator("section.paper-section").first.evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    expect(page.locator("form.filter")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    response = page.request.get(BASE + "/icbs/QT6/committee-paper?meeting=2026-12-01&format=pdf")
+    assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(os.path.join(ARTIFACTS, "committee-paper-QT6.pdf"), "wb") as out:
+        out.write(response.body())
+    # Words as read from each page, whitespace made single (table cells wrap lines).
+    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(response.body())).pages]
+    assert 6 <= len(texts) <= 30, len(texts)
+    assert all(texts), "a blank page"
+    assert "Primary Care Commissioning Committee, 1 December 2026" in texts[0]
+    assert "Cover sheet" in texts[0] and "Recommendations" in texts[0]
+    starts = []
+    for heading in sections:
+        # The heading opens its page: nothing of the previous section shares the page above it.
+        index = next(i for i, text in enumerate(texts) if heading in text)
+        assert texts[index].startswith(heading), (heading, texts[index][:120])
+        starts.append(index)
+    assert starts == sorted(starts) and starts[0] >= 1, starts
+    cover = "\n".join(texts[: starts[0]])
+    for field in ["Purpose", "Key risks", "Financial implications", "Legal implications", "Health inequalities", "Equality",
+                  "Patient and public involvement and engagement"]:
+        assert field in cover, field
+    assert "Largest projected clawback" in "\n".join(texts[starts[0]: starts[1]])
+    assert "Budget and forecast outturn" in "\n".join(texts[starts[1]: starts[2]])
+    assert "Delegation in force on 1 December 2026" in "\n".join(texts[starts[4]:])

@@ -73,6 +73,8 @@ struct Demo: AsyncParsableCommand {
                 let counts = try await ExampleRecords.install(on: database)
                 Terminal.line("  example records (labelled as examples): " + counts.map { "\($0.0.id) \(ScaledDecimal.groupThousands(UInt64($0.1)))" }.joined(separator: ", "))
             }
+            // Published governance defaults (delegation register, functions, framework) fill only what is missing.
+            Terminal.line(SeedGovernance.report(try await GovernanceDefaults.install(on: database)))
             Terminal.line("Data ready in \(String(format: "%.1f", Terminal.seconds(ContinuousClock.now - started))) s.")
         }
         do {

@@ -25,5 +25,7 @@ public enum PodiumMigrations {
         CreateGovernanceRecords(),
         // 0008 — governance logs (issue 9): decisions, engagement, the handover checklist.
         CreateGovernanceLogs(),
+        // 0009 — governance (issue 9): delegation register, delegated and reserved functions, transformation, risk evidence.
+        CreateDelegationAndTransformation(),
     ]
 }

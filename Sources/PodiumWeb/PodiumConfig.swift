@@ -1,3 +1,4 @@
+import Foundation
 import PodiumData
 
 /// Everything `serve` needs, decided once at start-up by a pure parser (STYLE.md §7).
@@ -5,14 +6,18 @@ public struct PodiumConfig: Sendable, Equatable {
     public var host: String
     public var port: Int
     public var database: DatabaseChoice
+    /// Headless Chromium for committee papers as PDF; `nil` when none is installed (the HTML still prints).
+    public var chromium: String?
 
     public static let hostKey = "PODIUM_HOST"
     public static let portKey = "PODIUM_PORT"
+    public static let chromiumKey = "PODIUM_CHROMIUM"
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice, chromium: String? = nil) {
         self.host = host
         self.port = port
         self.database = database
+        self.chromium = chromium
     }
 
     /// Command-line values win over the environment, which wins over the defaults.
@@ -31,6 +36,9 @@ public struct PodiumConfig: Sendable, Equatable {
         }
         let resolvedHost = host ?? environment[hostKey] ?? "127.0.0.1"
         guard !resolvedHost.isEmpty else { throw ConfigurationError(key: host == nil ? hostKey : "--host", reason: "is empty") }
-        return PodiumConfig(host: resolvedHost, port: resolvedPort, database: database)
+        if let explicit = environment[chromiumKey], !explicit.isEmpty, !FileManager.default.isExecutableFile(atPath: explicit) {
+            throw ConfigurationError(key: chromiumKey, reason: "\"\(explicit)\" is not an executable file")
+        }
+        return PodiumConfig(host: resolvedHost, port: resolvedPort, database: database, chromium: PDFRenderer.locate(environment: environment))
     }
 }

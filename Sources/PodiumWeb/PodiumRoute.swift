@@ -59,6 +59,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case finance(ICBCode)
     case englandFinance
     case governance(ICBCode)
+    case committeePaper(ICBCode)
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -92,6 +93,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let financeTemplate = RouteTemplate("/icbs/:icb/finance")
     public static let englandFinanceTemplate = RouteTemplate("/finance")
     public static let governanceTemplate = RouteTemplate("/icbs/:icb/governance")
+    public static let committeePaperTemplate = RouteTemplate("/icbs/:icb/committee-paper")
 
     public var path: String {
         switch self {
@@ -125,6 +127,7 @@ public enum PodiumRoute: Sendable, Hashable {
         case .finance(let code): Self.financeTemplate.fill([code.rawValue])
         case .englandFinance: Self.englandFinanceTemplate.pattern
         case .governance(let code): Self.governanceTemplate.fill([code.rawValue])
+        case .committeePaper(let code): Self.committeePaperTemplate.fill([code.rawValue])
         }
     }
 }
@@ -147,6 +150,7 @@ public enum APIRoute {
     public static let icbPharmacyEvents = RouteTemplate("/api/v1/icbs/:icb/pharmacy-events")
     public static let icbFinance = RouteTemplate("/api/v1/icbs/:icb/finance")
     public static let englandFinance = RouteTemplate("/api/v1/finance")
+    public static let icbGovernance = RouteTemplate("/api/v1/icbs/:icb/governance")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

@@ -32,7 +32,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     try app.register(collection: AccessController(context: context))
     try app.register(collection: CommissioningController(context: context))
     try app.register(collection: FinanceController(context: context))
-    try app.register(collection: GovernanceController(context: context))
+    try app.register(collection: GovernanceController(context: context, pdf: config.chromium.map { PDFRenderer(executable: $0) }))
     try app.register(collection: RecordsController(context: context))
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }

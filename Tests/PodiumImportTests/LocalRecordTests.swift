@@ -123,14 +123,26 @@ struct LocalRecordTests {
         try await TestDatabase.with { handle in
             try await Fixtures.importAll(into: handle.database)
             try await ExampleRecords.install(on: handle.database)
+            let defaults = try await GovernanceDefaults.install(on: handle.database)
             let store = LocalRecordStore(database: handle.database)
+            // The demo's example criteria are the default framework rated, so the defaults add criteria only for ICBs with no examples.
+            let criteria = try await store.records(.assuranceCriteria, icb: nil)
+            let rated = Set(criteria.filter(\.isExample).compactMap(\.icb)), icbs = try await GeographyStore(database: handle.database).icbs().count
+            #expect(defaults.first { $0.0 == .assuranceCriteria }?.1 == (icbs - rated.count) * AssuranceFramework.defaults.count)
             for template in RecordTemplate.all {
                 let rows = try await handle.database.sql().raw("SELECT * FROM \(ident: template.table)").all()
                 let columns = Set(try #require(rows.first, "no example \(template.id) records").allColumns)
                 #expect(columns == Set(template.fields.map(\.name) + ["icb_code", "is_example", "source", "recorded_at"]), "\(template.id)")
                 let records = try await store.records(template, icb: nil)
-                let allExamples = records.allSatisfy { $0.isExample }
-                #expect(allExamples)
+                let fromDefaults = { (record: StoredRecord) in !record.isExample && record.source == GovernanceDefaults.source }
+                let labelled = records.allSatisfy { record in
+                    switch template {
+                    case .delegations, .delegatedFunctions: fromDefaults(record)
+                    case .assuranceCriteria: record.isExample || fromDefaults(record)
+                    default: record.isExample
+                    }
+                }
+                #expect(labelled, "\(template.id)")
                 let first = try #require(records.first)
                 #expect(try await store.record(template, key: first.values.key, icb: first.icb) == first)
                 let cells = Dictionary(uniqueKeysWithValues: zip(template.fields.map(\.name), first.values.cells))
@@ -144,12 +156,36 @@ struct LocalRecordTests {
         try await TestDatabase.with { handle in
             try await Fixtures.importAll(into: handle.database)
             let counts = try await ExampleRecords.install(on: handle.database)
-            // Contract types are written only for appliance contractors, which a fixture slice may lack.
-            #expect(Set(RecordTemplate.all.map(\.id)).subtracting(counts.map(\.0.id)).isSubset(of: ["pharmacy-contract-types"]))
+            // Contract types are written only for appliance contractors, which a fixture slice may lack; the register and
+            // functions are published defaults, not examples.
+            #expect(Set(RecordTemplate.all.map(\.id)).subtracting(counts.map(\.0.id)).isSubset(of: ["pharmacy-contract-types", "delegations", "delegated-functions"]))
             #expect(counts.allSatisfy { $0.1 > 0 })
             let snapshot = try await DatabaseSnapshot.take(handle.database)
             try await ExampleRecords.install(on: handle.database)
             #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+        }
+    }
+
+    @Test("Governance defaults fill every ICB once, never overwrite an edit, and a second install changes nothing")
+    func governanceDefaults() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let icbs = try await GeographyStore(database: handle.database).icbs().count
+            let added = try await GovernanceDefaults.install(on: handle.database)
+            #expect(added.map(\.0.id) == ["delegations", "delegated-functions", "assurance-criteria"])
+            #expect(added.map(\.1) == [9 * icbs, DelegatedFunction.defaults.count * icbs, AssuranceFramework.defaults.count * icbs])
+            let icb = ICBCode("QT6")!, importer = LocalRecordImporter(database: handle.database)
+            let stored = try #require(try await LocalRecordStore(database: handle.database).record(.delegatedFunctions, key: "FN-R1", icb: icb))
+            var cells = Dictionary(uniqueKeysWithValues: zip(RecordTemplate.delegatedFunctions.fields.map(\.name), stored.values.cells))
+            cells["confidence"] = "confirmed"
+            try await importer.save(
+                try RecordTemplate.delegatedFunctions.read(cells).get(), for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z",
+                version: .savedAt(stored.recordedAt))
+            let snapshot = try await DatabaseSnapshot.take(handle.database)
+            #expect(try await GovernanceDefaults.install(on: handle.database).isEmpty)
+            #expect(try await DatabaseSnapshot.take(handle.database) == snapshot)
+            let edited = try await LocalRecordStore(database: handle.database).record(.delegatedFunctions, key: "FN-R1", icb: icb)
+            #expect(edited?.values.text("confidence") == "confirmed")
         }
     }
 

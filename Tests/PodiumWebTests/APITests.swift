@@ -25,10 +25,11 @@ struct APITests {
         ("records-QT6-gos-contracts", "/api/v1/icbs/QT6/records/gos-contracts", "Records"),
         ("access-what-if-QT6", "/api/v1/icbs/QT6/access/what-if?change=move&site=1000730000&to=1000830000&amount=5000", "AccessWhatIf"),
         ("finance-QT6", "/api/v1/icbs/QT6/finance", "Finance"),
+        ("governance-QT6", "/api/v1/icbs/QT6/governance?date=2026-11-23", "Governance"),
         ("finance-south-west", "/api/v1/finance?region=Y58", "EnglandFinance"),
     ]
     /// Goldens answered with the labelled example records installed (finance has nothing to show without budgets).
-    static let withExampleRecords: Set<String> = ["finance-QT6", "finance-south-west"]
+    static let withExampleRecords: Set<String> = ["finance-QT6", "finance-south-west", "governance-QT6"]
 
     @Test("Responses match their golden files and their OpenAPI schema", arguments: goldens.map(\.name))
     func golden(name: String) async throws {
@@ -36,7 +37,10 @@ struct APITests {
         let examples = Self.withExampleRecords.contains(name)
         try await withWorkbench(data: { database in
             try await Fixtures.importAll(into: database)
-            if examples { try await ExampleRecords.install(on: database) }
+            if examples {
+                try await ExampleRecords.install(on: database)
+                try await GovernanceDefaults.install(on: database)
+            }
         }) { app in
             try await app.testing().test(.GET, entry.path) { response async throws in
                 #expect(response.status == .ok)

@@ -103,4 +103,107 @@ struct GovernancePageTests {
             #expect(throws: RecordProblems.self) { try engagement("E9", "2025-12-01", "open") }
         }
     }
+
+    /// Saves a record through the importer, as a form would.
+    static func save(_ template: RecordTemplate, _ cells: [String: String], on app: Application, at time: String, by name: String = "Ann") async throws {
+        try await LocalRecordImporter(database: app.db).save(
+            try template.read(cells).get(), for: ICBCode("QT6")!, by: name, recordedAt: time, version: .new)
+    }
+
+    @Test("A risk's live evidence shows the engine's current figures: a contract's projection, an SPC measure, the access gap, a pharmacy")
+    func liveEvidence() async throws {
+        try await withWorkbench { app in
+            let workbench = Workbench(database: app.db), icb = ICBCode("QT6")!
+            let dental = try #require(try await workbench.dentalPositionIfImported(of: icb))
+            let contract = try #require(dental.portfolio.forecastContracts.first)
+            let projected = try #require(contract.projected)
+            let pharmacy = try #require(try await workbench.pharmacies(of: icb).sites.first).organisation
+            try await Self.save(.risks, [
+                "reference": "R1", "title": "Under-delivery", "category": "dental", "owner": "Ann", "initial_likelihood": "4", "initial_consequence": "4",
+                "current_likelihood": "4", "current_consequence": "4", "target_likelihood": "2", "target_consequence": "2", "review_date": "2099-01-01",
+                "status": "open", "evidence": "contract:\(contract.contract) spc:delivery access:adults pharmacy:\(pharmacy.code)",
+            ], on: app, at: "2026-11-23T09:00:00.000Z")
+            let overview = try await workbench.governance(of: icb, today: try #require(CalendarDate("2026-11-23")))
+            let evidence = try #require(overview.risks.first).evidence
+            #expect(evidence.map(\.citation.description) == ["contract:\(contract.contract)", "spc:delivery", "access:adults", "pharmacy:\(pharmacy.code)"])
+            #expect(evidence[0].value.contains("projected year-end \(projected.achievement.percentText!)"))
+            #expect(evidence[0].value.contains("clawback \(projected.clawback.formatted)"))
+            let last = try #require(SPCMeasures.portfolioDelivery(dental.portfolio).chart.points.last)
+            #expect(evidence[1].value.contains("in \(try #require(YearMonth(last.period)).label)"))
+            #expect(evidence[2].value.contains("adults not seen by an NHS dentist in 24 months"))
+            #expect(evidence[3].value.hasPrefix(pharmacy.name))
+            var csv = ""
+            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=risks-scored") { csv = $0.text }
+            #expect(csv.contains("clawback \(projected.clawback.formatted)"))
+        }
+    }
+
+    @Test("The delegation register in force today, the functions, and a history of ratings from the audit trail")
+    func registerAndHistory() async throws {
+        try await withWorkbench(data: { database in
+            try await Fixtures.importAll(into: database)
+            try await GovernanceDefaults.install(on: database)
+        }) { app in
+            var inForce = "", functions = "", history = ""
+            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=delegation-in-force") { inForce = $0.text }
+            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=functions") { functions = $0.text }
+            let rows = try CSVReader(bytes: Array(inForce.utf8)).records().map(\.fields)
+            #expect(rows.dropFirst().map { $0[1] } == Array(repeating: "Delegated to the ICB", count: 7))
+            #expect(rows[3][0] == "Primary care dentistry" && rows[3][6] == NHSEnglandRegion.southWest.icbs.joined(separator: " "))
+            #expect(try CSVReader(bytes: Array(functions.utf8)).records().count == 1 + DelegatedFunction.defaults.count)
+            // Rate a default criterion twice through the form: the history shows both, newest first, by name.
+            let store = LocalRecordStore(database: app.db), importer = LocalRecordImporter(database: app.db), icb = ICBCode("QT6")!
+            for (rating, name, time) in [("amber", "Ann", "2026-11-23T09:00:00.000Z"), ("green", "Bob", "2026-11-23T10:00:00.000Z")] {
+                let stored = try #require(try await store.record(.assuranceCriteria, key: "PDA01", icb: icb))
+                var cells = Dictionary(uniqueKeysWithValues: zip(RecordTemplate.assuranceCriteria.fields.map(\.name), stored.values.cells))
+                cells["rating"] = rating
+                try await importer.save(try RecordTemplate.assuranceCriteria.read(cells).get(), for: icb, by: name, recordedAt: time, version: .savedAt(stored.recordedAt))
+            }
+            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=rating-history") { history = $0.text }
+            let changes = try CSVReader(bytes: Array(history.utf8)).records().map(\.fields).dropFirst()
+            #expect(changes.map { [$0[1], $0[2], $0[3]] } == [["Bob", "PDA01", "amber → green"], ["Ann", "PDA01", "unrated → amber"]])
+            try await app.testing().test(.GET, "/icbs/QT6/governance") { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("South West Collaborative Commissioning Hub"))
+                #expect(response.text.contains("Readiness by principle"))
+            }
+        }
+    }
+
+    @Test("The committee paper: a cover sheet with every field, five sections that each start a page, decisions due, CSV, and PDF refused clearly without Chromium")
+    func committeePaper() async throws {
+        try await withWorkbench { app in
+            try await Self.save(.decisions, [
+                "reference": "D1", "date": "2026-12-01", "committee": "PCCC", "decision": "Fund <b>urgent</b> access", "rationale": "Capacity",
+                "conflicts": "None declared", "status": "proposed",
+            ], on: app, at: "2026-11-23T09:00:00.000Z")
+            var html = ""
+            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01") { response in
+                #expect(response.status == .ok)
+                html = response.text
+            }
+            for field in ["Meeting", "Purpose", "Recommendations", "Key risks", "Financial implications", "Legal implications", "Health inequalities",
+                          "Equality", "Patient and public involvement and engagement"] {
+                #expect(html.contains("<th scope=\"row\">\(field)</th>"), "\(field)")
+            }
+            #expect(html.contains("For decision"))
+            #expect(html.contains("Decide: Fund &lt;b&gt;urgent&lt;/b&gt; access (D1)."))
+            #expect(!html.contains("<b>urgent</b>"))
+            #expect(html.components(separatedBy: "class=\"paper-section\"").count - 1 == CommitteePaperPage.sections.count)
+            var positions: [String.Index] = []
+            for heading in CommitteePaperPage.sections { positions.append(try #require(html.range(of: "<h2>\(heading)</h2>")).lowerBound) }
+            #expect(positions == positions.sorted())
+            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01&format=csv&table=decisions-due") { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("Fund <b>urgent</b> access"))
+            }
+            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?meeting=1-12-2026") { #expect($0.status == .badRequest) }
+            // The test server is configured without Chromium: the PDF is refused with what to do, never a broken file.
+            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?format=pdf") { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.text.contains("PODIUM_CHROMIUM"))
+            }
+            try await app.testing().test(.GET, "/icbs/QXX/committee-paper") { #expect($0.status == .notFound) }
+        }
+    }
 }

@@ -1,7 +1,9 @@
 /// Governance records (issue 9): the risk log and the assurance (pre-delegation) criteria, kept with the same
 /// template machinery as every local record: CSV template, upload, form with optimistic concurrency, audit trail, API.
 extension RecordTemplate {
-    public static let governance: [RecordTemplate] = [risks, assuranceCriteria, decisions, engagements, handoverItems]
+    public static let governance: [RecordTemplate] = [
+        delegations, delegatedFunctions, risks, assuranceCriteria, decisions, engagements, handoverItems, transformation,
+    ]
 
     private static func scale(_ name: String, _ label: String, _ words: String) -> RecordField {
         RecordField(name, label, .choice(["1", "2", "3", "4", "5"]), help: words)
@@ -26,11 +28,19 @@ extension RecordTemplate {
             scale("target_likelihood", "Target likelihood", likelihoodWords), scale("target_consequence", "Target consequence", consequenceWords),
             RecordField("controls", "Controls", .text(maxLength: 1000), required: false, help: "What is in place now."),
             RecordField("mitigations", "Mitigations", .text(maxLength: 1000), required: false, help: "What is planned to reach the target."),
+            RecordField(
+                "evidence", "Live evidence", .text(maxLength: 300), required: false,
+                help: "What the risk rests on, shown with its current value: contract:NUMBER (projected year-end delivery and clawback), "
+                    + "spc:delivery, spc:adults-seen or spc:children-seen, access:adults or access:children (people not seen), "
+                    + "pharmacy:ODS (closures); separated by spaces."),
             RecordField("review_date", "Next review", .date, help: "When the risk is next reviewed."),
             RecordField("status", "Status", .choice(["open", "closed"]), help: "open or closed."),
         ],
         key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
-        check: { record in (RiskAssessment(record)?.problems ?? []).map { FieldProblem(field: "target_likelihood", reason: $0) } })
+        check: { record in
+            (RiskAssessment(record)?.problems ?? []).map { FieldProblem(field: "target_likelihood", reason: $0) }
+                + EvidenceCitation.parseAll(record.text("evidence") ?? "").problems.map { FieldProblem(field: "evidence", reason: $0.description) }
+        })
 
     public static let assuranceCriteria = RecordTemplate(
         id: "assurance-criteria", table: "assurance_criteria", title: "Assurance criteria",
@@ -132,5 +142,120 @@ extension AssuranceCriterion {
     public init?(_ record: FieldValues) {
         guard let domain = record.text("domain"), let principle = record.text("principle"), let criterion = record.text("criterion") else { return nil }
         self.init(domain: domain, principle: principle, criterion: criterion, rating: record.text("rating").flatMap(RAG.init), due: record.date("due_date"))
+    }
+}
+
+extension RecordTemplate {
+    private static func endsAfterStart(_ start: String, _ end: String) -> @Sendable (FieldValues) -> [FieldProblem] {
+        { record in
+            guard let from = record.date(start), let to = record.date(end), to < from else { return [] }
+            return [FieldProblem(field: end, reason: "the end cannot come before the start")]
+        }
+    }
+
+    public static let delegations = RecordTemplate(
+        id: "delegations", table: "delegations", title: "Delegation register",
+        summary: "Who commissions each service for the ICB's population, from when: retained by NHS England, a joint committee, or "
+            + "delegated to the ICB; the phase, the host organisation and the ICBs a hosted team serves. Seeded from NHS England's "
+            + "published timeline; rows marked unconfirmed need checking against the ICB's delegation agreement.",
+        fields: [
+            RecordField("reference", "Reference", .reference, help: "The row's reference."),
+            RecordField("service", "Service", .choice(DelegatedService.allCases.map(\.rawValue)),
+                        help: DelegatedService.allCases.map { "\($0.rawValue) (\($0.label.lowercased()))" }.joined(separator: ", ") + "."),
+            RecordField("service_name", "Service name", .text(maxLength: 200), help: "The service, or which specialised services the row covers."),
+            RecordField("status", "Status", .choice(DelegationStatus.allCases.map(\.rawValue)), help: "retained (by NHS England), joint-committee or delegated."),
+            RecordField("effective_from", "From", .date, help: "The first day the status applies."),
+            RecordField("effective_to", "To", .date, required: false, help: "The last day, or blank while in force."),
+            RecordField("phase", "Phase", .text(maxLength: 300), help: "Which wave of delegation, in words."),
+            RecordField("host", "Host organisation", .text(maxLength: 300), required: false, help: "Whose team does the work, if hosted."),
+            RecordField("icbs_served", "ICBs served", .references, required: false,
+                        help: "ODS codes of the ICBs the hosted team serves, separated by spaces (each contract still belongs to one ICB)."),
+            RecordField("confidence", "Confirmed", .choice(Confidence.allCases.map(\.rawValue)), help: "confirmed or unconfirmed."),
+            RecordField("sourced_from", "Source", .text(maxLength: 500), required: false, help: "Where this comes from."),
+        ],
+        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        check: { record in
+            endsAfterStart("effective_from", "effective_to")(record)
+                + (record.text("icbs_served") ?? "").split(separator: " ").filter { ICBCode(String($0)) == nil }
+                .map { FieldProblem(field: "icbs_served", reason: "\"\($0)\" is not an ICB ODS code (\(ICBCodeKind.format))") }
+        })
+
+    public static let delegatedFunctions = RecordTemplate(
+        id: "delegated-functions", table: "delegated_functions", title: "Delegated and reserved functions",
+        summary: "The functions the delegation agreement gives the ICB and those NHS England reserves. Seeded with the commonly "
+            + "understood split (DOMAIN.md §4.1), every line unconfirmed until checked against the ICB's own agreement.",
+        fields: [
+            RecordField("reference", "Reference", .reference, help: "The function's reference."),
+            RecordField("function", "Function", .text(maxLength: 500), help: "The function, in the agreement's words."),
+            RecordField("arrangement", "Arrangement", .choice(DelegatedFunction.Arrangement.allCases.map(\.rawValue)), help: "delegated or reserved."),
+            RecordField("confidence", "Confirmed", .choice(Confidence.allCases.map(\.rawValue)), help: "confirmed (checked against the agreement) or unconfirmed."),
+            RecordField("sourced_from", "Source", .text(maxLength: 500), required: false, help: "The clause or paper."),
+        ],
+        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+
+    public static let transformation = RecordTemplate(
+        id: "transformation", table: "transformation_programmes", title: "Transformation programmes and pilots",
+        summary: "Programmes, pilots and efficiency schemes: objective, the measure watched with SPC and its baseline, the benefit "
+            + "expected on each dimension of the triple aim (population health, quality, value for money), cost, savings, status "
+            + "and evaluation.",
+        fields: [
+            RecordField("reference", "Reference", .reference, help: "The programme's reference."),
+            RecordField("name", "Programme or pilot", .text(maxLength: 200), help: "Its name."),
+            RecordField("kind", "Kind", .choice(["programme", "pilot", "efficiency"]), help: "programme, pilot or efficiency (a savings scheme)."),
+            RecordField("objective", "Objective", .text(maxLength: 1000), help: "What it sets out to change."),
+            RecordField("measure", "Measure", .choice(EvidenceCitation.Measure.allCases.map(\.rawValue)), required: false,
+                        help: "The ICB measure charted with SPC: " + EvidenceCitation.Measure.allCases.map(\.rawValue).joined(separator: ", ") + "."),
+            RecordField("baseline", "Baseline", .text(maxLength: 200), required: false, help: "Where the measure stood at the start, in words and figures."),
+            RecordField("population_health", "Population health benefit", .text(maxLength: 500), required: false, help: "Triple aim: population health."),
+            RecordField("quality", "Quality benefit", .text(maxLength: 500), required: false, help: "Triple aim: quality of care."),
+            RecordField("value", "Value for money benefit", .text(maxLength: 500), required: false, help: "Triple aim: value for money."),
+            RecordField("cost", "Cost", .pounds, required: false, help: "What it costs, in pounds."),
+            RecordField("savings", "Savings", .pounds, required: false, help: "Savings expected (efficiency schemes), in pounds."),
+            RecordField("start", "Start", .date, help: "When it started or starts."),
+            RecordField("end", "End", .date, required: false, help: "When it ends."),
+            RecordField("status", "Status", .choice(["planned", "running", "evaluating", "complete", "stopped"]),
+                        help: "planned, running, evaluating, complete or stopped."),
+            RecordField("evaluation", "Evaluation", .text(maxLength: 1000), required: false, help: "What the evaluation found, or how it will be evaluated."),
+        ],
+        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        check: { record in
+            let benefits = ["population_health", "quality", "value"].compactMap { record.text($0) }.filter { !$0.isEmpty }
+            return endsAfterStart("start", "end")(record)
+                + (benefits.isEmpty ? [FieldProblem(field: "population_health", reason: "state the benefit on at least one dimension of the triple aim")] : [])
+        })
+}
+
+extension DelegationEntry {
+    /// Reads a record of ``RecordTemplate/delegations``.
+    public init?(_ record: FieldValues) {
+        guard let reference = record.text("reference"), let service = record.text("service").flatMap(DelegatedService.init),
+              let status = record.text("status").flatMap(DelegationStatus.init), let from = record.date("effective_from") else { return nil }
+        self.init(
+            reference: reference, service: service, serviceName: record.text("service_name") ?? service.label, status: status, from: from,
+            to: record.date("effective_to"), phase: record.text("phase") ?? "", host: record.text("host") ?? "",
+            icbsServed: (record.text("icbs_served") ?? "").split(separator: " ").map(String.init),
+            confidence: record.text("confidence").flatMap(Confidence.init) ?? .unconfirmed, source: record.text("sourced_from") ?? "")
+    }
+
+    /// The record's cells, for seeding the register.
+    public var cells: [String: String] {
+        [
+            "reference": reference, "service": service.rawValue, "service_name": serviceName, "status": status.rawValue, "effective_from": from.iso,
+            "effective_to": to?.iso ?? "", "phase": phase, "host": host, "icbs_served": icbsServed.joined(separator: " "),
+            "confidence": confidence.rawValue, "sourced_from": source,
+        ]
+    }
+}
+
+extension DelegatedFunction {
+    public var cells: [String: String] {
+        ["reference": reference, "function": function, "arrangement": arrangement.rawValue, "confidence": confidence.rawValue, "sourced_from": source]
+    }
+}
+
+extension AssuranceFramework.Criterion {
+    /// The record's cells, unrated.
+    public var cells: [String: String] {
+        ["reference": reference, "domain": domain, "principle": principle, "criterion": criterion, "rating": "", "evidence": "", "owner": "", "due_date": ""]
     }
 }

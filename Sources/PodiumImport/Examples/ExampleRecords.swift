@@ -21,12 +21,20 @@ public enum ExampleRecords {
         let dental = DentalStore(database: database)
         var contractValues: [ICBCode: Money] = [:]
         var dentalYear: (FinancialYear, YearMonth)?
+        var largest: [ICBCode: ContractYear] = [:]
         if let year = try await dental.financialYears().first {
             let contracts = try await dental.contractYears(in: year)
-            for contract in contracts { contractValues[contract.latest.commissioner, default: .zero] += contract.contractValue }
+            for contract in contracts {
+                contractValues[contract.latest.commissioner, default: .zero] += contract.contractValue
+                // The ICB's largest contract is the one its example dental risk cites.
+                if largest[contract.latest.commissioner].map({ $0.contractValue < contract.contractValue }) ?? true {
+                    largest[contract.latest.commissioner] = contract
+                }
+            }
             dentalYear = contracts.map(\.latest.month).max().map { (year, $0) }
         }
-        let generated = generate(register: register, contractValues: contractValues, dentalYear: dentalYear)
+        let generated = generate(
+            register: register, contractValues: contractValues, dentalYear: dentalYear, largestContracts: largest.mapValues(\.contract))
         try await database.transaction { transaction in
             let store = LocalRecordStore(database: transaction)
             for (template, records) in generated { try await store.write(records, of: template) }
@@ -37,7 +45,8 @@ public enum ExampleRecords {
     /// Every template's example records from the register.
     /// - Parameters: `contractValues` each ICB's dental contract value in `dentalYear`, whose latest month of data is given.
     static func generate(
-        register: [Sited<PharmacyCodeKind>], contractValues: [ICBCode: Money] = [:], dentalYear: (FinancialYear, YearMonth)? = nil
+        register: [Sited<PharmacyCodeKind>], contractValues: [ICBCode: Money] = [:], dentalYear: (FinancialYear, YearMonth)? = nil,
+        largestContracts: [ICBCode: ContractNumber] = [:]
     ) -> [(RecordTemplate, [StoredRecord])] {
         let english = register.filter { $0.organisation.isInEngland && $0.organisation.icb != nil }
         let open = english.filter { $0.organisation.status == .active }
@@ -92,7 +101,7 @@ public enum ExampleRecords {
             let sorted = pharmacies.sorted { $0.organisation.code < $1.organisation.code }
             applications(icb, sorted, add)
             optometry(icb, sorted, add)
-            governance(icb, add)
+            governance(icb, contract: largestContracts[icb], pharmacy: sorted[0].organisation.code, add)
         }
         if let (year, latest) = dentalYear {
             for (icb, value) in contractValues.sorted(by: { $0.key < $1.key }) { finance(icb, dentalValue: value, year: year, latest: latest, add) }
@@ -228,15 +237,19 @@ public enum ExampleRecords {
     }
 
     /// A few risks and assurance criteria per ICB: real-sounding wording, ratings varied by a hash of the ICB code.
-    static func governance(_ icb: ICBCode, _ add: (RecordTemplate, ICBCode?, [String: String]) -> Void) {
+    static func governance(
+        _ icb: ICBCode, contract: ContractNumber?, pharmacy: PharmacyCode, _ add: (RecordTemplate, ICBCode?, [String: String]) -> Void
+    ) {
         let h = hash("governance-" + icb.rawValue)
-        let risks: [(String, RiskCategory)] = [
-            ("Dental contracts under-deliver UDAs, so access falls and year-end clawback rises", .dental),
-            ("Pharmacy closures leave gaps in access in the most deprived areas", .pharmacy),
-            ("Ring-fenced dental underspend is not committed by 31 March and is lost to dentistry", .finance),
-            ("Contract disputes inherited from NHS England transfer without full records", .legacy),
+        // Each example risk cites the live evidence it rests on, so the log shows the current value beside the score.
+        let risks: [(String, RiskCategory, String)] = [
+            ("Dental contracts under-deliver UDAs, so access falls and year-end clawback rises", .dental,
+             (contract.map { "contract:\($0) " } ?? "") + "spc:delivery access:adults"),
+            ("Pharmacy closures leave gaps in access in the most deprived areas", .pharmacy, "pharmacy:\(pharmacy)"),
+            ("Ring-fenced dental underspend is not committed by 31 March and is lost to dentistry", .finance, ""),
+            ("Contract disputes inherited from NHS England transfer without full records", .legacy, ""),
         ]
-        for (index, (title, category)) in risks.enumerated() {
+        for (index, (title, category, evidence)) in risks.enumerated() {
             let bits = h >> UInt64(index * 8)
             let initial = (3 + Int(bits % 3), 3 + Int((bits >> 2) % 3))
             let current = (max(1, initial.0 - Int((bits >> 4) % 2)), initial.1)
@@ -245,26 +258,29 @@ public enum ExampleRecords {
                 "reference": "EX-\(icb)-RISK\(index + 1)", "title": title, "category": category.rawValue, "owner": "Head of primary care commissioning",
                 "initial_likelihood": "\(initial.0)", "initial_consequence": "\(initial.1)", "current_likelihood": "\(current.0)",
                 "current_consequence": "\(current.1)", "target_likelihood": "\(target.0)", "target_consequence": "\(target.1)",
-                "controls": "Monthly contract monitoring", "mitigations": "Example mitigation plan",
+                "controls": "Monthly contract monitoring", "mitigations": "Example mitigation plan", "evidence": evidence,
                 "review_date": CalendarDate(year: 2024, month: 4, day: 1)!.adding(days: Int(bits % 365)).iso, "status": "open",
             ])
         }
-        let criteria: [(String, String, String)] = [
-            ("Transformation", "A plan for integrated primary care", "A POD transformation plan agreed with system partners"),
-            ("Transformation", "Population health", "Dental access and inequalities analysed by deprivation"),
-            ("Governance and Leadership", "Clear decision making", "Primary Care Commissioning Committee terms of reference cover POD"),
-            ("Governance and Leadership", "Engagement", "Regular meetings with the LDC, LPC and LOC"),
-            ("Finance", "Budgets understood", "POD allocations, the dental ring-fence and the run rate reconciled"),
-            ("Finance", "Budgets understood", "Month-end reporting of POD spend in place"),
-            ("Workforce and Capability", "A capable team", "Hosted team arrangements and staff transfer agreed"),
-            ("Workforce and Capability", "Data and systems", "Access to NHSBSA and contract data for every ICB commissioner"),
-        ]
-        for (index, (domain, principle, criterion)) in criteria.enumerated() {
-            add(.assuranceCriteria, icb, [
-                "reference": "EX-\(icb)-PDA\(index + 1)", "domain": domain, "principle": principle, "criterion": criterion,
-                "rating": ["green", "green", "amber", "red", ""][Int((h >> UInt64(index * 3)) % 5)], "evidence": "", "owner": "", "due_date": "",
-            ])
+        // The default framework's criteria, with example ratings (the defaults then add nothing for a demo ICB).
+        for (index, criterion) in AssuranceFramework.defaults.enumerated() {
+            var cells = criterion.cells
+            cells["rating"] = ["green", "green", "amber", "red", ""][Int((h >> UInt64(index * 3 % 60)) % 5)]
+            add(.assuranceCriteria, icb, cells)
         }
+        let programmes: [[String: String]] = [
+            ["reference": "EX-\(icb)-T1", "name": "Urgent dental access sessions", "kind": "pilot",
+             "objective": "Add urgent NHS dental appointments for people without a regular dentist", "measure": "adults-seen",
+             "baseline": "Adults seen in 24 months at the start of 2024/25", "population_health": "More adults seen, first in the most deprived areas",
+             "quality": "Fewer people reaching A&E with dental pain", "value": "Uses ring-fenced dental money that would otherwise be lost",
+             "cost": "\(150_000 + Int(h % 50) * 1_000).00", "savings": "", "start": "2024-10-01", "end": "2025-09-30", "status": "running",
+             "evaluation": "Appointments delivered and patients new to the practice, monthly"],
+            ["reference": "EX-\(icb)-T2", "name": "Contract rebasing after hand-backs", "kind": "efficiency",
+             "objective": "Re-let UDAs handed back by under-delivering contracts", "measure": "delivery", "baseline": "Delivery against profile in 2023/24",
+             "population_health": "", "quality": "", "value": "Money follows activity that is delivered", "cost": "", "savings": "\(80_000 + Int(h % 70) * 1_000).00",
+             "start": "2024-04-01", "end": "", "status": h % 2 == 0 ? "evaluating" : "planned", "evaluation": ""],
+        ]
+        for cells in programmes { add(.transformation, icb, cells) }
         let start = CalendarDate(year: 2024, month: 4, day: 1)!
         add(.decisions, icb, [
             "reference": "EX-\(icb)-D1", "date": start.adding(days: Int(h % 60) + 150).iso, "committee": "Primary Care Commissioning Committee",

@@ -58,6 +58,9 @@ enum OpenAPIDocument {
                 APIRoute.englandFinance.openAPIPath: get(
                     "Every ICB's finance position (or one NHS England region's), for regional assurance", "EnglandFinance",
                     parameters: [year, regionParameter] + positionParameters, notFound: true),
+                APIRoute.icbGovernance.openAPIPath: get(
+                    "An ICB's governance: delegation in force, risks scored on the 5×5 matrix with their live evidence, readiness by domain and principle, decisions due",
+                    "Governance", parameters: [icbParameter, dateParameter], notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI",
@@ -104,6 +107,10 @@ enum OpenAPIDocument {
     private static var regionParameter: [String: Any] { [
         "name": "region", "in": "query", "required": false, "description": "NHS England region code, such as Y58 (South West); default: all of England",
         "schema": ["type": "string", "enum": NHSEnglandRegion.allCases.map(\.rawValue)],
+    ] }
+    private static var dateParameter: [String: Any] { [
+        "name": "date", "in": "query", "required": false, "description": "The day reviews and follow-ups are judged on, YYYY-MM-DD; default: today",
+        "schema": ["type": "string", "format": "date"],
     ] }
     private static var positionParameters: [[String: Any]] { [
         ["name": "foundation", "in": "query", "required": false, "description": "count: foundation dentists' UDAs count toward the target (default: not counted)",
@@ -281,6 +288,24 @@ enum OpenAPIDocument {
                  "uncommitted": ref("Money"), "mustCommitBy": string, "udasCarriedForward": number, "lines": array(ref("FinanceLine")),
                  "options": array(ref("ReinvestmentOption"))],
                 optional: ["region", "mustCommitBy"]),
+            "RiskRating": object(["likelihood": integer, "consequence": integer, "score": integer, "grade": string]),
+            "Readiness": object(
+                ["name": string, "status": string, "green": integer, "amber": integer, "red": integer, "unrated": integer, "greenPercent": number,
+                 "principles": array(ref("Readiness"))],
+                optional: ["greenPercent", "principles"]),
+            "Governance": object(
+                ["icb": string, "name": string, "asOf": string, "exampleData": boolean,
+                 "delegation": array(object(
+                    ["reference": string, "service": string, "serviceName": string, "status": string, "from": string, "to": string, "phase": string,
+                     "host": string, "icbsServed": array(string), "confirmed": boolean],
+                    optional: ["to"])),
+                 "risks": array(object(
+                    ["reference": string, "title": string, "category": string, "owner": string, "initial": ref("RiskRating"), "current": ref("RiskRating"),
+                     "target": ref("RiskRating"), "reviewDue": string, "open": boolean, "reviewOverdue": boolean, "aboveTarget": boolean,
+                     "evidence": array(object(["citation": string, "value": string]))])),
+                 "readiness": ref("Readiness"), "domains": array(ref("Readiness")), "decisionsDue": array(string), "reviewsOverdue": integer,
+                 "followUpsOverdue": integer, "handoverOutstanding": integer],
+                optional: ["readiness"]),
             "EnglandFinance": object(["financialYear": string, "region": string, "icbs": array(ref("Finance"))], optional: ["region"]),
             "PharmacyEvents": object(["events": array(object(["pharmacy": string, "date": string, "kind": string, "detail": string]))]),
             "PharmacyFirst": object(["areas": array(ref("SPCMeasure")), "conditions": array(ref("SPCMeasure")), "sources": array(ref("Source"))]),

@@ -17,6 +17,14 @@ struct SPCMeasure: Sendable {
         }
     }
 
+    /// The latest point in words, for a risk's evidence or a programme's measure: value, month and SPC variation.
+    var latestWords: String? {
+        guard let last = chart.points.last else { return nil }
+        let value = format(last.value) + (unit.hasPrefix("%") ? "" : " ") + unit
+        let month = YearMonth(last.period).map(\.label) ?? last.period
+        return "\(name): \(value) in \(month); \(chart.variationIcon.label.lowercased())"
+    }
+
     func view(title: String? = nil) -> XmRChartView {
         XmRChartView(title: title ?? name, measure: "\(name) (\(unit))", chart: chart, format: format)
     }

@@ -112,8 +112,17 @@ enum Stylesheet {
     .grade-moderate { background: #fff59d; }
     .grade-high { background: #ffcc80; }
     .grade-extreme { background: #ef9a9a; }
+    table.cover-sheet { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+    table.cover-sheet caption { text-align: left; font-weight: bold; font-size: 1.2rem; padding-bottom: 0.5rem; }
+    table.cover-sheet th, table.cover-sheet td { border: 1px solid var(--border); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
+    table.cover-sheet th { width: 14rem; background: var(--pale); }
+    table.cover-sheet ul { margin: 0; padding-left: 1.2rem; }
     @media print {
       @page { margin: 15mm; }
+      /* A committee paper: the cover sheet on its own, then each section from the top of a page. */
+      section.paper-section { break-before: page; page-break-before: always; }
+      table.cover-sheet tr { break-inside: avoid; }
+      table.cover-sheet th { background: none; }
       .print-only { display: block; }
       .committee-paper { border: 1px solid #000; padding: 0.25rem 0.75rem; margin-bottom: 1rem; }
       h2 { break-after: avoid; page-break-after: avoid; }

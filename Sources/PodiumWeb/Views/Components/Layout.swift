@@ -22,7 +22,8 @@ struct Crumb {
 /// The page shell: header, breadcrumbs, main content, sources, footer. Print-friendly through the stylesheet.
 enum Layout {
     static func page(
-        title: String, context: PageContext, crumbs: [Crumb] = [], sources: [SourceNote] = [], content: [Node<HTML.BodyContext>]
+        title: String, context: PageContext, crumbs: [Crumb] = [], sources: [SourceNote] = [], inlineStyles: Bool = false,
+        content: [Node<HTML.BodyContext>]
     ) -> HTML {
         HTML(
             .attribute(named: "lang", value: "en-GB"),
@@ -30,7 +31,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
                 .element(named: "title", nodes: [.plain("\(title) – Podium")]),
-                .link(.attr("rel", "stylesheet"), .attr("href", PodiumRoute.stylesheet.path)),
+                // A page printed to PDF from a file has no server to fetch the stylesheet from, so it carries it inline.
+                inlineStyles ? .element(named: "style", nodes: [.raw(Stylesheet.css)]) : .link(.attr("rel", "stylesheet"), .attr("href", PodiumRoute.stylesheet.path)),
                 .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", PodiumRoute.icon.path))
             ),
             .body(
