@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "PodiumCore", "PodiumData", "PodiumImport",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
             ]

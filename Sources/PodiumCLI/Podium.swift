@@ -11,7 +11,7 @@ struct Podium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "podium",
         abstract: "Podium: the commissioning workbench for pharmacy, optometry and dentistry.",
-        subcommands: [Demo.self, Serve.self, Import.self, Reconcile.self, Spc.self, Access.self, Migrate.self, SeedGovernance.self, DataCommand.self, Bench.self])
+        subcommands: [Demo.self, Serve.self, Import.self, Reconcile.self, Spc.self, Access.self, Migrate.self, SeedGovernance.self, UserCommand.self, DataCommand.self, Bench.self])
 }
 
 /// Options shared by commands that open the database.

@@ -27,5 +27,7 @@ public enum PodiumMigrations {
         CreateGovernanceLogs(),
         // 0009 — governance (issue 9): delegation register, delegated and reserved functions, transformation, risk evidence.
         CreateDelegationAndTransformation(),
+        // 0010 — users, their ICBs, sessions and API tokens (issue 10).
+        CreateUsers(),
     ]
 }

@@ -60,6 +60,16 @@ public enum PodiumRoute: Sendable, Hashable {
     case englandFinance
     case governance(ICBCode)
     case committeePaper(ICBCode)
+    case signIn
+    case signOut
+    case account
+    case accountPassword
+    case accountTokens
+    case revokeToken(id: String)
+    case adminUsers
+    case adminUser(id: String)
+    case adminUserPassword(id: String)
+    case adminUserDelete(id: String)
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -94,6 +104,16 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let englandFinanceTemplate = RouteTemplate("/finance")
     public static let governanceTemplate = RouteTemplate("/icbs/:icb/governance")
     public static let committeePaperTemplate = RouteTemplate("/icbs/:icb/committee-paper")
+    public static let signInTemplate = RouteTemplate("/sign-in")
+    public static let signOutTemplate = RouteTemplate("/sign-out")
+    public static let accountTemplate = RouteTemplate("/account")
+    public static let accountPasswordTemplate = RouteTemplate("/account/password")
+    public static let accountTokensTemplate = RouteTemplate("/account/tokens")
+    public static let revokeTokenTemplate = RouteTemplate("/account/tokens/:token/revoke")
+    public static let adminUsersTemplate = RouteTemplate("/admin/users")
+    public static let adminUserTemplate = RouteTemplate("/admin/users/:user")
+    public static let adminUserPasswordTemplate = RouteTemplate("/admin/users/:user/password")
+    public static let adminUserDeleteTemplate = RouteTemplate("/admin/users/:user/delete")
 
     public var path: String {
         switch self {
@@ -128,6 +148,16 @@ public enum PodiumRoute: Sendable, Hashable {
         case .englandFinance: Self.englandFinanceTemplate.pattern
         case .governance(let code): Self.governanceTemplate.fill([code.rawValue])
         case .committeePaper(let code): Self.committeePaperTemplate.fill([code.rawValue])
+        case .signIn: Self.signInTemplate.pattern
+        case .signOut: Self.signOutTemplate.pattern
+        case .account: Self.accountTemplate.pattern
+        case .accountPassword: Self.accountPasswordTemplate.pattern
+        case .accountTokens: Self.accountTokensTemplate.pattern
+        case .revokeToken(let id): Self.revokeTokenTemplate.fill([id])
+        case .adminUsers: Self.adminUsersTemplate.pattern
+        case .adminUser(let id): Self.adminUserTemplate.fill([id])
+        case .adminUserPassword(let id): Self.adminUserPasswordTemplate.fill([id])
+        case .adminUserDelete(let id): Self.adminUserDeleteTemplate.fill([id])
         }
     }
 }

@@ -14,26 +14,31 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     app.migrations.add(PodiumMigrations.all)
 
     app.accessModels = AccessModelCache()
-    let context = PageContext(version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
+    app.pageContext = PageContext(version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
+    app.authSettings = config.auth
     // Replace Vapor's default middleware: our error middleware answers in HTML or the API's JSON error shape.
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     // Security headers wrap the error middleware so error pages carry them too.
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(PodiumErrorMiddleware(context: context))
+    app.middleware.use(PodiumErrorMiddleware())
+    // Every route's access is decided here, after routing (so the route and its parameters are known).
+    app.middleware.use(AccessMiddleware(settings: config.auth))
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
-    try app.register(collection: PageController(context: context))
-    try app.register(collection: DentalController(context: context))
-    try app.register(collection: PharmacyController(context: context))
-    try app.register(collection: AccessController(context: context))
-    try app.register(collection: CommissioningController(context: context))
-    try app.register(collection: FinanceController(context: context))
-    try app.register(collection: GovernanceController(context: context, pdf: config.chromium.map { PDFRenderer(executable: $0) }))
-    try app.register(collection: RecordsController(context: context))
+    try app.register(collection: PageController())
+    try app.register(collection: DentalController())
+    try app.register(collection: PharmacyController())
+    try app.register(collection: AccessController())
+    try app.register(collection: CommissioningController())
+    try app.register(collection: FinanceController())
+    try app.register(collection: GovernanceController(pdf: config.chromium.map { PDFRenderer(executable: $0) }))
+    try app.register(collection: RecordsController())
+    try app.register(collection: AccountController(settings: config.auth))
+    try app.register(collection: AdminController())
     try app.register(collection: API.Controller())
-    app.get("healthz") { _ in "ok" }
+    app.get("healthz") { _ in "ok" }.access(.open)
 }

@@ -189,6 +189,35 @@ struct LocalRecordTests {
         }
     }
 
+    @Test("Only fields naming GOS contracts are checked against the register: a hosted team's ICBs and a decision's links save")
+    func referencesAreNotGOSContracts() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            _ = try await GovernanceDefaults.install(on: handle.database)
+            let icb = ICBCode("QT6")!, importer = LocalRecordImporter(database: handle.database)
+            // The South West hub's row names the seven ICBs it serves; saving it again (as a form would) must work.
+            let hosted = try #require(try await LocalRecordStore(database: handle.database).records(.delegations, icb: icb)
+                .first { !($0.values.text("icbs_served") ?? "").isEmpty })
+            var cells = Dictionary(uniqueKeysWithValues: zip(RecordTemplate.delegations.fields.map(\.name), hosted.values.cells))
+            cells["phase"] = "POD, as amended"
+            try await importer.save(try RecordTemplate.delegations.read(cells).get(), for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z",
+                                    version: .savedAt(hosted.recordedAt))
+            let decision = try RecordTemplate.decisions.read([
+                "reference": "D-1", "date": "2026-11-01", "committee": "PCCC", "decision": "d", "rationale": "r", "conflicts": "none",
+                "linked": "R-1 R-2", "status": "approved",
+            ]).get()
+            try await importer.save(decision, for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z", version: .new)
+            // An eye service still names only contracts on the ICB's register.
+            let service = try RecordTemplate.eyeServices.read([
+                "service_code": "MECS-1", "name": "MECS", "kind": EyeServiceKind.allCases[0].rawValue, "specification": "s",
+                "fee_per_episode": "40.00", "start_date": "2024-04-01", "contracts": "NOT-A-CONTRACT",
+            ]).get()
+            await #expect(throws: RecordProblems.self) {
+                try await importer.save(service, for: icb, by: "Ann", recordedAt: "2026-11-23T09:00:00Z", version: .new)
+            }
+        }
+    }
+
     @Test("Manual entry leaves an audit trail: who, when, each field before and after; saving the same values leaves none")
     func auditTrail() async throws {
         try await TestDatabase.with { handle in

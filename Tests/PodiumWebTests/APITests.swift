@@ -42,7 +42,7 @@ struct APITests {
                 try await GovernanceDefaults.install(on: database)
             }
         }) { app in
-            try await app.testing().test(.GET, entry.path) { response async throws in
+            try await app.signedIn().test(.GET, entry.path) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.contentType.hasPrefix("application/json"))
                 let actual = try Golden.normalise(response.body.string)
@@ -55,7 +55,7 @@ struct APITests {
     @Test("Money is integer pence with a formatted string")
     func money() async throws {
         try await withWorkbench { app in
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6") { response async throws in
                 let value = try JSONValue.parse(response.body.string)["figures"]?["contractedValue"]
                 guard case .integer = value?["pence"] else {
                     Issue.record("pence is not an integer: \(String(describing: value))")
@@ -76,7 +76,7 @@ struct APITests {
     ])
     func errors(path: String, status: UInt, code: String) async throws {
         try await withWorkbench { app in
-            try await app.testing().test(.GET, path) { response async throws in
+            try await app.signedIn().test(.GET, path) { response async throws in
                 #expect(response.status.code == status)
                 let body = try JSONValue.parse(response.body.string)
                 #expect(try SchemaValidator().validate(body, against: "Error") == [])
@@ -95,7 +95,7 @@ struct APITests {
                 }.joined(separator: "/")
             })
             var documented: Set<String> = []
-            try await app.testing().test(.GET, "/api/v1/openapi.json") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/openapi.json") { response async throws in
                 let document = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any]
                 #expect(document?["openapi"] as? String == "3.0.3")
                 documented = Set((document?["paths"] as? [String: Any] ?? [:]).keys)

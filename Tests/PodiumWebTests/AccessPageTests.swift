@@ -61,7 +61,7 @@ struct AccessPageTests {
     func icbPage() async throws {
         try await withWorkbench { app in
             let lsoas = try await AccessStore(database: app.db).areas().filter { $0.icb?.rawValue == "QT6" }.count
-            try await app.testing().test(.GET, "/icbs/QT6/access") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/access") { response async throws in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("Need and access: Cornwall and the Isles of Scilly"))
@@ -72,17 +72,17 @@ struct AccessPageTests {
                 #expect(html.contains("href=\"/icbs/QT6/access/what-if?change=close&amp;site="))
             }
             for table in ["access-areas", "access-gaps", "access-deciles", "access-sites"] {
-                try await app.testing().test(.GET, "/icbs/QT6/access?format=csv&table=\(table)") { response async throws in
+                try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv&table=\(table)") { response async throws in
                     #expect(response.status == .ok)
                     #expect(response.contentType.hasPrefix("text/csv"))
                     #expect(response.text.split(whereSeparator: \.isNewline).count > 1, "\(table)")
                 }
             }
-            try await app.testing().test(.GET, "/icbs/QT6/access?format=csv") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv") { response async throws in
                 #expect(response.text.split(whereSeparator: \.isNewline).count == lsoas + 1)
             }
             for path in ["/icbs/QT6/access?service=pharmacy&demand=children", "/access", "/access?service=pharmacy&format=csv"] {
-                try await app.testing().test(.GET, path) { response async throws in #expect(response.status == .ok, "\(path)") }
+                try await app.signedIn().test(.GET, path) { response async throws in #expect(response.status == .ok, "\(path)") }
             }
         }
     }
@@ -91,7 +91,7 @@ struct AccessPageTests {
     func closeWhatIf() async throws {
         try await withWorkbench { app in
             let site = try #require(try await firstSite(app))
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=close&site=\(site)") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=close&site=\(site)") { response async throws in
                 #expect(response.status == .ok)
                 let body = try JSONValue.parse(response.body.string)
                 let changed = try #require(body["changedAreas"]?.array)
@@ -108,13 +108,13 @@ struct AccessPageTests {
                 #expect(body["populationLosingAllAccess"]?.integer == losing)
                 #expect(body["populationGainingAccess"]?.integer == 0)
             }
-            try await app.testing().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("id=\"map-before\""))
                 #expect(response.text.contains("id=\"map-after\""))
                 #expect(response.text.contains("id=\"whatif-decile-chart\""))
             }
-            try await app.testing().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)&format=csv") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)&format=csv") { response async throws in
                 #expect(response.text.hasPrefix("LSOA (2021),"))
             }
         }
@@ -125,7 +125,7 @@ struct AccessPageTests {
         try await withWorkbench { app in
             let postcode = try #require(try await app.db.sql().raw("SELECT postcode FROM dental_activity WHERE commissioner_code = 'QT6' ORDER BY postcode").first(decoding: PostcodeRow.self))
             let encoded = postcode.postcode.replacingOccurrences(of: " ", with: "%20")
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=open&postcode=\(encoded)&capacity=5000") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=open&postcode=\(encoded)&capacity=5000") { response async throws in
                 #expect(response.status == .ok)
                 let changed = try #require(try JSONValue.parse(response.body.string)["changedAreas"]?.array)
                 #expect(!changed.isEmpty)
@@ -134,7 +134,7 @@ struct AccessPageTests {
                 }
             }
             let site = try #require(try await firstSite(app))
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=capacity&site=\(site)&capacity=0") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=capacity&site=\(site)&capacity=0") { response async throws in
                 #expect(response.status == .ok)
             }
         }
@@ -153,7 +153,7 @@ struct AccessPageTests {
     ])
     func refused(path: String, status: UInt, code: String) async throws {
         try await withWorkbench { app in
-            try await app.testing().test(.GET, path) { response async throws in
+            try await app.signedIn().test(.GET, path) { response async throws in
                 #expect(response.status.code == status)
                 #expect(try JSONValue.parse(response.body.string)["error"]?["code"]?.string == code)
             }
@@ -166,7 +166,7 @@ struct AccessPageTests {
             let sites = try await AccessStore(database: app.db).dentalSites(in: try #require(try await DentalStore(database: app.db).financialYears().first))
                 .sites.filter { $0.icb?.rawValue == "QT6" }
             try #require(sites.count >= 2)
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=move&site=\(sites[0].id)&to=\(sites[1].id)&amount=\(Int(sites[0].capacity) + 1)") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=move&site=\(sites[0].id)&to=\(sites[1].id)&amount=\(Int(sites[0].capacity) + 1)") { response async throws in
                 #expect(response.status == .badRequest)
                 #expect(try JSONValue.parse(response.body.string)["error"]?["code"]?.string == "invalid_change")
             }

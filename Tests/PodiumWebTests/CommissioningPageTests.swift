@@ -23,31 +23,31 @@ struct CommissioningPageTests {
             #expect(icbs.count == 42)
             for icb in icbs {
                 for page in ["pharmacies", "pharmacy-closures", "market-entry", "pharmacy-first", "optometry", "finance", "governance"] {
-                    try await app.testing().test(.GET, "/icbs/\(icb.code)/\(page)") { response in
+                    try await app.signedIn().test(.GET, "/icbs/\(icb.code)/\(page)") { response in
                         #expect(response.status == .ok, "\(icb.code) \(page)")
                     }
                 }
                 for template in RecordTemplate.all {
-                    try await app.testing().test(.GET, "/icbs/\(icb.code)/records/\(template.id)") { #expect($0.status == .ok) }
+                    try await app.signedIn().test(.GET, "/icbs/\(icb.code)/records/\(template.id)") { #expect($0.status == .ok) }
                 }
             }
-            try await app.testing().test(.GET, "/icbs/QT6/optometry") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/optometry") { response in
                 #expect(response.text.contains("Example data: the GOS contracts"))
                 #expect(response.text.contains("No national open file of GOS contracts"))
                 #expect(response.text.contains("<svg"))
             }
             var deciles = ""
-            try await app.testing().test(.GET, "/icbs/QT6/pharmacy-closures?format=csv&table=deciles") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/pharmacy-closures?format=csv&table=deciles") { response in
                 #expect(response.contentType.hasPrefix("text/csv"))
                 deciles = response.text
             }
             #expect(try csvRows(deciles).count == 11)
-            try await app.testing().test(.GET, "/icbs/QT6/market-entry/EX-QT6-1") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/market-entry/EX-QT6-1") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("Local Pharmaceutical Committee"))
             }
-            try await app.testing().test(.GET, "/pharmacies/FA129") { #expect($0.status == .ok) }
-            try await app.testing().test(.GET, "/icbs/QT6/records/nonsense") { #expect($0.status == .notFound) }
+            try await app.signedIn().test(.GET, "/pharmacies/FA129") { #expect($0.status == .ok) }
+            try await app.signedIn().test(.GET, "/icbs/QT6/records/nonsense") { #expect($0.status == .notFound) }
         }
     }
 
@@ -55,17 +55,20 @@ struct CommissioningPageTests {
     func downloadUploadRoundTrip() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
             var csv = ""
-            try await app.testing().test(.GET, "/icbs/QT6/records/gos-contracts?format=csv") { csv = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/records/gos-contracts?format=csv") { csv = $0.text }
             #expect(csv.hasPrefix("contract_number,kind,contractor"))
+            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "ann@example.nhs.uk", name: "A. Commissioner")
             let before = try await DatabaseSnapshot.take(app.db)
             for (text, status) in [(csv, HTTPStatus.ok), (csv + "EX-QT6-G1,weekly,x,y,TR1 1AA,2020-01-01,\r\n", .unprocessableEntity)] {
                 var body = ByteBuffer()
                 let boundary = "podium-test-boundary"
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"recorded_by\"\r\n\r\nA. Commissioner\r\n")
+                // The CSRF token travels in the form, as a browser sends it.
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(ann.csrfToken)\r\n")
                 body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gos.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n")
                 var headers = HTTPHeaders()
                 headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-                try await app.testing().test(.POST, "/icbs/QT6/records/gos-contracts/upload", headers: headers, body: body) { response in
+                headers.add(name: "X-No-CSRF", value: "form")
+                try await ann.test(.POST, "/icbs/QT6/records/gos-contracts/upload", headers: headers, body: body) { response in
                     #expect(response.status == status)
                     if status != .ok { #expect(response.text.contains("is not one of mandatory, additional")) }
                 }
@@ -78,7 +81,7 @@ struct CommissioningPageTests {
             #expect(after["gos_contracts"]?.count == before["gos_contracts"]?.count)
             let trail = try await RecordChangeStore(database: app.db).changes(.gosContracts, icb: ICBCode("QT6")!)
             #expect(trail.count == (try await LocalRecordStore(database: app.db).records(.gosContracts, icb: ICBCode("QT6")!)).count)
-            #expect(trail.allSatisfy { $0.by == "A. Commissioner" && $0.source == "gos.csv" && $0.fields.isEmpty })
+            #expect(trail.allSatisfy { $0.by == "A. Commissioner (ann@example.nhs.uk)" && $0.source == "gos.csv" && $0.fields.isEmpty })
         }
     }
 
@@ -86,27 +89,26 @@ struct CommissioningPageTests {
     func entryForm() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
             let hostile = "<script>alert(1)</script>"
-            try await app.testing().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": hostile, "recorded_by": ""], as: .urlEncodedForm)
+            try await app.signedIn().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
+                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": hostile], as: .urlEncodedForm)
             }) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.text.contains("a temporary closure needs the hours lost"))
-                #expect(response.text.contains("say who is recording it"))
                 #expect(response.text.contains("&lt;script&gt;"))
                 #expect(!response.text.contains(hostile))
             }
-            try await app.testing().test(.POST, "/icbs/QJM/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2", "reason": "x", "recorded_by": "A. Commissioner"], as: .urlEncodedForm)
+            try await app.signedIn().test(.POST, "/icbs/QJM/records/pharmacy-closures/form", beforeRequest: { req in
+                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2", "reason": "x"], as: .urlEncodedForm)
             }) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.text.contains("not QJM"))
             }
-            try await app.testing().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5", "reason": hostile, "recorded_by": hostile], as: .urlEncodedForm)
+            try await app.signedIn().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
+                try req.content.encode(["ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5", "reason": hostile], as: .urlEncodedForm)
             }) { response in
                 #expect(response.status == .seeOther)
             }
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6/records/pharmacy-closures") { response in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/records/pharmacy-closures") { response in
                 #expect(response.status == .ok)
                 let body = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
                 let records = body?["records"] as? [[String: Any]] ?? []
@@ -115,12 +117,12 @@ struct CommissioningPageTests {
                 #expect(saved?["example"] as? Bool == false)
                 #expect(saved?["source"] as? String == "form")
             }
-            try await app.testing().test(.GET, "/icbs/QT6/pharmacy-closures") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/pharmacy-closures") { response in
                 #expect(response.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 #expect(!response.text.contains(hostile))
             }
             // The audit trail names who saved it (escaped on the page) and each field's value.
-            try await app.testing().test(.GET, "/icbs/QT6/records/pharmacy-closures") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/records/pharmacy-closures") { response in
                 #expect(response.text.contains("Audit trail"))
                 #expect(response.text.contains("Hours lost: 2.5"))
                 #expect(!response.text.contains(hostile))

@@ -29,6 +29,10 @@ struct EscapingTests {
         let ods = [ "FZZ99", hostile, "Y58", "QT6", hostile, hostile, "", "", "", "TR1 1AA", "20200101", "", "A", "1", "P08F", "", "", "", "", "",
                     "", "0", "", "QT6", "", "", "" ].map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
         _ = try await importer.run(.pharmacies, file: try Fixtures.temporaryFile(named: "edispensary.csv", text: ods + "\n"))
+        // Every free-text field of QT6's local records, and who recorded them, hold the hostile text too.
+        try await ExampleRecords.install(on: database)
+        _ = try await GovernanceDefaults.install(on: database)
+        #expect(try await plant(hostile, icb: ICBCode("QT6")!, on: database).count >= 10)
         try await VariationStore(database: database).record(ContractVariation(
             contract: ContractNumber(contract)!, effective: CalendarDate(year: 2023, month: 4, day: 1)!, change: .termination,
             record: VariationRecord(id: hostile, recordedBy: hostile, recordedAt: hostile, reason: hostile)))
@@ -44,24 +48,47 @@ struct EscapingTests {
         }.joined(separator: "\n")
     }
 
-    @Test("No hostile text survives unescaped on any page, from the data or the query string")
+    @Test("No hostile text survives unescaped on any page, from the data, every editable field, a user's name or the query string")
     func everyRoute() async throws {
         try await withWorkbench(data: Self.hostileData) { app in
+            // An administrator whose own name is hostile (every page shows it) reads every page, with a hostile API token label.
+            let reader = try await app.session(as: Grant(role: .administrator), name: Self.hostile)
+            _ = try await APITokens.make(forEmail: reader.user.email, label: Self.hostile, on: app.db)
             let query = "?q=" + (Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-            let paths = app.routes.all.filter { $0.method == .GET }.map { route in
-                "/" + route.path.map { component -> String in
-                    guard case .parameter(let name) = component else { return component.description }
-                    return name == "contract" ? Self.contract : "QT6"
-                }.joined(separator: "/")
+            let paths = app.routes.all.filter { $0.method == .GET }.flatMap { route in
+                let templates = route.path.contains(.parameter("template")) ? RecordTemplate.all.map(\.id) : [""]
+                return templates.map { template in
+                    "/" + route.path.map { component -> String in
+                        guard case .parameter(let name) = component else { return component.description }
+                        switch name {
+                        case "contract": return Self.contract
+                        case "template": return template
+                        case "pharmacy": return "FA129"
+                        case "reference": return "EX-QT6-1"
+                        case "user": return reader.user.id
+                        default: return "QT6"
+                        }
+                    }.joined(separator: "/")
+                }
             }
-            #expect(paths.count >= 15)
-            var showedHostileData = 0
-            for path in Set(paths) {
-                for url in [path, path + query] {
-                    try await app.testing().test(.GET, url) { response async throws in
+            // Each record's own form puts the hostile values in input attributes and text areas.
+            var forms: [String] = []
+            for template in RecordTemplate.all {
+                let records = try await LocalRecordStore(database: app.db).records(template, icb: ICBCode("QT6")!)
+                guard let planted = records.first(where: { $0.source == "form" }) else { continue }
+                let key = planted.values.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                forms.append("/icbs/QT6/records/\(template.id)/form?key=\(key)")
+            }
+            #expect(forms.count >= 10)
+            #expect(paths.count >= 60)
+            var showedHostileData = 0, pages = 0
+            for path in Set(paths + forms) {
+                for url in [path, path + (path.contains("?") ? "&" : "?") + query.dropFirst()] {
+                    try await reader.test(.GET, url) { response async throws in
                         #expect(response.status.code < 500, "\(url)")
                         // JSON and CSV carry the text as data (application/json, text/csv with nosniff); HTML must escape it.
                         guard response.contentType.hasPrefix("text/html") else { return }
+                        pages += 1
                         let body = response.text
                         // A raw tag opener, or a raw quote before an event handler, would be markup; escaped text has neither.
                         for needle in ["<script", "<img", "'onmouseover='", "\"><img"] {
@@ -72,13 +99,15 @@ struct EscapingTests {
                             #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
                             if body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;onmouseover=&#39;alert(2)") {
                                 showedHostileData += 1
+                            } else {
+                                Issue.record("\(url) does not show the hostile text escaped")
                             }
                         }
                     }
                 }
             }
-            // The hostile names really were on the pages (home, ICB, contracts, contract, pharmacies, and query echoes).
-            #expect(showedHostileData >= 6)
+            // The hostile text really was on every page (each names its reader in the header), escaped.
+            #expect(pages >= 100 && showedHostileData == pages)
         }
     }
 }

@@ -53,8 +53,8 @@ struct FinancePageTests {
             #expect(Set(listed).count == listed.count)
             #expect(Set(listed) == Set(icbs.map(\.code.rawValue)))
             var england = "", southWest = ""
-            try await app.testing().test(.GET, "/finance?format=csv") { england = $0.text }
-            try await app.testing().test(.GET, "/finance?region=Y58&format=csv") { southWest = $0.text }
+            try await app.signedIn().test(.GET, "/finance?format=csv") { england = $0.text }
+            try await app.signedIn().test(.GET, "/finance?region=Y58&format=csv") { southWest = $0.text }
             let rows = { (csv: String) throws -> [[String]] in try CSVReader(bytes: Array(csv.utf8)).records().map(\.fields) }
             #expect(try rows(england).count == 1 + icbs.count + 1)
             let west = try rows(southWest)
@@ -65,12 +65,12 @@ struct FinancePageTests {
             #expect(west.last?[0] == "South West")
             #expect((try? ScaledDecimal.parse(west.last?[budget] ?? "", scale: 2)) == sum.pence)
             #expect(sum.pence > 0)
-            try await app.testing().test(.GET, "/finance?region=Y58") { response in
+            try await app.signedIn().test(.GET, "/finance?region=Y58") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("labelled example data"))
                 #expect(response.text.contains("committee-paper print-only"))
             }
-            try await app.testing().test(.GET, "/finance?region=Z1") { #expect($0.status == .badRequest) }
+            try await app.signedIn().test(.GET, "/finance?region=Z1") { #expect($0.status == .badRequest) }
         }
     }
 
@@ -78,19 +78,19 @@ struct FinancePageTests {
     func workbook() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
             var first = [UInt8](), second = [UInt8]()
-            try await app.testing().test(.GET, "/icbs/QT6/finance?format=xlsx") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/finance?format=xlsx") { response in
                 #expect(response.status == .ok)
                 #expect(response.headers.first(name: .contentType) == Workbook.contentType)
                 #expect(response.headers.first(name: .contentDisposition)?.contains("QT6-finance-2023-24.xlsx") == true)
                 first = Array(response.body.readableBytesView)
             }
-            try await app.testing().test(.GET, "/icbs/QT6/finance?format=xlsx") { second = Array($0.body.readableBytesView) }
+            try await app.signedIn().test(.GET, "/icbs/QT6/finance?format=xlsx") { second = Array($0.body.readableBytesView) }
             #expect(first == second)
             #expect(first.prefix(4) == [0x50, 0x4B, 0x03, 0x04])  // a local file header
             let text = String(decoding: first, as: UTF8.self)
             for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet4.xml"] { #expect(text.contains(part)) }
             for sheet in ["Summary", "Budget lines", "Monthly", "Options"] { #expect(text.contains("name=\"\(sheet)\"")) }
-            try await app.testing().test(.GET, "/finance?region=Y56&format=xlsx") { response in
+            try await app.signedIn().test(.GET, "/finance?region=Y56&format=xlsx") { response in
                 #expect(response.status == .ok)
                 #expect(Array(response.body.readableBytesView).prefix(2) == [0x50, 0x4B])
             }
@@ -107,17 +107,19 @@ struct FinancePageTests {
                 return String(html[start..<end])
             }
             var opened = ""
-            try await app.testing().test(.GET, form + "?key=2023%2F24%7Cdental-primary") { opened = version($0.text) }
+            try await app.signedIn().test(.GET, form + "?key=2023%2F24%7Cdental-primary") { opened = version($0.text) }
             #expect(!opened.isEmpty)
-            let post = { (budget: String, by: String, at: String) in
-                ["financial_year": "2023/24", "line": "dental-primary", "budget": budget, "notes": "", "version": at,
-                 "version_key": "2023/24|dental-primary", "recorded_by": by]
+            let post = { (budget: String, at: String) in
+                ["financial_year": "2023/24", "line": "dental-primary", "budget": budget, "notes": "", "version": at, "version_key": "2023/24|dental-primary"]
             }
-            try await app.testing().test(.POST, form, beforeRequest: { try $0.content.encode(post("1000000", "Ann", opened), as: .urlEncodedForm) }) {
+            // Ann in finance and Bob, a commissioner, both edit QT6's budget; each is signed in with a session of their own.
+            let ann = try await app.session(as: Grant(role: .finance, icbs: [ICBCode("QT6")!]), name: "Ann")
+            let bob = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Bob")
+            try await ann.test(.POST, form, beforeRequest: { try $0.content.encode(post("1000000", opened), as: .urlEncodedForm) }) {
                 #expect($0.status == .seeOther)
             }
             var page = ""
-            try await app.testing().test(.POST, form, beforeRequest: { try $0.content.encode(post("2000000", "Bob", opened), as: .urlEncodedForm) }) {
+            try await bob.test(.POST, form, beforeRequest: { try $0.content.encode(post("2000000", opened), as: .urlEncodedForm) }) {
                 #expect($0.status == .conflict)
                 page = $0.text
             }
@@ -127,7 +129,7 @@ struct FinancePageTests {
             #expect(page.contains("1000000.00"))  // Ann's is shown
             let stored = { try await LocalRecordStore(database: app.db).record(.budgetLines, key: "2023/24|dental-primary", icb: ICBCode("QT6")!) }
             #expect(try await stored()?.values.money("budget") == Money(pence: 100_000_000))
-            try await app.testing().test(.POST, form, beforeRequest: { try $0.content.encode(post("2000000", "Bob", version(page)), as: .urlEncodedForm) }) {
+            try await bob.test(.POST, form, beforeRequest: { try $0.content.encode(post("2000000", version(page)), as: .urlEncodedForm) }) {
                 #expect($0.status == .seeOther)
             }
             #expect(try await stored()?.values.money("budget") == Money(pence: 200_000_000))

@@ -37,9 +37,9 @@ struct GovernancePageTests {
                 try await importer.save(values, for: icb, by: "Ann", recordedAt: "2026-11-23T10:00:00.000Z", version: .new)
             }
             var heat = "", risks = "", readiness = ""
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=heat-map") { heat = $0.text }
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=risks-scored") { risks = $0.text }
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=readiness") { readiness = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=heat-map") { heat = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=risks-scored") { risks = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=readiness") { readiness = $0.text }
             let rows = { (csv: String) throws -> [[String]] in try CSVReader(bytes: Array(csv.utf8)).records().map(\.fields) }
             // Row order: likelihood 5 down to 1; columns: consequence 1–5. The closed risk is not on the map.
             let map = try rows(heat)
@@ -55,7 +55,7 @@ struct GovernancePageTests {
             let domains = try rows(readiness)
             #expect(domains.dropFirst().map { [$0[0], $0[1]] } == [["Overall", "Amber"], ["Finance", "Amber"], ["Workforce and Capability", "Amber"]])
             #expect(domains[1].last == "50.0")
-            try await app.testing().test(.GET, "/icbs/QT6/governance") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("class=\"grade-extreme\""))
                 #expect(response.text.contains("Reviews overdue"))
@@ -133,7 +133,7 @@ struct GovernancePageTests {
             #expect(evidence[2].value.contains("adults not seen by an NHS dentist in 24 months"))
             #expect(evidence[3].value.hasPrefix(pharmacy.name))
             var csv = ""
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=risks-scored") { csv = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=risks-scored") { csv = $0.text }
             #expect(csv.contains("clawback \(projected.clawback.formatted)"))
         }
     }
@@ -145,8 +145,8 @@ struct GovernancePageTests {
             try await GovernanceDefaults.install(on: database)
         }) { app in
             var inForce = "", functions = "", history = ""
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=delegation-in-force") { inForce = $0.text }
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=functions") { functions = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=delegation-in-force") { inForce = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=functions") { functions = $0.text }
             let rows = try CSVReader(bytes: Array(inForce.utf8)).records().map(\.fields)
             #expect(rows.dropFirst().map { $0[1] } == Array(repeating: "Delegated to the ICB", count: 7))
             #expect(rows[3][0] == "Primary care dentistry" && rows[3][6] == NHSEnglandRegion.southWest.icbs.joined(separator: " "))
@@ -159,10 +159,10 @@ struct GovernancePageTests {
                 cells["rating"] = rating
                 try await importer.save(try RecordTemplate.assuranceCriteria.read(cells).get(), for: icb, by: name, recordedAt: time, version: .savedAt(stored.recordedAt))
             }
-            try await app.testing().test(.GET, "/icbs/QT6/governance?format=csv&table=rating-history") { history = $0.text }
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance?format=csv&table=rating-history") { history = $0.text }
             let changes = try CSVReader(bytes: Array(history.utf8)).records().map(\.fields).dropFirst()
             #expect(changes.map { [$0[1], $0[2], $0[3]] } == [["Bob", "PDA01", "amber → green"], ["Ann", "PDA01", "unrated → amber"]])
-            try await app.testing().test(.GET, "/icbs/QT6/governance") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/governance") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("South West Collaborative Commissioning Hub"))
                 #expect(response.text.contains("Readiness by principle"))
@@ -178,7 +178,7 @@ struct GovernancePageTests {
                 "conflicts": "None declared", "status": "proposed",
             ], on: app, at: "2026-11-23T09:00:00.000Z")
             var html = ""
-            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01") { response in
                 #expect(response.status == .ok)
                 html = response.text
             }
@@ -193,17 +193,17 @@ struct GovernancePageTests {
             var positions: [String.Index] = []
             for heading in CommitteePaperPage.sections { positions.append(try #require(html.range(of: "<h2>\(heading)</h2>")).lowerBound) }
             #expect(positions == positions.sorted())
-            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01&format=csv&table=decisions-due") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01&format=csv&table=decisions-due") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("Fund <b>urgent</b> access"))
             }
-            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?meeting=1-12-2026") { #expect($0.status == .badRequest) }
+            try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?meeting=1-12-2026") { #expect($0.status == .badRequest) }
             // The test server is configured without Chromium: the PDF is refused with what to do, never a broken file.
-            try await app.testing().test(.GET, "/icbs/QT6/committee-paper?format=pdf") { response in
+            try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?format=pdf") { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.text.contains("PODIUM_CHROMIUM"))
             }
-            try await app.testing().test(.GET, "/icbs/QXX/committee-paper") { #expect($0.status == .notFound) }
+            try await app.signedIn().test(.GET, "/icbs/QXX/committee-paper") { #expect($0.status == .notFound) }
         }
     }
 }

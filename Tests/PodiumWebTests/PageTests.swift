@@ -11,7 +11,7 @@ struct PageTests {
     func home() async throws {
         try await withWorkbench { app in
             let expected = try Fixtures.expected()
-            try await app.testing().test(.GET, "/") { response async throws in
+            try await app.signedIn().test(.GET, "/") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.contentType == "text/html; charset=utf-8")
                 #expect(response.text.contains("Showing 1–42 of 42 ICBs"))
@@ -19,7 +19,7 @@ struct PageTests {
                 let contracts = expected.icbs.values.map(\.dentalContracts).reduce(0, +)
                 #expect(response.text.contains("<td class=\"num\">\(contracts)</td>"))
             }
-            try await app.testing().test(.GET, "/?q=qjm") { response async throws in
+            try await app.signedIn().test(.GET, "/?q=qjm") { response async throws in
                 #expect(response.text.contains("Showing 1–1 of 1 ICBs (filtered from 42)"))
                 #expect(response.text.contains("id=\"open-icb\""))
                 #expect(response.text.contains("href=\"/icbs/QJM\""))
@@ -31,7 +31,7 @@ struct PageTests {
     func icbPage() async throws {
         try await withWorkbench { app in
             let want = try #require(try Fixtures.expected().icbs["QT6"])
-            try await app.testing().test(.GET, "/icbs/QT6") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6") { response async throws in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("NHS Cornwall and the Isles of Scilly Integrated Care Board"))
@@ -49,14 +49,14 @@ struct PageTests {
     func contractList() async throws {
         try await withWorkbench { app in
             let want = try #require(try Fixtures.expected().icbs["QT6"])
-            try await app.testing().test(.GET, "/icbs/QT6/dental-contracts?per_page=5&sort=uda_target&dir=desc&page=2") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?per_page=5&sort=uda_target&dir=desc&page=2") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("Showing 6–10 of \(want.dentalContracts) contracts"))
                 #expect(response.text.contains("aria-sort=\"descending\""))
                 #expect(response.text.contains("rel=\"next\"") || want.dentalContracts <= 10)
                 #expect(response.text.contains("rel=\"prev\""))
             }
-            try await app.testing().test(.GET, "/icbs/QT6/dental-contracts?format=csv&sort=uda_target&dir=desc") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?format=csv&sort=uda_target&dir=desc") { response async throws in
                 #expect(response.contentType == "text/csv; charset=utf-8")
                 #expect(response.headers.first(name: .contentDisposition) == "attachment; filename=\"QT6-dental-contracts-2023-24.csv\"")
                 let rows = try csvRows(response.text)
@@ -66,7 +66,7 @@ struct PageTests {
                 #expect(targets == targets.sorted(by: >))
                 #expect(targets.reduce(0, +) == want.contractedUDAsHundredths)
             }
-            try await app.testing().test(.GET, "/icbs/QT6/dental-contracts?format=csv&q=zzzz-no-such-provider") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?format=csv&q=zzzz-no-such-provider") { response async throws in
                 #expect(try csvRows(response.text).count == 1)
             }
         }
@@ -76,7 +76,7 @@ struct PageTests {
     func contractPage() async throws {
         try await withWorkbench { app in
             let want = try #require(try Fixtures.expected().contracts["1025900000"])
-            try await app.testing().test(.GET, "/dental-contracts/1025900000") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000") { response async throws in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("<svg class=\"chart\""))
@@ -85,13 +85,13 @@ struct PageTests {
                 #expect(html.contains("\(want.changes) change"))
                 #expect(html.contains("Higher is better"))
             }
-            try await app.testing().test(.GET, "/dental-contracts/1025900000?format=csv&table=months") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=months") { response async throws in
                 #expect(try csvRows(response.text).count == want.months + 1)
             }
-            try await app.testing().test(.GET, "/dental-contracts/1025900000?format=csv&table=changes") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=changes") { response async throws in
                 #expect(try csvRows(response.text).count == want.changes + 1)
             }
-            try await app.testing().test(.GET, "/dental-contracts/1025900000?format=csv&table=nope") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=nope") { response async throws in
                 #expect(response.status == .badRequest)
             }
         }
@@ -101,13 +101,13 @@ struct PageTests {
     func organisations() async throws {
         try await withWorkbench { app in
             let want = try #require(try Fixtures.expected().icbs["QJM"])
-            try await app.testing().test(.GET, "/icbs/QJM/pharmacies?format=csv") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QJM/pharmacies?format=csv") { response async throws in
                 let rows = try csvRows(response.text)
                 #expect(rows.count == want.pharmacies + 1)
                 #expect(rows[0].contains("Latitude"))
                 #expect(rows.dropFirst().contains { !$0[9].isEmpty })
             }
-            try await app.testing().test(.GET, "/icbs/QJM/dental-practices") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QJM/dental-practices") { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("of \(want.dentalPractices) practices"))
             }
@@ -117,12 +117,12 @@ struct PageTests {
     @Test("About the data lists every import with its fingerprint")
     func aboutData() async throws {
         try await withWorkbench { app in
-            try await app.testing().test(.GET, "/about-the-data?format=csv") { response async throws in
+            try await app.signedIn().test(.GET, "/about-the-data?format=csv") { response async throws in
                 let rows = try csvRows(response.text)
                 #expect(rows.count == Dataset.allCases.count + 1)
                 #expect(rows.dropFirst().allSatisfy { $0[9].count == 64 })
             }
-            try await app.testing().test(.GET, "/about-the-data") { response async throws in
+            try await app.signedIn().test(.GET, "/about-the-data") { response async throws in
                 #expect(response.text.contains("\(Dataset.allCases.count) of \(Dataset.allCases.count) datasets imported"))
             }
         }
@@ -137,7 +137,7 @@ struct PageTests {
     ])
     func errors(path: String, status: UInt, message: String) async throws {
         try await withWorkbench { app in
-            try await app.testing().test(.GET, path) { response async throws in
+            try await app.signedIn().test(.GET, path) { response async throws in
                 #expect(response.status.code == status)
                 #expect(response.contentType == "text/html; charset=utf-8")
                 #expect(response.text.contains(message))
@@ -149,9 +149,9 @@ struct PageTests {
     func emptyDatabase() async throws {
         try await withWorkbench(data: { _ in }) { app in
             for path in ["/", "/about-the-data", "/api/v1/icbs"] {
-                try await app.testing().test(.GET, path) { response async throws in #expect(response.status == .ok, "\(path)") }
+                try await app.signedIn().test(.GET, path) { response async throws in #expect(response.status == .ok, "\(path)") }
             }
-            try await app.testing().test(.GET, "/") { response async throws in #expect(response.text.contains("No dental activity is imported yet")) }
+            try await app.signedIn().test(.GET, "/") { response async throws in #expect(response.text.contains("No dental activity is imported yet")) }
         }
     }
 }

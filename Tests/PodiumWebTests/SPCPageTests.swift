@@ -55,7 +55,7 @@ struct SPCPageTests {
         try await withWorkbench { app in
             let contract = DentalPositionTests.contract
             var position: Position?
-            try await app.testing().test(.GET, "/api/v1/dental-contracts/\(contract)/position") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract)/position") { response async throws in
                 position = try Self.decode(Position.self, response)
             }
             let spc = try #require(position?.spc)
@@ -67,7 +67,7 @@ struct SPCPageTests {
             }
             #expect(spc.points.count >= 2)
             try Self.expectLimits(of: spc)
-            try await app.testing().test(.GET, "/dental-contracts/\(contract)") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/\(contract)") { response async throws in
                 let html = response.text
                 #expect(html.contains("id=\"spc-delivery-title\""))
                 #expect(html.contains("UDAs delivered against the working-day profile (% of profile): higher is better."))
@@ -75,7 +75,7 @@ struct SPCPageTests {
                 #expect(html.contains("class=\"spc-icon"))
                 #expect(html.contains("?format=csv&amp;table=spc-delivery"))
             }
-            try await app.testing().test(.GET, "/dental-contracts/\(contract)?format=csv&table=spc-delivery") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/\(contract)?format=csv&table=spc-delivery") { response async throws in
                 #expect(response.contentType == "text/csv; charset=utf-8")
                 let rows = try csvRows(response.text)
                 #expect(rows.first == ["Period", "% of profile", "Mean", "Lower limit", "Upper limit", "Rules", "Point"])
@@ -91,14 +91,14 @@ struct SPCPageTests {
         }
         try await withWorkbench { app in
             var measures: [Measure] = []
-            try await app.testing().test(.GET, "/api/v1/icbs/QT6/dental-position") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/dental-position") { response async throws in
                 measures = try Self.decode(ICBPosition.self, response).spc
             }
             #expect(measures.map(\.id) == ["delivery", "adults-seen", "children-seen"])
             for measure in measures where measure.points.count >= 2 { try Self.expectLimits(of: measure) }
             // Patients seen are percentages of the ICB's population.
             for measure in measures.dropFirst() { #expect(measure.points.allSatisfy { $0.value > 0 && $0.value < 100 }, "\(measure.id)") }
-            try await app.testing().test(.GET, "/icbs/QT6/dental-position") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position") { response async throws in
                 let html = response.text
                 for id in ["spc-delivery", "spc-adults-seen", "spc-children-seen", "funnel-chart"] {
                     #expect(html.contains("id=\"\(id)-title\""), "\(id)")
@@ -106,7 +106,7 @@ struct SPCPageTests {
                 #expect(html.contains("Contracts compared: funnel plot"))
                 #expect(html.contains("providers outside the 95% limits") || html.contains("provider outside the 95% limits"))
             }
-            try await app.testing().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-summary") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-summary") { response async throws in
                 let rows = try csvRows(response.text)
                 let header = try #require(rows.first)
                 let variation = try #require(header.firstIndex(of: "Variation")), assurance = try #require(header.firstIndex(of: "Assurance"))
@@ -115,7 +115,7 @@ struct SPCPageTests {
                 #expect(rows[1][assurance] == measures[0].assuranceIcon)  // delivery has a 100% target; patients seen have none
                 #expect(rows[2][assurance] == "no target")
             }
-            try await app.testing().test(.GET, "/icbs/QT6/dental-position?format=csv&table=funnel") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=funnel") { response async throws in
                 let rows = try csvRows(response.text)
                 let header = try #require(rows.first)
                 let z = try #require(header.firstIndex(of: "z-score (after overdispersion)")), flag = try #require(header.firstIndex(of: "Funnel"))
@@ -130,7 +130,7 @@ struct SPCPageTests {
                 let firstWithin = rows.dropFirst().firstIndex { $0[flag] == "within the funnel" } ?? rows.count
                 #expect(rows[firstWithin...].allSatisfy { $0[flag] == "within the funnel" })
             }
-            try await app.testing().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-children-seen") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-children-seen") { response async throws in
                 #expect(try csvRows(response.text).count == (measures.last?.points.count ?? 0) + 1)
             }
         }
@@ -144,7 +144,7 @@ struct SPCPageTests {
         }
         try await withWorkbench { app in
             var overview: Overview?
-            try await app.testing().test(.GET, "/api/v1/pharmacy-first") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/pharmacy-first") { response async throws in
                 overview = try Self.decode(Overview.self, response)
             }
             let areas = try #require(overview?.areas)
@@ -162,19 +162,19 @@ struct SPCPageTests {
             for (index, point) in england.points.enumerated() {
                 #expect(regions.map { $0.points[index].value }.reduce(0, +) == point.value, "\(point.period)")
             }
-            try await app.testing().test(.GET, "/pharmacy-first") { response async throws in
+            try await app.signedIn().test(.GET, "/pharmacy-first") { response async throws in
                 let html = response.text
                 #expect(response.status == .ok)
                 for measure in areas { #expect(html.contains("id=\"spc-\(measure.id)-title\""), "\(measure.id)") }
                 #expect(html.contains("higher is better"))
             }
             for (table, rows) in [("areas", 9), ("conditions", 8), ("monthly", 16), ("spc-area-london", 13)] {
-                try await app.testing().test(.GET, "/pharmacy-first?format=csv&table=\(table)") { response async throws in
+                try await app.signedIn().test(.GET, "/pharmacy-first?format=csv&table=\(table)") { response async throws in
                     #expect(response.contentType == "text/csv; charset=utf-8", "\(table)")
                     #expect(try csvRows(response.text).count == rows, "\(table)")
                 }
             }
-            try await app.testing().test(.GET, "/pharmacy-first?format=csv&table=nope") { response async throws in
+            try await app.signedIn().test(.GET, "/pharmacy-first?format=csv&table=nope") { response async throws in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("spc-area-london"))
             }

@@ -2,6 +2,9 @@
 extension RecordTemplate {
     public static let finance: [RecordTemplate] = [budgetLines, financeActuals, reinvestmentOptions]
 
+    /// Finance records (budgets, spend, reinvestment options), which the finance role may edit (issue 10).
+    public var isFinance: Bool { Self.finance.contains(self) }
+
     private static let budgetLine = RecordField(
         "line", "Budget line", .choice(BudgetLineKind.allCases.map(\.rawValue)),
         help: BudgetLineKind.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: "; ") + ".")

@@ -29,6 +29,8 @@ public enum FieldKind: Sendable, Hashable {
     case reference
     /// Local references separated by spaces.
     case references
+    /// GOS contract numbers separated by spaces, each of which must be on the ICB's GOS contracts register.
+    case gosContracts
     /// An ONS local-authority code (`E10000015`), for a Health and Wellbeing Board.
     case localAuthority
     /// A financial year, `2024/25`, stored as its first calendar year.
@@ -57,6 +59,7 @@ public enum FieldKind: Sendable, Hashable {
         case .postcode: PostcodeKind.format
         case .reference: "1 to 24 letters, digits, - or _"
         case .references: "references separated by spaces"
+        case .gosContracts: "GOS contract numbers separated by spaces"
         case .localAuthority: "an ONS code such as E10000015"
         case .financialYear: "a financial year, such as 2024/25"
         }
@@ -141,7 +144,7 @@ public struct RecordField: Sendable, Hashable {
             return .success(.text(code.rawValue))
         case .reference:
             return Self.isReference(text) ? .success(.text(text)) : fail("\"\(text)\" is not a reference (\(kind.format))")
-        case .references:
+        case .references, .gosContracts:
             let parts = text.split(separator: " ").map(String.init)
             guard let bad = parts.first(where: { !Self.isReference($0) }) else { return .success(.text(parts.joined(separator: " "))) }
             return fail("\"\(bad)\" is not a reference (1 to 24 letters, digits, - or _)")

@@ -182,7 +182,7 @@ extension RecordTemplate {
             RecordField("fee_per_episode", "Fee per episode", .pounds, help: "The local tariff per completed episode."),
             RecordField("start_date", "Start date", .date, help: "When the service started."),
             RecordField("end_date", "End date", .date, required: false, help: "When it ends, if decided."),
-            RecordField("contracts", "Contracts", .references, help: "GOS contract numbers that deliver it, separated by spaces."),
+            RecordField("contracts", "Contracts", .gosContracts, help: "GOS contract numbers that deliver it, separated by spaces."),
         ],
         key: ["service_code"], scope: .enteringICB)
 }

@@ -46,6 +46,15 @@ public struct DentalStore: Sendable {
         return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
     }
 
+    /// The ICB commissioning the contract in its latest month: `.none` when the contract is unknown (scope checks, issue 10).
+    public func commissioner(of contract: ContractNumber) async throws -> ICBCode? {
+        let row = try await database.sql().raw("""
+            SELECT commissioner_code FROM dental_activity WHERE contract_number = \(bind: contract.rawValue)
+            ORDER BY year_month DESC LIMIT 1
+            """).first()
+        return try row.map { try RowReader(row: $0, table: "dental_activity").code("commissioner_code", as: ICBCode.self) }
+    }
+
     /// All months of one contract, oldest first (empty if the contract is unknown).
     public func months(of contract: ContractNumber) async throws -> [ContractMonth] {
         let rows = try await database.sql().raw("""

@@ -35,6 +35,13 @@ public struct OrganisationStore: Sendable {
         return found.first
     }
 
+    /// Whether the pharmacy is in the register and, if so, the ICB it is in (which ODS may not say): scope checks, issue 10.
+    public func icb(ofPharmacy code: PharmacyCode) async throws -> (found: Bool, icb: ICBCode?) {
+        guard let row = try await database.sql().select().column("icb_code").from("pharmacies")
+            .where("ods_code", .equal, SQLBind(code.rawValue)).first() else { return (false, nil) }
+        return (true, try RowReader(row: row, table: "pharmacies").optionalCode("icb_code", as: ICBCode.self))
+    }
+
     /// The ICB's active dental practices, by name.
     public func dentalPractices(in icb: ICBCode) async throws -> [Sited<DentalPracticeCodeKind>] {
         try await organisations(in: icb, condition: "o.status = 'A'")

@@ -235,14 +235,16 @@ struct ScopeContext {
         case .enteringICB:
             break
         }
-        if template.fields.contains(where: { $0.kind == .references }) {
+        if template.fields.contains(where: { $0.kind == .gosContracts }) {
             context.icbContracts = Set(try await store.records(.gosContracts, icb: icb).compactMap { $0.values.text("contract_number") })
         }
         return context
     }
 
     func owner(of values: FieldValues, for icb: ICBCode) -> Result<ICBCode?, FieldProblem> {
-        for field in values.template.fields where field.kind == .references {
+        // Only fields naming GOS contracts are checked against the register; other references (a decision's linked
+        // records, the ICBs a hosted team serves) are checked by their own template.
+        for field in values.template.fields where field.kind == .gosContracts {
             let unknown = (values.text(field.name) ?? "").split(separator: " ").map(String.init).filter { !icbContracts.contains($0) }
             if let first = unknown.first {
                 return .failure(FieldProblem(field: field.name, reason: "\(first) is not a GOS contract of \(icb)"))

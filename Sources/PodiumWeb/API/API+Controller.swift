@@ -6,18 +6,18 @@ extension API {
     /// `/api/v1`: the same figures as the pages, as JSON. Lists take `q`, `sort`, `dir`, `page`, `per_page`.
     struct Controller: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
-            routes.get(APIRoute.icbs.components, use: icbs)
-            routes.get(APIRoute.icb.components, use: icb)
-            routes.get(APIRoute.dentalContracts.components, use: dentalContracts)
-            routes.get(APIRoute.dentalContract.components, use: dentalContract)
-            routes.get(APIRoute.pharmacies.components) { try await sites(SiteLists.pharmacies, req: $0) }
-            routes.get(APIRoute.dentalPractices.components) { try await sites(SiteLists.dentalPractices, req: $0) }
+            routes.get(APIRoute.icbs.components, use: icbs).openData()
+            routes.get(APIRoute.icb.components, use: icb).openData()
+            routes.get(APIRoute.dentalContracts.components, use: dentalContracts).openData()
+            routes.get(APIRoute.dentalContract.components, use: dentalContract).openData()
+            routes.get(APIRoute.pharmacies.components) { try await sites(SiteLists.pharmacies, req: $0) }.openData()
+            routes.get(APIRoute.dentalPractices.components) { try await sites(SiteLists.dentalPractices, req: $0) }.openData()
             routes.get(APIRoute.contractPosition.components, use: contractPosition)
             routes.get(APIRoute.icbDentalPosition.components, use: icbPosition)
             routes.get(APIRoute.englandDentalPosition.components, use: englandPosition)
-            routes.get(APIRoute.icbAccess.components, use: icbAccess)
-            routes.get(APIRoute.icbAccessWhatIf.components, use: icbAccessWhatIf)
-            routes.get(APIRoute.openAPI.components, use: openAPI)
+            routes.get(APIRoute.icbAccess.components, use: icbAccess).openData()
+            routes.get(APIRoute.icbAccessWhatIf.components, use: icbAccessWhatIf).openData()
+            routes.get(APIRoute.openAPI.components, use: openAPI).access(.open)
         }
 
         @Sendable func icbs(req: Request) async throws -> ICBListDTO {

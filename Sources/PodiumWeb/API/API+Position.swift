@@ -331,7 +331,7 @@ extension API.Controller {
 
     @Sendable func englandPosition(req: Request) async throws -> API.EnglandPositionDTO {
         let choices = try PositionChoices.from(req)
-        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices)
+        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices, scope: req.scope)
         return API.EnglandPositionDTO(
             financialYear: position.england.financialYear.label, coverage: API.CoverageDTO(position.coverage),
             settings: API.SettingsDTO(try choices.settings(for: position.england.financialYear)), england: API.PortfolioDTO(position.england),

@@ -6,12 +6,11 @@ import Vapor
 
 /// Need and access pages: England, an ICB's map and gap list, and what-ifs.
 struct AccessController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(PodiumRoute.englandAccessTemplate.components, use: england)
-        routes.get(PodiumRoute.accessTemplate.components, use: icb)
-        routes.get(PodiumRoute.accessWhatIfTemplate.components, use: whatIf)
+        routes.get(PodiumRoute.englandAccessTemplate.components, use: england).openData()
+        routes.get(PodiumRoute.accessTemplate.components, use: icb).openData()
+        routes.get(PodiumRoute.accessWhatIfTemplate.components, use: whatIf).openData()
     }
 
     @Sendable func england(req: Request) async throws -> Response {
@@ -39,7 +38,7 @@ struct AccessController: RouteCollection {
             default: throw WebError.badRequest(code: "invalid_parameter", message: "table must be \(table.id) or \(deciles.id).")
             }
         }
-        return Responses.html(EnglandAccessPage.render(snapshot, choices: choices, table: table, deciles: deciles, context: context))
+        return Responses.html(EnglandAccessPage.render(snapshot, choices: choices, table: table, deciles: deciles, context: req.page))
     }
 
     @Sendable func icb(req: Request) async throws -> Response {
@@ -63,7 +62,7 @@ struct AccessController: RouteCollection {
             }
         }
         let links = ListLinks(path: PodiumRoute.access(code).path, request: request, extra: choices.queryItems)
-        return Responses.html(ICBAccessPage.render(access, choices: choices, tables: tables, page: tables.areas.page(request), links: links, context: context))
+        return Responses.html(ICBAccessPage.render(access, choices: choices, tables: tables, page: tables.areas.page(request), links: links, context: req.page))
     }
 
     @Sendable func whatIf(req: Request) async throws -> Response {
@@ -93,7 +92,7 @@ struct AccessController: RouteCollection {
             }
         }
         return Responses.html(AccessWhatIfPage.render(
-            access, choices: choices, form: form, result: result, changes: changes, deciles: deciles, context: context))
+            access, choices: choices, form: form, result: result, changes: changes, deciles: deciles, context: req.page))
     }
 
     static func tables(_ access: ICBAccess, choices: AccessChoices) -> ICBAccessPage.Tables {

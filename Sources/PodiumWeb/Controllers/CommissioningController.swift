@@ -7,7 +7,6 @@ import Vapor
 /// Pharmacy and optometry commissioning pages (issue 7): each answers HTML, or CSV of any of its tables with
 /// `?format=csv&table=id`.
 struct CommissioningController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(PodiumRoute.pharmaciesTemplate.components, use: register)
@@ -35,7 +34,7 @@ struct CommissioningController: RouteCollection {
         ]) { return csv }
         return Responses.html(PharmacyPages.register(
             register, table: table, page: table.page(request), links: ListLinks(path: PodiumRoute.pharmacies(code).path, request: request),
-            shares: shares, events: events, context: context))
+            shares: shares, events: events, context: req.page))
     }
 
     @Sendable func pharmacy(req: Request) async throws -> Response {
@@ -65,7 +64,7 @@ struct CommissioningController: RouteCollection {
         }
         return Responses.html(PharmacyPages.pharmacy(
             sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: CalendarDate.today()),
-            closures: register == nil ? nil : closures, income: income, nearest: nearest, context: context))
+            closures: register == nil ? nil : closures, income: income, nearest: nearest, context: req.page))
     }
 
     @Sendable func closures(req: Request) async throws -> Response {
@@ -75,7 +74,7 @@ struct CommissioningController: RouteCollection {
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-closures", [
             (tables.0.id, { tables.0.csv(ListRequest()) }), (tables.1.id, { tables.1.csv(ListRequest()) }), (tables.2.id, { tables.2.csv(ListRequest()) }),
         ]) { return csv }
-        return Responses.html(PharmacyPages.closures(overview, tables: tables, context: context))
+        return Responses.html(PharmacyPages.closures(overview, tables: tables, context: req.page))
     }
 
     @Sendable func marketEntry(req: Request) async throws -> Response {
@@ -86,7 +85,7 @@ struct CommissioningController: RouteCollection {
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-market-entry", [
             (applications.id, { applications.csv(ListRequest()) }), (boards.id, { boards.csv(ListRequest()) }),
         ]) { return csv }
-        return Responses.html(PharmacyPages.marketEntry(overview, applications: applications, boards: boards, context: context))
+        return Responses.html(PharmacyPages.marketEntry(overview, applications: applications, boards: boards, context: req.page))
     }
 
     @Sendable func application(req: Request) async throws -> Response {
@@ -103,7 +102,7 @@ struct CommissioningController: RouteCollection {
             PharmacyPages.partiesTable($0, register: register, names: names)
         }
         if let parties, let csv = try Responses.tableCSV(parameters, name: "\(code)-\(reference)", [(parties.id, { parties.csv(ListRequest()) })]) { return csv }
-        return Responses.html(PharmacyPages.application(record, register: register, parties: parties, timetable: .standard, context: context))
+        return Responses.html(PharmacyPages.application(record, register: register, parties: parties, timetable: .standard, context: req.page))
     }
 
     @Sendable func pharmacyFirst(req: Request) async throws -> Response {
@@ -117,7 +116,7 @@ struct CommissioningController: RouteCollection {
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-pharmacy-first", [(latest.id, { latest.csv(ListRequest()) }), (all.id, { all.csv(ListRequest()) })]) {
             return csv
         }
-        return Responses.html(PharmacyPages.pharmacyFirst(overview, latest: latest, context: context))
+        return Responses.html(PharmacyPages.pharmacyFirst(overview, latest: latest, context: req.page))
     }
 
     @Sendable func optometry(req: Request) async throws -> Response {
@@ -137,7 +136,7 @@ struct CommissioningController: RouteCollection {
             tables.append(("spc-\(measure.id)", { points.csv(ListRequest()) }))
         }
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-optometry", tables) { return csv }
-        return Responses.html(OptometryPage.render(overview, monthly: monthly, fees: fees, context: context))
+        return Responses.html(OptometryPage.render(overview, monthly: monthly, fees: fees, context: req.page))
     }
 
     @Sendable func eventsAPI(req: Request) async throws -> API.PharmacyEventsDTO {

@@ -6,7 +6,6 @@ import Vapor
 
 /// Dental contract management pages: a contract's position and variations, the ICB dashboard, England.
 struct DentalController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(PodiumRoute.dentalContractTemplate.components, use: contract)
@@ -33,7 +32,7 @@ struct DentalController: RouteCollection {
                 throw WebError.badRequest(code: "invalid_parameter", message: "table must be months, changes, variations, forecast or \(tables.spc.id).")
             }
         }
-        return Responses.html(ContractPage.render(item, tables: tables, form: VariationFormState(), context: context))
+        return Responses.html(ContractPage.render(item, tables: tables, form: VariationFormState(), context: req.page))
     }
 
     /// Records a variation; on a problem, shows the page again with the form as typed and what is wrong.
@@ -42,15 +41,15 @@ struct DentalController: RouteCollection {
         let form = (try? req.content.decode(VariationForm.self)) ?? .empty
         let workbench = Workbench(database: req.db)
         let item = try await workbench.position(of: number, choices: PositionChoices())
-        switch VariationEntry.parse(form, contract: number, id: UUID().uuidString, now: ImportStore.timestamp.format(Date())) {
+        switch VariationEntry.parse(form, contract: number, id: UUID().uuidString, recordedBy: req.recorder, now: ImportStore.timestamp.format(Date())) {
         case .failure(let problems):
-            return rejected(item, form: VariationFormState(values: form, errors: problems.messages))
+            return rejected(req, item, form: VariationFormState(values: form, errors: problems.messages))
         case .success(let variation):
             // Refuse what cannot apply (a hand-back larger than the contract, an uplift not needed) now, not at year end.
             let timeline = ContractTermsTimeline(
                 financialYear: item.position.financialYear, base: item.position.terms.base, variations: item.variations + [variation])
             if let problem = timeline.rejected.first(where: { $0.variation.record.id == variation.record.id }) {
-                return rejected(item, form: VariationFormState(values: form, errors: [problem.error.description]))
+                return rejected(req, item, form: VariationFormState(values: form, errors: [problem.error.description]))
             }
             try await VariationStore(database: req.db).record(variation)
             req.logger.notice("variation recorded", metadata: ["contract": "\(number)", "kind": "\(variation.change.kind)", "by": "\(variation.record.recordedBy)"])
@@ -61,16 +60,11 @@ struct DentalController: RouteCollection {
     @Sendable func withdrawVariation(req: Request) async throws -> Response {
         let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
         let id = req.parameters.get("variation") ?? ""
-        struct Withdrawal: Content {
-            var by: String?
-            var reason: String?
-        }
-        let form = (try? req.content.decode(Withdrawal.self)) ?? Withdrawal()
-        let by = (form.by ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !by.isEmpty, !reason.isEmpty, by.count <= 200, reason.count <= VariationEntry.maximumTextLength else {
+        let by = req.recorder
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= VariationEntry.maximumTextLength else {
             let item = try await Workbench(database: req.db).position(of: number, choices: PositionChoices())
-            return rejected(item, form: VariationFormState(errors: ["To withdraw a variation, give your name and why."]))
+            return rejected(req, item, form: VariationFormState(errors: ["To withdraw a variation, say why (up to \(VariationEntry.maximumTextLength) characters)."]))
         }
         let withdrawal = VariationRecord.Withdrawal(by: by, at: ImportStore.timestamp.format(Date()), reason: reason)
         guard try await VariationStore(database: req.db).withdraw(id: id, contract: number, withdrawal: withdrawal) else {
@@ -118,27 +112,27 @@ struct DentalController: RouteCollection {
         }
         let links = ListLinks(path: PodiumRoute.dentalPosition(code).path, request: request, extra: choices.queryItems)
         return Responses.html(ICBDentalPositionPage.render(
-            position, settings: settings, spc: spc, tables: tables, page: tables.positions.page(request), links: links, context: context))
+            position, settings: settings, spc: spc, tables: tables, page: tables.positions.page(request), links: links, context: req.page))
     }
 
     @Sendable func england(req: Request) async throws -> Response {
         let choices = try PositionChoices.from(req)
         let parameters = try ListParameters.from(req)
-        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices)
+        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices, scope: req.scope)
         let settings = try choices.settings(for: position.england.financialYear)
         let rows = position.rows.map { ICBPortfolioRow(icb: $0.icb, portfolio: $0.portfolio) }
-        let table = Tables.englandPositions(rows, total: position.england, rules: settings.rules)
+        let table = Tables.englandPositions(rows, total: position.england, totalLabel: position.totalLabel, rules: settings.rules)
         let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV {
             return Responses.csv(table.csv(request), fileName: "england-dental-position-\(Responses.slug(position.england.financialYear)).csv")
         }
         let links = ListLinks(path: PodiumRoute.englandDentalPosition.path, request: request, extra: choices.queryItems)
         return Responses.html(EnglandDentalPositionPage.render(
-            position, settings: settings, table: table, page: table.page(request), links: links, context: context))
+            position, settings: settings, table: table, page: table.page(request), links: links, context: req.page))
     }
 
-    private func rejected(_ item: ContractPositionDetail, form: VariationFormState) -> Response {
-        Responses.html(ContractPage.render(item, tables: Self.tables(item), form: form, context: context), status: .badRequest)
+    private func rejected(_ req: Request, _ item: ContractPositionDetail, form: VariationFormState) -> Response {
+        Responses.html(ContractPage.render(item, tables: Self.tables(item), form: form, context: req.page), status: .badRequest)
     }
 
     static func tables(_ item: ContractPositionDetail) -> ContractPage.Tables {

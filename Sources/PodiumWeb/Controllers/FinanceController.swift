@@ -4,7 +4,6 @@ import Vapor
 /// Finance (issue 8): an ICB's budget against forecast and its reinvestment plan, and every ICB's for NHS England
 /// assurance. Pages answer HTML, CSV of any table (`?format=csv&table=id`) or a workbook (`?format=xlsx`).
 struct FinanceController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(PodiumRoute.financeTemplate.components, use: icb)
@@ -26,7 +25,7 @@ struct FinanceController: RouteCollection {
                 message: "region must be one of \(NHSEnglandRegion.allCases.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", ")).")
         }
         return try await Workbench(database: req.db).englandFinance(
-            choices: try PositionChoices.from(req), region: NHSEnglandRegion(rawValue: raw), today: CalendarDate.today())
+            choices: try PositionChoices.from(req), region: NHSEnglandRegion(rawValue: raw), scope: req.scope, today: CalendarDate.today())
     }
 
     @Sendable func icb(req: Request) async throws -> Response {
@@ -38,7 +37,7 @@ struct FinanceController: RouteCollection {
         if let csv = try Responses.tableCSV(parameters, name: name, [
             (lines.id, { lines.csv(ListRequest()) }), (monthly.id, { monthly.csv(ListRequest()) }), (options.id, { options.csv(ListRequest()) }),
         ]) { return csv }
-        return Responses.html(FinancePage.render(overview, lines: lines, monthly: monthly, options: options, context: context))
+        return Responses.html(FinancePage.render(overview, lines: lines, monthly: monthly, options: options, context: req.page))
     }
 
     @Sendable func england(req: Request) async throws -> Response {
@@ -52,7 +51,7 @@ struct FinanceController: RouteCollection {
         let links = ListLinks(
             path: PodiumRoute.englandFinance.path, request: request,
             extra: [URLQueryItem(name: "year", value: finance.year.label)] + (finance.region.map { [URLQueryItem(name: "region", value: $0.rawValue)] } ?? []))
-        return Responses.html(EnglandFinancePage.render(finance, table: table, page: table.page(request), links: links, context: context))
+        return Responses.html(EnglandFinancePage.render(finance, table: table, page: table.page(request), links: links, context: req.page))
     }
 
     @Sendable func icbAPI(req: Request) async throws -> API.FinanceDTO {

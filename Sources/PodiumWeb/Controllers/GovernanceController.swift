@@ -4,7 +4,6 @@ import Vapor
 /// Governance (issue 9): the delegation register, risk log, assurance, logs and transformation on one page, and the
 /// committee paper built from them (HTML for print, PDF through headless Chromium).
 struct GovernanceController: RouteCollection {
-    let context: PageContext
     /// `nil` when no Chromium is installed.
     let pdf: PDFRenderer?
 
@@ -33,7 +32,7 @@ struct GovernanceController: RouteCollection {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found"), parameters = try ListParameters.from(req)
         let overview = try await Workbench(database: req.db).governance(of: code, today: CalendarDate.today())
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-governance", GovernancePage.tables(overview)) { return csv }
-        return Responses.html(GovernancePage.render(overview, context: context))
+        return Responses.html(GovernancePage.render(overview, context: req.page))
     }
 
     @Sendable func paper(req: Request) async throws -> Response {
@@ -42,13 +41,13 @@ struct GovernanceController: RouteCollection {
         let paper = try await Workbench(database: req.db).committeePaper(of: code, meeting: meeting)
         let tables = CommitteePaperPage.PaperTables(paper)
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-committee-paper-\(meeting.iso)", tables.csv) { return csv }
-        guard parameters.format?.lowercased() == "pdf" else { return Responses.html(CommitteePaperPage.render(paper, tables: tables, context: context)) }
+        guard parameters.format?.lowercased() == "pdf" else { return Responses.html(CommitteePaperPage.render(paper, tables: tables, context: req.page)) }
         guard let pdf else {
             throw WebError.unavailable(
                 code: "pdf_unavailable",
                 message: "PDF needs headless Chromium on the server (install chromium, or set PODIUM_CHROMIUM). The HTML paper prints the same way from a browser.")
         }
-        let bytes = try await pdf.render(html: CommitteePaperPage.render(paper, tables: tables, context: context, inlineStyles: true).render())
+        let bytes = try await pdf.render(html: CommitteePaperPage.render(paper, tables: tables, context: req.page, inlineStyles: true).render())
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(code)-committee-paper-\(meeting.iso).pdf\"")

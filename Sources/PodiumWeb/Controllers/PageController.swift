@@ -4,17 +4,16 @@ import Vapor
 
 /// The HTML workbench. Each handler decodes the request, asks the ``Workbench``, and renders a page or a CSV.
 struct PageController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(PodiumRoute.homeTemplate.components, use: home)
-        routes.get(PodiumRoute.aboutDataTemplate.components, use: aboutData)
-        routes.get(PodiumRoute.icbTemplate.components, use: icb)
-        routes.get(PodiumRoute.dentalContractsTemplate.components, use: dentalContracts)
-        routes.get(PodiumRoute.dentalPracticesTemplate.components) { try await sites(SiteLists.dentalPractices, req: $0) }
-        routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet)
-        routes.get(PodiumRoute.iconTemplate.components, use: icon)
-        routes.get(PodiumRoute.legacyIconTemplate.components, use: icon)
+        routes.get(PodiumRoute.homeTemplate.components, use: home).openData()
+        routes.get(PodiumRoute.aboutDataTemplate.components, use: aboutData).openData()
+        routes.get(PodiumRoute.icbTemplate.components, use: icb).openData()
+        routes.get(PodiumRoute.dentalContractsTemplate.components, use: dentalContracts).openData()
+        routes.get(PodiumRoute.dentalPracticesTemplate.components) { try await sites(SiteLists.dentalPractices, req: $0) }.openData()
+        routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet).access(.open)
+        routes.get(PodiumRoute.iconTemplate.components, use: icon).access(.open)
+        routes.get(PodiumRoute.legacyIconTemplate.components, use: icon).access(.open)
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -26,7 +25,7 @@ struct PageController: RouteCollection {
             return Responses.csv(table.csv(request), fileName: "england-icbs-\(Responses.slug(overview.financialYear)).csv")
         }
         let links = ListLinks(path: PodiumRoute.home.path, request: request, extra: yearItem(parameters))
-        return Responses.html(HomePage.render(overview, table: table, page: table.page(request), links: links, context: context))
+        return Responses.html(HomePage.render(overview, table: table, page: table.page(request), links: links, context: req.page))
     }
 
     @Sendable func icb(req: Request) async throws -> Response {
@@ -35,7 +34,7 @@ struct PageController: RouteCollection {
         let overview = try await Workbench(database: req.db).icb(code, year: parameters.year)
         let table = Tables.subICBLocations(overview.subICBLocations)
         if parameters.wantsCSV { return Responses.csv(table.csv(ListRequest()), fileName: "\(code)-sub-icb-locations.csv") }
-        return Responses.html(ICBPage.render(overview, table: table, context: context))
+        return Responses.html(ICBPage.render(overview, table: table, context: req.page))
     }
 
     @Sendable func dentalContracts(req: Request) async throws -> Response {
@@ -48,7 +47,7 @@ struct PageController: RouteCollection {
             return Responses.csv(table.csv(request), fileName: "\(code)-dental-contracts-\(Responses.slug(list.financialYear)).csv")
         }
         let links = ListLinks(path: PodiumRoute.dentalContracts(code).path, request: request, extra: yearItem(parameters))
-        return Responses.html(ContractListPage.render(list, table: table, page: table.page(request), links: links, context: context))
+        return Responses.html(ContractListPage.render(list, table: table, page: table.page(request), links: links, context: req.page))
     }
 
     /// Pharmacies or dental practices of an ICB, as a page or CSV.
@@ -61,14 +60,14 @@ struct PageController: RouteCollection {
         if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-\(list.id).csv") }
         return Responses.html(OrganisationPage.render(
             sites, list: list, table: table, page: table.page(request),
-            links: ListLinks(path: list.route(code).path, request: request), context: context))
+            links: ListLinks(path: list.route(code).path, request: request), context: req.page))
     }
 
     @Sendable func aboutData(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let table = Tables.catalogue(try await Workbench(database: req.db).catalogue())
         if parameters.wantsCSV { return Responses.csv(table.csv(ListRequest()), fileName: "podium-datasets.csv") }
-        return Responses.html(AboutDataPage.render(table, context: context))
+        return Responses.html(AboutDataPage.render(table, context: req.page))
     }
 
     @Sendable func stylesheet(req: Request) async throws -> Response {

@@ -4,11 +4,10 @@ import Vapor
 
 /// Pharmacy First: consultations with SPC, as a page (with CSV) and as JSON.
 struct PharmacyController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(PodiumRoute.pharmacyFirstTemplate.components, use: page)
-        routes.get(APIRoute.pharmacyFirst.components, use: api)
+        routes.get(PodiumRoute.pharmacyFirstTemplate.components, use: page).openData()
+        routes.get(APIRoute.pharmacyFirst.components, use: api).openData()
     }
 
     @Sendable func page(req: Request) async throws -> Response {
@@ -34,7 +33,7 @@ struct PharmacyController: RouteCollection {
             }
         }
         return Responses.html(PharmacyFirstPage.render(
-            overview, areas: areas, conditions: conditions, monthly: monthly, calculator: try FeeCalculator.from(req), context: context))
+            overview, areas: areas, conditions: conditions, monthly: monthly, calculator: try FeeCalculator.from(req), context: req.page))
     }
 
     @Sendable func api(req: Request) async throws -> API.PharmacyFirstDTO {

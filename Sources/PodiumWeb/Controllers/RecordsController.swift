@@ -6,7 +6,6 @@ import Vapor
 
 /// Local records of every template: the list (page, CSV, template, JSON), upload, entry form and delete.
 struct RecordsController: RouteCollection {
-    let context: PageContext
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(PodiumRoute.recordsTemplate.components, use: list)
@@ -39,13 +38,13 @@ struct RecordsController: RouteCollection {
         let request = try parameters.pageRequest(for: table)
         return Responses.html(RecordPages.render(
             records, icb: icb, page: table.page(request), table: table, changes: changes,
-            links: ListLinks(path: PodiumRoute.records(icb.code, template).path, request: request), context: context))
+            links: ListLinks(path: PodiumRoute.records(icb.code, template).path, request: request), context: req.page))
     }
 
     @Sendable func showForm(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         guard let key = req.query[String.self, at: "key"] else {
-            return Responses.html(RecordPages.form(template, icb: icb, values: [:], problems: [], existing: nil, context: context))
+            return Responses.html(RecordPages.form(template, icb: icb, values: [:], problems: [], existing: nil, context: req.page))
         }
         guard let record = try await LocalRecordStore(database: req.db).record(template, key: key, icb: icb.code), record.icb == icb.code || record.icb == nil
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
@@ -53,25 +52,23 @@ struct RecordsController: RouteCollection {
         values[RecordPages.version] = record.recordedAt
         values[RecordPages.versionKey] = record.values.key
         let history = RecordPages.changesTable(try await RecordChangeStore(database: req.db).changes(template, icb: icb.code, key: key))
-        return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, history: history, context: context))
+        return Responses.html(RecordPages.form(template, icb: icb, values: values, problems: [], existing: record, history: history, context: req.page))
     }
 
     @Sendable func saveForm(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
-        let by = Self.recorder(posted[RecordPages.recordedBy])
-        var problems: [FieldProblem] = by == nil ? [FieldProblem(field: RecordPages.recordedBy, reason: Self.whoIsMissing)] : []
+        var problems: [FieldProblem] = []
         var shown = posted, status = HTTPStatus.unprocessableEntity, current: StoredRecord?
         switch template.read(posted) {
         case .failure(let found): problems += found.problems
-        case .success where by == nil: break
         case .success(let values):
             do {
                 // An edit that keeps the key must find the record as the form saw it; a new key is a new record.
                 let opened = posted[RecordPages.version].flatMap { $0.isEmpty ? nil : $0 }
                 let version: LocalRecordImporter.Version = opened != nil && posted[RecordPages.versionKey] == values.key ? .savedAt(opened!) : .new
                 try await LocalRecordImporter(database: req.db).save(
-                    values, for: icb.code, by: by!, recordedAt: Self.now(), version: version)
+                    values, for: icb.code, by: req.recorder, recordedAt: Self.now(), version: version)
                 return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(icb.code, template).path, ListLinks.items([("key", values.key)])), redirectType: .normal)
             } catch let found as RecordProblems {
                 problems += found.problems
@@ -88,24 +85,15 @@ struct RecordsController: RouteCollection {
             }
         }
         return Responses.html(
-            RecordPages.form(template, icb: icb, values: shown, problems: problems, existing: nil, theirs: current, context: context), status: status)
+            RecordPages.form(template, icb: icb, values: shown, problems: problems, existing: nil, theirs: current, context: req.page), status: status)
     }
 
     struct Upload: Content {
         var file: File
-        var recorded_by: String?
     }
 
     /// ISO 8601 with milliseconds: the version a form carries, fine enough that two saves rarely share one.
     static func now() -> String { Date().ISO8601Format(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
-
-    static let whoIsMissing = "say who is recording it (your name), for the audit trail"
-
-    /// The name given for the audit trail, trimmed; `nil` when missing or longer than 200 characters.
-    static func recorder(_ text: String?) -> String? {
-        let name = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return name.isEmpty || name.count > 200 ? nil : name
-    }
 
     @Sendable func upload(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
@@ -113,35 +101,26 @@ struct RecordsController: RouteCollection {
             throw WebError.badRequest(code: "file_missing", message: "Choose a CSV file to upload.")
         }
         let name = upload.file.filename.isEmpty ? "upload.csv" : upload.file.filename
-        guard let by = Self.recorder(upload.recorded_by) else {
-            return Responses.html(
-                RecordPages.uploadResult(template, icb: icb, result: .problems([ImportIssueView(line: 1, column: nil, reason: "Not uploaded: " + Self.whoIsMissing + ".")]),
-                                         context: context),
-                status: .unprocessableEntity)
-        }
         do {
             let source = try SourceFile.received(name: name, bytes: Array(upload.file.data.readableBytesView))
-            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: by, recordedAt: Self.now())
+            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: req.recorder, recordedAt: Self.now())
             return Responses.html(RecordPages.uploadResult(
                 template, icb: icb,
                 result: .saved(LocalRecordImportResultView(file: done.file, records: done.records, changed: done.changed, ignored: done.ignoredColumns)),
-                context: context))
+                context: req.page))
         } catch let failure as InputFileFailure {
             let issues = failure.issues.map { ImportIssueView(line: $0.line, column: $0.column, reason: $0.reason) }
-            return Responses.html(RecordPages.uploadResult(template, icb: icb, result: .problems(issues), context: context), status: .unprocessableEntity)
+            return Responses.html(RecordPages.uploadResult(template, icb: icb, result: .problems(issues), context: req.page), status: .unprocessableEntity)
         } catch let failure as SourceFileError {
             let issues = [ImportIssueView(line: 1, column: nil, reason: failure.description)]
-            return Responses.html(RecordPages.uploadResult(template, icb: icb, result: .problems(issues), context: context), status: .unprocessableEntity)
+            return Responses.html(RecordPages.uploadResult(template, icb: icb, result: .problems(issues), context: req.page), status: .unprocessableEntity)
         }
     }
 
     @Sendable func delete(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         let key = (try? req.content.get(String.self, at: "key")) ?? ""
-        guard let by = Self.recorder(try? req.content.get(String.self, at: RecordPages.recordedBy)) else {
-            throw WebError.badRequest(code: "recorded_by_missing", message: "Not deleted: " + Self.whoIsMissing + ".")
-        }
-        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: by, at: Self.now())
+        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: req.recorder, at: Self.now())
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         return req.redirect(to: PodiumRoute.records(icb.code, template).path, redirectType: .normal)
     }

@@ -10,15 +10,13 @@ enum VariationEntry {
         var messages: [String]
     }
 
-    static func parse(_ form: VariationForm, contract: ContractNumber, id: String, now: String) -> Result<ContractVariation, Problems> {
+    static func parse(_ form: VariationForm, contract: ContractNumber, id: String, recordedBy: String, now: String) -> Result<ContractVariation, Problems> {
         var errors: [String] = []
         let effective = form.effective.flatMap { CalendarDate($0) }
         if effective == nil { errors.append("Enter the effective date as a date, for example 2024-01-01.") }
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let recordedBy = (form.recordedBy ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { errors.append("Give the reason for the variation.") }
-        if recordedBy.isEmpty { errors.append("Say who is recording the variation.") }
-        if reason.count > maximumTextLength || recordedBy.count > 200 { errors.append("The reason or name is too long.") }
+        if reason.count > maximumTextLength { errors.append("The reason is too long (at most \(maximumTextLength) characters).") }
 
         var change: VariationChange?
         switch form.kind {

@@ -3,8 +3,6 @@ import Vapor
 /// Turns every error into a clear answer: an HTML error page, or `{"error":{"code","message"}}` under `/api/`.
 /// Unexpected errors are logged with the request id and shown as a generic 500, never with internals.
 struct PodiumErrorMiddleware: AsyncMiddleware {
-    let context: PageContext
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
@@ -15,6 +13,7 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
 
     private func response(for error: any Error, request: Request) -> Response {
         let (status, code, message) = describe(error)
+        let extra = (error as? WebError)?.headers ?? [:]
         if status.code >= 500 {
             request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
         }
@@ -22,11 +21,22 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
             let body = API.ErrorDTO(error: .init(code: code, message: message))
             var headers = HTTPHeaders()
             headers.contentType = .json
-            let data = (try? JSONEncoder().encode(body)) ?? Data("{\"error\":{\"code\":\"internal_error\",\"message\":\"error\"}}".utf8)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(body)) ?? Data("{\"error\":{\"code\":\"internal_error\",\"message\":\"error\"}}".utf8)
+            headers.add(contentsOf: extra)
             return Response(status: status, headers: headers, body: .init(data: data))
         }
-        let title = status == .notFound ? "Page not found" : status.code >= 500 ? "Something went wrong" : "This request cannot be answered"
-        return Responses.html(ErrorPage.render(status: Int(status.code), title: title, message: message, context: context), status: status)
+        let title = switch status {
+        case .notFound: "Page not found"
+        case .unauthorized: "Sign in first"
+        case .forbidden: "Not available to your account"
+        case .tooManyRequests: "Too many attempts"
+        default: status.code >= 500 ? "Something went wrong" : "This request cannot be answered"
+        }
+        let response = Responses.html(ErrorPage.render(status: Int(status.code), title: title, message: message, context: request.page), status: status)
+        response.headers.add(contentsOf: extra)
+        return response
     }
 
     private func describe(_ error: any Error) -> (HTTPResponseStatus, String, String) {

@@ -28,7 +28,13 @@ struct ICBDentalPosition: Sendable {
 /// Every ICB's dental position, side by side.
 struct EnglandDentalPosition: Sendable {
     var rows: [(icb: ICB, portfolio: PortfolioPosition)]
+    /// The total of the rows shown: England's, or only the reader's ICBs' (``scope``).
     var england: PortfolioPosition
+    /// The ICBs the reader may see (issue 10): variations are local records, so other ICBs' rows are left out.
+    var scope: ICBScope
+
+    /// What the totals row is called.
+    var totalLabel: String { scope == .every ? "England" : "Total of the ICBs shown" }
     var coverage: ActivityCoverage
     var choices: PositionChoices
     var sources: [SourceNote]
@@ -61,7 +67,7 @@ extension Workbench {
             sources: list.sources + (try await notes([.population2020, .lsoa2011Lookup], year: nil)))
     }
 
-    func englandDentalPosition(choices: PositionChoices) async throws -> EnglandDentalPosition {
+    func englandDentalPosition(choices: PositionChoices, scope: ICBScope) async throws -> EnglandDentalPosition {
         let overview = try await england(year: choices.year)
         guard let year = overview.financialYear else {
             throw WebError.notFound(code: "financial_year_not_found", message: "No dental activity is imported yet.")
@@ -75,14 +81,15 @@ extension Workbench {
         }
         // Each contract counts for the ICB commissioning it in its latest month of the year.
         let byICB = Dictionary(grouping: positions, by: \.latest.commissioner)
-        let rows = overview.rows.map { row in
+        let shown = overview.rows.filter { scope.contains($0.icb.code) }
+        let rows = shown.map { row in
             (icb: row.icb, portfolio: PortfolioPosition(financialYear: year, contracts: byICB[row.icb.code] ?? []))
         }
-        let registered = Set(overview.rows.map(\.icb.code))
+        let registered = Set(shown.map(\.icb.code))
         return EnglandDentalPosition(
             rows: rows,
             england: PortfolioPosition(financialYear: year, contracts: positions.filter { registered.contains($0.latest.commissioner) }),
-            coverage: coverage, choices: choices, sources: try await notes([.dentalActivity, .icbs], year: year))
+            scope: scope, coverage: coverage, choices: choices, sources: try await notes([.dentalActivity, .icbs], year: year))
     }
 
     /// The year's working-day profile and the reader's settings for it.

@@ -36,14 +36,19 @@ struct EnglandFinance: Sendable {
     var year: FinancialYear
     /// The region asked for, or `nil` for all of England.
     var region: NHSEnglandRegion?
+    /// The ICBs the reader may see (issue 10): finance records are local, so other ICBs' rows are left out.
+    var scope: ICBScope
     var rows: [Row]
+
+    /// What the totals row is called: the region, England, or (for a reader of some ICBs) the ICBs shown.
+    var totalLabel: String { region?.name ?? (scope == .every ? "England" : "Total of the ICBs shown") }
     var sources: [SourceNote]
 }
 
 extension Workbench {
     /// Every ICB's position (or one region's), from one pass over the contracts and the finance records.
-    func englandFinance(choices: PositionChoices, region: NHSEnglandRegion?, today: CalendarDate) async throws -> EnglandFinance {
-        let dental = try await englandDentalPosition(choices: choices)
+    func englandFinance(choices: PositionChoices, region: NHSEnglandRegion?, scope: ICBScope, today: CalendarDate) async throws -> EnglandFinance {
+        let dental = try await englandDentalPosition(choices: choices, scope: scope)
         let store = LocalRecordStore(database: database)
         var byICB: [RecordTemplate: [ICBCode: [StoredRecord]]] = [:]
         for template in RecordTemplate.finance {
@@ -58,6 +63,6 @@ extension Workbench {
                 dental: row.portfolio, budgets: records[0].map(\.values), actuals: records[1].map(\.values), options: records[2].map(\.values), today: today)
             return EnglandFinance.Row(icb: row.icb, region: home, position: position, hasExamples: records.joined().contains(where: \.isExample))
         }
-        return EnglandFinance(year: dental.england.financialYear, region: region, rows: rows, sources: dental.sources)
+        return EnglandFinance(year: dental.england.financialYear, region: region, scope: scope, rows: rows, sources: dental.sources)
     }
 }

@@ -133,7 +133,7 @@ extension Tables {
         ], rows: months, footer: nil)
     }
 
-    static func englandPositions(_ rows: [ICBPortfolioRow], total: PortfolioPosition, rules: ReconciliationRules) -> Table<ICBPortfolioRow> {
+    static func englandPositions(_ rows: [ICBPortfolioRow], total: PortfolioPosition, totalLabel: String, rules: ReconciliationRules) -> Table<ICBPortfolioRow> {
         let totals: [Column<PortfolioPosition>] = portfolioColumns(rules: rules) { $0 }
         let values = rows.map { Self.against($0.portfolio) ?? 0 }
         let percentiles = Dictionary(uniqueKeysWithValues: zip(rows.map(\.icb.code), PeerComparison.percentileRanks(values)))
@@ -142,10 +142,10 @@ extension Tables {
             columns: [
                 Column("name", "ICB") { .text($0.icb.shortName, link: PodiumRoute.dentalPosition($0.icb.code).path) },
                 Column("code", "ODS code") { .text($0.icb.code.rawValue) },
-                Column("percentile", "Percentile among ICBs", note: "against profile; 100 = highest", numeric: true) { .decimal(percentiles[$0.icb.code], decimals: 0) },
+                Column("percentile", "Percentile among ICBs", note: "of those shown, against profile; 100 = highest", numeric: true) { .decimal(percentiles[$0.icb.code], decimals: 0) },
             ] + portfolioColumns(rules: rules) { $0.portfolio },
             rows: rows,
-            footer: [Cell.text("England"), .text(""), .text("")] + totals.map { $0.value(total) })
+            footer: [Cell.text(totalLabel), .text(""), .text("")] + totals.map { $0.value(total) })
     }
 
     /// A portfolio's delivery against profile as a percentage, for ranking.

@@ -6,11 +6,28 @@ public struct PageContext: Sendable {
     public var version: String
     /// "SQLite" or "PostgreSQL", shown in the footer.
     public var databaseLabel: String
+    /// Who is signed in; `nil` on the sign-in page and for anonymous readers of public open data.
+    var viewer: SignedIn?
 
     public init(version: String, databaseLabel: String) {
         self.version = version
         self.databaseLabel = databaseLabel
     }
+
+    /// The signed-in person as pages need them: to greet, to offer only what they may do, and to sign forms.
+    struct SignedIn: Sendable {
+        var user: User
+        /// The session's token for forms that post; `nil` for API-token requests, which render no forms.
+        var csrfToken: String?
+    }
+
+    /// Whether the reader may change records of `icb` (finance records when `finance`): pages offer forms only then.
+    func canEdit(_ icb: ICBCode?, finance: Bool = false) -> Bool {
+        guard let viewer, viewer.csrfToken != nil else { return false }
+        return AccessPolicy.allows(viewer.user.grant, .edit(isFinance: finance), icb: icb)
+    }
+
+    var isAdministrator: Bool { viewer?.user.grant.role == .administrator }
 }
 
 /// A link in the breadcrumb trail; the last one is the current page.
@@ -48,7 +65,8 @@ enum Layout {
                         .a(.attr("href", PodiumRoute.pharmacyFirst.path), .plain("Pharmacy First")),
                         .a(.attr("href", PodiumRoute.englandFinance.path), .plain("Finance")),
                         .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data"))
-                    )
+                    ),
+                    account(context)
                 ),
                 breadcrumbs(crumbs),
                 .main(.attr("id", "content"), .h1(.plain(title)), .group(content), sourcesSection(sources)),
@@ -59,6 +77,28 @@ enum Layout {
                 )
             )
         )
+    }
+
+    /// Who is signed in, with their account, the administration page and signing out; or a link to sign in.
+    private static func account(_ context: PageContext) -> Node<HTML.BodyContext> {
+        guard let viewer = context.viewer else {
+            return .nav(.attr("class", "account no-print"), .attr("aria-label", "Account"), .a(.attr("href", PodiumRoute.signIn.path), .plain("Sign in")))
+        }
+        return .nav(
+            .attr("class", "account no-print"), .attr("aria-label", "Account"),
+            .a(.attr("href", PodiumRoute.account.path), .attr("title", viewer.user.grant.role.label), .plain(viewer.user.name)),
+            .if(context.isAdministrator, .a(.attr("href", PodiumRoute.adminUsers.path), .plain("Users"))),
+            .unwrap(viewer.csrfToken) { token in
+                .form(
+                    .attr("method", "post"), .attr("action", PodiumRoute.signOut.path), .attr("class", "inline"),
+                    .input(.attr("type", "hidden"), .attr("name", CSRF.field), .attr("value", token)),
+                    .button(.attr("type", "submit"), .plain("Sign out")))
+            })
+    }
+
+    /// The hidden field every form that posts carries: the session's CSRF token (checked by ``AccessMiddleware``).
+    static func csrfField(_ context: PageContext) -> Node<HTML.FormContext> {
+        .input(.attr("type", "hidden"), .attr("name", CSRF.field), .attr("value", context.viewer?.csrfToken ?? ""))
     }
 
     private static func breadcrumbs(_ crumbs: [Crumb]) -> Node<HTML.BodyContext> {

@@ -12,12 +12,6 @@ struct VariationForm: Content, Sendable {
     var minimum: String?
     var method: String?
     var reason: String?
-    var recordedBy: String?
-
-    enum CodingKeys: String, CodingKey {
-        case kind, effective, udas, value, minimum, method, reason
-        case recordedBy = "recorded_by"
-    }
 
     static let empty = VariationForm()
 }
@@ -65,7 +59,7 @@ enum ContractPage {
                 midYearSection(position),
                 forecastSection(position, table: tables.forecast, csv: csv),
                 whySection(position.notes),
-                variationsSection(item, table: tables.variations, form: form, csv: csv),
+                variationsSection(item, table: tables.variations, form: form, csv: csv, context: context),
                 .h2(.plain("Monthly activity")),
                 .unwrap(detail.coverage.gaps.isEmpty ? nil : detail.coverage.gaps) { gaps in
                     Layout.paragraph("Missing from the source data: \(gaps.map(\.label).joined(separator: ", ")). \"–\" in a cell means the month's file reported nothing.", class: "notice")
@@ -161,9 +155,11 @@ enum ContractPage {
     }
 
     private static func variationsSection(
-        _ item: ContractPositionDetail, table: Table<ContractVariation>, form: VariationFormState, csv: (String) -> String
+        _ item: ContractPositionDetail, table: Table<ContractVariation>, form: VariationFormState, csv: (String) -> String, context: PageContext
     ) -> Node<HTML.BodyContext> {
         let number = item.detail.contract
+        // Forms only for those who may record variations for the contract's commissioner (the same ICB the access check uses).
+        let canEdit = context.canEdit(item.detail.months.last?.commissioner)
         return .section(
             .attr("id", "variations"),
             .h2(.plain("Variations recorded by commissioners")),
@@ -171,27 +167,30 @@ enum ContractPage {
                 "A hand-back, a minimum UDA value uplift or a termination changes the year's target and value from its effective date, pro-rated by calendar days (an unconfirmed rule). "
                     + "Record a variation only while the NHSBSA data does not yet show it; withdraw it once it does."),
             table.rows.isEmpty ? Layout.paragraph("None recorded.") : TableView.whole(table, csv: csv(table.id), note: "\(table.rows.count) recorded. "),
-            .forEach(item.variations.filter(\.isInForce)) { variation in
-                .form(
-                    .attr("method", "post"), .attr("action", PodiumRoute.withdrawVariation(number, id: variation.record.id).path), .attr("class", "inline no-print"),
-                    .span(.plain("Withdraw the \(variation.change.label.lowercased()) of \(variation.effective.label):")),
-                    .input(.attr("type", "text"), .attr("name", "by"), .attr("placeholder", "your name"), .attr("required", "required"), .attr("aria-label", "Withdrawn by")),
-                    .input(.attr("type", "text"), .attr("name", "reason"), .attr("placeholder", "why"), .attr("required", "required"), .attr("aria-label", "Reason for withdrawing")),
-                    .button(.attr("type", "submit"), .plain("Withdraw"))
-                )
-            },
-            .h3(.plain("Record a variation")),
-            .unwrap(form.errors.isEmpty ? nil : form.errors) { errors in
-                .div(.attr("class", "errors"), .attr("role", "alert"), .h2(.plain("The variation was not recorded")), .ul(.forEach(errors) { .li(.plain($0)) }))
-            },
-            recordForm(number, values: form.values)
+            .if(canEdit, .group(
+                .forEach(item.variations.filter(\.isInForce)) { variation in
+                    .form(
+                        .attr("method", "post"), .attr("action", PodiumRoute.withdrawVariation(number, id: variation.record.id).path), .attr("class", "inline no-print"),
+                        Layout.csrfField(context),
+                        .span(.plain("Withdraw the \(variation.change.label.lowercased()) of \(variation.effective.label):")),
+                        .input(.attr("type", "text"), .attr("name", "reason"), .attr("placeholder", "why"), .attr("required", "required"), .attr("aria-label", "Reason for withdrawing")),
+                        .button(.attr("type", "submit"), .plain("Withdraw"))
+                    )
+                },
+                .h3(.plain("Record a variation")),
+                .unwrap(form.errors.isEmpty ? nil : form.errors) { errors in
+                    .div(.attr("class", "errors"), .attr("role", "alert"), .h2(.plain("The variation was not recorded")), .ul(.forEach(errors) { .li(.plain($0)) }))
+                },
+                recordForm(number, values: form.values, context: context)
+            ))
         )
     }
 
-    private static func recordForm(_ number: ContractNumber, values: VariationForm) -> Node<HTML.BodyContext> {
+    private static func recordForm(_ number: ContractNumber, values: VariationForm, context: PageContext) -> Node<HTML.BodyContext> {
         let kind = values.kind ?? "hand-back"
         return .form(
             .attr("method", "post"), .attr("action", PodiumRoute.recordVariation(number).path), .attr("class", "record no-print"),
+            Layout.csrfField(context),
             .label(.attr("for", "v-kind"), .plain("Variation")),
             .select(
                 .attr("id", "v-kind"), .attr("name", "kind"),
@@ -215,8 +214,6 @@ enum ContractPage {
             ),
             .label(.attr("for", "v-reason"), .plain("Reason")),
             .textarea(.attr("id", "v-reason"), .attr("name", "reason"), .attr("required", "required"), .plain(values.reason ?? "")),
-            .label(.attr("for", "v-by"), .plain("Recorded by")),
-            .input(.attr("type", "text"), .attr("id", "v-by"), .attr("name", "recorded_by"), .attr("value", values.recordedBy ?? ""), .attr("required", "required")),
             .button(.attr("type", "submit"), .attr("class", "button"), .plain("Record variation"))
         )
     }

@@ -131,7 +131,7 @@ enum EnglandDentalPositionPage {
         guard deciles.count == 9 else { return .empty }
         return Layout.paragraph(
             "Deciles of ICBs' delivery against the working-day profile (higher is better): 10th percentile \(String(format: "%.1f", deciles[0]))%, median \(String(format: "%.1f", deciles[4]))%, 90th percentile \(String(format: "%.1f", deciles[8]))%. "
-                + "Each ICB's percentile among the 42 is in the table.",
+                + "Each ICB's percentile among those shown is in the table.",
             class: "direction")
     }
 
@@ -145,7 +145,8 @@ enum EnglandDentalPositionPage {
             sources: position.sources,
             content: [
                 Layout.paragraph(
-                    "All 42 ICBs side by side, from NHSBSA data for \(position.coverage.summary). Each contract counts for the ICB commissioning it in its latest month.",
+                    (position.scope == .every ? "All \(position.rows.count) ICBs" : "The \(position.rows.count) ICBs your account reads")
+                        + " side by side, from NHSBSA data for \(position.coverage.summary). Each contract counts for the ICB commissioning it in its latest month.",
                     class: "lede"),
                 SettingsForm.render(path: PodiumRoute.englandDentalPosition.path, choices: position.choices, settings: settings),
                 .div(.attr("class", "figures"), .group(DentalPositionFigures.cards(position.england))),

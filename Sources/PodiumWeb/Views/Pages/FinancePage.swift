@@ -167,14 +167,14 @@ enum EnglandFinancePage {
             },
             Column("examples", "Example data") { .text($0.hasExamples ? "yes" : "no") },
         ], rows: finance.rows, footer: [
-            .text(finance.region?.name ?? "England"), .text(""), .text(""), .text(""), .money(total(\.budget)), .money(total(\.forecastOutturn)),
+            .text(finance.totalLabel), .text(""), .text(""), .text(""), .money(total(\.budget)), .money(total(\.forecastOutturn)),
             .money(total(\.variance)), .money(total(\.underspendAtRisk)), .money(total(\.plan.committed)), .money(total(\.plan.uncommitted)), .text(""), .text(""),
         ])
     }
 
     static func render(_ finance: EnglandFinance, table: Table<EnglandFinance.Row>, page: ListPage<EnglandFinance.Row>, links: ListLinks, context: PageContext) -> HTML {
         let path = PodiumRoute.englandFinance.path
-        let scope = finance.region?.name ?? "England"
+        let scope = finance.region?.name ?? (finance.scope == .every ? "England" : "your ICBs")
         let query = { (extra: [(String, String)]) in
             ListLinks.href(path, ListLinks.items([("year", finance.year.label), ("region", finance.region?.rawValue ?? "")] + extra))
         }

@@ -75,8 +75,9 @@ enum RecordPages {
                 Layout.paragraph(template.summary, class: "lede"),
                 exampleNotice(records),
                 TableView.listing(table, page: page, links: links, noun: "records"),
-                .p(.attr("class", "no-print"), Layout.link("Add a record", PodiumRoute.recordForm(icb.code, template).path)),
-                uploadForm(template, icb: icb.code),
+                .if(context.canEdit(icb.code, finance: template.isFinance), .group(
+                    .p(.attr("class", "no-print"), Layout.link("Add a record", PodiumRoute.recordForm(icb.code, template).path)),
+                    uploadForm(template, icb: icb.code, context: context))),
                 .h2(.plain("Audit trail")),
                 Layout.paragraph(
                     "Every record added, changed or deleted here, by form or upload: who, when, from which file, and each field before and after "
@@ -104,14 +105,15 @@ enum RecordPages {
         ], rows: template.fields, footer: nil)
     }
 
-    static func uploadForm(_ template: RecordTemplate, icb: ICBCode) -> Node<HTML.BodyContext> {
+    static func uploadForm(_ template: RecordTemplate, icb: ICBCode, context: PageContext) -> Node<HTML.BodyContext> {
         .form(
             .attr("method", "post"), .attr("action", PodiumRoute.recordUpload(icb, template).path), .attr("enctype", "multipart/form-data"),
             .attr("class", "record-form no-print"),
             .h2(.plain("Upload a file")),
+            Layout.csrfField(context),
             .label(.attr("for", "upload-file"), .plain("CSV file")),
             .input(.attr("type", "file"), .attr("id", "upload-file"), .attr("name", "file"), .attr("accept", ".csv,text/csv"), .attr("required", "required")),
-            recorderInput(id: "upload-by", value: ""),
+            recorderNote(context),
             .button(.attr("type", "submit"), .plain("Upload"))
         )
     }
@@ -122,6 +124,7 @@ enum RecordPages {
         theirs: StoredRecord? = nil, history: Table<RecordChange>? = nil, context: PageContext
     ) -> HTML {
         let title = existing == nil ? "Add: \(template.title.lowercased())" : "Record: \(template.title.lowercased())"
+        let canEdit = context.canEdit(icb.code, finance: template.isFinance)
         return Layout.page(
             title: title, context: context,
             crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
@@ -138,23 +141,28 @@ enum RecordPages {
                     .attr("class", "notice error"), .attr("role", "alert"),
                     .p(.plain("The record was not saved:")),
                     .ul(.forEach(problems) { problem in
-                        .li(.plain(problem.field.flatMap { $0 == recordedBy ? "Your name" : template.field($0)?.label }.map { "\($0): " } ?? ""), .plain(problem.reason))
+                        .li(.plain(problem.field.flatMap { template.field($0)?.label }.map { "\($0): " } ?? ""), .plain(problem.reason))
                     })
                 ),
-                .form(
+                canEdit ? .form(
                     .attr("method", "post"), .attr("action", PodiumRoute.recordForm(icb.code, template).path), .attr("class", "record-form"),
+                    Layout.csrfField(context),
                     .forEach(template.fields) { field in input(field, value: values[field.name] ?? "") },
                     .input(.attr("type", "hidden"), .attr("name", version), .attr("value", values[version] ?? "")),
                     .input(.attr("type", "hidden"), .attr("name", versionKey), .attr("value", values[versionKey] ?? "")),
-                    recorderInput(id: "f-recorded-by", value: values[recordedBy] ?? ""),
+                    recorderNote(context),
                     .button(.attr("type", "submit"), .plain("Save"))
+                ) : .group(
+                    Layout.paragraph("Your account can read these records but not change them.", class: "notice"),
+                    .dl(.attr("class", "facts"), .forEach(template.fields) { field in .group(.dt(.plain(field.label)), .dd(.plain(values[field.name] ?? ""))) })
                 ),
-                .unwrap(existing) { record in
+                .unwrap(canEdit ? existing : nil) { record in
                     .form(
                         .attr("method", "post"), .attr("action", PodiumRoute.recordDelete(icb.code, template).path), .attr("class", "record-form no-print"),
                         .h2(.plain("Delete")),
+                        Layout.csrfField(context),
                         .input(.attr("type", "hidden"), .attr("name", "key"), .attr("value", record.values.key)),
-                        recorderInput(id: "delete-by", value: ""),
+                        recorderNote(context),
                         .button(.attr("type", "submit"), .plain("Delete this record"))
                     )
                 },
@@ -171,16 +179,12 @@ enum RecordPages {
             ])
     }
 
-    /// The form field naming who records a change, for the audit trail.
-    static let recordedBy = "recorded_by"
     /// Hidden fields: when the record the form shows was last written, and its key (optimistic concurrency).
     static let version = "version", versionKey = "version_key"
 
-    private static func recorderInput(id: String, value: String) -> Node<HTML.FormContext> {
-        .group(
-            .label(.attr("for", id), .plain("Your name"), .span(.attr("class", "hint"), .plain("kept in the audit trail with the time and what changed"))),
-            .input(.attr("type", "text"), .attr("id", id), .attr("name", recordedBy), .attr("value", value), .attr("required", "required"),
-                   .attr("maxlength", "200"), .attr("autocomplete", "name")))
+    /// Who the audit trail will name: the signed-in person, not a name typed into the form.
+    private static func recorderNote(_ context: PageContext) -> Node<HTML.FormContext> {
+        .p(.attr("class", "hint"), .plain("Recorded in the audit trail as \(context.viewer?.user.auditName ?? "you"), with the time and what changed."))
     }
 
     /// The audit trail: newest first, each field before and after.
@@ -244,7 +248,7 @@ enum RecordPages {
                     }
                 }(),
                 .p(Layout.link("Back to the \(template.title.lowercased())", PodiumRoute.records(icb.code, template).path)),
-                uploadForm(template, icb: icb.code),
+                uploadForm(template, icb: icb.code, context: context),
             ])
     }
 }

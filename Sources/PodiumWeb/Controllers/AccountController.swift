@@ -1,0 +1,167 @@
+import Foundation
+import Plot
+import PodiumCore
+import PodiumData
+import Vapor
+
+/// Signing in and out, changing one's password and managing one's API tokens (issue 10).
+struct AccountController: RouteCollection {
+    let settings: AuthSettings
+    var throttle = SignInThrottle.standard
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(PodiumRoute.signInTemplate.components, use: signInPage).access(.open)
+        routes.post(PodiumRoute.signInTemplate.components, use: signIn).access(.open)
+        routes.post(PodiumRoute.signOutTemplate.components, use: signOut).access(.signedIn)
+        routes.get(PodiumRoute.accountTemplate.components, use: account).access(.signedIn)
+        routes.post(PodiumRoute.accountPasswordTemplate.components, use: changePassword).access(.signedIn)
+        routes.post(PodiumRoute.accountTokensTemplate.components, use: createToken).access(.signedIn)
+        routes.post(PodiumRoute.revokeTokenTemplate.components, use: revokeToken).access(.signedIn)
+    }
+
+    /// The sign-in form is protected from cross-site posting by a double-submit cookie: there is no session yet to
+    /// hold a CSRF token, so the form carries the value this cookie holds, which another site can neither read nor set.
+    static let formCookie = "podium_sign_in"
+
+    @Sendable func signInPage(req: Request) async throws -> Response {
+        let next = Self.safeNext(req.query[String.self, at: "next"])
+        if try await AccessMiddleware.authenticate(req) != nil { return req.redirect(to: next, redirectType: .normal) }
+        return signInForm(req, email: "", next: next, problem: nil, status: .ok)
+    }
+
+    private func signInForm(_ req: Request, email: String, next: String, problem: String?, status: HTTPStatus) -> Response {
+        let token = req.cookies[Self.formCookie]?.string ?? Secret.make()
+        let response = Responses.html(AccountPages.signIn(email: email, next: next, formToken: token, problem: problem, context: req.page), status: status)
+        response.cookies[Self.formCookie] = HTTPCookies.Value(
+            string: token, maxAge: 3600, path: PodiumRoute.signIn.path, isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    struct SignInForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+        var _csrf: String?
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        let form = (try? req.content.decode(SignInForm.self)) ?? SignInForm()
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        let next = Self.safeNext(form.next)
+        guard let cookie = req.cookies[Self.formCookie]?.string, Secret.matches(form._csrf ?? "", cookie) else {
+            return signInForm(req, email: email, next: next, problem: "The sign-in form had expired. Please sign in again.", status: .forbidden)
+        }
+        let store = UserStore(database: req.db)
+        let account = User.normalisedEmail(email) ?? email.lowercased()
+        let address = clientAddress(req)
+        let now = Clock.nowSeconds()
+        let failures = try await store.failedSignIns(account: account, address: address, since: now - throttle.window)
+        if case .wait(let seconds) = throttle.decision(accountFailures: failures.account, addressFailures: failures.address, now: now) {
+            req.logger.warning("sign-in throttled", metadata: ["address": "\(address)"])
+            throw WebError.tooManyRequests(
+                message: "Too many wrong passwords. Try again in \(Self.minutes(seconds)), or ask an administrator to reset your password.",
+                retryAfter: seconds)
+        }
+        guard let user = try await Accounts.verify(email: email, password: form.password ?? "", on: req.db) else {
+            try await store.recordFailedSignIn(account: account, address: address, at: now)
+            req.logger.notice("sign-in failed", metadata: ["address": "\(address)"])
+            return signInForm(req, email: email, next: next, problem: "The email or password is not right.", status: .unauthorized)
+        }
+        try await store.clearFailedSignIns(account: account)
+        let token = try await BrowserSessions.start(for: user, hours: settings.sessionHours, on: req.db).token
+        req.logger.notice("signed in", metadata: ["user": "\(user.id)"])
+        let response = req.redirect(to: next, redirectType: .normal)
+        SessionCookie.set(token, on: response, settings: settings)
+        return response
+    }
+
+    @Sendable func signOut(req: Request) async throws -> Response {
+        if case .session(let hash, _) = req.viewer?.credential { try await UserStore(database: req.db).deleteSession(tokenHash: hash) }
+        let response = req.redirect(to: PodiumRoute.signIn.path, redirectType: .normal)
+        SessionCookie.set(nil, on: response, settings: settings)
+        return response
+    }
+
+    @Sendable func account(req: Request) async throws -> Response {
+        try await accountPage(req, notice: .empty)
+    }
+
+    private func accountPage(_ req: Request, notice: Node<HTML.BodyContext>, status: HTTPStatus = .ok) async throws -> Response {
+        guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
+        let tokens = try await UserStore(database: req.db).tokens(of: user.id)
+        if try ListParameters.from(req).wantsCSV { return Responses.csv(AccountPages.tokensTable(tokens).csv(ListRequest()), fileName: "api-tokens.csv") }
+        let names = Dictionary(uniqueKeysWithValues: try await GeographyStore(database: req.db).icbs().map { ($0.code, $0.shortName) })
+        return Responses.html(AccountPages.account(user, tokens: tokens, icbNames: names, notice: notice, context: req.page), status: status)
+    }
+
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+    }
+
+    @Sendable func changePassword(req: Request) async throws -> Response {
+        guard let viewer = req.viewer else { throw WebError.unauthorized(message: "Sign in first.") }
+        let form = (try? req.content.decode(PasswordForm.self)) ?? PasswordForm()
+        let new = form.new ?? ""
+        var problems: [String] = []
+        if try await Accounts.verify(email: viewer.user.email, password: form.current ?? "", on: req.db) == nil {
+            problems.append("The current password is not right.")
+        }
+        problems += PasswordPolicy.problems(new, email: viewer.user.email)
+        if new != form.confirm { problems.append("The new password and its repeat differ.") }
+        guard problems.isEmpty else {
+            return try await accountPage(req, notice: AccountPages.notice("Your password was not changed. " + problems.joined(separator: " "), kind: "error"),
+                                         status: .unprocessableEntity)
+        }
+        try await Accounts.setPassword(new, for: viewer.user, on: req.db)
+        if case .session(let hash, _) = viewer.credential {
+            try await UserStore(database: req.db).deleteSessions(userID: viewer.user.id, keeping: hash, expiredBefore: Clock.nowISO())
+        }
+        req.logger.notice("password changed", metadata: ["user": "\(viewer.user.id)"])
+        return try await accountPage(req, notice: AccountPages.notice("Your password is changed; any other sessions of yours are signed out.", kind: "success"))
+    }
+
+    @Sendable func createToken(req: Request) async throws -> Response {
+        guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
+        let label = (try? req.content.get(String.self, at: "label")) ?? ""
+        let token: String
+        do {
+            token = try await APITokens.make(for: user, label: label, on: req.db)
+        } catch UserStore.Failure.invalidName {
+            return try await accountPage(req, notice: AccountPages.notice("Say what the token is for (1 to 200 characters).", kind: "error"),
+                                         status: .unprocessableEntity)
+        }
+        req.logger.notice("API token made", metadata: ["user": "\(user.id)"])
+        return try await accountPage(req, notice: AccountPages.secretNotice("Your new API token for “\(label)”:", secret: token))
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> Response {
+        guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
+        guard try await UserStore(database: req.db).deleteToken(id: req.parameters.get("token") ?? "", of: user.id) else {
+            throw WebError.notFound(code: "token_not_found", message: "You hold no such API token.")
+        }
+        return req.redirect(to: PodiumRoute.account.path, redirectType: .normal)
+    }
+
+    /// Where to go after signing in: a path on this site only, never another site (an open redirect).
+    static func safeNext(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), !text.contains("\r"), !text.contains("\n"),
+              text != PodiumRoute.signIn.path, !text.hasPrefix(PodiumRoute.signIn.path + "?")
+        else { return PodiumRoute.home.path }
+        return text
+    }
+
+    /// The caller's address for rate limiting: the connection's, or the load balancer's last `X-Forwarded-For` entry.
+    private func clientAddress(_ req: Request) -> String {
+        if settings.trustForwardedFor, let forwarded = req.headers.first(name: .xForwardedFor)?.split(separator: ",").last {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return req.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    static func minutes(_ seconds: Int64) -> String {
+        let minutes = (seconds + 59) / 60
+        return minutes == 1 ? "1 minute" : "\(minutes) minutes"
+    }
+}
