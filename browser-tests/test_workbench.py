@@ -11,6 +11,9 @@ from playwright.sync_api import expect, sync_playwright
 
 BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8089")
 ARTIFACTS = os.environ.get("BROWSER_ARTIFACTS", "browser-artifacts")
+# The demo's administrator; .ci/run sets the password when it builds the demo database.
+DEMO_EMAIL = "demo@podium.example"
+DEMO_PASSWORD = os.environ.get("PODIUM_DEMO_PASSWORD", "")
 
 
 @pytest.fixture(scope="session")
@@ -22,9 +25,31 @@ def browser():
         browser.close()
 
 
+def sign_in(page, email=DEMO_EMAIL, password=DEMO_PASSWORD):
+    """Signs in through the form, as a person would."""
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("#sign-in button")
+
+
+@pytest.fixture(scope="session")
+def signed_in(browser, tmp_path_factory):
+    """The demo administrator's session, signed in once through the sign-in page and reused by every test."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(BASE + "/")
+    expect(page.locator("h1")).to_have_text("Sign in")
+    sign_in(page)
+    expect(page.locator("h1")).to_have_text("England: Integrated Care Boards")
+    state = str(tmp_path_factory.mktemp("auth") / "state.json")
+    context.storage_state(path=state)
+    context.close()
+    return state
+
+
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+def page(browser, signed_in, request):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, storage_state=signed_in)
     page = context.new_page()
     problems = []
     # 422 is a form's answer to what it refuses (shown with the messages), not a failure of the page.
@@ -107,8 +132,8 @@ def test_about_the_data_and_print_layout(page):
     expect(page.locator(".figures")).to_be_visible()
 
 
-def test_unknown_icb_is_a_clear_not_found_page(browser):
-    context = browser.new_context()
+def test_unknown_icb_is_a_clear_not_found_page(browser, signed_in):
+    context = browser.new_context(storage_state=signed_in)
     page = context.new_page()
     response = page.goto(BASE + "/icbs/QZZ")
     assert response.status == 404
@@ -139,10 +164,9 @@ def test_dental_position_dashboard_and_recording_a_variation(page):
     page.fill("#v-udas", "100")
     page.fill("#v-value", "3000")
     page.fill("#v-reason", "Browser test: practice handing back UDAs")
-    page.fill("#v-by", "Playwright")
     page.click("form.record button[type=submit]")
     expect(page.locator("#variations table tbody tr")).to_have_count(1)
-    expect(page.locator("#variations table")).to_contain_text("Playwright")
+    expect(page.locator("#variations table")).to_contain_text("Demo administrator (demo@podium.example)")
     expect(page.locator("#why")).to_contain_text("recorded variations change the year's target")
 
 
@@ -257,7 +281,6 @@ def test_pharmacy_and_optometry_registers_with_example_data(page):
     page.fill("#f-date", "2026-11-02")
     page.select_option("#f-kind", "temporary")
     page.fill("#f-reason", "No pharmacist <b>today</b>")
-    page.fill("#f-recorded-by", "A. Commissioner")
     page.click("form.record-form button")
     expect(page.locator(".notice.error")).to_contain_text("a temporary closure needs the hours lost")
     expect(page.locator("#f-reason")).to_have_value("No pharmacist <b>today</b>")
@@ -265,7 +288,7 @@ def test_pharmacy_and_optometry_registers_with_example_data(page):
     page.click("form.record-form button")
     expect(page.locator("dl.facts")).to_contain_text("form")
     expect(page.locator("#f-hours_lost")).to_have_value("3.5")
-    expect(page.locator("#changes")).to_contain_text("A. Commissioner")
+    expect(page.locator("#changes")).to_contain_text("Demo administrator")
     expect(page.locator("#changes")).to_contain_text("Hours lost: 3.5")
 
     # Market entry: an application with the parties to notify within 2 km.
@@ -383,3 +406,37 @@ def test_governance_page_and_committee_paper_pdf(page):
     assert "Largest projected clawback" in "\n".join(texts[starts[0]: starts[1]])
     assert "Budget and forecast outturn" in "\n".join(texts[starts[1]: starts[2]])
     assert "Delegation in force on 1 December 2026" in "\n".join(texts[starts[4]:])
+
+
+def test_sign_in_scope_and_sign_out(browser, signed_in):
+    """A page asked for before signing in is shown after; a commissioner added on the users page reads their own ICB
+    and is refused another; signing out ends the session."""
+    admin = browser.new_context(storage_state=signed_in)
+    page = admin.new_page()
+    page.goto(BASE + "/admin/users")
+    expect(page.locator("h1")).to_have_text("Users")
+    page.fill("#u-email", "browser.commissioner@example.nhs.uk")
+    page.fill("#u-name", "Browser Commissioner")
+    page.select_option("#u-role", "commissioner")
+    page.select_option("#u-icbs", ["QT6"])
+    page.fill("#u-password", "a long browser password")
+    page.click("#new-user button")
+    expect(page.locator(".notice.success")).to_contain_text("Added browser.commissioner@example.nhs.uk")
+    admin.close()
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(BASE + "/icbs/QT6/governance")
+    expect(page.locator("h1")).to_have_text("Sign in")
+    sign_in(page, "browser.commissioner@example.nhs.uk", "a long browser password")
+    expect(page.locator("h1")).to_contain_text("Governance")
+    expect(page.locator("nav.account")).to_contain_text("Browser Commissioner")
+    response = page.goto(BASE + "/icbs/QE1/governance")
+    assert response.status == 403
+    expect(page.locator("main")).to_contain_text("cannot see this")
+    page.goto(BASE + "/account")
+    page.click("nav.account button")
+    expect(page.locator("h1")).to_have_text("Sign in")
+    page.goto(BASE + "/icbs/QT6")
+    expect(page.locator("h1")).to_have_text("Sign in")
+    context.close()

@@ -61,7 +61,7 @@ struct BenchOptions: ParsableArguments {
 /// `podium bench …`: performance figures beside a peer measured in the same run.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures beside a peer measured in the same run.", subcommands: [BenchReconcile.self, BenchSPC.self, BenchAccess.self])
+        abstract: "Benchmarks that print figures beside a peer measured in the same run.", subcommands: [BenchReconcile.self, BenchSPC.self, BenchAccess.self, BenchHTTP.self])
 }
 
 private func group(_ value: Int) -> String { ScaledDecimal.groupThousands(UInt64(value)) }

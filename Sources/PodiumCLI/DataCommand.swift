@@ -1,11 +1,31 @@
 import ArgumentParser
 import Foundation
+import PodiumData
 import PodiumImport
 
 /// `podium data …`: maintenance of the bundled open data.
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "data", abstract: "Maintain the bundled open data.", subcommands: [PostcodesSubset.self])
+        commandName: "data", abstract: "Maintain the bundled open data; fingerprint a database.", subcommands: [PostcodesSubset.self, Fingerprint.self])
+}
+
+/// `podium data fingerprint`: each table's row count and a hash of its rows, to show that two databases (or one
+/// before and after an operation, such as an import killed part way) hold the same data.
+struct Fingerprint: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print each table's row count and a hash of its rows.")
+
+    @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        let handle = try await PodiumDatabase.open(try options.choice(), logger: options.logger("podium.data"))
+        do {
+            for line in try await DatabaseFingerprint.summary(of: handle.database) { Terminal.line(line) }
+        } catch {
+            await handle.shutdown()
+            throw error
+        }
+        await handle.shutdown()
+    }
 }
 
 /// Rebuilds `Data/open/codepoint_open_2025_10_postcodes_subset.csv.gz` from the full Code-Point Open file.

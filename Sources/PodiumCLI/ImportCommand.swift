@@ -32,7 +32,7 @@ struct Import: AsyncParsableCommand {
         let handle = try await PodiumDatabase.open(choice, logger: logger)
         do {
             try await ensureMigrated(handle)
-            let importer = Importer(database: handle.database, logger: logger, progress: Terminal.importProgress())
+            let importer = Importer(database: handle.database, logger: logger, progress: Terminal.importProgress(logger: logger))
             if dataset == "bundled" {
                 let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
                 try await ImportReport.bundled(importer: importer, directory: directory, force: force)

@@ -44,8 +44,16 @@ enum Terminal {
     }
 
     /// A progress reporter for imports: "icbs  reading 45%" / "writing 12,000 of 54,227 rows (22%), 8,100 rows/s".
-    static func importProgress() -> @Sendable (ImportProgressEvent) -> Void {
-        guard isInteractive else { return { _ in } }
+    /// Off a terminal, the writing phase is logged at `info` instead (STYLE.md §8: long imports log their progress
+    /// with counts), which is also how a test knows an import is mid-transaction.
+    static func importProgress(logger: Logger? = nil) -> @Sendable (ImportProgressEvent) -> Void {
+        guard isInteractive else {
+            guard let logger else { return { _ in } }
+            return { event in
+                guard event.phase == .writing else { return }
+                logger.info("writing", metadata: ["dataset": "\(event.dataset.rawValue)", "rows": "\(event.done)", "of": "\(event.total)"])
+            }
+        }
         let started = ContinuousClock.now
         return { event in
             let percent = event.total > 0 ? event.done * 100 / event.total : 100

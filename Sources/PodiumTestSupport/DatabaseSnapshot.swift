@@ -15,16 +15,8 @@ public enum DatabaseSnapshot {
     ]
 
     public static func take(_ database: any Database) async throws -> [String: [String]] {
-        let sql = try database.sql()
         var result: [String: [String]] = [:]
-        for table in tables {
-            let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()
-            result[table] = try rows.map { row in
-                try row.allColumns.sorted().map { column in
-                    "\(column)=\(try describe(row, column))"
-                }.joined(separator: "|")
-            }.sorted()
-        }
+        for table in tables { result[table] = try await DatabaseFingerprint.rows(of: table, in: database) }
         return result
     }
 
@@ -36,18 +28,6 @@ public enum DatabaseSnapshot {
 
     /// Names of the tables that exist (SQLite or PostgreSQL), excluding Fluent's own.
     public static func existingTables(_ database: any Database) async throws -> Set<String> {
-        let sql = try database.sql()
-        let query: SQLQueryString = sql.dialect.name == "sqlite"
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
-        let names = try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
-        return Set(names).subtracting(["_fluent_migrations"])
-    }
-
-    private static func describe(_ row: any SQLRow, _ column: String) throws -> String {
-        if try row.decodeNil(column: column) { return "NULL" }
-        if let value = try? row.decode(column: column, as: Int64.self) { return "i:\(value)" }
-        if let value = try? row.decode(column: column, as: Double.self) { return "d:\(value)" }
-        return "s:" + (try row.decode(column: column, as: String.self))
+        Set(try await DatabaseFingerprint.tables(in: database))
     }
 }

@@ -14,6 +14,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     app.migrations.add(PodiumMigrations.all)
 
     app.accessModels = AccessModelCache()
+    app.openDataCache = OpenDataCache()
     app.pageContext = PageContext(version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
     app.authSettings = config.auth
     // Replace Vapor's default middleware: our error middleware answers in HTML or the API's JSON error shape.

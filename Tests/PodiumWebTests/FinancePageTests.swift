@@ -69,7 +69,10 @@ struct FinancePageTests {
                 #expect(response.status == .ok)
                 #expect(response.text.contains("labelled example data"))
                 #expect(response.text.contains("committee-paper print-only"))
+                // "All of England" must post an empty region, not its label (which the page would refuse).
+                #expect(response.text.contains("<option value>All of England</option>"))
             }
+            try await app.signedIn().test(.GET, "/finance?region=") { #expect($0.status == .ok) }
             try await app.signedIn().test(.GET, "/finance?region=Z1") { #expect($0.status == .badRequest) }
         }
     }

@@ -10,7 +10,12 @@ public struct DentalStore: Sendable {
 
     /// Financial years with any activity, latest first.
     public func financialYears() async throws -> [FinancialYear] {
-        Set(try await months().map(FinancialYear.init(containing:))).sorted(by: >)
+        Self.financialYears(months: try await months())
+    }
+
+    /// The financial years of these months, latest first.
+    public static func financialYears(months: [YearMonth]) -> [FinancialYear] {
+        Set(months.map(FinancialYear.init(containing:))).sorted(by: >)
     }
 
     /// Which months of `financialYear` the activity data covers.
@@ -64,7 +69,8 @@ public struct DentalStore: Sendable {
         return try rows.map(Self.contractMonth)
     }
 
-    private func months() async throws -> [YearMonth] {
+    /// Every month with activity, oldest first.
+    public func months() async throws -> [YearMonth] {
         let rows = try await database.sql().raw("SELECT DISTINCT year_month FROM dental_activity ORDER BY year_month").all()
         return try rows.map { try RowReader(row: $0, table: "dental_activity").yearMonth("year_month") }
     }

@@ -22,7 +22,7 @@ extension API {
 
         @Sendable func icbs(req: Request) async throws -> ICBListDTO {
             let parameters = try ListParameters.from(req)
-            let overview = try await Workbench(database: req.db).england(year: parameters.year)
+            let overview = try await req.workbench.england(year: parameters.year)
             return ICBListDTO(
                 financialYear: overview.financialYear?.label, icbs: overview.rows.map(ICBSummaryDTO.init), england: FiguresDTO(overview.total),
                 sources: overview.sources.map(SourceDTO.init))
@@ -31,7 +31,7 @@ extension API {
         @Sendable func icb(req: Request) async throws -> ICBDetailDTO {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
             let parameters = try ListParameters.from(req)
-            let overview = try await Workbench(database: req.db).icb(code, year: parameters.year)
+            let overview = try await req.workbench.icb(code, year: parameters.year)
             return ICBDetailDTO(
                 odsCode: overview.icb.code.rawValue, onsCode: overview.icb.onsCode.rawValue, onsCode2022: overview.icb.onsCode2022.rawValue,
                 name: overview.icb.name, financialYear: overview.financialYear?.label, figures: FiguresDTO(overview.figures),
@@ -41,7 +41,7 @@ extension API {
         @Sendable func dentalContracts(req: Request) async throws -> ContractPageDTO {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
             let parameters = try ListParameters.from(req)
-            let list = try await Workbench(database: req.db).contracts(of: code, year: parameters.year)
+            let list = try await req.workbench.contracts(of: code, year: parameters.year)
             let page = try Self.page(Tables.contracts(list.contracts), parameters)
             return ContractPageDTO(
                 icb: code.rawValue, financialYear: list.financialYear?.label, coverage: list.coverage.map(CoverageDTO.init),
@@ -50,7 +50,7 @@ extension API {
 
         @Sendable func dentalContract(req: Request) async throws -> ContractDetailDTO {
             let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-            let detail = try await Workbench(database: req.db).contract(number)
+            let detail = try await req.workbench.contract(number)
             let latest = detail.current.latest
             return ContractDetailDTO(
                 contractNumber: number.rawValue, providerName: latest.providerName, commissionerCode: latest.commissioner.rawValue,
@@ -62,7 +62,7 @@ extension API {
         /// Pharmacies or dental practices of an ICB, one page.
         private func sites<Kind>(_ list: SiteList<Kind>, req: Request) async throws -> OrganisationPageDTO {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let sites = try await list.load(Workbench(database: req.db), code)
+            let sites = try await list.load(req.workbench, code)
             let page = try Self.page(list.table(sites), try ListParameters.from(req))
             return OrganisationPageDTO(
                 icb: code.rawValue, paging: PageInfoDTO(page),
@@ -74,7 +74,7 @@ extension API {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
             let choices = try AccessChoices.from(req)
             let (service, demand) = try choices.resolved()
-            let access = try await Workbench(database: req.db).access(of: code, service: service, demand: demand, cache: req.application.accessModels)
+            let access = try await req.workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
             return API.access(access, tables: AccessController.tables(access, choices: choices))
         }
 
@@ -82,7 +82,7 @@ extension API {
             let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
             let (service, demand) = try AccessChoices.from(req).resolved()
             let form = try WhatIfForm.from(req)
-            let workbench = Workbench(database: req.db)
+            let workbench = req.workbench
             let access = try await workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
             guard let result = try await workbench.accessWhatIf(on: access, form: form) else {
                 throw WebError.badRequest(code: "invalid_parameter", message: "change must be close, capacity, move or open.")

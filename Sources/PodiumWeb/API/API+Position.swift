@@ -311,14 +311,14 @@ extension API {
 extension API.Controller {
     @Sendable func contractPosition(req: Request) async throws -> API.ContractPositionDTO {
         let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-        let item = try await Workbench(database: req.db).position(of: number, choices: try PositionChoices.from(req))
+        let item = try await req.workbench.position(of: number, choices: try PositionChoices.from(req))
         return API.contractPosition(item.position, variations: item.variations)
     }
 
     @Sendable func icbPosition(req: Request) async throws -> API.ICBPositionDTO {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let choices = try PositionChoices.from(req)
-        let position = try await Workbench(database: req.db).dentalPosition(of: code, choices: choices)
+        let position = try await req.workbench.dentalPosition(of: code, choices: choices)
         let page = try Self.page(Tables.positions(position.portfolio.contracts), try ListParameters.from(req))
         let spc = ICBDentalPositionPage.SPC(position)
         return API.ICBPositionDTO(
@@ -331,7 +331,7 @@ extension API.Controller {
 
     @Sendable func englandPosition(req: Request) async throws -> API.EnglandPositionDTO {
         let choices = try PositionChoices.from(req)
-        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices, scope: req.scope)
+        let position = try await req.workbench.englandDentalPosition(choices: choices, scope: req.scope)
         return API.EnglandPositionDTO(
             financialYear: position.england.financialYear.label, coverage: API.CoverageDTO(position.coverage),
             settings: API.SettingsDTO(try choices.settings(for: position.england.financialYear)), england: API.PortfolioDTO(position.england),

@@ -17,8 +17,9 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Podium API",
                 "version": "1.0.0",
-                "description": "Read-only figures of the Podium commissioning workbench: ICBs, dental contracts and their monthly activity, pharmacies and dental practices. Money is integer pence plus a formatted string; UDAs are exact decimals. Every figure is an aggregate of published open data.",
+                "description": "Read-only figures of the Podium commissioning workbench: ICBs, dental contracts and their monthly activity, pharmacies and dental practices, finance, governance and local records. Money is integer pence plus a formatted string; UDAs are exact decimals. Every figure is an aggregate; no patient-identifiable data is held. Every request needs an API token (made on your account page, or with 'podium user token') sent as 'Authorization: Bearer …', and answers only for the ICBs your account reads: 401 without a valid token, 403 for an ICB outside your scope. Comparisons of ICBs list only those you read.",
             ],
+            "security": [["bearerAuth": [String]()], ["sessionCookie": [String]()]],
             "paths": [
                 APIRoute.icbs.openAPIPath: get("List ICBs with headline figures", "ICBList", parameters: [year]),
                 APIRoute.icb.openAPIPath: get("One ICB with its Sub-ICB Locations", "ICBDetail", parameters: [icbParameter, year], notFound: true),
@@ -63,12 +64,19 @@ enum OpenAPIDocument {
                     "Governance", parameters: [icbParameter, dateParameter], notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
-                        "summary": "This document", "operationId": "openAPI",
+                        "summary": "This document", "operationId": "openAPI", "security": [[String: Any]](),
                         "responses": ["200": ["description": "The OpenAPI document", "content": ["application/json": ["schema": ["type": "object"]]]]],
                     ] as [String: Any],
                 ],
             ],
-            "components": ["schemas": schemas],
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": [
+                    "bearerAuth": ["type": "http", "scheme": "bearer", "description": "An API token from your account page or 'podium user token'."],
+                    "sessionCookie": ["type": "apiKey", "in": "cookie", "name": "podium_session",
+                                      "description": "The browser's session after signing in at /sign-in (__Host-podium_session over HTTPS)."],
+                ],
+            ],
         ]
     }
 
@@ -76,6 +84,8 @@ enum OpenAPIDocument {
         var responses: [String: Any] = [
             "200": ["description": "OK", "content": ["application/json": ["schema": ref(schema)]]],
             "400": ["description": "A parameter is not valid", "content": ["application/json": ["schema": ref("Error")]]],
+            "401": ["description": "No valid API token or session", "content": ["application/json": ["schema": ref("Error")]]],
+            "403": ["description": "Your account does not read this ICB", "content": ["application/json": ["schema": ref("Error")]]],
         ]
         if notFound || parameters.contains(where: { ($0["name"] as? String) == "year" }) {
             responses["404"] = ["description": "Not found", "content": ["application/json": ["schema": ref("Error")]]]
@@ -93,11 +103,11 @@ enum OpenAPIDocument {
         "schema": ["type": "string", "enum": RecordTemplate.all.map(\.id)],
     ] }
     private static var icbParameter: [String: Any] { [
-        "name": "icb", "in": "path", "required": true, "description": "ICB ODS code, such as QYG",
+        "name": "icb", "in": "path", "required": true, "description": "ICB ODS code, such as QYG", "example": "QT6",
         "schema": ["type": "string", "pattern": "^[A-Za-z0-9]{3}$"],
     ] }
     private static var contractParameter: [String: Any] { [
-        "name": "contract", "in": "path", "required": true, "description": "10-character NHS dental contract number",
+        "name": "contract", "in": "path", "required": true, "description": "10-character NHS dental contract number", "example": "1025900000",
         "schema": ["type": "string"],
     ] }
     private static var year: [String: Any] { [

@@ -17,7 +17,7 @@ struct AccessController: RouteCollection {
         let choices = try AccessChoices.from(req)
         let (service, demand) = try choices.resolved()
         let parameters = try ListParameters.from(req)
-        let workbench = Workbench(database: req.db)
+        let workbench = req.workbench
         let snapshot = try await workbench.accessSnapshot(service, demand: demand, cache: req.application.accessModels)
         let model = snapshot.model
         let gapsByICB = Dictionary(grouping: model.gaps) { model.areas[$0.area].icb }
@@ -46,7 +46,7 @@ struct AccessController: RouteCollection {
         let choices = try AccessChoices.from(req)
         let (service, demand) = try choices.resolved()
         let parameters = try ListParameters.from(req)
-        let access = try await Workbench(database: req.db).access(of: code, service: service, demand: demand, cache: req.application.accessModels)
+        let access = try await req.workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
         let tables = Self.tables(access, choices: choices)
         let request = try parameters.pageRequest(for: tables.areas)
         if parameters.wantsCSV {
@@ -71,7 +71,7 @@ struct AccessController: RouteCollection {
         let (service, demand) = try choices.resolved()
         let form = try WhatIfForm.from(req)
         let parameters = try ListParameters.from(req)
-        let workbench = Workbench(database: req.db)
+        let workbench = req.workbench
         let access = try await workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
         let result = try await workbench.accessWhatIf(on: access, form: form)
         let changes = result.map { Self.changes($0) }

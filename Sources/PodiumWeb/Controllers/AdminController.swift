@@ -45,7 +45,7 @@ struct AdminController: RouteCollection {
             let codes = (icbs ?? []).map { ($0, ICBCode($0)) }
             if let bad = codes.first(where: { $0.1 == nil }) { return .failure(GrantProblems(messages: ["\"\(bad.0)\" is not an ICB code."])) }
             var region: NHSEnglandRegion?
-            if let text = self.region, !text.isEmpty {
+            if role == .regionalAssurance, let text = self.region, !text.isEmpty {
                 guard let found = NHSEnglandRegion(rawValue: text) else { return .failure(GrantProblems(messages: ["\"\(text)\" is not an NHS England region."])) }
                 region = found
             }

@@ -23,7 +23,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func register(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let workbench = Workbench(database: req.db)
+        let workbench = req.workbench
         let register = try await workbench.pharmacyRegister(of: code)
         let table = PharmacyPages.registerTable(register)
         let shares = PharmacyPages.sharesTable(PharmacyOwnerShare.shares(register.sites.map(\.organisation)))
@@ -40,7 +40,7 @@ struct CommissioningController: RouteCollection {
     @Sendable func pharmacy(req: Request) async throws -> Response {
         let code = try req.code("pharmacy", as: PharmacyCode.self, notFound: "pharmacy_not_found")
         let parameters = try ListParameters.from(req)
-        let workbench = Workbench(database: req.db)
+        let workbench = req.workbench
         guard let sited = try await OrganisationStore(database: req.db).pharmacy(code) else {
             throw WebError.notFound(code: "pharmacy_not_found", message: "No pharmacy \(code) in the ODS register.")
         }
@@ -69,7 +69,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func closures(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).closures(of: code, today: CalendarDate.today())
+        let overview = try await req.workbench.closures(of: code, today: CalendarDate.today())
         let tables = (PharmacyPages.closuresTable(overview.rows), PharmacyPages.decileTable(overview.summary), PharmacyPages.hoursTable(overview.weeks))
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-closures", [
             (tables.0.id, { tables.0.csv(ListRequest()) }), (tables.1.id, { tables.1.csv(ListRequest()) }), (tables.2.id, { tables.2.csv(ListRequest()) }),
@@ -79,7 +79,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func marketEntry(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).marketEntry(of: code, today: CalendarDate.today())
+        let overview = try await req.workbench.marketEntry(of: code, today: CalendarDate.today())
         let applications = PharmacyPages.applicationsTable(overview.applications, icb: code, timetable: .standard)
         let boards = PharmacyPages.boardsTable(overview)
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-market-entry", [
@@ -91,7 +91,7 @@ struct CommissioningController: RouteCollection {
     @Sendable func application(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
         let reference = req.parameters.get("reference") ?? ""
-        let workbench = Workbench(database: req.db)
+        let workbench = req.workbench
         guard let record = try await LocalRecordStore(database: req.db).record(.marketEntryApplications, key: reference), record.icb == code else {
             throw WebError.notFound(code: "application_not_found", message: "No market-entry application \"\(reference)\" for \(code).")
         }
@@ -107,7 +107,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func pharmacyFirst(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).pharmacyFirst(of: code)
+        let overview = try await req.workbench.pharmacyFirst(of: code)
         let latestMonth = overview.months.last
         let latest = Table<PharmacyFirstIncomeRow>(
             id: "latest", caption: latestMonth.map { "Each pharmacy in \($0.label)" } ?? "Each pharmacy", columns: PharmacyPages.incomeColumns(),
@@ -129,7 +129,7 @@ struct CommissioningController: RouteCollection {
             return money
         }
         let fees = GOSFeeSchedule(averageVoucher: try pounds("voucher"), averageRepair: try pounds("repair"), domiciliaryVisit: try pounds("visit"))
-        let overview = try await Workbench(database: req.db).optometry(of: code, fees: fees)
+        let overview = try await req.workbench.optometry(of: code, fees: fees)
         let monthly = OptometryPage.monthlyTable(overview)
         var tables: [(String, () -> String)] = [(monthly.id, { monthly.csv(ListRequest()) })]
         if let measure = overview.sightTests, let points = Tables.spcPoints(named: "spc-\(measure.id)", in: [measure]) {
@@ -141,7 +141,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func eventsAPI(req: Request) async throws -> API.PharmacyEventsDTO {
         let code = try icb(req)
-        _ = try await Workbench(database: req.db).requireICB(code)
+        _ = try await req.workbench.requireICB(code)
         let events = try await PharmacyEventStore(database: req.db).events(in: code)
         return API.PharmacyEventsDTO(events: events.map {
             API.PharmacyEventDTO(pharmacy: $0.pharmacy.rawValue, date: $0.date.iso, kind: $0.kind.rawValue, detail: $0.detail)

@@ -17,7 +17,7 @@ struct DentalController: RouteCollection {
 
     @Sendable func contract(req: Request) async throws -> Response {
         let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-        let item = try await Workbench(database: req.db).position(of: number, choices: try PositionChoices.from(req))
+        let item = try await req.workbench.position(of: number, choices: try PositionChoices.from(req))
         let tables = Self.tables(item)
         let parameters = try ListParameters.from(req)
         if parameters.wantsCSV {
@@ -39,7 +39,7 @@ struct DentalController: RouteCollection {
     @Sendable func recordVariation(req: Request) async throws -> Response {
         let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
         let form = (try? req.content.decode(VariationForm.self)) ?? .empty
-        let workbench = Workbench(database: req.db)
+        let workbench = req.workbench
         let item = try await workbench.position(of: number, choices: PositionChoices())
         switch VariationEntry.parse(form, contract: number, id: UUID().uuidString, recordedBy: req.recorder, now: ImportStore.timestamp.format(Date())) {
         case .failure(let problems):
@@ -63,7 +63,7 @@ struct DentalController: RouteCollection {
         let by = req.recorder
         let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= VariationEntry.maximumTextLength else {
-            let item = try await Workbench(database: req.db).position(of: number, choices: PositionChoices())
+            let item = try await req.workbench.position(of: number, choices: PositionChoices())
             return rejected(req, item, form: VariationFormState(errors: ["To withdraw a variation, say why (up to \(VariationEntry.maximumTextLength) characters)."]))
         }
         let withdrawal = VariationRecord.Withdrawal(by: by, at: ImportStore.timestamp.format(Date()), reason: reason)
@@ -78,7 +78,7 @@ struct DentalController: RouteCollection {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let choices = try PositionChoices.from(req)
         let parameters = try ListParameters.from(req)
-        let position = try await Workbench(database: req.db).dentalPosition(of: code, choices: choices)
+        let position = try await req.workbench.dentalPosition(of: code, choices: choices)
         let settings = try choices.settings(for: position.portfolio.financialYear)
         let spc = ICBDentalPositionPage.SPC(position)
         let tables = ICBDentalPositionPage.Tables(
@@ -118,7 +118,7 @@ struct DentalController: RouteCollection {
     @Sendable func england(req: Request) async throws -> Response {
         let choices = try PositionChoices.from(req)
         let parameters = try ListParameters.from(req)
-        let position = try await Workbench(database: req.db).englandDentalPosition(choices: choices, scope: req.scope)
+        let position = try await req.workbench.englandDentalPosition(choices: choices, scope: req.scope)
         let settings = try choices.settings(for: position.england.financialYear)
         let rows = position.rows.map { ICBPortfolioRow(icb: $0.icb, portfolio: $0.portfolio) }
         let table = Tables.englandPositions(rows, total: position.england, totalLabel: position.totalLabel, rules: settings.rules)

@@ -14,7 +14,7 @@ struct FinanceController: RouteCollection {
 
     private func overview(_ req: Request) async throws -> FinanceOverview {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-        return try await Workbench(database: req.db).finance(of: code, choices: try PositionChoices.from(req), today: CalendarDate.today())
+        return try await req.workbench.finance(of: code, choices: try PositionChoices.from(req), today: CalendarDate.today())
     }
 
     private func englandFinance(_ req: Request) async throws -> EnglandFinance {
@@ -24,7 +24,7 @@ struct FinanceController: RouteCollection {
                 code: "invalid_parameter",
                 message: "region must be one of \(NHSEnglandRegion.allCases.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", ")).")
         }
-        return try await Workbench(database: req.db).englandFinance(
+        return try await req.workbench.englandFinance(
             choices: try PositionChoices.from(req), region: NHSEnglandRegion(rawValue: raw), scope: req.scope, today: CalendarDate.today())
     }
 

@@ -25,12 +25,12 @@ struct GovernanceController: RouteCollection {
 
     @Sendable func api(req: Request) async throws -> API.GovernanceDTO {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-        return API.GovernanceDTO(try await Workbench(database: req.db).governance(of: code, today: try Self.date(req, name: "date")))
+        return API.GovernanceDTO(try await req.workbench.governance(of: code, today: try Self.date(req, name: "date")))
     }
 
     @Sendable func page(req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found"), parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).governance(of: code, today: CalendarDate.today())
+        let overview = try await req.workbench.governance(of: code, today: CalendarDate.today())
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-governance", GovernancePage.tables(overview)) { return csv }
         return Responses.html(GovernancePage.render(overview, context: req.page))
     }
@@ -38,7 +38,7 @@ struct GovernanceController: RouteCollection {
     @Sendable func paper(req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found"), parameters = try ListParameters.from(req)
         let meeting = try Self.date(req, name: "meeting")
-        let paper = try await Workbench(database: req.db).committeePaper(of: code, meeting: meeting)
+        let paper = try await req.workbench.committeePaper(of: code, meeting: meeting)
         let tables = CommitteePaperPage.PaperTables(paper)
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-committee-paper-\(meeting.iso)", tables.csv) { return csv }
         guard parameters.format?.lowercased() == "pdf" else { return Responses.html(CommitteePaperPage.render(paper, tables: tables, context: req.page)) }

@@ -18,7 +18,7 @@ struct PageController: RouteCollection {
 
     @Sendable func home(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).england(year: parameters.year)
+        let overview = try await req.workbench.england(year: parameters.year)
         let table = Tables.icbs(overview.rows, total: overview.total)
         let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV {
@@ -31,7 +31,7 @@ struct PageController: RouteCollection {
     @Sendable func icb(req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).icb(code, year: parameters.year)
+        let overview = try await req.workbench.icb(code, year: parameters.year)
         let table = Tables.subICBLocations(overview.subICBLocations)
         if parameters.wantsCSV { return Responses.csv(table.csv(ListRequest()), fileName: "\(code)-sub-icb-locations.csv") }
         return Responses.html(ICBPage.render(overview, table: table, context: req.page))
@@ -40,7 +40,7 @@ struct PageController: RouteCollection {
     @Sendable func dentalContracts(req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let parameters = try ListParameters.from(req)
-        let list = try await Workbench(database: req.db).contracts(of: code, year: parameters.year)
+        let list = try await req.workbench.contracts(of: code, year: parameters.year)
         let table = Tables.contracts(list.contracts)
         let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV {
@@ -54,7 +54,7 @@ struct PageController: RouteCollection {
     private func sites<Kind>(_ list: SiteList<Kind>, req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let parameters = try ListParameters.from(req)
-        let sites = try await list.load(Workbench(database: req.db), code)
+        let sites = try await list.load(req.workbench, code)
         let table = list.table(sites)
         let request = try parameters.pageRequest(for: table)
         if parameters.wantsCSV { return Responses.csv(table.csv(request), fileName: "\(code)-\(list.id).csv") }
@@ -65,7 +65,7 @@ struct PageController: RouteCollection {
 
     @Sendable func aboutData(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
-        let table = Tables.catalogue(try await Workbench(database: req.db).catalogue())
+        let table = Tables.catalogue(try await req.workbench.catalogue())
         if parameters.wantsCSV { return Responses.csv(table.csv(ListRequest()), fileName: "podium-datasets.csv") }
         return Responses.html(AboutDataPage.render(table, context: req.page))
     }

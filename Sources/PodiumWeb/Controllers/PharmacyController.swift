@@ -12,7 +12,7 @@ struct PharmacyController: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
-        let overview = try await Workbench(database: req.db).pharmacyFirst()
+        let overview = try await req.workbench.pharmacyFirst()
         let areas = Tables.spcSummary(overview.areas, id: "areas", caption: "Pharmacy First consultations: England and regions")
         let conditions = Tables.spcSummary(overview.conditions, id: "conditions", caption: "Pharmacy First consultations in England, by condition")
         let monthly = PharmacyFirstPage.monthlyTable(overview)
@@ -37,7 +37,7 @@ struct PharmacyController: RouteCollection {
     }
 
     @Sendable func api(req: Request) async throws -> API.PharmacyFirstDTO {
-        let overview = try await Workbench(database: req.db).pharmacyFirst()
+        let overview = try await req.workbench.pharmacyFirst()
         return API.PharmacyFirstDTO(
             areas: overview.areas.map(API.SPCMeasureDTO.init), conditions: overview.conditions.map(API.SPCMeasureDTO.init),
             sources: overview.sources.map(API.SourceDTO.init))

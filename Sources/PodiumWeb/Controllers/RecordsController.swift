@@ -23,13 +23,13 @@ struct RecordsController: RouteCollection {
             throw WebError.notFound(
                 code: "template_not_found", message: "No record template \"\(id)\". Templates: \(RecordTemplate.all.map(\.id).joined(separator: ", ")).")
         }
-        return (try await Workbench(database: req.db).requireICB(code), template)
+        return (try await req.workbench.requireICB(code), template)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         let parameters = try ListParameters.from(req)
-        let records = try await Workbench(database: req.db).records(template, of: icb.code)
+        let records = try await req.workbench.records(template, of: icb.code)
         if parameters.format == "template" { return Responses.csv(template.csvHeader(), fileName: "\(template.id)-template.csv") }
         let changes = RecordPages.changesTable(try await RecordChangeStore(database: req.db).changes(template, icb: icb.code))
         if parameters.wantsCSV, parameters.table == changes.id { return Responses.csv(changes.csv(ListRequest()), fileName: "\(icb.code)-\(template.id)-changes.csv") }
@@ -127,7 +127,7 @@ struct RecordsController: RouteCollection {
 
     @Sendable func api(req: Request) async throws -> API.RecordsDTO {
         let (icb, template) = try await target(req)
-        let records = try await Workbench(database: req.db).records(template, of: icb.code)
+        let records = try await req.workbench.records(template, of: icb.code)
         return API.RecordsDTO(template: template, records: records.records)
     }
 }

@@ -74,7 +74,7 @@ extension Workbench {
         }
         let (profile, settings) = try yearSetup(year, choices: choices)
         let dental = DentalStore(database: database)
-        let coverage = try await dental.coverage(of: year)
+        let coverage = try await self.coverage(of: year)
         let variations = try await VariationStore(database: database).all()
         let positions = try await dental.contractYears(in: year).map {
             ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)

@@ -74,13 +74,15 @@ struct OrganisationList<Kind: CodeKind>: Sendable {
 /// Pages and API controllers both use it, so a figure is computed in one place.
 struct Workbench: Sendable {
     let database: any Database
+    /// Figures derived from the open data, kept per state of the import log; `nil` computes them every time.
+    var cache: OpenDataCache? = nil
 
     private var geography: GeographyStore { GeographyStore(database: database) }
     private var dental: DentalStore { DentalStore(database: database) }
 
     func england(year requested: String?) async throws -> EnglandOverview {
         let year = try await financialYear(requested)
-        let figures = try await geography.figures(financialYear: year)
+        let figures = try await figures(financialYear: year)
         let rows = try await geography.icbs().map { ICBRow(icb: $0, figures: figures[$0.code] ?? .total([])) }
         return EnglandOverview(
             financialYear: year, rows: rows, total: .total(rows.map(\.figures)),
@@ -90,7 +92,7 @@ struct Workbench: Sendable {
     func icb(_ code: ICBCode, year requested: String?) async throws -> ICBOverview {
         let icb = try await requireICB(code)
         let year = try await financialYear(requested)
-        let figures = try await geography.figures(financialYear: year)[code] ?? .total([])
+        let figures = try await figures(financialYear: year)[code] ?? .total([])
         return ICBOverview(
             icb: icb, figures: figures, financialYear: year, subICBLocations: try await geography.subICBLocations(of: code),
             sources: try await notes(Self.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year))
@@ -102,11 +104,11 @@ struct Workbench: Sendable {
         var contracts: [ContractYear] = []
         var coverage: ActivityCoverage?
         if let year {
-            contracts = try await dental.contractYears(commissionedBy: code, in: year)
-            coverage = try await dental.coverage(of: year)
+            contracts = try await contractYears(commissionedBy: code, in: year)
+            coverage = try await self.coverage(of: year)
         }
         return ContractList(
-            icb: icb, financialYear: year, availableYears: try await dental.financialYears(), contracts: contracts,
+            icb: icb, financialYear: year, availableYears: try await financialYears(), contracts: contracts,
             coverage: coverage, sources: try await notes([.dentalActivity], year: year))
     }
 
@@ -128,7 +130,7 @@ struct Workbench: Sendable {
         }
         return ContractDetail(
             contract: number, months: months, current: current, icb: try await geography.icb(latest.commissioner),
-            coverage: try await dental.coverage(of: current.financialYear),
+            coverage: try await coverage(of: current.financialYear),
             sources: try await notes([.dentalActivity], year: current.financialYear))
     }
 
@@ -161,7 +163,7 @@ struct Workbench: Sendable {
 
     /// The requested financial year, or the latest with dental activity (`nil` if there is none).
     func financialYear(_ requested: String?) async throws -> FinancialYear? {
-        let available = try await dental.financialYears()
+        let available = try await financialYears()
         guard let requested, !requested.isEmpty else { return available.first }
         guard let year = FinancialYear(requested) else {
             throw WebError.badRequest(code: "invalid_parameter", message: "year must be a financial year such as 2023/24.")
@@ -180,8 +182,48 @@ struct Workbench: Sendable {
         for record in records where latest[record.dataset] == nil { latest[record.dataset] = record }
         var coverage: String?
         if datasets.contains(.dentalActivity), let year {
-            coverage = "\(year.label): " + (try await dental.coverage(of: year)).summary
+            coverage = "\(year.label): " + (try await self.coverage(of: year)).summary
         }
         return datasets.map { SourceNote(dataset: $0, detail: $0 == .dentalActivity ? coverage : nil, record: latest[$0]) }
+    }
+}
+
+extension Workbench {
+    /// The import log as one string: a new import (a changed file) changes it, and the cache starts afresh.
+    private func importState() async throws -> String {
+        try await ImportStore(database: database).all().map { "\($0.dataset.rawValue)=\($0.sha256)" }.sorted().joined(separator: ";")
+    }
+
+    /// `build`'s value from the cache when there is one, else built now.
+    private func cached<T: Sendable>(_ name: String, _ build: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let cache else { return try await build() }
+        return try await cache.value(name, state: try await importState(), build: build)
+    }
+
+    /// Months with dental activity (a scan of the whole activity table, so kept).
+    func activityMonths() async throws -> [YearMonth] {
+        let database = self.database
+        return try await cached("activity-months") { try await DentalStore(database: database).months() }
+    }
+
+    func financialYears() async throws -> [FinancialYear] { DentalStore.financialYears(months: try await activityMonths()) }
+
+    func coverage(of year: FinancialYear) async throws -> ActivityCoverage {
+        ActivityCoverage(financialYear: year, monthsPresent: try await activityMonths())
+    }
+
+    /// The contracts an ICB commissions in their latest month of the year, with their months: open data only, so
+    /// kept (finding each contract's latest month scans the year's activity).
+    func contractYears(commissionedBy code: ICBCode, in year: FinancialYear) async throws -> [ContractYear] {
+        let database = self.database
+        return try await cached("contract-years-\(code)-\(year.label)") {
+            try await DentalStore(database: database).contractYears(commissionedBy: code, in: year)
+        }
+    }
+
+    /// Every ICB's headline figures for a year (aggregates over every LSOA, site and contract, so kept).
+    func figures(financialYear year: FinancialYear?) async throws -> [ICBCode: ICBFigures] {
+        let database = self.database
+        return try await cached("figures-\(year?.label ?? "none")") { try await GeographyStore(database: database).figures(financialYear: year) }
     }
 }

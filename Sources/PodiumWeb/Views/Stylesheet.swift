@@ -17,6 +17,11 @@ enum Stylesheet {
     .site-header .tagline { font-size: 0.9rem; opacity: 0.9; }
     .site-nav { margin-left: auto; display: flex; gap: 1rem; }
     .site-nav a { color: #fff; }
+    .site-header .account { display: flex; gap: 0.8rem; align-items: baseline; padding-left: 1rem; border-left: 1px solid rgba(255,255,255,0.5); }
+    .site-header .account a { color: #fff; }
+    .site-header .account form { display: inline; margin: 0; }
+    .site-header .account button { background: none; border: 1px solid #fff; color: #fff; padding: 0.1rem 0.5rem; cursor: pointer; font: inherit; }
+    code.secret { font-size: 1.1rem; background: #fff; padding: 0.2rem 0.4rem; border: 1px solid var(--text); user-select: all; }
     .breadcrumbs { padding: 0.5rem 1.5rem; background: var(--pale); font-size: 0.9rem; }
     .breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; }
     .breadcrumbs li + li::before { content: "›"; padding: 0 0.5rem; color: var(--secondary); }

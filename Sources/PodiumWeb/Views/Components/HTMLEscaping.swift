@@ -31,7 +31,11 @@ extension Node {
 extension Node where Context == HTML.SelectContext {
     /// `<option value="…" selected>label</option>`, escaped (Plot's own `option` is self-closing with a label attribute).
     static func choice(_ value: String, _ label: String, selected: Bool) -> Node {
-        .element(named: "option", nodes: [.attr("value", value), selected ? .attribute(named: "selected") : .empty, .plain(label)])
+        // An empty value must still be written: without it the browser submits the label ("All of England") instead.
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: HTMLEscaping.escape(value), ignoreIfValueIsEmpty: false),
+            selected ? .attribute(named: "selected") : .empty, .plain(label),
+        ])
     }
 }
 

@@ -52,7 +52,8 @@ enum AccountPages {
             Layout.paragraph(
                 "A token lets a program read the API (/api/v1/…) with your access, sending \"Authorization: Bearer\" and the token. It is shown "
                     + "once when made; revoke it when the program no longer needs it."),
-            TableView.whole(tokensTable(tokens), csv: ListLinks.href(PodiumRoute.account.path, ListLinks.items([("format", "csv")]))),
+            TableView.whole(tokensTable(tokens), csv: ListLinks.href(PodiumRoute.account.path, ListLinks.items([("format", "csv")])),
+                            note: tokens.count == 1 ? "1 token. " : "\(tokens.count) tokens. "),
             .forEach(tokens) { token in
                 .form(
                     .attr("method", "post"), .attr("action", PodiumRoute.revokeToken(id: token.id).path), .attr("class", "inline no-print"),

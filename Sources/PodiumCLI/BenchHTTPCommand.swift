@@ -1,0 +1,220 @@
+import ArgumentParser
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PodiumCore
+import PodiumData
+import PodiumImport
+import PodiumWeb
+
+/// `podium bench http`: requests per second and latency of the busiest pages under load (issue 10), measured by wrk on
+/// loopback against a `podium serve` this command starts, beside two peers in the same run: Podium's own `/healthz`
+/// (the framework, middleware and loopback with no database or page), and nginx serving the same page's bytes as a
+/// static file (what the machine and wrk manage with no application at all). Every run stops by itself.
+struct BenchHTTP: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "http",
+        abstract: "Load-test the ICB overview and contracts list with wrk (p99 and requests/s), beside /healthz and nginx serving the same bytes.",
+        discussion: """
+            The database must hold the bundled data ('podium demo --import-only --db FILE', or 'podium migrate' and 'podium import bundled' \
+            on PostgreSQL). A commissioner of QT6 is signed in for the run and removed afterwards. Needs wrk (apt-get install wrk); \
+            nginx (apt-get install nginx-light) for the static peer.
+            """)
+
+    @ArgumentParser.OptionGroup var database: DatabaseOptions
+
+    @ArgumentParser.Option(name: .long, help: "Concurrent connections.") var connections = 64
+    @ArgumentParser.Option(name: .long, help: "Seconds each URL is loaded.") var duration = 10
+    @ArgumentParser.Option(name: .long, help: "wrk threads.") var threads = 2
+    @ArgumentParser.Option(name: .long, help: "Port for the Podium server under test.") var port = 8097
+    @ArgumentParser.Option(name: .long, help: "The ICB whose pages are loaded.") var icb = "QT6"
+
+    func run() async throws {
+        let logger = database.logger("podium.bench")
+        guard let wrk = Self.which("wrk") else { throw ValidationError("wrk is not installed: apt-get install wrk") }
+        guard let code = ICBCode(icb) else { throw ValidationError("'\(icb)' is not an ICB ODS code.") }
+        let choice = try database.choice()
+        let handle = try await PodiumDatabase.open(choice, logger: logger)
+        let email = "bench-\(UUID().uuidString.prefix(8).lowercased())@podium.example"
+        let cookie: String
+        do {
+            guard try await GeographyStore(database: handle.database).icb(code) != nil else {
+                throw ValidationError("The database has no ICB \(code): import the bundled data first (podium demo --import-only).")
+            }
+            let user = try await UserStore(database: handle.database).create(
+                email: email, name: "Load test", passwordHash: "!", grant: Grant(role: .commissioner, icbs: [code]), at: Date().formatted(.iso8601))
+            cookie = "podium_session=" + (try await BrowserSessions.start(for: user, hours: 1, on: handle.database).token)
+        } catch {
+            await handle.shutdown()
+            throw error
+        }
+        let server = try startServer(choice: choice)
+        var lines: [String] = []
+        do {
+            try await waitForHealth()
+            let pages = [("ICB overview", "/icbs/\(code)"), ("dental contracts list", "/icbs/\(code)/dental-contracts")]
+            for (_, path) in pages { _ = try await fetch(path, cookie: cookie) }  // first requests warm caches and connections
+            var results: [(String, WrkResult)] = []
+            for (name, path) in pages {
+                results.append((name, try measure(wrk, url: base + path, cookie: cookie)))
+            }
+            results.append(("peer: Podium /healthz", try measure(wrk, url: base + "/healthz", cookie: nil)))
+            if let nginx = Self.which("nginx") {
+                let body = try await fetch(pages[0].1, cookie: cookie)
+                results.append(("peer: nginx, the overview's bytes", try withStaticPeer(nginx, body: body) { try measure(wrk, url: $0, cookie: nil) }))
+            } else {
+                lines.append("  peer: nginx not installed (apt-get install nginx-light); only /healthz measured")
+            }
+            lines = report(results, choice: choice) + lines
+        } catch {
+            server.terminate()
+            server.waitUntilExit()
+            await cleanUp(handle, email: email)
+            throw error
+        }
+        server.terminate()
+        server.waitUntilExit()
+        await cleanUp(handle, email: email)
+        lines.forEach(Terminal.line)
+    }
+
+    private var base: String { "http://127.0.0.1:\(port)" }
+
+    private func cleanUp(_ handle: PodiumDatabase, email: String) async {
+        let store = UserStore(database: handle.database)
+        if let user = try? await store.user(email: email)?.user { _ = try? await store.delete(id: user.id) }
+        await handle.shutdown()
+    }
+
+    /// `podium serve` on the same database, as its own process (as deployed), quiet.
+    private func startServer(choice: DatabaseChoice) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+        var arguments = ["serve", "--port", String(port), "--log-level", "warning"]
+        if case .sqlite(let path) = choice { arguments += ["--db", path] }
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private func waitForHealth() async throws {
+        for _ in 0..<240 {
+            if (try? await fetch("/healthz", cookie: nil)) != nil { return }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        throw ValidationError("podium serve did not answer on \(base) within 60 s")
+    }
+
+    private func fetch(_ path: String, cookie: String?) async throws -> Data {
+        guard let url = URL(string: base + path) else { throw ValidationError("bad URL \(path)") }
+        var request = URLRequest(url: url)
+        if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else {
+            throw ValidationError("\(path) answered \((response as? HTTPURLResponse)?.statusCode ?? 0), not 200")
+        }
+        return data
+    }
+
+    struct WrkResult {
+        var requestsPerSecond: Double
+        var p50: Double
+        var p99: Double
+        var requests: Int
+        var errors: Int
+    }
+
+    /// One bounded wrk run (`-d`), parsed from its `--latency` report.
+    private func measure(_ wrk: String, url: String, cookie: String?) throws -> WrkResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: wrk)
+        process.arguments = ["-t", String(threads), "-c", String(connections), "-d", "\(duration)s", "--latency", "--timeout", "5s"]
+            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let result = Self.parse(output) else {
+            throw ValidationError("wrk failed on \(url):\n\(output)")
+        }
+        return result
+    }
+
+    /// Reads wrk's summary: "Requests/sec:", the 50% and 99% latencies, "N requests in", non-2xx and socket errors.
+    static func parse(_ output: String) -> WrkResult? {
+        func milliseconds(_ text: Substring) -> Double? {
+            let units: [(String, Double)] = [("us", 0.001), ("ms", 1), ("s", 1000), ("m", 60_000)]
+            for (unit, scale) in units where text.hasSuffix(unit) { return Double(text.dropLast(unit.count)).map { $0 * scale } }
+            return nil
+        }
+        var result = WrkResult(requestsPerSecond: .nan, p50: .nan, p99: .nan, requests: 0, errors: 0)
+        for line in output.split(separator: "\n") {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard let first = words.first else { continue }
+            switch first {
+            case "Requests/sec:": result.requestsPerSecond = words.dropFirst().first.flatMap { Double($0) } ?? .nan
+            case "50%": result.p50 = words.dropFirst().first.flatMap(milliseconds) ?? .nan
+            case "99%": result.p99 = words.dropFirst().first.flatMap(milliseconds) ?? .nan
+            case "Non-2xx": result.errors += words.last.flatMap { Int($0) } ?? 0
+            case "Socket": result.errors += words.compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }.reduce(0, +)
+            default:
+                if words.count > 2, words[1] == "requests", words[2] == "in" { result.requests = Int(first) ?? 0 }
+            }
+        }
+        return result.requestsPerSecond.isNaN ? nil : result
+    }
+
+    /// nginx serving `body` as a file on the next port, for the length of `body`'s measurement.
+    private func withStaticPeer<T>(_ nginx: String, body: Data, _ run: (String) throws -> T) throws -> T {
+        let folder = NSTemporaryDirectory() + "podium-bench-nginx-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/www", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try body.write(to: URL(fileURLWithPath: folder + "/www/page.html"))
+        let config = """
+            daemon off; worker_processes 1; pid \(folder)/nginx.pid; error_log \(folder)/error.log;
+            events { worker_connections 1024; }
+            http { access_log off; types { text/html html; } client_body_temp_path \(folder); proxy_temp_path \(folder);
+                   fastcgi_temp_path \(folder); uwsgi_temp_path \(folder); scgi_temp_path \(folder);
+                   server { listen 127.0.0.1:\(port + 1); root \(folder)/www; } }
+            """
+        try config.write(toFile: folder + "/nginx.conf", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nginx)
+        process.arguments = ["-c", folder + "/nginx.conf", "-p", folder]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        return try run("http://127.0.0.1:\(port + 1)/page.html")
+    }
+
+    private func report(_ results: [(String, WrkResult)], choice: DatabaseChoice) -> [String] {
+        let goal = connections == 64 ? " (goal: p99 ≤ 50 ms at 64 connections)" : ""
+        var lines = [
+            "podium bench http — \(PositionBenchmark.buildLabel("http"))",
+            "  \(choice.isPostgres ? "PostgreSQL" : "SQLite"), wrk \(threads) threads × \(connections) connections × \(duration) s on loopback, signed in as a QT6 commissioner\(goal)",
+            "  " + ["", "requests/s", "p50 ms", "p99 ms", "requests", "errors"].enumerated().map { $0.offset == 0 ? $0.element.padding(toLength: 36, withPad: " ", startingAt: 0) : $0.element.leftPadded(11) }.joined(),
+        ]
+        for (name, result) in results {
+            lines.append("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                + String(format: "%.0f", result.requestsPerSecond).leftPadded(11) + String(format: "%.1f", result.p50).leftPadded(11)
+                + String(format: "%.1f", result.p99).leftPadded(11) + String(result.requests).leftPadded(11) + String(result.errors).leftPadded(11))
+        }
+        return lines
+    }
+
+    static func which(_ name: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/usr/sbin").split(separator: ":")
+            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
+}
