@@ -17,14 +17,9 @@ struct Fingerprint: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let handle = try await PodiumDatabase.open(try options.choice(), logger: options.logger("podium.data"))
-        do {
+        try await options.withDatabase("podium.data") { handle in
             for line in try await DatabaseFingerprint.summary(of: handle.database) { Terminal.line(line) }
-        } catch {
-            await handle.shutdown()
-            throw error
         }
-        await handle.shutdown()
     }
 }
 

@@ -28,35 +28,22 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         let logger = options.logger("podium.import")
-        let choice = try options.choice()
-        let handle = try await PodiumDatabase.open(choice, logger: logger)
         do {
-            try await ensureMigrated(handle)
-            let importer = Importer(database: handle.database, logger: logger, progress: Terminal.importProgress(logger: logger))
-            if dataset == "bundled" {
-                let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
-                try await ImportReport.bundled(importer: importer, directory: directory, force: force)
-            } else {
-                guard let chosen = Dataset(rawValue: dataset) else {
-                    throw ValidationError("Unknown dataset '\(dataset)'. Choose one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")), bundled.")
+            try await options.withDatabase("podium.import") { handle in
+                let importer = Importer(database: handle.database, logger: logger, progress: Terminal.importProgress(logger: logger))
+                if dataset == "bundled" {
+                    let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+                    try await ImportReport.bundled(importer: importer, directory: directory, force: force)
+                } else {
+                    guard let chosen = Dataset(rawValue: dataset) else {
+                        throw ValidationError("Unknown dataset '\(dataset)'. Choose one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")), bundled.")
+                    }
+                    guard let file else { throw ValidationError("Give the file to import: podium import \(dataset) FILE") }
+                    try await ImportReport.one(importer: importer, dataset: chosen, file: file, force: force)
                 }
-                guard let file else { throw ValidationError("Give the file to import: podium import \(dataset) FILE") }
-                try await ImportReport.one(importer: importer, dataset: chosen, file: file, force: force)
             }
         } catch {
-            await handle.shutdown()
             throw ImportReport.exitError(error)
-        }
-        await handle.shutdown()
-    }
-
-    /// SQLite migrates itself; PostgreSQL must be migrated with `podium migrate` as a deploy step.
-    private func ensureMigrated(_ handle: PodiumDatabase) async throws {
-        if handle.choice.isPostgres {
-            let pending = try await handle.pendingMigrations()
-            guard pending.isEmpty else { throw PendingMigrationsError(pending: pending) }
-        } else {
-            try await handle.migrate()
         }
     }
 }

@@ -35,4 +35,24 @@ struct DatabaseOptions: ParsableArguments {
         bootstrapLogging()
         return Logger(label: label)
     }
+
+    /// Opens the database, readies its schema, runs `body` and closes the database on every path. SQLite migrates
+    /// itself; PostgreSQL must have no migration pending, as `podium migrate` is its deploy step.
+    func withDatabase<T>(_ label: String, _ body: (PodiumDatabase) async throws -> T) async throws -> T {
+        let handle = try await PodiumDatabase.open(try choice(), logger: logger(label))
+        do {
+            if handle.choice.isPostgres {
+                let pending = try await handle.pendingMigrations()
+                guard pending.isEmpty else { throw PendingMigrationsError(pending: pending) }
+            } else {
+                try await handle.migrate()
+            }
+            let result = try await body(handle)
+            await handle.shutdown()
+            return result
+        } catch {
+            await handle.shutdown()
+            throw error
+        }
+    }
 }

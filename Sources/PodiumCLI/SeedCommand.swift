@@ -14,20 +14,9 @@ struct SeedGovernance: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let handle = try await PodiumDatabase.open(try options.choice(), logger: options.logger("podium.seed"))
-        do {
-            if handle.choice.isPostgres {
-                let pending = try await handle.pendingMigrations()
-                guard pending.isEmpty else { throw PendingMigrationsError(pending: pending) }
-            } else {
-                try await handle.migrate()
-            }
+        try await options.withDatabase("podium.seed") { handle in
             Terminal.line(SeedGovernance.report(try await GovernanceDefaults.install(on: handle.database)))
-        } catch {
-            await handle.shutdown()
-            throw error
         }
-        await handle.shutdown()
     }
 
     static func report(_ added: [(RecordTemplate, Int)]) -> String {

@@ -37,30 +37,19 @@ struct UserCommand: AsyncParsableCommand {
             }
             let supplied = ProcessInfo.processInfo.environment["PODIUM_NEW_PASSWORD"]
             let password = supplied ?? Accounts.generatePassword()
-            let handle = try await PodiumDatabase.open(try options.choice(), logger: options.logger("podium.user"))
             do {
-                if handle.choice.isPostgres {
-                    let pending = try await handle.pendingMigrations()
-                    guard pending.isEmpty else { throw PendingMigrationsError(pending: pending) }
-                } else {
-                    try await handle.migrate()
+                let user = try await options.withDatabase("podium.user") { handle in
+                    try await Accounts.create(
+                        email: email, name: name ?? email, password: password, grant: Grant(role: role, icbs: Set(icbs), region: region),
+                        on: handle.database, at: Date().formatted(.iso8601))
                 }
-                let user = try await Accounts.create(
-                    email: email, name: name ?? email, password: password, grant: Grant(role: role, icbs: Set(icbs), region: region),
-                    on: handle.database, at: Date().formatted(.iso8601))
                 Terminal.line("Created \(user.email) (\(role.label)\(icbs.isEmpty ? "" : ", " + icbs.map(\.rawValue).joined(separator: " "))).")
                 if supplied == nil { Terminal.line("Password (shown once): \(password)") }
             } catch let error as UserStore.Failure {
-                await handle.shutdown()
                 throw ValidationError(error.description)
             } catch let error as Accounts.Failure {
-                await handle.shutdown()
                 throw ValidationError(error.description)
-            } catch {
-                await handle.shutdown()
-                throw error
             }
-            await handle.shutdown()
         }
     }
 
@@ -69,17 +58,12 @@ struct UserCommand: AsyncParsableCommand {
         @ArgumentParser.OptionGroup var options: DatabaseOptions
 
         func run() async throws {
-            let handle = try await PodiumDatabase.open(try options.choice(), logger: options.logger("podium.user"))
-            do {
+            try await options.withDatabase("podium.user") { handle in
                 for user in try await UserStore(database: handle.database).all() {
                     let scope = user.grant.region.map { $0.name } ?? user.grant.icbs.map(\.rawValue).sorted().joined(separator: " ")
                     Terminal.line("\(user.email)\t\(user.grant.role.rawValue)\t\(scope)")
                 }
-            } catch {
-                await handle.shutdown()
-                throw error
             }
-            await handle.shutdown()
         }
     }
 
@@ -93,15 +77,9 @@ struct UserCommand: AsyncParsableCommand {
         @ArgumentParser.OptionGroup var options: DatabaseOptions
 
         func run() async throws {
-            let handle = try await PodiumDatabase.open(try options.choice(), logger: options.logger("podium.user"))
-            let token: String?
-            do {
-                token = try await APITokens.make(forEmail: email, label: label, on: handle.database)
-            } catch {
-                await handle.shutdown()
-                throw error
+            let token = try await options.withDatabase("podium.user") { handle in
+                try await APITokens.make(forEmail: email, label: label, on: handle.database)
             }
-            await handle.shutdown()
             guard let token else { throw ValidationError("No user has the email \(email).") }
             Terminal.line(token)
         }

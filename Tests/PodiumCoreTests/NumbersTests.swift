@@ -24,6 +24,8 @@ struct NumbersTests {
     @Test("Formatting groups thousands and keeps only significant decimals", arguments: [
         (Int64(0), 0, 0, "0"), (1_914_500, 2, 0, "19,145"), (123_880, 2, 0, "1,238.8"), (62_976_298, 2, 2, "629,762.98"),
         (-35, 1, 1, "-3.5"), (5, 2, 2, "0.05"), (1_234_567, 0, 0, "1,234,567"), (100, 2, 2, "1.00"),
+        (5, 4, 0, "0.0005"), (-123_456_789, 2, 2, "-1,234,567.89"), (100_000, 2, 0, "1,000"), (99_900, 2, 0, "999"),
+        (Int64.max, 0, 0, "9,223,372,036,854,775,807"), (Int64.min, 2, 0, "-92,233,720,368,547,758.08"),
     ])
     func formats(value: Int64, scale: Int, minimum: Int, expected: String) {
         #expect(ScaledDecimal.format(value, scale: scale, minimumFractionDigits: minimum) == expected)

@@ -198,6 +198,10 @@ struct AccessControlTests {
             // A hosted team holds two ICBs and sees both, and only both, side by side.
             #expect(try count(try await get(hosted, "/api/v1/dental-position").1, "icbs") == 2)
             #expect(try await get(hosted, "/icbs/QOX/records/risks").0 == 200)
+            // The home page puts the reader's own ICBs first.
+            let home = try await get(hosted, "/").1
+            #expect(home.contains("id=\"your-icbs\"") && home.contains("Your ICBs: <a href=\"/icbs/QOX\">"))
+            #expect(try await !get(england, "/").1.contains("id=\"your-icbs\""))
             // Users and installation settings are the administrator's.
             for user in [commissioner, finance, viewer, regional, england] {
                 #expect(try await get(user, "/admin/users").0 == 403)

@@ -74,23 +74,39 @@ public enum ScaledDecimal {
     public static func format(_ value: Int64, scale: Int, minimumFractionDigits: Int = 0) -> String {
         let magnitude = value.magnitude
         let divisor = UInt64(pow10(scale))
-        let whole = magnitude / divisor
-        var fraction = scale == 0 ? "" : String(magnitude % divisor)
-        fraction = String(repeating: "0", count: max(0, scale - fraction.count)) + fraction
-        while fraction.count > minimumFractionDigits, fraction.last == "0" { fraction.removeLast() }
-        let sign = value < 0 ? "-" : ""
-        return sign + groupThousands(whole) + (fraction.isEmpty ? "" : "." + fraction)
+        // Built in ASCII bytes: tables format thousands of figures a page, and character-by-character strings were slow.
+        var bytes: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        appendGrouped(magnitude / divisor, to: &bytes)
+        var fraction = [UInt8](repeating: UInt8(ascii: "0"), count: scale)
+        var rest = magnitude % divisor
+        for index in stride(from: scale - 1, through: 0, by: -1) {
+            fraction[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        while fraction.count > minimumFractionDigits, fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        if !fraction.isEmpty { bytes.append(UInt8(ascii: ".")); bytes.append(contentsOf: fraction) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `groupThousands(1234567)` is `"1,234,567"`.
     public static func groupThousands(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
+        var bytes: [UInt8] = []
+        appendGrouped(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value`'s digits with a comma between each group of three.
+    private static func appendGrouped(_ value: UInt64, to bytes: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(digit)
         }
-        return out
     }
 
     /// 10^exponent for small exponents (scales used here are 0...4).

@@ -41,6 +41,15 @@ public struct ImportStore: Sendable {
         try await select { $0 }
     }
 
+    /// The log's state in one short row: how many imports and the latest time. Every import of a new file adds a
+    /// record, so anything derived from the imported data is current while this is unchanged.
+    public func state() async throws -> String {
+        let row = try await database.sql().raw(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n, MAX(imported_at) AS latest FROM imports").first()
+        let reader = row.map { RowReader(row: $0, table: "imports") }
+        return "\(try reader?.int("n") ?? 0)|\(try reader?.optionalText("latest") ?? "")"
+    }
+
     /// Adds a record. Call inside the import's transaction so the log and the data change together.
     public func record(_ record: ImportRecord) async throws {
         let row = [

@@ -122,15 +122,17 @@ public struct UserStore: Sendable {
                 icbs[try reader.text("user_id"), default: []].insert(try reader.code("icb_code", as: ICBCode.self))
             }
         }
-        return try rows.map { row in
-            let r = RowReader(row: row, table: "users")
-            guard let role = Role(rawValue: try r.text("role")) else {
-                throw StoreError.corruptValue(table: "users", column: "role", value: try r.text("role"))
-            }
-            let id = try r.text("id")
-            let grant = Grant(role: role, icbs: icbs[id] ?? [], region: try r.optionalText("region").flatMap(NHSEnglandRegion.init))
-            return (User(id: id, email: try r.text("email"), name: try r.text("name"), grant: grant), try r.text("password_hash"))
+        return try rows.map { row in try Self.user(row, icbs: icbs[try RowReader(row: row, table: "users").text("id")] ?? []) }
+    }
+
+    /// A user from a row of `users`, with the ICBs they hold.
+    private static func user(_ row: any SQLRow, icbs: Set<ICBCode>) throws -> (user: User, passwordHash: String) {
+        let r = RowReader(row: row, table: "users")
+        guard let role = Role(rawValue: try r.text("role")) else {
+            throw StoreError.corruptValue(table: "users", column: "role", value: try r.text("role"))
         }
+        let grant = Grant(role: role, icbs: icbs, region: try r.optionalText("region").flatMap(NHSEnglandRegion.init))
+        return (User(id: try r.text("id"), email: try r.text("email"), name: try r.text("name"), grant: grant), try r.text("password_hash"))
     }
 
     /// Replaces a user's password hash; `false` when there is no such user.
@@ -152,11 +154,15 @@ public struct UserStore: Sendable {
 
     /// The session's user and CSRF token, if it exists and has not expired at `now` (ISO 8601 UTC times compare as text).
     public func session(tokenHash: String, now: String) async throws -> (user: User, csrfToken: String)? {
-        guard let row = try await database.sql().select().columns("user_id", "csrf_token", "expires_at").from("sessions")
-            .where("token_hash", .equal, SQLBind(tokenHash)).first() else { return nil }
-        let r = RowReader(row: row, table: "sessions")
-        guard try r.text("expires_at") > now, let user = try await user(id: try r.text("user_id")) else { return nil }
-        return (user, try r.text("csrf_token"))
+        // Every request asks, so the session, its user and their ICBs come in one query (a row per ICB held).
+        let rows = try await database.sql().raw("""
+            SELECT s.csrf_token, u.id, u.email, u.name, u.password_hash, u.role, u.region, i.icb_code
+            FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_icbs i ON i.user_id = u.id
+            WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now)
+            """).all()
+        guard let first = rows.first else { return nil }
+        let icbs = try rows.compactMap { try RowReader(row: $0, table: "user_icbs").optionalCode("icb_code", as: ICBCode.self) }
+        return (try Self.user(first, icbs: Set(icbs)).user, try RowReader(row: first, table: "sessions").text("csrf_token"))
     }
 
     public func deleteSession(tokenHash: String) async throws {

@@ -99,8 +99,9 @@ public struct SyntheticGeography: Sendable {
     }
 }
 
-/// A small, fast, seeded generator (Steele, Lea & Flood 2014): same seed, same sequence, on every platform.
-struct SplitMix64 {
+/// A small, fast, seeded generator (Steele, Lea & Flood 2014): same seed, same sequence, on every platform. Also the
+/// generator of the CSV fuzz tests' inputs.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
     init(seed: UInt64) { state = seed }

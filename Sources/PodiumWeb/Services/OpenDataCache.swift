@@ -27,8 +27,18 @@ actor OpenDataCache {
 }
 
 extension Request {
-    /// The workbench for this request, with the application's open-data cache.
-    var workbench: Workbench { Workbench(database: db, cache: application.openDataCache) }
+    /// The workbench for this request, with the application's open-data cache and the request's reading of the
+    /// import log (read once however many workbenches the handler asks for).
+    var workbench: Workbench { Workbench(database: db, cache: application.openDataCache, importLog: importLogReading) }
+
+    private struct ImportLogKey: StorageKey { typealias Value = ImportLogReading }
+
+    private var importLogReading: ImportLogReading {
+        if let reading = storage[ImportLogKey.self] { return reading }
+        let reading = ImportLogReading()
+        storage[ImportLogKey.self] = reading
+        return reading
+    }
 }
 
 extension Application {

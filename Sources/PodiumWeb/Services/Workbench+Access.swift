@@ -123,7 +123,7 @@ struct ICBAccessWhatIf: Sendable {
 extension Workbench {
     /// England's access model for `service` and `demand`, built once per import state.
     func accessSnapshot(_ service: AccessService, demand: AccessDemand, cache: AccessModelCache) async throws -> AccessSnapshot {
-        let imports = try await ImportStore(database: database).all().map { "\($0.dataset.rawValue)=\($0.sha256)" }.sorted().joined(separator: ";")
+        let imports = try await importLog.state(database)
         let database = self.database
         return try await cache.snapshot(.init(service: service, demand: demand, imports: imports)) {
             let workbench = Workbench(database: database)

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import PodiumCore
 import PodiumData
 
@@ -76,6 +77,8 @@ struct Workbench: Sendable {
     let database: any Database
     /// Figures derived from the open data, kept per state of the import log; `nil` computes them every time.
     var cache: OpenDataCache? = nil
+    /// The import log, read at most once for the request this workbench serves.
+    var importLog = ImportLogReading()
 
     private var geography: GeographyStore { GeographyStore(database: database) }
     private var dental: DentalStore { DentalStore(database: database) }
@@ -83,7 +86,7 @@ struct Workbench: Sendable {
     func england(year requested: String?) async throws -> EnglandOverview {
         let year = try await financialYear(requested)
         let figures = try await figures(financialYear: year)
-        let rows = try await geography.icbs().map { ICBRow(icb: $0, figures: figures[$0.code] ?? .total([])) }
+        let rows = try await icbs().map { ICBRow(icb: $0, figures: figures[$0.code] ?? .total([])) }
         return EnglandOverview(
             financialYear: year, rows: rows, total: .total(rows.map(\.figures)),
             sources: try await notes(Self.figureSources, year: year))
@@ -94,7 +97,7 @@ struct Workbench: Sendable {
         let year = try await financialYear(requested)
         let figures = try await figures(financialYear: year)[code] ?? .total([])
         return ICBOverview(
-            icb: icb, figures: figures, financialYear: year, subICBLocations: try await geography.subICBLocations(of: code),
+            icb: icb, figures: figures, financialYear: year, subICBLocations: try await subICBLocations(of: code),
             sources: try await notes(Self.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year))
     }
 
@@ -129,7 +132,7 @@ struct Workbench: Sendable {
             throw WebError.notFound(code: "financial_year_not_found", message: "Contract \(number) has no activity in \(year.label).")
         }
         return ContractDetail(
-            contract: number, months: months, current: current, icb: try await geography.icb(latest.commissioner),
+            contract: number, months: months, current: current, icb: try await icbs().first { $0.code == latest.commissioner },
             coverage: try await coverage(of: current.financialYear),
             sources: try await notes([.dentalActivity], year: current.financialYear))
     }
@@ -155,7 +158,7 @@ struct Workbench: Sendable {
     static let figureSources: [Dataset] = [.icbs, .population2021, .dentalActivity, .pharmacies, .dentalPractices, .iod2025ICBSummary]
 
     func requireICB(_ code: ICBCode) async throws -> ICB {
-        guard let icb = try await geography.icb(code) else {
+        guard let icb = try await icbs().first(where: { $0.code == code }) else {
             throw WebError.notFound(code: "icb_not_found", message: "No ICB with ODS code \(code) in the register.")
         }
         return icb
@@ -177,7 +180,7 @@ struct Workbench: Sendable {
     }
 
     func notes(_ datasets: [Dataset], year: FinancialYear?) async throws -> [SourceNote] {
-        let records = try await ImportStore(database: database).all()
+        let records = try await importRecords()
         var latest: [Dataset: ImportRecord] = [:]
         for record in records where latest[record.dataset] == nil { latest[record.dataset] = record }
         var coverage: String?
@@ -189,15 +192,17 @@ struct Workbench: Sendable {
 }
 
 extension Workbench {
-    /// The import log as one string: a new import (a changed file) changes it, and the cache starts afresh.
-    private func importState() async throws -> String {
-        try await ImportStore(database: database).all().map { "\($0.dataset.rawValue)=\($0.sha256)" }.sorted().joined(separator: ";")
-    }
-
-    /// `build`'s value from the cache when there is one, else built now.
+    /// `build`'s value from the cache when there is one, else built now. The cache is good while the import log's
+    /// state (read once a request) is unchanged.
     private func cached<T: Sendable>(_ name: String, _ build: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let cache else { return try await build() }
-        return try await cache.value(name, state: try await importState(), build: build)
+        return try await cache.value(name, state: try await importLog.state(database), build: build)
+    }
+
+    /// Every import, newest first.
+    func importRecords() async throws -> [ImportRecord] {
+        let database = self.database
+        return try await cached("import-log") { try await ImportStore(database: database).all() }
     }
 
     /// Months with dental activity (a scan of the whole activity table, so kept).
@@ -221,9 +226,35 @@ extension Workbench {
         }
     }
 
+    /// The ICB register, by name.
+    func icbs() async throws -> [ICB] {
+        let database = self.database
+        return try await cached("icbs") { try await GeographyStore(database: database).icbs() }
+    }
+
+    func subICBLocations(of code: ICBCode) async throws -> [SubICBLocationFigures] {
+        let database = self.database
+        return try await cached("sub-icb-locations-\(code)") { try await GeographyStore(database: database).subICBLocations(of: code) }
+    }
+
     /// Every ICB's headline figures for a year (aggregates over every LSOA, site and contract, so kept).
     func figures(financialYear year: FinancialYear?) async throws -> [ICBCode: ICBFigures] {
         let database = self.database
         return try await cached("figures-\(year?.label ?? "none")") { try await GeographyStore(database: database).figures(financialYear: year) }
+    }
+}
+
+/// The import log's state as one request reads it: loaded on first use and kept for the rest of the request, so the
+/// many figures a page takes from the cache cost one short query between them.
+final class ImportLogReading: @unchecked Sendable {
+    // NB: @unchecked because `loaded` is guarded by `lock`.
+    private let lock = NSLock()
+    private var loaded: String?
+
+    func state(_ database: any Database) async throws -> String {
+        if let state = lock.withLock({ loaded }) { return state }
+        let state = try await ImportStore(database: database).state()
+        lock.withLock { loaded = state }
+        return state
     }
 }

@@ -142,23 +142,19 @@ enum AdminPages {
             content: [
                 notice,
                 userForm(action: PodiumRoute.adminUser(id: user.id).path, heading: "Name and access", form: form, icbs: icbs, problems: problems, isNew: false, context: context),
-                .form(
-                    .attr("method", "post"), .attr("action", PodiumRoute.adminUserPassword(id: user.id).path), .attr("class", "record-form"),
-                    .attr("id", "reset-password"),
-                    .h2(.plain("Reset the password")),
-                    .p(.plain("Makes a new password, shown once, and signs the user out everywhere.")),
-                    Layout.csrfField(context),
-                    .button(.attr("type", "submit"), .plain("Reset the password"))
-                ),
-                .form(
-                    .attr("method", "post"), .attr("action", PodiumRoute.adminUserDelete(id: user.id).path), .attr("class", "record-form"),
-                    .attr("id", "delete-user"),
-                    .h2(.plain("Remove the user")),
-                    .p(.plain("Their sessions and API tokens end. The audit trail keeps their name against what they changed.")),
-                    Layout.csrfField(context),
-                    .button(.attr("type", "submit"), .plain("Remove \(user.email)"))
-                ),
+                action(PodiumRoute.adminUserPassword(id: user.id).path, id: "reset-password", heading: "Reset the password",
+                       explained: "Makes a new password, shown once, and signs the user out everywhere.", button: "Reset the password", context: context),
+                action(PodiumRoute.adminUserDelete(id: user.id).path, id: "delete-user", heading: "Remove the user",
+                       explained: "Their sessions and API tokens end. The audit trail keeps their name against what they changed.",
+                       button: "Remove \(user.email)", context: context),
             ])
+    }
+
+    /// A one-button form that posts to `path` (with the CSRF token), under a heading that says what it does.
+    private static func action(_ path: String, id: String, heading: String, explained: String, button: String, context: PageContext) -> Node<HTML.BodyContext> {
+        .form(
+            .attr("method", "post"), .attr("action", path), .attr("class", "record-form"), .attr("id", id),
+            .h2(.plain(heading)), .p(.plain(explained)), Layout.csrfField(context), .button(.attr("type", "submit"), .plain(button)))
     }
 
     /// What the user form posts, and shows again when something is wrong.

@@ -12,6 +12,7 @@ enum HomePage {
                 "Choose an ICB to see what it commissions: dental contracts and their delivery, pharmacies and dental practices. "
                     + "Filter the table by name or ODS code (for example QYG). " + year,
                 class: "lede"),
+            yourICBs(overview, context: context),
             .unwrap(single) { row in
                 .p(.attr("class", "notice"), .plain("One ICB matches: "),
                    .a(.attr("href", PodiumRoute.icb(row.icb.code).path), .attr("id", "open-icb"), .plain("Open \(row.icb.name) →")))
@@ -19,6 +20,20 @@ enum HomePage {
             .p(Layout.link("Dental position of every ICB: mid-year flags, projected clawback and underspend →", PodiumRoute.englandDentalPosition.path)),
             TableView.listing(table, page: page, links: links, noun: "ICBs"),
         ])
+    }
+}
+
+extension HomePage {
+    /// For a reader of some ICBs (a commissioner, a hosted team, regional assurance): theirs first, as links.
+    static func yourICBs(_ overview: EnglandOverview, context: PageContext) -> Node<HTML.BodyContext> {
+        guard let grant = context.viewer?.user.grant, let held = AccessPolicy.readable(by: grant).icbs else { return .empty }
+        let rows = overview.rows.filter { held.contains($0.icb.code) }
+        guard !rows.isEmpty else { return .empty }
+        return .p(
+            .attr("class", "notice"), .attr("id", "your-icbs"), .plain(rows.count == 1 ? "Your ICB: " : "Your ICBs: "),
+            .group(rows.enumerated().map { index, row in
+                .group(.if(index > 0, .plain(", ")), .a(.attr("href", PodiumRoute.icb(row.icb.code).path), .plain(row.icb.shortName)))
+            }))
     }
 }
 
