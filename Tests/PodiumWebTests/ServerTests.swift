@@ -26,6 +26,22 @@ struct ServerTests {
         }
     }
 
+    @Test("Sign-in settings: closed by default; secure cookies unless on loopback; bad values name their key")
+    func authSettings() throws {
+        let local = try PodiumConfig.resolve(host: nil, port: nil, sqlitePath: nil, environment: [:]).auth
+        #expect(local == AuthSettings(publicOpenData: false, secureCookies: false, sessionHours: 12, trustForwardedFor: false))
+        #expect(try PodiumConfig.resolve(host: "0.0.0.0", port: nil, sqlitePath: nil, environment: [:]).auth.secureCookies)
+        let chosen = try PodiumConfig.resolve(host: "0.0.0.0", port: nil, sqlitePath: nil, environment: [
+            "PODIUM_PUBLIC_OPEN_DATA": "yes", "PODIUM_SECURE_COOKIES": "false", "PODIUM_SESSION_HOURS": "8", "PODIUM_TRUST_FORWARDED_FOR": "1",
+        ]).auth
+        #expect(chosen == AuthSettings(publicOpenData: true, secureCookies: false, sessionHours: 8, trustForwardedFor: true))
+        for (key, value) in [("PODIUM_PUBLIC_OPEN_DATA", "maybe"), ("PODIUM_SESSION_HOURS", "0"), ("PODIUM_SESSION_HOURS", "a day"), ("PODIUM_SECURE_COOKIES", "2")] {
+            #expect { try PodiumConfig.resolve(host: nil, port: nil, sqlitePath: nil, environment: [key: value]) } throws: { error in
+                (error as? ConfigurationError)?.key == key
+            }
+        }
+    }
+
     @Test("SQLite is migrated on start; PostgreSQL with pending migrations refuses to start")
     func migrationsOnStart() async throws {
         let (choice, drop) = try await TestDatabase.fresh()

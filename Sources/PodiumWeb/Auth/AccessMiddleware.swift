@@ -84,7 +84,10 @@ struct AccessMiddleware: AsyncMiddleware {
             guard owner.found else {
                 throw WebError.notFound(code: "pharmacy_not_found", message: "No pharmacy \(pharmacy) in the imported ODS data.")
             }
-            guard let icb = owner.icb else { return action == .read && AccessPolicy.readable(by: grant) == .every || grant.role == .administrator }
+            guard let icb = owner.icb else {
+                // A pharmacy ODS places in no ICB belongs to nobody's scope: England-wide readers read it, the administrator edits it.
+                return grant.role == .administrator || (action == .read && AccessPolicy.readable(by: grant) == .every)
+            }
             return AccessPolicy.allows(grant, action, icb: icb)
         }
     }

@@ -76,7 +76,7 @@ extension Workbench {
         let dental = DentalStore(database: database)
         let coverage = try await self.coverage(of: year)
         let variations = try await VariationStore(database: database).all()
-        let positions = try await dental.contractYears(in: year).map {
+        let positions = try await contractYears(in: year).map {
             ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)
         }
         // Each contract counts for the ICB commissioning it in its latest month of the year.

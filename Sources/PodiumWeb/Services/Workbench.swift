@@ -226,6 +226,12 @@ extension Workbench {
         }
     }
 
+    /// Every contract of the year with its months, for the views comparing ICBs: open data, so kept.
+    func contractYears(in year: FinancialYear) async throws -> [ContractYear] {
+        let database = self.database
+        return try await cached("contract-years-\(year.label)") { try await DentalStore(database: database).contractYears(in: year) }
+    }
+
     /// The ICB register, by name.
     func icbs() async throws -> [ICB] {
         let database = self.database
