@@ -4,6 +4,7 @@ Run by .ci/run against `podium serve` on the full bundled data: BASE_URL=http://
 Every test fails on a JavaScript console error, an uncaught page error, or any HTTP response of 400 or more.
 """
 import os
+import re
 import shutil
 
 import pytest
@@ -440,3 +441,30 @@ def test_sign_in_scope_and_sign_out(browser, signed_in):
     page.goto(BASE + "/icbs/QT6")
     expect(page.locator("h1")).to_have_text("Sign in")
     context.close()
+
+
+def test_providers_at_risk_to_a_risk_in_the_log(page):
+    """Providers at risk from the ICB page: ranked with reasons and a trend; a contract's breakdown; one click raises a
+    risk that cites the live score; the digest lists what is new."""
+    page.goto(BASE + "/icbs/QT6")
+    page.click("a[href='/icbs/QT6/providers-at-risk']")
+    expect(page.locator("h1")).to_have_text("Providers at risk: Cornwall and the Isles of Scilly")
+    rows = page.locator("#dental tbody tr")
+    assert rows.count() > 30
+    expect(rows.first.locator("svg.sparkline")).to_be_visible()
+    scores = [float(text) for text in page.locator("#dental tbody tr td:nth-child(4)").all_inner_texts()]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    with page.expect_download() as download_info:
+        page.click("#dental a.csv")
+    assert open(download_info.value.path(), encoding="utf-8").read().startswith("Rank,Contract,Provider,Score")
+
+    # The first contract's breakdown, then a risk raised from it.
+    page.click("#dental tbody tr:first-child td:nth-child(2) a")
+    expect(page.locator("section#early-warning h2")).to_contain_text("Early warning:")
+    expect(page.locator("#warning-signals tbody tr")).to_have_count(11)
+    page.click("section#early-warning form button")
+    expect(page.locator("h1")).to_have_text("Record: risk log")
+    expect(page.locator("#f-evidence")).to_have_value(re.compile(r"^warning:\d{10} contract:\d{10}$"))
+
+    page.goto(BASE + "/digest")
+    expect(page.locator("h1")).to_have_text("Your early-warning digest")

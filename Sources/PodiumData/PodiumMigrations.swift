@@ -29,5 +29,7 @@ public enum PodiumMigrations {
         CreateDelegationAndTransformation(),
         // 0010 — users, their ICBs, sessions and API tokens (issue 10).
         CreateUsers(),
+        // 0011 — provider intelligence and each user's early-warning digest (issue 11).
+        CreateEarlyWarning(),
     ]
 }

@@ -74,6 +74,10 @@ public enum PodiumRoute: Sendable, Hashable {
     case adminUser(id: String)
     case adminUserPassword(id: String)
     case adminUserDelete(id: String)
+    case providersAtRisk(ICBCode)
+    case raiseProviderRisk(ICBCode)
+    case digest
+    case digestRead
 
     public static let homeTemplate = RouteTemplate("/")
     public static let aboutDataTemplate = RouteTemplate("/about-the-data")
@@ -118,6 +122,10 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let adminUserTemplate = RouteTemplate("/admin/users/:user")
     public static let adminUserPasswordTemplate = RouteTemplate("/admin/users/:user/password")
     public static let adminUserDeleteTemplate = RouteTemplate("/admin/users/:user/delete")
+    public static let providersAtRiskTemplate = RouteTemplate("/icbs/:icb/providers-at-risk")
+    public static let raiseProviderRiskTemplate = RouteTemplate("/icbs/:icb/providers-at-risk/raise")
+    public static let digestTemplate = RouteTemplate("/digest")
+    public static let digestReadTemplate = RouteTemplate("/digest/read")
 
     public var path: String {
         switch self {
@@ -162,6 +170,10 @@ public enum PodiumRoute: Sendable, Hashable {
         case .adminUser(let id): Self.adminUserTemplate.fill([id])
         case .adminUserPassword(let id): Self.adminUserPasswordTemplate.fill([id])
         case .adminUserDelete(let id): Self.adminUserDeleteTemplate.fill([id])
+        case .providersAtRisk(let code): Self.providersAtRiskTemplate.fill([code.rawValue])
+        case .raiseProviderRisk(let code): Self.raiseProviderRiskTemplate.fill([code.rawValue])
+        case .digest: Self.digestTemplate.pattern
+        case .digestRead: Self.digestReadTemplate.pattern
         }
     }
 }
@@ -185,6 +197,9 @@ public enum APIRoute {
     public static let icbFinance = RouteTemplate("/api/v1/icbs/:icb/finance")
     public static let englandFinance = RouteTemplate("/api/v1/finance")
     public static let icbGovernance = RouteTemplate("/api/v1/icbs/:icb/governance")
+    public static let icbProvidersAtRisk = RouteTemplate("/api/v1/icbs/:icb/providers-at-risk")
+    public static let contractWarning = RouteTemplate("/api/v1/dental-contracts/:contract/warning")
+    public static let pharmacyWarning = RouteTemplate("/api/v1/pharmacies/:pharmacy/warning")
     public static let openAPI = RouteTemplate("/api/v1/openapi.json")
 
     static func icbPath(_ code: ICBCode) -> String { icb.fill([code.rawValue]) }

@@ -38,6 +38,7 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     try app.register(collection: FinanceController())
     try app.register(collection: GovernanceController(pdf: config.chromium.map { PDFRenderer(executable: $0) }))
     try app.register(collection: RecordsController())
+    try app.register(collection: EarlyWarningController())
     try app.register(collection: AccountController(settings: config.auth))
     try app.register(collection: AdminController())
     try app.register(collection: API.Controller())

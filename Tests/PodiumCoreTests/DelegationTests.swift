@@ -71,7 +71,8 @@ struct DelegationTests {
         ("access:children", "access:children"), ("pharmacy:fa002", "pharmacy:FA002"),
         ("contract:123", "not a contract number"), ("spc:waiting", "the SPC measure is one of delivery, adults-seen, children-seen"),
         ("access:everyone", "the access group is adults or children"), ("pharmacy:V12345", "not a pharmacy ODS code"),
-        ("clawback:1014440000", "the kind is one of contract, spc, access, pharmacy"), ("delivery", "write kind:subject"), ("spc:", "write kind:subject"),
+        ("clawback:1014440000", "the kind is one of contract, spc, access, pharmacy, warning"), ("delivery", "write kind:subject"), ("spc:", "write kind:subject"),
+        ("warning:1014440000", "warning:1014440000"), ("warning:fa002", "warning:FA002"), ("warning:QT6", "the early warning of a dental contract number or a pharmacy ODS code"),
     ])
     func citations(word: String, expected: String) {
         switch EvidenceCitation.parse(word) {

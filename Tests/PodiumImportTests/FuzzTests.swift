@@ -142,7 +142,7 @@ struct FuzzTests {
             case .choice(let words): words[row % words.count]
             case .pharmacy: ["FA129", "FA636", "FA002"][row]
             case .postcode: "TR1 1AA"
-            case .reference: "R-\(row)"
+            case .reference: field.name == "provider" ? ["1000080000", "FA129", "1000090000"][row] : "R-\(row)"
             case .references: field.name == "icbs_served" ? "QT6 QOX" : "R-1 R-2"
             case .gosContracts: "G-\(row)"
             case .localAuthority: "E06000052"

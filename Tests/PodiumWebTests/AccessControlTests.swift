@@ -33,7 +33,9 @@ struct AccessControlTests {
     static let openComparisons: Set<String> = ["/", "/about-the-data", "/access", "/pharmacy-first", "/api/v1/icbs", "/api/v1/pharmacy-first"]
     /// Routes anyone may call, and one's own account.
     static let openRoutes: Set<String> = ["/sign-in", "/assets/podium.css", "/favicon.svg", "/favicon.ico", "/healthz", "/api/v1/openapi.json"]
-    static let ownAccount: Set<String> = ["/sign-out", "/account", "/account/password", "/account/tokens", "/account/tokens/:token/revoke"]
+    static let ownAccount: Set<String> = [
+        "/sign-out", "/account", "/account/password", "/account/tokens", "/account/tokens/:token/revoke", "/digest", "/digest/read",
+    ]
 
     /// Every registered route with its parameters filled with QT6's things (every record template where one is named).
     static func calls(_ app: Application, adminID: String) -> [(method: HTTPMethod, pattern: String, path: String)] {

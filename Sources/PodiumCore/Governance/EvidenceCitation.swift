@@ -10,6 +10,8 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
     case access(Group)
     /// A pharmacy's closures: permanent (ODS) and unplanned (the closures log).
     case pharmacy(PharmacyCode)
+    /// A provider's early-warning score (issue 11): a dental contract number or a pharmacy code.
+    case warning(String)
 
     public enum Measure: String, Sendable, Hashable, CaseIterable {
         case delivery
@@ -19,7 +21,7 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
 
     public enum Group: String, Sendable, Hashable, CaseIterable { case adults, children }
 
-    public static let kinds = ["contract", "spc", "access", "pharmacy"]
+    public static let kinds = ["contract", "spc", "access", "pharmacy", "warning"]
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
         case .spc(let measure): "spc:\(measure.rawValue)"
         case .access(let group): "access:\(group.rawValue)"
         case .pharmacy(let code): "pharmacy:\(code)"
+        case .warning(let provider): "warning:\(provider)"
         }
     }
 
@@ -48,6 +51,10 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
         case "pharmacy":
             return PharmacyCode(subject).map { .success(.pharmacy($0)) }
                 ?? .failure(CitationError(word: word, reason: "not a pharmacy ODS code (\(PharmacyCodeKind.format))"))
+        case "warning":
+            if let contract = ContractNumber(subject) { return .success(.warning(contract.rawValue)) }
+            if let pharmacy = PharmacyCode(subject) { return .success(.warning(pharmacy.rawValue)) }
+            return .failure(CitationError(word: word, reason: "the early warning of a dental contract number or a pharmacy ODS code"))
         default:
             return .failure(CitationError(word: word, reason: "the kind is one of " + kinds.joined(separator: ", ")))
         }

@@ -32,7 +32,7 @@ extension RecordTemplate {
                 "evidence", "Live evidence", .text(maxLength: 300), required: false,
                 help: "What the risk rests on, shown with its current value: contract:NUMBER (projected year-end delivery and clawback), "
                     + "spc:delivery, spc:adults-seen or spc:children-seen, access:adults or access:children (people not seen), "
-                    + "pharmacy:ODS (closures); separated by spaces."),
+                    + "pharmacy:ODS (closures), warning:NUMBER or warning:ODS (a provider's early-warning score); separated by spaces."),
             RecordField("review_date", "Next review", .date, help: "When the risk is next reviewed."),
             RecordField("status", "Status", .choice(["open", "closed"]), help: "open or closed."),
         ],

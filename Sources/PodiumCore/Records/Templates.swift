@@ -5,7 +5,7 @@ extension RecordTemplate {
     public static let all: [RecordTemplate] = [
         pharmacyContractTypes, pharmacyHours, pharmacyClosures, pharmacyFirstActivity, marketEntryApplications, pnaDocuments,
         gosContracts, gosActivity, eyeServices,
-    ] + finance + governance
+    ] + finance + governance + [providerIntelligence]
 
     public static func named(_ id: String) -> RecordTemplate? { all.first { $0.id == id } }
 

@@ -60,6 +60,19 @@ public struct DentalStore: Sendable {
         return try row.map { try RowReader(row: $0, table: "dental_activity").code("commissioner_code", as: ICBCode.self) }
     }
 
+    /// Every contract's months (all years), by contract then month: the early warning's history (issue 11).
+    public func allMonths(commissionedBy icb: ICBCode? = nil) async throws -> [ContractNumber: [ContractMonth]] {
+        var filter: SQLQueryString = "1 = 1"
+        if let icb {
+            // Every month of each contract the ICB has commissioned in any month (a contract keeps its history when it moves).
+            filter = "a.contract_number IN (SELECT contract_number FROM dental_activity WHERE commissioner_code = \(bind: icb.rawValue))"
+        }
+        let rows = try await database.sql().raw("""
+            SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a WHERE \(filter) ORDER BY a.contract_number, a.year_month
+            """).all()
+        return Dictionary(grouping: try rows.map(Self.contractMonth), by: \.contract)
+    }
+
     /// All months of one contract, oldest first (empty if the contract is unknown).
     public func months(of contract: ContractNumber) async throws -> [ContractMonth] {
         let rows = try await database.sql().raw("""

@@ -76,7 +76,7 @@ public struct UserStore: Sendable {
         try await database.transaction { transaction in
             let sql = try transaction.sql()
             // Children first: SQLite enforces the foreign keys only when asked to, so the cascade is not relied on.
-            for table in ["sessions", "api_tokens", "user_icbs"] {
+            for table in ["sessions", "api_tokens", "user_icbs", "warning_digest_items"] {
                 try await sql.delete(from: table).where("user_id", .equal, SQLBind(id)).run()
             }
             try await sql.delete(from: "users").where("id", .equal, SQLBind(id)).run()

@@ -281,6 +281,18 @@ public enum ExampleRecords {
              "start": "2024-04-01", "end": "", "status": h % 2 == 0 ? "evaluating" : "planned", "evaluation": ""],
         ]
         for cells in programmes { add(.transformation, icb, cells) }
+        // Provider intelligence (issue 11): the pharmacy's within its returns' window; the contract's recent enough
+        // (autumn 2026) that the early warning counts it on the demo's live page.
+        if let contract {
+            add(.providerIntelligence, icb, [
+                "reference": "EX-\(icb)-I1", "provider": contract.rawValue, "category": "workforce", "date": "2026-10-15",
+                "note": "Two associate dentists are leaving the practice in the new year (told by the practice manager).",
+            ])
+        }
+        add(.providerIntelligence, icb, [
+            "reference": "EX-\(icb)-I2", "provider": pharmacy.rawValue, "category": "premises", "date": "2025-02-10",
+            "note": "The landlord has served notice on the premises (told by the Local Pharmaceutical Committee).",
+        ])
         let start = CalendarDate(year: 2024, month: 4, day: 1)!
         add(.decisions, icb, [
             "reference": "EX-\(icb)-D1", "date": start.adding(days: Int(h % 60) + 150).iso, "committee": "Primary Care Commissioning Committee",

@@ -62,6 +62,14 @@ enum OpenAPIDocument {
                 APIRoute.icbGovernance.openAPIPath: get(
                     "An ICB's governance: delegation in force, risks scored on the 5×5 matrix with their live evidence, readiness by domain and principle, decisions due",
                     "Governance", parameters: [icbParameter, dateParameter], notFound: true),
+                APIRoute.icbProvidersAtRisk.openAPIPath: get(
+                    "An ICB's dental contracts and pharmacies ranked by early-warning score (0–100, higher is more at risk), with the top reasons and each contract's score month by month",
+                    "ProvidersAtRisk", parameters: [icbParameter, asOfParameter], notFound: true),
+                APIRoute.contractWarning.openAPIPath: get(
+                    "A dental contract's early-warning score with every signal: value, thresholds, weight, points and source", "Warning",
+                    parameters: [contractParameter], notFound: true),
+                APIRoute.pharmacyWarning.openAPIPath: get(
+                    "A pharmacy's early-warning score with every signal", "Warning", parameters: [pharmacyParameter], notFound: true),
                 APIRoute.openAPI.openAPIPath: [
                     "get": [
                         "summary": "This document", "operationId": "openAPI", "security": [[String: Any]](),
@@ -108,6 +116,14 @@ enum OpenAPIDocument {
     ] }
     private static var contractParameter: [String: Any] { [
         "name": "contract", "in": "path", "required": true, "description": "10-character NHS dental contract number", "example": "1025900000",
+        "schema": ["type": "string"],
+    ] }
+    private static var pharmacyParameter: [String: Any] { [
+        "name": "pharmacy", "in": "path", "required": true, "description": "A pharmacy's ODS code (F code)", "example": "FA129",
+        "schema": ["type": "string"],
+    ] }
+    private static var asOfParameter: [String: Any] { [
+        "name": "as_of", "in": "query", "required": false, "description": "A month of dental data, YYYY-MM, to recompute the list as it stood then (default: the latest)",
         "schema": ["type": "string"],
     ] }
     private static var year: [String: Any] { [
@@ -316,6 +332,20 @@ enum OpenAPIDocument {
                  "readiness": ref("Readiness"), "domains": array(ref("Readiness")), "decisionsDue": array(string), "reviewsOverdue": integer,
                  "followUpsOverdue": integer, "handoverOutstanding": integer],
                 optional: ["readiness"]),
+            "Signal": object(
+                ["signal": string, "label": string, "value": number, "words": string, "weight": number, "starts": number, "full": number,
+                 "severity": number, "points": number, "source": string],
+                optional: ["value"]),
+            "Warning": object(
+                ["provider": string, "asOf": string, "configuration": string, "score": number, "reasons": array(string), "signals": array(ref("Signal"))]),
+            "RankedProvider": object(
+                ["provider": string, "name": string, "score": number, "reasons": array(string),
+                 "trend": array(object(["month": string, "score": number])), "url": string],
+                optional: ["trend"]),
+            "ProvidersAtRisk": object(
+                ["icb": string, "asOf": string, "judgedOn": string, "pharmacyAsOf": string, "configuration": string,
+                 "dental": array(ref("RankedProvider")), "pharmacies": array(ref("RankedProvider"))],
+                optional: ["asOf"]),
             "EnglandFinance": object(["financialYear": string, "region": string, "icbs": array(ref("Finance"))], optional: ["region"]),
             "PharmacyEvents": object(["events": array(object(["pharmacy": string, "date": string, "kind": string, "detail": string]))]),
             "PharmacyFirst": object(["areas": array(ref("SPCMeasure")), "conditions": array(ref("SPCMeasure")), "sources": array(ref("Source"))]),

@@ -54,9 +54,11 @@ struct CommissioningController: RouteCollection {
         }
         let incomeTable = Table<PharmacyFirstIncomeRow>(id: "pharmacy-first", caption: "Pharmacy First", columns: PharmacyPages.incomeColumns(), rows: income, footer: nil)
         let closuresTable = RecordPages.table(closures, icb: sited.organisation.icb)
+        let warning = try await sited.organisation.icb.asyncMap { try await workbench.pharmacyWarning(of: code, icb: $0, today: CalendarDate.today()) } ?? nil
+        let warningTable = EarlyWarningPages.breakdownTable(warning ?? ProviderWarning(asOf: CalendarDate.today().yearMonth, configuration: "", readings: []))
         if let csv = try Responses.tableCSV(parameters, name: code.rawValue, [
             (events.id, { events.csv(ListRequest()) }), (closures.template.id, { closuresTable.csv(ListRequest()) }),
-            (incomeTable.id, { incomeTable.csv(ListRequest()) }),
+            (incomeTable.id, { incomeTable.csv(ListRequest()) }), (warningTable.id, { warningTable.csv(ListRequest()) }),
         ]) { return csv }
         var nearest: (PharmacySite, Int)?
         if let location = sited.location, location.hasCoordinates {
@@ -64,7 +66,7 @@ struct CommissioningController: RouteCollection {
         }
         return Responses.html(PharmacyPages.pharmacy(
             sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: CalendarDate.today()),
-            closures: register == nil ? nil : closures, income: income, nearest: nearest, context: req.page))
+            closures: register == nil ? nil : closures, income: income, nearest: nearest, warning: warning, context: req.page))
     }
 
     @Sendable func closures(req: Request) async throws -> Response {

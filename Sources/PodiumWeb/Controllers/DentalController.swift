@@ -20,19 +20,22 @@ struct DentalController: RouteCollection {
         let item = try await req.workbench.position(of: number, choices: try PositionChoices.from(req))
         let tables = Self.tables(item)
         let parameters = try ListParameters.from(req)
+        let warning = try await req.workbench.dentalWarning(of: number, today: CalendarDate.today())
         if parameters.wantsCSV {
             let name = "dental-contract-\(number)-\(parameters.table ?? tables.months.id).csv"
             switch parameters.table ?? tables.months.id {
+            case "warning-signals":
+                return Responses.csv(warning.map { EarlyWarningPages.breakdownTable($0).csv(ListRequest()) } ?? "", fileName: name)
             case tables.months.id: return Responses.csv(tables.months.csv(ListRequest()), fileName: name)
             case tables.changes.id: return Responses.csv(tables.changes.csv(ListRequest()), fileName: name)
             case tables.variations.id: return Responses.csv(tables.variations.csv(ListRequest()), fileName: name)
             case "forecast" where tables.forecast != nil: return Responses.csv(tables.forecast?.csv(ListRequest()) ?? "", fileName: name)
             case tables.spc.id: return Responses.csv(tables.spc.csv(ListRequest()), fileName: name)
             default:
-                throw WebError.badRequest(code: "invalid_parameter", message: "table must be months, changes, variations, forecast or \(tables.spc.id).")
+                throw WebError.badRequest(code: "invalid_parameter", message: "table must be months, changes, variations, forecast, warning-signals or \(tables.spc.id).")
             }
         }
-        return Responses.html(ContractPage.render(item, tables: tables, form: VariationFormState(), context: req.page))
+        return Responses.html(ContractPage.render(item, tables: tables, form: VariationFormState(), warning: warning, context: req.page))
     }
 
     /// Records a variation; on a problem, shows the page again with the form as typed and what is wrong.

@@ -68,7 +68,16 @@ extension Workbench {
         let risks = try await records(.risks, of: code), criteria = try await records(.assuranceCriteria, of: code)
         let delegations = try await records(.delegations, of: code)
         let measures = dental.map(Self.measures) ?? [:]
-        let evidence = EvidenceResolver(dental: dental, measures: measures, closures: try await records(.pharmacyClosures, of: code).values)
+        // Early-warning scores are worked out only when a risk cites one (issue 11).
+        let citesWarning = risks.values.contains { EvidenceCitation.parseAll($0.text("evidence") ?? "").citations.contains { if case .warning = $0 { true } else { false } } }
+        var warnings: [String: ProviderWarning] = [:]
+        if citesWarning {
+            let list = try await providersAtRisk(of: code, month: nil, today: today, trend: false)
+            for risk in list.dental { warnings[risk.contract.rawValue] = risk.warning }
+            for risk in list.pharmacies { warnings[risk.pharmacy.rawValue] = risk.warning }
+        }
+        let evidence = EvidenceResolver(
+            dental: dental, measures: measures, closures: try await records(.pharmacyClosures, of: code).values, warnings: warnings)
         var rows: [GovernanceOverview.Risk] = []
         for values in risks.values {
             guard let assessment = RiskAssessment(values) else { continue }
@@ -111,6 +120,8 @@ struct EvidenceResolver: Sendable {
     var dental: ICBDentalPosition?
     var measures: [EvidenceCitation.Measure: SPCMeasure]
     var closures: [FieldValues]
+    /// Early-warning scores of the ICB's providers, by contract number or pharmacy code (only when a risk cites one).
+    var warnings: [String: ProviderWarning] = [:]
 
     func resolve(_ citation: EvidenceCitation, organisations: OrganisationStore) async throws -> LiveEvidence {
         switch citation {
@@ -138,6 +149,16 @@ struct EvidenceResolver: Sendable {
                 citation: citation,
                 value: "\(ScaledDecimal.groupThousands(UInt64(max(0, people - seen)))) \(words) (\(share.percentText ?? "–") of \(ScaledDecimal.groupThousands(UInt64(people)))), \(month.label)",
                 link: PodiumRoute.access(dental.icb.code).path)
+        case .warning(let provider):
+            let link = ContractNumber(provider).map { PodiumRoute.dentalContract($0).path } ?? PharmacyCode(provider).map { PodiumRoute.pharmacy($0).path }
+            guard let warning = warnings[provider] else {
+                return LiveEvidence(citation: citation, value: "no early-warning score: not a scored provider of the ICB in the latest data", link: link)
+            }
+            return LiveEvidence(
+                citation: citation,
+                value: "early-warning score \(String(format: "%.1f", warning.score)) of 100 as of \(warning.asOf.label) (higher is more at risk): "
+                    + EarlyWarningPages.reasons(warning),
+                link: link.map { $0 + "#early-warning" })
         case .pharmacy(let code):
             let link = PodiumRoute.pharmacy(code).path
             guard let sited = try await organisations.pharmacy(code) else {

@@ -194,7 +194,7 @@ struct Workbench: Sendable {
 extension Workbench {
     /// `build`'s value from the cache when there is one, else built now. The cache is good while the import log's
     /// state (read once a request) is unchanged.
-    private func cached<T: Sendable>(_ name: String, _ build: @escaping @Sendable () async throws -> T) async throws -> T {
+    func cached<T: Sendable>(_ name: String, _ build: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let cache else { return try await build() }
         return try await cache.value(name, state: try await importLog.state(database), build: build)
     }

@@ -87,6 +87,7 @@ enum Layout {
         return .nav(
             .attr("class", "account no-print"), .attr("aria-label", "Account"),
             .a(.attr("href", PodiumRoute.account.path), .attr("title", viewer.user.grant.role.label), .plain(viewer.user.name)),
+            .a(.attr("href", PodiumRoute.digest.path), .plain("Digest")),
             .if(context.isAdministrator, .a(.attr("href", PodiumRoute.adminUsers.path), .plain("Users"))),
             .unwrap(viewer.csrfToken) { token in
                 .form(

@@ -8,6 +8,8 @@ struct Cell: Sendable {
     enum Icon: Sendable {
         case variation(VariationIcon)
         case assurance(AssuranceIcon)
+        /// A sparkline of 0–100 values (an early-warning score month by month).
+        case trend([Double])
     }
 
     var text: String

@@ -89,6 +89,7 @@ enum TableView {
                 switch value.icon {
                 case .variation(let icon): html += SPCIcons.variation(icon).render()
                 case .assurance(let icon): html += SPCIcons.assurance(icon).render()
+                case .trend(let values): html += Sparkline.svg(values, label: value.text)
                 case nil:
                     if let link = value.link {
                         html += "<a href=\"" + HTMLEscaping.escape(link) + "\">" + HTMLEscaping.escape(value.text) + "</a>"
@@ -107,6 +108,7 @@ enum TableView {
         let content: Node<HTML.BodyContext> = switch value.icon {
         case .variation(let icon): SPCIcons.variation(icon)
         case .assurance(let icon): SPCIcons.assurance(icon)
+        case .trend(let values): .raw(Sparkline.svg(values, label: value.text))
         case nil: value.link.map { .a(.attr("href", $0), .plain(value.text)) } ?? .plain(value.text)
         }
         return .td(.attr("class", numeric ? "num" : "text"), content)
@@ -124,4 +126,18 @@ enum TableView {
     }
 
     static func group(_ value: Int) -> String { ScaledDecimal.format(Int64(value), scale: 0) }
+}
+
+/// A small line of values from 0 to 100, readable without JavaScript and printable; its title lists the values.
+enum Sparkline {
+    static func svg(_ values: [Double], label: String, width: Double = 80, height: Double = 20) -> String {
+        guard !values.isEmpty else { return "" }
+        let step = values.count > 1 ? width / Double(values.count - 1) : 0
+        let points = values.enumerated().map { index, value in
+            String(format: "%.1f,%.1f", Double(index) * step, height - 1 - min(100, max(0, value)) / 100 * (height - 2))
+        }.joined(separator: " ")
+        return "<svg class=\"sparkline\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+            + "xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTMLEscaping.escape(label))</title>"
+            + "<polyline points=\"\(points)\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"></polyline></svg>"
+    }
 }

@@ -33,7 +33,7 @@ enum ContractPage {
         var spc: Table<SPCPoint>
     }
 
-    static func render(_ item: ContractPositionDetail, tables: Tables, form: VariationFormState, context: PageContext) -> HTML {
+    static func render(_ item: ContractPositionDetail, tables: Tables, form: VariationFormState, warning: ProviderWarning? = nil, context: PageContext) -> HTML {
         let detail = item.detail, position = item.position, latest = detail.current.latest
         var crumbs = [Crumb(title: "England", href: PodiumRoute.home.path)]
         if let icb = detail.icb {
@@ -60,6 +60,8 @@ enum ContractPage {
                 forecastSection(position, table: tables.forecast, csv: csv),
                 whySection(position.notes),
                 variationsSection(item, table: tables.variations, form: form, csv: csv, context: context),
+                EarlyWarningPages.section(
+                    warning, provider: detail.contract.rawValue, icb: detail.months.last?.commissioner, csv: csv("warning-signals"), context: context),
                 .h2(.plain("Monthly activity")),
                 .unwrap(detail.coverage.gaps.isEmpty ? nil : detail.coverage.gaps) { gaps in
                     Layout.paragraph("Missing from the source data: \(gaps.map(\.label).joined(separator: ", ")). \"–\" in a cell means the month's file reported nothing.", class: "notice")

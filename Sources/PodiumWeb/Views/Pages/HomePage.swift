@@ -72,6 +72,7 @@ enum ICBPage {
                     .li(Layout.link("Optometry: GOS contracts, activity and local eye services", PodiumRoute.optometry(icb.code).path)),
                     .li(Layout.link("Finance: budget, forecast outturn and what must be committed before 31 March", PodiumRoute.finance(icb.code).path)),
                     .li(Layout.link("Governance: risk log with heat map, and readiness against the assurance criteria", PodiumRoute.governance(icb.code).path)),
+                    .li(Layout.link("Providers at risk: dental contracts and pharmacies ranked by early-warning score, with the reasons", PodiumRoute.providersAtRisk(icb.code).path)),
                     .li(Layout.link("Dental practices (\(TableView.group(figures.dentalPractices)))", PodiumRoute.dentalPractices(icb.code).path))
                 ),
                 .h2(.plain("Sub-ICB Locations")),

@@ -93,7 +93,7 @@ enum PharmacyPages {
 
     static func pharmacy(
         _ sited: Sited<PharmacyCodeKind>, register: PharmacyRegister?, events: Table<PharmacyEvent>, hours: WeeklyHours?, closures: ICBRecords?,
-        income: [PharmacyFirstIncomeRow], nearest: (PharmacySite, Int)?, context: PageContext
+        income: [PharmacyFirstIncomeRow], nearest: (PharmacySite, Int)?, warning: ProviderWarning? = nil, context: PageContext
     ) -> HTML {
         let pharmacy = sited.organisation, path = PodiumRoute.pharmacy(pharmacy.code).path
         var trail = [Crumb(title: "England", href: PodiumRoute.home.path)]
@@ -124,6 +124,8 @@ enum PharmacyPages {
                 .unwrap(closures) { closures in .group(RecordPages.exampleNotice(closures), .h2(.plain("Closures")), TableView.whole(RecordPages.table(closures, icb: register?.icb.code), csv: csv(path)(closures.template.id))) },
                 .h2(.plain("Pharmacy First")),
                 income.isEmpty ? Layout.paragraph("No monthly Pharmacy First activity recorded for this pharmacy.") : TableView.whole(incomeTable, csv: csv(path)(incomeTable.id)),
+                .if(register != nil && pharmacy.status == .active,
+                    EarlyWarningPages.section(warning, provider: pharmacy.code.rawValue, icb: register?.icb.code, csv: csv(path)("warning-signals"), context: context)),
             ])
     }
 
