@@ -22,7 +22,7 @@ struct CommissioningPageTests {
             let icbs = try await GeographyStore(database: app.db).icbs()
             #expect(icbs.count == 42)
             for icb in icbs {
-                for page in ["pharmacies", "pharmacy-closures", "market-entry", "pharmacy-first", "optometry", "finance", "governance"] {
+                for page in ["pharmacies", "pharmacy-closures", "market-entry", "pharmacy-first", "optometry", "finance", "governance", "providers-at-risk"] {
                     try await app.signedIn().test(.GET, "/icbs/\(icb.code)/\(page)") { response in
                         #expect(response.status == .ok, "\(icb.code) \(page)")
                     }

@@ -59,6 +59,7 @@ enum EarlyWarningPages {
                 Cell(text: row.trend.map { String(format: "%.0f", $0.score) }.joined(separator: " "), icon: .trend(row.trend.map(\.score)))
             },
             Column("reasons", "Top reasons", sortable: false) { .text(reasons($0.warning)) },
+            Column("spc", "Evidence", sortable: false) { .text("SPC chart", link: PodiumRoute.dentalContract($0.contract).path + "#spc-delivery") },
         ], rows: rows, footer: nil)
     }
 
