@@ -54,6 +54,13 @@ struct EarlyWarningPageTests {
             let latest = try #require(try await DentalStore(database: app.db).months().last)
             let expected = months.values.filter { rows in rows.last.map { $0.month == latest && $0.commissioner.rawValue == "QT6" && $0.udaTarget.tenThousandths > 0 } ?? false }
             #expect(dental.count == expected.count)
+            // A pharmacy's trend runs month by month through the year of its returns to the month scored, ending on its score.
+            let pharmacy = try #require(Self.array(body["pharmacies"]).first)
+            let trend = Self.array(pharmacy["trend"])
+            let trendMonths = trend.compactMap { $0["month"]?.string }
+            #expect(trendMonths.last.map { body["pharmacyAsOf"]?.string?.hasPrefix($0) ?? false } == true)
+            #expect(trendMonths == trendMonths.sorted() && Set(trendMonths).count == trendMonths.count && trendMonths.count > 1)
+            #expect(Self.number(trend.last?["score"]) == Self.number(pharmacy["score"]))
             try await admin.test(.GET, "/icbs/QT6/providers-at-risk") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("Providers at risk: Cornwall and the Isles of Scilly"))

@@ -272,8 +272,8 @@ extension API {
             }
             pharmacies = list.pharmacies.map { risk in
                 RankedDTO(
-                    provider: "pharmacy:\(risk.pharmacy)", name: risk.name, score: risk.warning.score, reasons: risk.warning.reasonLines, trend: nil,
-                    url: APIRoute.pharmacyWarning.fill([risk.pharmacy.rawValue]))
+                    provider: "pharmacy:\(risk.pharmacy)", name: risk.name, score: risk.warning.score, reasons: risk.warning.reasonLines,
+                    trend: risk.trend.map { TrendPoint(month: $0.month.iso, score: $0.score) }, url: APIRoute.pharmacyWarning.fill([risk.pharmacy.rawValue]))
             }
         }
     }

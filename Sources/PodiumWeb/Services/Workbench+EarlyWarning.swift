@@ -16,6 +16,8 @@ struct PharmacyRisk: Sendable {
     var pharmacy: PharmacyCode
     var name: String
     var warning: ProviderWarning
+    /// The score at the end of each earlier month of returns in the year, then now.
+    var trend: [(month: YearMonth, score: Double)]
 }
 
 /// An ICB's providers ranked by early-warning score (issue 11).
@@ -65,7 +67,7 @@ extension Workbench {
             judged = month.lastDay
         }
         let dental = try await dentalRisks(of: code, asOf: asOf, today: judged, months: months, trend: trend, configuration: configuration)
-        let pharmacies = try await pharmacyRisks(of: code, today: judged, configuration: configuration)
+        let pharmacies = try await pharmacyRisks(of: code, today: judged, trend: trend, configuration: configuration)
         return ProvidersAtRisk(
             icb: icb, asOf: asOf, today: judged, pharmacyAsOf: pharmacies.asOf, dental: dental, pharmacies: pharmacies.risks,
             configuration: configuration, months: months,
@@ -96,16 +98,25 @@ extension Workbench {
         return risks.sorted { ($0.warning.score, $1.contract) > ($1.warning.score, $0.contract) }
     }
 
-    private func pharmacyRisks(of code: ICBCode, today: CalendarDate, configuration: WarningConfiguration) async throws -> (asOf: CalendarDate, risks: [PharmacyRisk]) {
+    private func pharmacyRisks(
+        of code: ICBCode, today: CalendarDate, trend: Bool = false, configuration: WarningConfiguration
+    ) async throws -> (asOf: CalendarDate, risks: [PharmacyRisk]) {
         let sites = try await OrganisationStore(database: database).pharmacies(in: code)
         let inputs = PharmacyWarningInput.inputs(
             pharmacies: sites.map(\.organisation.code), closures: try await records(.pharmacyClosures, of: code).values,
             hours: try await records(.pharmacyHours, of: code).values, pharmacyFirst: try await records(.pharmacyFirstActivity, of: code).values,
             events: try await PharmacyEventStore(database: database).events(in: code), intelligence: try await intelligence(of: code))
         let asOf = PharmacyWarningInput.latestReturn(inputs.values, today: today) ?? today
+        let month = asOf.yearMonth
+        // Earlier month-ends of the same financial year that have returns: the points of each pharmacy's trend.
+        let earlier = trend
+            ? Set(inputs.values.flatMap(\.pharmacyFirst.keys)).filter { FinancialYear(containing: month).contains($0) && $0 < month }.sorted()
+            : []
         let names = Dictionary(uniqueKeysWithValues: sites.map { ($0.organisation.code, $0.organisation.name) })
         let risks = inputs.values.map { input in
-            PharmacyRisk(pharmacy: input.pharmacy, name: names[input.pharmacy] ?? "", warning: EarlyWarning.pharmacy(input, today: asOf, configuration: configuration))
+            let warning = EarlyWarning.pharmacy(input, today: asOf, configuration: configuration)
+            let past = earlier.map { ($0, EarlyWarning.pharmacy(input, today: $0.lastDay, configuration: configuration).score) }
+            return PharmacyRisk(pharmacy: input.pharmacy, name: names[input.pharmacy] ?? "", warning: warning, trend: past + [(month, warning.score)])
         }
         return (asOf, risks.sorted { ($0.warning.score, $1.pharmacy) > ($1.warning.score, $0.pharmacy) })
     }

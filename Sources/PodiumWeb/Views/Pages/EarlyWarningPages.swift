@@ -55,12 +55,18 @@ enum EarlyWarningPages {
             Column("contract", "Contract") { .text($0.contract.rawValue, link: PodiumRoute.dentalContract($0.contract).path + "#early-warning") },
             Column("provider", "Provider") { .text($0.provider) },
             Column("score", "Score", note: "0–100; higher is more at risk", numeric: true) { .decimal($0.warning.score, decimals: 1) },
-            Column("trend", "Trend", note: "score each month of the year", sortable: false) { row in
-                Cell(text: row.trend.map { String(format: "%.0f", $0.score) }.joined(separator: " "), icon: .trend(row.trend.map(\.score)))
-            },
+            trendColumn { $0.trend },
             Column("reasons", "Top reasons", sortable: false) { .text(reasons($0.warning)) },
             Column("spc", "Evidence", sortable: false) { .text("SPC chart", link: PodiumRoute.dentalContract($0.contract).path + "#spc-delivery") },
         ], rows: rows, footer: nil)
+    }
+
+    /// The score month by month through the year, as figures and a small line.
+    private static func trendColumn<Row>(_ trend: @escaping @Sendable (Row) -> [(month: YearMonth, score: Double)]) -> Column<Row> {
+        Column("trend", "Trend", note: "score at each month of the year", sortable: false) { row in
+            let scores = trend(row).map(\.score)
+            return Cell(text: scores.map { String(format: "%.0f", $0) }.joined(separator: " "), icon: .trend(scores))
+        }
     }
 
     static func pharmacyTable(_ rows: [PharmacyRisk], icb: ICBCode) -> Table<PharmacyRisk> {
@@ -68,6 +74,7 @@ enum EarlyWarningPages {
             Column("pharmacy", "Pharmacy") { .text($0.pharmacy.rawValue, link: PodiumRoute.pharmacy($0.pharmacy).path + "#early-warning") },
             Column("name", "Name") { .text($0.name) },
             Column("score", "Score", note: "0–100; higher is more at risk", numeric: true) { .decimal($0.warning.score, decimals: 1) },
+            trendColumn { $0.trend },
             Column("reasons", "Top reasons", sortable: false) { .text(reasons($0.warning)) },
             Column("closures", "Closures log", sortable: false) { row in
                 .text("closures", link: ListLinks.href(PodiumRoute.records(icb, .pharmacyClosures).path, ListLinks.items([("q", row.pharmacy.rawValue)])))
