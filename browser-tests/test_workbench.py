@@ -468,3 +468,20 @@ def test_providers_at_risk_to_a_risk_in_the_log(page):
 
     page.goto(BASE + "/digest")
     expect(page.locator("h1")).to_have_text("Your early-warning digest")
+
+
+def test_every_icb_has_scores_and_reasons_on_the_bundled_data(page):
+    """Every ICB's providers-at-risk page, on the full bundled data: dental contracts scored and ranked, the highest
+    with its reasons in words and its SPC evidence link (the issue's "scores and reasons show for every ICB")."""
+    icbs = page.request.get(BASE + "/api/v1/icbs").json()["icbs"]
+    assert len(icbs) == 42
+    for icb in icbs:
+        page.goto(BASE + f"/icbs/{icb['odsCode']}/providers-at-risk")
+        expect(page.locator("h1")).to_have_text(re.compile(r"^Providers at risk: \S"))
+        rows = page.locator("#dental tbody tr")
+        assert rows.count() > 10, icb["odsCode"]
+        scores = [float(text) for text in page.locator("#dental tbody tr td:nth-child(4)").all_inner_texts()]
+        assert scores == sorted(scores, reverse=True) and scores[0] > 0, icb["odsCode"]
+        reasons = rows.first.locator("td:nth-child(6)").inner_text()
+        assert reasons != "no warning signs" and ":" in reasons, (icb["odsCode"], reasons)
+        expect(rows.first.locator("td:nth-child(7) a")).to_have_attribute("href", re.compile(r"^/dental-contracts/\d{10}#spc-delivery$"))
