@@ -443,6 +443,12 @@ def test_sign_in_scope_and_sign_out(browser, signed_in):
     context.close()
 
 
+def assert_dental_ranked(page, label=""):
+    """The providers-at-risk page's dental contracts are ranked by score, highest first, and the highest scores above 0."""
+    scores = [float(text) for text in page.locator("#dental tbody tr td:nth-child(4)").all_inner_texts()]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0, label
+
+
 def test_providers_at_risk_to_a_risk_in_the_log(page):
     """Providers at risk from the ICB page: ranked with reasons and a trend; a contract's breakdown; one click raises a
     risk that cites the live score; the digest lists what is new."""
@@ -452,8 +458,7 @@ def test_providers_at_risk_to_a_risk_in_the_log(page):
     rows = page.locator("#dental tbody tr")
     assert rows.count() > 30
     expect(rows.first.locator("svg.sparkline")).to_be_visible()
-    scores = [float(text) for text in page.locator("#dental tbody tr td:nth-child(4)").all_inner_texts()]
-    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    assert_dental_ranked(page)
     with page.expect_download() as download_info:
         page.click("#dental a.csv")
     assert open(download_info.value.path(), encoding="utf-8").read().startswith("Rank,Contract,Provider,Score")
@@ -480,8 +485,7 @@ def test_every_icb_has_scores_and_reasons_on_the_bundled_data(page):
         expect(page.locator("h1")).to_have_text(re.compile(r"^Providers at risk: \S"))
         rows = page.locator("#dental tbody tr")
         assert rows.count() > 10, icb["odsCode"]
-        scores = [float(text) for text in page.locator("#dental tbody tr td:nth-child(4)").all_inner_texts()]
-        assert scores == sorted(scores, reverse=True) and scores[0] > 0, icb["odsCode"]
+        assert_dental_ranked(page, icb["odsCode"])
         reasons = rows.first.locator("td:nth-child(6)").inner_text()
         assert reasons != "no warning signs" and ":" in reasons, (icb["odsCode"], reasons)
         expect(rows.first.locator("td:nth-child(7) a")).to_have_attribute("href", re.compile(r"^/dental-contracts/\d{10}#spc-delivery$"))
