@@ -43,8 +43,8 @@ struct BenchHTTP: AsyncParsableCommand {
                 throw ValidationError("The database has no ICB \(code): import the bundled data first (podium demo --import-only).")
             }
             let user = try await UserStore(database: handle.database).create(
-                email: email, name: "Load test", passwordHash: "!", grant: Grant(role: .commissioner, icbs: [code]), at: Date().formatted(.iso8601))
-            cookie = "podium_session=" + (try await BrowserSessions.start(for: user, hours: 1, on: handle.database).token)
+                email: email, name: "Load test", passwordHash: "!", grant: Grant(role: .commissioner, icbs: [code]), at: WallClock.system.iso)
+            cookie = "podium_session=" + (try await BrowserSessions.start(for: user, hours: 1, on: handle.database, clock: .system).token)
         } catch {
             await handle.shutdown()
             throw error

@@ -30,7 +30,7 @@ struct Import: AsyncParsableCommand {
         let logger = options.logger("podium.import")
         do {
             try await options.withDatabase("podium.import") { handle in
-                let importer = Importer(database: handle.database, logger: logger, progress: Terminal.importProgress(logger: logger))
+                let importer = Importer(database: handle.database, logger: logger, clock: .system, progress: Terminal.importProgress(logger: logger))
                 if dataset == "bundled" {
                     let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
                     try await ImportReport.bundled(importer: importer, directory: directory, force: force)

@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         options.database.bootstrapLogging()
         do {
-            try await PodiumServer.run(config: try options.config())
+            try await PodiumServer.run(config: try options.config(), clock: .system)
         } catch {
             throw ServeFailure.exit(error)
         }
@@ -61,7 +61,7 @@ struct Demo: AsyncParsableCommand {
         Terminal.line("Podium demo: \(config.database); bundled open data from \(directory)")
         let examples = !noExamples
         let importBundled: @Sendable (any FluentKit.Database) async throws -> Void = { database in
-            let importer = Importer(database: database, logger: logger, progress: Terminal.importProgress())
+            let importer = Importer(database: database, logger: logger, clock: .system, progress: Terminal.importProgress())
             let started = ContinuousClock.now
             do {
                 try await ImportReport.bundled(importer: importer, directory: directory, force: false)
@@ -77,7 +77,7 @@ struct Demo: AsyncParsableCommand {
             Terminal.line(SeedGovernance.report(try await GovernanceDefaults.install(on: database)))
             Terminal.line("Data ready in \(String(format: "%.1f", Terminal.seconds(ContinuousClock.now - started))) s.")
             // Signing in is required (issue 10): the demo prints an administrator's email and password on every run.
-            if let account = try await DemoAccount.prepare(on: database, password: ProcessInfo.processInfo.environment["PODIUM_DEMO_PASSWORD"]) {
+            if let account = try await DemoAccount.prepare(on: database, password: ProcessInfo.processInfo.environment["PODIUM_DEMO_PASSWORD"], clock: .system) {
                 Terminal.line("")
                 Terminal.line("  Demo account (administrator):  \(account.email)")
                 Terminal.line("  Password for this run:         \(account.password)")
@@ -99,7 +99,7 @@ struct Demo: AsyncParsableCommand {
                 await handle.shutdown()
             } else {
                 Terminal.line("Open http://\(config.host):\(config.port) once the data is ready. Press Ctrl-C to stop.")
-                try await PodiumServer.run(config: config, beforeServing: importBundled)
+                try await PodiumServer.run(config: config, clock: .system, beforeServing: importBundled)
             }
         } catch {
             throw ServeFailure.exit(error)

@@ -41,7 +41,7 @@ struct UserCommand: AsyncParsableCommand {
                 let user = try await options.withDatabase("podium.user") { handle in
                     try await Accounts.create(
                         email: email, name: name ?? email, password: password, grant: Grant(role: role, icbs: Set(icbs), region: region),
-                        on: handle.database, at: Date().formatted(.iso8601))
+                        on: handle.database, at: WallClock.system.iso)
                 }
                 Terminal.line("Created \(user.email) (\(role.label)\(icbs.isEmpty ? "" : ", " + icbs.map(\.rawValue).joined(separator: " "))).")
                 if supplied == nil { Terminal.line("Password (shown once): \(password)") }
@@ -78,7 +78,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let token = try await options.withDatabase("podium.user") { handle in
-                try await APITokens.make(forEmail: email, label: label, on: handle.database)
+                try await APITokens.make(forEmail: email, label: label, on: handle.database, clock: .system)
             }
             guard let token else { throw ValidationError("No user has the email \(email).") }
             Terminal.line(token)

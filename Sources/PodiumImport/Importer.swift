@@ -37,11 +37,16 @@ public struct ImportProgressEvent: Sendable {
 public struct Importer: Sendable {
     let database: any Database
     let logger: Logger
+    /// Dates the import in the log and the day pharmacy register changes are observed on.
+    let clock: WallClock
     let progress: @Sendable (ImportProgressEvent) -> Void
 
-    public init(database: any Database, logger: Logger, progress: @escaping @Sendable (ImportProgressEvent) -> Void = { _ in }) {
+    public init(
+        database: any Database, logger: Logger, clock: WallClock, progress: @escaping @Sendable (ImportProgressEvent) -> Void = { _ in }
+    ) {
         self.database = database
         self.logger = logger
+        self.clock = clock
         self.progress = progress
     }
 
@@ -135,7 +140,7 @@ public struct Importer: Sendable {
             // A new pharmacy extract is compared with the register it replaces: openings, closures and changes of
             // ownership become dated events (issue 7).
             if let register = rows as? [Pharmacy] {
-                try await PharmacyHistoryImport.record(register, on: transaction, observed: CalendarDate.today())
+                try await PharmacyHistoryImport.record(register, on: transaction, observed: clock.today)
             }
             try await BulkUpsert.write(rows, on: transaction) { written in
                 progress(ImportProgressEvent(dataset: dataset, phase: .writing, done: written, total: rows.count))
@@ -144,7 +149,7 @@ public struct Importer: Sendable {
             if let earlier = context.earlier { return earlier }
             let elapsed = ContinuousClock.now - context.started
             let record = ImportRecord(
-                id: UUID(), dataset: dataset, fileName: source.name, sha256: source.sha256, rowCount: rows.count, importedAt: Date(),
+                id: UUID(), dataset: dataset, fileName: source.name, sha256: source.sha256, rowCount: rows.count, importedAt: clock.now,
                 durationMilliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
             try await ImportStore(database: transaction).record(record)
             return record

@@ -49,9 +49,15 @@ public enum Fixtures {
         public var dentalRows: Int
     }
 
+    /// The fixed instant tests run at: 1 December 2026, 09:00 UTC (a Tuesday, mid-way through 2026/27).
+    public static let t0 = Date(timeIntervalSince1970: 1_796_115_600)
+
+    /// A wall clock stopped at ``t0``: imports, sessions, records and pages dated the same every run.
+    public static let clock = WallClock.fixed(t0)
+
     /// Imports every fixture dataset into `database`.
     public static func importAll(into database: any Database) async throws {
-        try await Importer(database: database, logger: TestDatabase.quietLogger).runBundled(directory: openData)
+        try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).runBundled(directory: openData)
     }
 
     /// Writes `text` to a new file in a fresh temporary folder and returns its path.

@@ -9,11 +9,11 @@ public enum PodiumServer {
     ///
     /// SQLite is migrated here (one embedded process). PostgreSQL must be migrated with `podium migrate` as a
     /// deploy step; with migrations pending, `serve` refuses to start, so several instances never race.
-    public static func run(config: PodiumConfig, beforeServing: @Sendable (any Database) async throws -> Void = { _ in }) async throws {
+    public static func run(config: PodiumConfig, clock: WallClock, beforeServing: @Sendable (any Database) async throws -> Void = { _ in }) async throws {
         // Minimal arguments keep Vapor's own flags from becoming a second command line (STYLE.md §8).
         let app = try await Application.make(Environment(name: "production", arguments: ["podium", "serve"]))
         do {
-            try configure(app, config: config)
+            try configure(app, config: config, clock: clock)
             try await DatabaseSetup.prepare(app.db, choice: config.database)
             try await prepareSchema(app, config: config)
             try await beforeServing(app.db)

@@ -9,7 +9,9 @@ public enum PodiumVersion {
 }
 
 /// Configures an application: database, migrations, middleware, JSON and routes. Used by `serve`, `demo` and tests.
-public func configure(_ app: Application, config: PodiumConfig) throws {
+/// - Parameter clock: the wall clock every request reads (``Request/clock``); tests stop it.
+public func configure(_ app: Application, config: PodiumConfig, clock: WallClock) throws {
+    app.clock = clock
     try DatabaseSetup.register(config.database, on: app.databases)
     app.migrations.add(PodiumMigrations.all)
 
@@ -43,4 +45,19 @@ public func configure(_ app: Application, config: PodiumConfig) throws {
     try app.register(collection: AdminController())
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }.access(.open)
+}
+
+extension Application {
+    private struct ClockKey: StorageKey { typealias Value = WallClock }
+
+    /// The wall clock the application reads, set once by ``configure(_:config:clock:)``.
+    public var clock: WallClock {
+        get { storage[ClockKey.self] ?? .system }
+        set { storage[ClockKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The application's wall clock: the one source of "now" and "today" for a request.
+    var clock: WallClock { application.clock }
 }

@@ -31,7 +31,7 @@ enum DentalCSV {
 
 @Suite("Importing NHSBSA dental activity")
 struct DentalImportTests {
-    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger) }
+    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock) }
 
     @Test("Headers with stray spaces are matched; blank cells are 'not reported', not zero; leading zeros are kept")
     func headerSpacesAndBlanks() async throws {

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Importing every dataset")
 struct ImportTests {
-    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger) }
+    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock) }
 
     @Test("Importing the same files twice leaves the database identical")
     func idempotent() async throws {
@@ -136,7 +136,7 @@ struct BundledDataTests {
     @Test("The England total computed by the database matches the sum over contracts")
     func englandTotalInDatabase() async throws {
         try await TestDatabase.with { handle in
-            let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger)
+            let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
             _ = try await importer.run(.icbs, file: BundledData.path(for: .icbs, in: Fixtures.bundled))
             _ = try await importer.run(.dentalActivity, file: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
             let figures = try await GeographyStore(database: handle.database).figures(financialYear: FinancialYear(startYear: 2023))

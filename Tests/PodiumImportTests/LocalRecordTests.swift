@@ -35,7 +35,7 @@ struct LocalRecordTests {
                 newcomer[0] = "FZZZ1"; newcomer[10] = "20250501"; newcomer[11] = ""; newcomer[12] = "A"; newcomer[1] = "NEW OWNER PHARMACY"
                 records.append(newcomer)
             }
-            let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger)
+            let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
             _ = try await importer.run(.pharmacies, file: path)
             let events = try await PharmacyEventStore(database: handle.database).events(in: ICBCode("QT6")!)
             func find(_ code: String, _ kind: PharmacyEventKind) -> PharmacyEvent? { events.first { $0.pharmacy.rawValue == code && $0.kind == kind } }

@@ -331,8 +331,8 @@ struct SignInTests {
         try await withWorkbench { app in
             let user = try await Accounts.create(
                 email: "ann@example.nhs.uk", name: "Ann", password: "correct horse battery", grant: Grant(role: .viewer, icbs: [ICBCode("QT6")!]), on: app.db, at: "t")
-            let here = try await BrowserSessions.start(for: user, hours: 1, on: app.db)
-            let elsewhere = try await BrowserSessions.start(for: user, hours: 1, on: app.db)
+            let here = try await BrowserSessions.start(for: user, hours: 1, on: app.db, clock: app.clock)
+            let elsewhere = try await BrowserSessions.start(for: user, hours: 1, on: app.db, clock: app.clock)
             let tester = try app.testing()
             func change(_ form: [String: String]) async throws -> TestingHTTPResponse {
                 try await tester.sendRequest(.POST, "/account/password", headers: ["Cookie": "podium_session=\(here.token)", "X-CSRF-Token": here.csrfToken], beforeRequest: {
@@ -375,7 +375,7 @@ struct SignInTests {
             try await ann.test(.POST, "/account/tokens/\(stored[0].id)/revoke") { #expect($0.status == .seeOther) }
             try await tester.test(.GET, "/api/v1/icbs/QT6/finance", headers: bearer) { #expect($0.status == .unauthorized) }
             // Another user cannot revoke Ann's tokens.
-            let other = try await APITokens.make(forEmail: ann.user.email, label: "second", on: app.db)
+            let other = try await APITokens.make(forEmail: ann.user.email, label: "second", on: app.db, clock: app.clock)
             #expect(other != nil)
             let bob = try await app.session(as: Grant(role: .viewer, icbs: [ICBCode("QT6")!]))
             let id = try await UserStore(database: app.db).tokens(of: ann.user.id)[0].id
@@ -427,16 +427,16 @@ struct SignInTests {
     @Test("The demo account is an administrator on an empty installation, gets a new password each run, and is not added beside real users")
     func demoAccount() async throws {
         try await TestDatabase.with { handle in
-            let first = try #require(try await DemoAccount.prepare(on: handle.database, password: nil))
+            let first = try #require(try await DemoAccount.prepare(on: handle.database, password: nil, clock: .fixed(Fixtures.t0)))
             #expect(first.email == DemoAccount.email && first.password.count == 20)
-            let second = try #require(try await DemoAccount.prepare(on: handle.database, password: "a chosen demo password"))
+            let second = try #require(try await DemoAccount.prepare(on: handle.database, password: "a chosen demo password", clock: .fixed(Fixtures.t0)))
             #expect(try await Accounts.verify(email: DemoAccount.email, password: "a chosen demo password", on: handle.database)?.grant.role == .administrator)
             #expect(try await Accounts.verify(email: DemoAccount.email, password: first.password, on: handle.database) == nil)
             #expect(second.password == "a chosen demo password")
         }
         try await TestDatabase.with { handle in
             try await Accounts.create(email: "real@example.nhs.uk", name: "Real", password: "a real password!", grant: Grant(role: .administrator), on: handle.database, at: "t")
-            #expect(try await DemoAccount.prepare(on: handle.database, password: nil) == nil)
+            #expect(try await DemoAccount.prepare(on: handle.database, password: nil, clock: .fixed(Fixtures.t0)) == nil)
             #expect(try await UserStore(database: handle.database).count() == 1)
         }
     }

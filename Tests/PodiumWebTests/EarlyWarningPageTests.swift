@@ -97,7 +97,7 @@ struct EarlyWarningPageTests {
                 intelligence: try await LocalRecordStore(database: app.db).records(.providerIntelligence, icb: ICBCode("QT6")!)
                     .compactMap { IntelligenceEntry.from($0.values) }.filter { $0.provider == number.rawValue }.map(\.entry))
             let latest = try #require(try await store.months().last)
-            let core = try #require(EarlyWarning.dental(input, asOf: latest, today: CalendarDate.today()))
+            let core = try #require(EarlyWarning.dental(input, asOf: latest, today: Fixtures.clock.today))
             #expect(Self.number(body["score"]) == core.score)
             try await admin.test(.GET, "/dental-contracts/\(number)") { response in
                 #expect(response.text.contains("id=\"early-warning\""))
@@ -163,7 +163,7 @@ struct EarlyWarningPageTests {
                 + "\(400 - index * 30),\(1000 - index * 60),0.00"
         }
         let file = try Fixtures.temporaryFile(named: "struggling.csv", text: ([header] + rows).joined(separator: "\n") + "\n")
-        _ = try await Importer(database: database, logger: TestDatabase.quietLogger).run(.dentalActivity, file: file)
+        _ = try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).run(.dentalActivity, file: file)
     }
 
     @Test("The digest lists what scores 40 or more; once read it is empty; a provider 5 points worse comes back, saying so")
@@ -181,8 +181,8 @@ struct EarlyWarningPageTests {
             // Intelligence recorded today adds 10 points: the digest shows the contract again as worse, with the change.
             try await LocalRecordImporter(database: app.db).save(
                 try RecordTemplate.providerIntelligence.read([
-                    "reference": "T-1", "provider": Self.struggling, "category": "workforce", "date": CalendarDate.today().iso, "note": "Dentists leaving",
-                ]).get(), for: ICBCode("QT6")!, by: "Ann", recordedAt: RecordsControllerClock.now(), version: .new)
+                    "reference": "T-1", "provider": Self.struggling, "category": "workforce", "date": Fixtures.clock.today.iso, "note": "Dentists leaving",
+                ]).get(), for: ICBCode("QT6")!, by: "Ann", recordedAt: Fixtures.clock.isoMilliseconds, version: .new)
             let after = try #require(Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
             #expect(after == before + 10)
             try await ann.test(.GET, "/digest") { response in
@@ -197,9 +197,4 @@ struct EarlyWarningPageTests {
             try await outsider.test(.GET, "/digest") { #expect(!$0.text.contains("Struggling Dental Ltd")) }
         }
     }
-}
-
-/// The time format records are saved with, for tests that save them directly.
-enum RecordsControllerClock {
-    static func now() -> String { Date().ISO8601Format(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
 }

@@ -18,7 +18,7 @@ struct EscapingTests {
     /// The fixtures, then files that overwrite names with hostile text (upserts by natural key).
     static func hostileData(_ database: any Database) async throws {
         try await Fixtures.importAll(into: database)
-        let importer = Importer(database: database, logger: TestDatabase.quietLogger)
+        let importer = Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
         let csvField = "\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let icbs = try Fixtures.text(of: .icbs).replacingOccurrences(
             of: "NHS Cornwall and the Isles of Scilly Integrated Care Board", with: hostile.replacingOccurrences(of: "\"", with: "\"\""))
@@ -53,7 +53,7 @@ struct EscapingTests {
         try await withWorkbench(data: Self.hostileData) { app in
             // An administrator whose own name is hostile (every page shows it) reads every page, with a hostile API token label.
             let reader = try await app.session(as: Grant(role: .administrator), name: Self.hostile)
-            _ = try await APITokens.make(forEmail: reader.user.email, label: Self.hostile, on: app.db)
+            _ = try await APITokens.make(forEmail: reader.user.email, label: Self.hostile, on: app.db, clock: app.clock)
             let query = "?q=" + (Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             let paths = app.routes.all.filter { $0.method == .GET }.flatMap { route in
                 let templates = route.path.contains(.parameter("template")) ? RecordTemplate.all.map(\.id) : [""]

@@ -48,7 +48,7 @@ struct ServerTests {
         do {
             try await withApp(configure: { app in
                 app.logger.logLevel = .critical
-                try configure(app, config: PodiumConfig(database: choice))
+                try configure(app, config: PodiumConfig(database: choice), clock: Fixtures.clock)
             }) { app in
                 let config = PodiumConfig(database: choice)
                 if choice.isPostgres {

@@ -22,7 +22,7 @@ func withWorkbench<T: Sendable>(
     do {
         let result = try await withApp(configure: { app in
             app.logger.logLevel = .critical
-            try configure(app, config: PodiumConfig(database: choice, auth: auth))
+            try configure(app, config: PodiumConfig(database: choice, auth: auth), clock: Fixtures.clock)
             app.storage[TestAuthKey.self] = auth
             try await app.autoMigrate()
             try await data(app.db)
@@ -78,7 +78,7 @@ extension Application {
     func session(as grant: Grant, email: String? = nil, name: String = "Test user") async throws -> SessionTester {
         let address = email ?? "\(grant.role.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@example.nhs.uk"
         let user = try await UserStore(database: db).create(email: address, name: name, passwordHash: "!", grant: grant, at: "2026-01-01T00:00:00Z")
-        let session = try await BrowserSessions.start(for: user, hours: 1, on: db)
+        let session = try await BrowserSessions.start(for: user, hours: 1, on: db, clock: clock)
         return SessionTester(
             base: try testing(), cookie: "\(BrowserSessions.cookieName(authSettingsForTests))=\(session.token)", csrfToken: session.csrfToken, user: user)
     }

@@ -137,6 +137,7 @@ public struct PharmacyOwnerShare: Sendable, Hashable {
             return PharmacyOwnerShare(
                 parent: parent, commonName: names, pharmacies: members.count, share: Proportion(part: Int64(members.count), whole: Int64(total)))
         }
-        .sorted { ($1.pharmacies, $0.commonName) < ($0.pharmacies, $1.commonName) }
+        // NB: two owners can share a trading name and a count; the parent code settles the order, every run.
+        .sorted { ($1.pharmacies, $0.commonName, $0.parent ?? "") < ($0.pharmacies, $1.commonName, $1.parent ?? "") }
     }
 }

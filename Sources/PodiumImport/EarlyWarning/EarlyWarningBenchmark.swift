@@ -19,7 +19,7 @@ public enum EarlyWarningBenchmark {
 
     /// Imports `dentalFile` into `database` (migrated, empty) and back-tests `configuration` on it.
     public static func run(dentalFile: String, database: any Database, logger: Logger, configuration: WarningConfiguration) async throws -> Report {
-        _ = try await Importer(database: database, logger: logger).run(.dentalActivity, file: dentalFile, force: true)
+        _ = try await Importer(database: database, logger: logger, clock: .system).run(.dentalActivity, file: dentalFile, force: true)
         let store = DentalStore(database: database)
         let months = try await store.months()
         guard let latest = months.last else { throw PositionBenchmark.BenchmarkError.noData }

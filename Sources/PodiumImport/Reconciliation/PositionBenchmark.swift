@@ -35,7 +35,7 @@ public enum PositionBenchmark {
         let clock = ContinuousClock()
         var record: ImportRecord?
         let importTime = try await clock.measure {
-            record = try await Importer(database: database, logger: logger).run(.dentalActivity, file: dentalFile, force: true).record
+            record = try await Importer(database: database, logger: logger, clock: .system).run(.dentalActivity, file: dentalFile, force: true).record
         }
         let store = DentalStore(database: database)
         guard let year = try await store.financialYears().first else { throw BenchmarkError.noData }

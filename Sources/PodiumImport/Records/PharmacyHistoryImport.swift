@@ -17,11 +17,3 @@ enum PharmacyHistoryImport {
         try await PharmacyEventStore(database: database).write(unique.values.sorted { ($0.pharmacy, $0.date.iso) < ($1.pharmacy, $1.date.iso) })
     }
 }
-
-extension CalendarDate {
-    /// Today in UTC.
-    public static func today(_ now: Date = Date()) -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}

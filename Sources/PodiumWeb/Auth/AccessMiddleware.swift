@@ -33,7 +33,7 @@ struct AccessMiddleware: AsyncMiddleware {
     /// The session cookie's user, or the bearer token's; `nil` when neither is presented or valid.
     static func authenticate(_ request: Request) async throws -> Viewer? {
         let store = UserStore(database: request.db)
-        let now = Clock.nowISO()
+        let now = request.clock.iso
         if let bearer = request.headers.bearerAuthorization?.token {
             guard let user = try await store.tokenUser(tokenHash: Secret.hash(bearer), now: now) else {
                 throw WebError.unauthorized(message: "The API token is not valid: it may have been revoked. Create a new one on your account page.")
@@ -160,9 +160,3 @@ enum SessionCookie {
     }
 }
 
-/// Wall-clock time as the stores keep it: ISO 8601 in UTC, to the second, which sorts as text.
-enum Clock {
-    static func nowISO() -> String { Date().formatted(.iso8601) }
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
-    static func nowSeconds() -> Int64 { Int64(Date().timeIntervalSince1970) }
-}

@@ -90,7 +90,7 @@ public enum DemoAccount {
     /// Adds the demo administrator to an installation without users, or gives the existing demo account the new
     /// password; `nil` when the installation has real users and no demo account (nothing is added then).
     /// - Parameter password: `PODIUM_DEMO_PASSWORD`, or `nil` to make one.
-    public static func prepare(on database: any Database, password given: String?) async throws -> (email: String, password: String)? {
+    public static func prepare(on database: any Database, password given: String?, clock: WallClock) async throws -> (email: String, password: String)? {
         let store = UserStore(database: database)
         let password = given ?? Accounts.generatePassword()
         if let existing = try await store.user(email: email) {
@@ -99,7 +99,7 @@ public enum DemoAccount {
         }
         guard try await store.count() == 0 else { return nil }
         try await Accounts.create(
-            email: email, name: "Demo administrator", password: password, grant: Grant(role: .administrator), on: database, at: Clock.nowISO())
+            email: email, name: "Demo administrator", password: password, grant: Grant(role: .administrator), on: database, at: clock.iso)
         return (email, password)
     }
 
@@ -109,17 +109,17 @@ public enum DemoAccount {
 public enum APITokens {
     /// A new token for `user`.
     /// - Throws: ``UserStore/Failure/invalidName`` when the label is empty or longer than 200 characters.
-    static func make(for user: User, label: String, on database: any Database) async throws -> String {
+    static func make(for user: User, label: String, on database: any Database, clock: WallClock) async throws -> String {
         let token = "podium_" + Secret.make()
         try await UserStore(database: database).createToken(
-            id: UUID().uuidString.lowercased(), tokenHash: Secret.hash(token), userID: user.id, label: label, createdAt: Clock.nowISO())
+            id: UUID().uuidString.lowercased(), tokenHash: Secret.hash(token), userID: user.id, label: label, createdAt: clock.iso)
         return token
     }
 
     /// A new token for the user with this email (`podium user token`, for scripts and load tests); `nil` if unknown.
-    public static func make(forEmail email: String, label: String, on database: any Database) async throws -> String? {
+    public static func make(forEmail email: String, label: String, on database: any Database, clock: WallClock) async throws -> String? {
         guard let user = try await UserStore(database: database).user(email: email)?.user else { return nil }
-        return try await make(for: user, label: label, on: database)
+        return try await make(for: user, label: label, on: database, clock: clock)
     }
 }
 
@@ -127,14 +127,14 @@ public enum APITokens {
 /// sees every session), ending after ``AuthSettings/sessionHours``.
 public enum BrowserSessions {
     /// Starts a session for `user`; returns the cookie's token and the session's CSRF token.
-    public static func start(for user: User, hours: Int, on database: any Database) async throws -> (token: String, csrfToken: String) {
+    public static func start(for user: User, hours: Int, on database: any Database, clock: WallClock) async throws -> (token: String, csrfToken: String) {
         let store = UserStore(database: database)
         let token = Secret.make(), csrfToken = Secret.make()
-        let now = Date()
-        try await store.deleteSessions(expiredBefore: Clock.iso(now))
+        let now = clock.now
+        try await store.deleteSessions(expiredBefore: WallClock.iso(now))
         try await store.createSession(
-            tokenHash: Secret.hash(token), userID: user.id, csrfToken: csrfToken, createdAt: Clock.iso(now),
-            expiresAt: Clock.iso(now.addingTimeInterval(TimeInterval(hours * 3600))))
+            tokenHash: Secret.hash(token), userID: user.id, csrfToken: csrfToken, createdAt: WallClock.iso(now),
+            expiresAt: WallClock.iso(now.addingTimeInterval(TimeInterval(hours * 3600))))
         return (token, csrfToken)
     }
 

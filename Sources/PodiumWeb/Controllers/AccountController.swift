@@ -54,7 +54,7 @@ struct AccountController: RouteCollection {
         let store = UserStore(database: req.db)
         let account = User.normalisedEmail(email) ?? email.lowercased()
         let address = clientAddress(req)
-        let now = Clock.nowSeconds()
+        let now = req.clock.epochSeconds
         let failures = try await store.failedSignIns(account: account, address: address, since: now - throttle.window)
         if case .wait(let seconds) = throttle.decision(accountFailures: failures.account, addressFailures: failures.address, now: now) {
             req.logger.warning("sign-in throttled", metadata: ["address": "\(address)"])
@@ -68,7 +68,7 @@ struct AccountController: RouteCollection {
             return signInForm(req, email: email, next: next, problem: "The email or password is not right.", status: .unauthorized)
         }
         try await store.clearFailedSignIns(account: account)
-        let token = try await BrowserSessions.start(for: user, hours: settings.sessionHours, on: req.db).token
+        let token = try await BrowserSessions.start(for: user, hours: settings.sessionHours, on: req.db, clock: req.clock).token
         req.logger.notice("signed in", metadata: ["user": "\(user.id)"])
         let response = req.redirect(to: next, redirectType: .normal)
         SessionCookie.set(token, on: response, settings: settings)
@@ -116,7 +116,7 @@ struct AccountController: RouteCollection {
         }
         try await Accounts.setPassword(new, for: viewer.user, on: req.db)
         if case .session(let hash, _) = viewer.credential {
-            try await UserStore(database: req.db).deleteSessions(userID: viewer.user.id, keeping: hash, expiredBefore: Clock.nowISO())
+            try await UserStore(database: req.db).deleteSessions(userID: viewer.user.id, keeping: hash, expiredBefore: req.clock.iso)
         }
         req.logger.notice("password changed", metadata: ["user": "\(viewer.user.id)"])
         return try await accountPage(req, notice: AccountPages.notice("Your password is changed; any other sessions of yours are signed out.", kind: "success"))
@@ -127,7 +127,7 @@ struct AccountController: RouteCollection {
         let label = (try? req.content.get(String.self, at: "label")) ?? ""
         let token: String
         do {
-            token = try await APITokens.make(for: user, label: label, on: req.db)
+            token = try await APITokens.make(for: user, label: label, on: req.db, clock: req.clock)
         } catch UserStore.Failure.invalidName {
             return try await accountPage(req, notice: AccountPages.notice("Say what the token is for (1 to 200 characters).", kind: "error"),
                                          status: .unprocessableEntity)

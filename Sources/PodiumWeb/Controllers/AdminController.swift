@@ -82,7 +82,7 @@ struct AdminController: RouteCollection {
         let created: User
         do {
             created = try await Accounts.create(
-                email: posted.email ?? "", name: posted.name ?? "", password: password, grant: grant, on: req.db, at: Clock.nowISO())
+                email: posted.email ?? "", name: posted.name ?? "", password: password, grant: grant, on: req.db, at: req.clock.iso)
         } catch let failure as UserStore.Failure {
             return try await usersPage(req, form: posted.form, problems: [failure.description], status: .unprocessableEntity)
         } catch let failure as Accounts.Failure {
@@ -139,7 +139,7 @@ struct AdminController: RouteCollection {
         let user = try await target(req)
         let password = Accounts.generatePassword()
         try await Accounts.setPassword(password, for: user, on: req.db)
-        try await UserStore(database: req.db).deleteSessions(userID: user.id, expiredBefore: Clock.nowISO())
+        try await UserStore(database: req.db).deleteSessions(userID: user.id, expiredBefore: req.clock.iso)
         req.logger.notice("password reset", metadata: ["user": "\(user.id)", "by": "\(req.recorder)"])
         return Responses.html(AdminPages.user(
             user, icbs: try await GeographyStore(database: req.db).icbs(), form: .init(user),

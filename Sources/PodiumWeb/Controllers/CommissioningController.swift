@@ -54,8 +54,8 @@ struct CommissioningController: RouteCollection {
         }
         let incomeTable = Table<PharmacyFirstIncomeRow>(id: "pharmacy-first", caption: "Pharmacy First", columns: PharmacyPages.incomeColumns(), rows: income, footer: nil)
         let closuresTable = RecordPages.table(closures, icb: sited.organisation.icb)
-        let warning = try await sited.organisation.icb.asyncMap { try await workbench.pharmacyWarning(of: code, icb: $0, today: CalendarDate.today()) } ?? nil
-        let warningTable = EarlyWarningPages.breakdownTable(warning ?? ProviderWarning(asOf: CalendarDate.today().yearMonth, configuration: "", readings: []))
+        let warning = try await sited.organisation.icb.asyncMap { try await workbench.pharmacyWarning(of: code, icb: $0, today: req.clock.today) } ?? nil
+        let warningTable = EarlyWarningPages.breakdownTable(warning ?? ProviderWarning(asOf: req.clock.today.yearMonth, configuration: "", readings: []))
         if let csv = try Responses.tableCSV(parameters, name: code.rawValue, [
             (events.id, { events.csv(ListRequest()) }), (closures.template.id, { closuresTable.csv(ListRequest()) }),
             (incomeTable.id, { incomeTable.csv(ListRequest()) }), (warningTable.id, { warningTable.csv(ListRequest()) }),
@@ -65,13 +65,13 @@ struct CommissioningController: RouteCollection {
             nearest = ClosureSummary.nearestOpen(to: location.grid, excluding: code, among: try await workbench.pharmacySites())
         }
         return Responses.html(PharmacyPages.pharmacy(
-            sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: CalendarDate.today()),
+            sited, register: register, events: events, hours: WeeklyHours.inForce(sessions, on: req.clock.today),
             closures: register == nil ? nil : closures, income: income, nearest: nearest, warning: warning, context: req.page))
     }
 
     @Sendable func closures(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await req.workbench.closures(of: code, today: CalendarDate.today())
+        let overview = try await req.workbench.closures(of: code, today: req.clock.today)
         let tables = (PharmacyPages.closuresTable(overview.rows), PharmacyPages.decileTable(overview.summary), PharmacyPages.hoursTable(overview.weeks))
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-closures", [
             (tables.0.id, { tables.0.csv(ListRequest()) }), (tables.1.id, { tables.1.csv(ListRequest()) }), (tables.2.id, { tables.2.csv(ListRequest()) }),
@@ -81,7 +81,7 @@ struct CommissioningController: RouteCollection {
 
     @Sendable func marketEntry(req: Request) async throws -> Response {
         let code = try icb(req), parameters = try ListParameters.from(req)
-        let overview = try await req.workbench.marketEntry(of: code, today: CalendarDate.today())
+        let overview = try await req.workbench.marketEntry(of: code, today: req.clock.today)
         let applications = PharmacyPages.applicationsTable(overview.applications, icb: code, timetable: .standard)
         let boards = PharmacyPages.boardsTable(overview)
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-market-entry", [

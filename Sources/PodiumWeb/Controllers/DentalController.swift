@@ -20,7 +20,7 @@ struct DentalController: RouteCollection {
         let item = try await req.workbench.position(of: number, choices: try PositionChoices.from(req))
         let tables = Self.tables(item)
         let parameters = try ListParameters.from(req)
-        let warning = try await req.workbench.dentalWarning(of: number, today: CalendarDate.today())
+        let warning = try await req.workbench.dentalWarning(of: number, today: req.clock.today)
         if parameters.wantsCSV {
             let name = "dental-contract-\(number)-\(parameters.table ?? tables.months.id).csv"
             switch parameters.table ?? tables.months.id {
@@ -44,7 +44,7 @@ struct DentalController: RouteCollection {
         let form = (try? req.content.decode(VariationForm.self)) ?? .empty
         let workbench = req.workbench
         let item = try await workbench.position(of: number, choices: PositionChoices())
-        switch VariationEntry.parse(form, contract: number, id: UUID().uuidString, recordedBy: req.recorder, now: ImportStore.timestamp.format(Date())) {
+        switch VariationEntry.parse(form, contract: number, id: UUID().uuidString, recordedBy: req.recorder, now: req.clock.isoMilliseconds) {
         case .failure(let problems):
             return rejected(req, item, form: VariationFormState(values: form, errors: problems.messages))
         case .success(let variation):
@@ -69,7 +69,7 @@ struct DentalController: RouteCollection {
             let item = try await req.workbench.position(of: number, choices: PositionChoices())
             return rejected(req, item, form: VariationFormState(errors: ["To withdraw a variation, say why (up to \(VariationEntry.maximumTextLength) characters)."]))
         }
-        let withdrawal = VariationRecord.Withdrawal(by: by, at: ImportStore.timestamp.format(Date()), reason: reason)
+        let withdrawal = VariationRecord.Withdrawal(by: by, at: req.clock.isoMilliseconds, reason: reason)
         guard try await VariationStore(database: req.db).withdraw(id: id, contract: number, withdrawal: withdrawal) else {
             throw WebError.notFound(code: "variation_not_found", message: "No variation in force with that identifier on contract \(number).")
         }

@@ -20,7 +20,7 @@ struct EarlyWarningController: RouteCollection {
 
     private func list(_ req: Request, trend: Bool = true) async throws -> ProvidersAtRisk {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-        return try await req.workbench.providersAtRisk(of: code, month: req.query[String.self, at: "as_of"], today: CalendarDate.today(), trend: trend)
+        return try await req.workbench.providersAtRisk(of: code, month: req.query[String.self, at: "as_of"], today: req.clock.today, trend: trend)
     }
 
     @Sendable func page(req: Request) async throws -> Response {
@@ -41,7 +41,7 @@ struct EarlyWarningController: RouteCollection {
 
     @Sendable func contractAPI(req: Request) async throws -> API.WarningDTO {
         let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-        guard let warning = try await req.workbench.dentalWarning(of: number, today: CalendarDate.today()) else {
+        guard let warning = try await req.workbench.dentalWarning(of: number, today: req.clock.today) else {
             throw WebError.notFound(code: "warning_not_found", message: "Contract \(number) has no score: it is not in the latest month of data, or has no UDA target.")
         }
         return API.WarningDTO(provider: "contract:\(number)", warning: warning)
@@ -50,7 +50,7 @@ struct EarlyWarningController: RouteCollection {
     @Sendable func pharmacyAPI(req: Request) async throws -> API.WarningDTO {
         let code = try req.code("pharmacy", as: PharmacyCode.self, notFound: "pharmacy_not_found")
         guard let icb = try await OrganisationStore(database: req.db).icb(ofPharmacy: code).icb,
-              let warning = try await req.workbench.pharmacyWarning(of: code, icb: icb, today: CalendarDate.today()) else {
+              let warning = try await req.workbench.pharmacyWarning(of: code, icb: icb, today: req.clock.today) else {
             throw WebError.notFound(code: "warning_not_found", message: "Pharmacy \(code) has no score: it is not an open pharmacy of an ICB.")
         }
         return API.WarningDTO(provider: "pharmacy:\(code)", warning: warning)
@@ -61,7 +61,7 @@ struct EarlyWarningController: RouteCollection {
     @Sendable func raise(req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
         let provider = ((try? req.content.get(String.self, at: "provider")) ?? "").trimmingCharacters(in: .whitespaces)
-        let today = CalendarDate.today()
+        let today = req.clock.today
         let workbench = req.workbench
         let found: (name: String, category: RiskCategory, warning: ProviderWarning)?
         if let contract = ContractNumber(provider) {
@@ -98,7 +98,7 @@ struct EarlyWarningController: RouteCollection {
             "review_date": today.adding(days: 30).iso, "status": "open",
         ]
         let values = try RecordTemplate.risks.read(cells).get()
-        try await LocalRecordImporter(database: req.db).save(values, for: code, by: req.recorder, recordedAt: RecordsController.now(), version: .new)
+        try await LocalRecordImporter(database: req.db).save(values, for: code, by: req.recorder, recordedAt: req.clock.isoMilliseconds, version: .new)
         req.logger.notice("risk raised from early warning", metadata: ["icb": "\(code)", "provider": "\(provider)"])
         return req.redirect(to: formPath(), redirectType: .normal)
     }
@@ -113,7 +113,7 @@ struct EarlyWarningController: RouteCollection {
         let seen = try await DigestStore(database: req.db).seen(by: user.id)
         var items: [DigestItem] = [], current: [DigestStore.Seen] = []
         for icb in icbs {
-            let list = try await req.workbench.providersAtRisk(of: icb.code, month: nil, today: CalendarDate.today(), trend: false)
+            let list = try await req.workbench.providersAtRisk(of: icb.code, month: nil, today: req.clock.today, trend: false)
             let providers = list.dental.map { ("contract:\($0.contract)", $0.provider, PodiumRoute.dentalContract($0.contract).path, $0.warning) }
                 + list.pharmacies.map { ("pharmacy:\($0.pharmacy)", $0.name, PodiumRoute.pharmacy($0.pharmacy).path, $0.warning) }
             for (key, name, link, warning) in providers where warning.score >= Self.digestThreshold {
@@ -137,7 +137,7 @@ struct EarlyWarningController: RouteCollection {
     @Sendable func markRead(req: Request) async throws -> Response {
         guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
         let (_, current) = try await digestItems(req)
-        try await DigestStore(database: req.db).markRead(current, by: user.id, at: Clock.nowISO())
+        try await DigestStore(database: req.db).markRead(current, by: user.id, at: req.clock.iso)
         return req.redirect(to: PodiumRoute.digest.path, redirectType: .normal)
     }
 }

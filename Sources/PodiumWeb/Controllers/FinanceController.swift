@@ -14,7 +14,7 @@ struct FinanceController: RouteCollection {
 
     private func overview(_ req: Request) async throws -> FinanceOverview {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-        return try await req.workbench.finance(of: code, choices: try PositionChoices.from(req), today: CalendarDate.today())
+        return try await req.workbench.finance(of: code, choices: try PositionChoices.from(req), today: req.clock.today)
     }
 
     private func englandFinance(_ req: Request) async throws -> EnglandFinance {
@@ -25,7 +25,7 @@ struct FinanceController: RouteCollection {
                 message: "region must be one of \(NHSEnglandRegion.allCases.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", ")).")
         }
         return try await req.workbench.englandFinance(
-            choices: try PositionChoices.from(req), region: NHSEnglandRegion(rawValue: raw), scope: req.scope, today: CalendarDate.today())
+            choices: try PositionChoices.from(req), region: NHSEnglandRegion(rawValue: raw), scope: req.scope, today: req.clock.today)
     }
 
     @Sendable func icb(req: Request) async throws -> Response {

@@ -20,7 +20,7 @@ struct GovernanceController: RouteCollection {
                 throw WebError.badRequest(code: "invalid_parameter", message: "\(name) must be a date, YYYY-MM-DD.")
             }
             return date
-        } ?? CalendarDate.today()
+        } ?? req.clock.today
     }
 
     @Sendable func api(req: Request) async throws -> API.GovernanceDTO {
@@ -30,7 +30,7 @@ struct GovernanceController: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found"), parameters = try ListParameters.from(req)
-        let overview = try await req.workbench.governance(of: code, today: CalendarDate.today())
+        let overview = try await req.workbench.governance(of: code, today: req.clock.today)
         if let csv = try Responses.tableCSV(parameters, name: "\(code)-governance", GovernancePage.tables(overview)) { return csv }
         return Responses.html(GovernancePage.render(overview, context: req.page))
     }

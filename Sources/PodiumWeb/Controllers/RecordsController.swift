@@ -68,7 +68,7 @@ struct RecordsController: RouteCollection {
                 let opened = posted[RecordPages.version].flatMap { $0.isEmpty ? nil : $0 }
                 let version: LocalRecordImporter.Version = opened != nil && posted[RecordPages.versionKey] == values.key ? .savedAt(opened!) : .new
                 try await LocalRecordImporter(database: req.db).save(
-                    values, for: icb.code, by: req.recorder, recordedAt: Self.now(), version: version)
+                    values, for: icb.code, by: req.recorder, recordedAt: req.clock.isoMilliseconds, version: version)
                 return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(icb.code, template).path, ListLinks.items([("key", values.key)])), redirectType: .normal)
             } catch let found as RecordProblems {
                 problems += found.problems
@@ -93,7 +93,6 @@ struct RecordsController: RouteCollection {
     }
 
     /// ISO 8601 with milliseconds: the version a form carries, fine enough that two saves rarely share one.
-    static func now() -> String { Date().ISO8601Format(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
 
     @Sendable func upload(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
@@ -103,7 +102,7 @@ struct RecordsController: RouteCollection {
         let name = upload.file.filename.isEmpty ? "upload.csv" : upload.file.filename
         do {
             let source = try SourceFile.received(name: name, bytes: Array(upload.file.data.readableBytesView))
-            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: req.recorder, recordedAt: Self.now())
+            let done = try await LocalRecordImporter(database: req.db).run(template, source: source, for: icb.code, by: req.recorder, recordedAt: req.clock.isoMilliseconds)
             return Responses.html(RecordPages.uploadResult(
                 template, icb: icb,
                 result: .saved(LocalRecordImportResultView(file: done.file, records: done.records, changed: done.changed, ignored: done.ignoredColumns)),
@@ -120,7 +119,7 @@ struct RecordsController: RouteCollection {
     @Sendable func delete(req: Request) async throws -> Response {
         let (icb, template) = try await target(req)
         let key = (try? req.content.get(String.self, at: "key")) ?? ""
-        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: req.recorder, at: Self.now())
+        guard try await LocalRecordImporter(database: req.db).delete(template, key: key, for: icb.code, by: req.recorder, at: req.clock.isoMilliseconds)
         else { throw WebError.notFound(code: "record_not_found", message: "No \(template.title.lowercased()) record \"\(key)\" for \(icb.code).") }
         return req.redirect(to: PodiumRoute.records(icb.code, template).path, redirectType: .normal)
     }
