@@ -228,7 +228,9 @@ struct PharmacyOptometryTests {
         #expect(read.cells == ["FA002", "2024-04-01", "mon", "core", "09:00", "17:30"])
         let again = try RecordTemplate.pharmacyHours.read(Dictionary(uniqueKeysWithValues: zip(RecordTemplate.pharmacyHours.fields.map(\.name), read.cells))).get()
         #expect(again == read)
-        #expect(WeeklyHours.inForce([read], on: CalendarDate("2024-04-01")!)?.coreMinutes == 510)
-        #expect(WeeklyHours.inForce([read], on: CalendarDate("2024-03-31")!) == nil)
+        let session = try #require(OpeningSession(read))
+        #expect(session.pharmacy.rawValue == "FA002" && session.day == .mon && session.kind == .core && session.minutes == 510)
+        #expect(WeeklyHours.inForce([session], on: CalendarDate("2024-04-01")!)?.coreMinutes == 510)
+        #expect(WeeklyHours.inForce([session], on: CalendarDate("2024-03-31")!) == nil)
     }
 }

@@ -95,7 +95,7 @@ struct EarlyWarningPageTests {
             let input = DentalWarningInput(
                 contract: number, months: try await store.months(of: number), dataMonths: try await store.months(),
                 intelligence: try await LocalRecordStore(database: app.db).records(.providerIntelligence, icb: ICBCode("QT6")!)
-                    .compactMap { IntelligenceEntry.from($0.values) }.filter { $0.provider == number.rawValue }.map(\.entry))
+                    .compactMap { ProviderIntelligence($0.values) }.filter { $0.provider == number.rawValue }.map(\.entry))
             let latest = try #require(try await store.months().last)
             let core = try #require(EarlyWarning.dental(input, asOf: latest, today: Fixtures.clock.today))
             #expect(Self.number(body["score"]) == core.score)

@@ -19,9 +19,9 @@ struct FinancePageTests {
     @Test("Dental primary care is forecast from the contract engine on the bundled data: instalments sum to the contracts, clawback comes off")
     func forecastFromContracts() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
-            let workbench = Workbench(database: app.db), code = ICBCode("QT6")!
-            let dental = try await workbench.dentalPosition(of: code, choices: PositionChoices())
-            let finance = try await workbench.finance(of: code, choices: PositionChoices(), today: CalendarDate(year: 2026, month: 11, day: 23)!)
+            let context = app.queryContext(today: CalendarDate(year: 2026, month: 11, day: 23)!), code = ICBCode("QT6")!
+            let dental = try await DentalPosition.Model.query(context, icb: code, choices: PositionChoices())
+            let finance = try await Finance.Model.query(context, icb: code, choices: PositionChoices())
             let line = try #require(finance.lines.first { $0.kind == .dentalPrimary })
             let months = try #require(finance.monthly[.dentalPrimary])
             // The real contracts of the fixture: no ledger months are recorded for this line, so every month is an instalment.

@@ -97,7 +97,7 @@ struct GovernancePageTests {
                 ]).get()
                 try await importer.save(item, for: icb, by: "Ann", recordedAt: "t-\(reference)", version: .new)
             }
-            let overview = try await Workbench(database: app.db).governance(of: icb, today: try #require(CalendarDate("2026-11-23")))
+            let overview = try await Governance.Model.query(app.queryContext(today: try #require(CalendarDate("2026-11-23"))), icb: icb)
             #expect(overview.followUpsOverdue == 1)
             #expect(overview.handoverOutstanding == 2)
             #expect(throws: RecordProblems.self) { try engagement("E9", "2025-12-01", "open") }
@@ -113,17 +113,17 @@ struct GovernancePageTests {
     @Test("A risk's live evidence shows the engine's current figures: a contract's projection, an SPC measure, the access gap, a pharmacy")
     func liveEvidence() async throws {
         try await withWorkbench { app in
-            let workbench = Workbench(database: app.db), icb = ICBCode("QT6")!
-            let dental = try #require(try await workbench.dentalPositionIfImported(of: icb))
+            let context = app.queryContext(), icb = ICBCode("QT6")!
+            let dental = try #require(try await DentalPosition.Model.queryIfImported(context, icb: icb))
             let contract = try #require(dental.portfolio.forecastContracts.first)
             let projected = try #require(contract.projected)
-            let pharmacy = try #require(try await workbench.pharmacies(of: icb).sites.first).organisation
+            let pharmacy = try #require(try await PharmacyRegister.query(context, icb: icb).sites.first).organisation
             try await Self.save(.risks, [
                 "reference": "R1", "title": "Under-delivery", "category": "dental", "owner": "Ann", "initial_likelihood": "4", "initial_consequence": "4",
                 "current_likelihood": "4", "current_consequence": "4", "target_likelihood": "2", "target_consequence": "2", "review_date": "2099-01-01",
                 "status": "open", "evidence": "contract:\(contract.contract) spc:delivery access:adults pharmacy:\(pharmacy.code)",
             ], on: app, at: "2026-11-23T09:00:00.000Z")
-            let overview = try await workbench.governance(of: icb, today: try #require(CalendarDate("2026-11-23")))
+            let overview = try await Governance.Model.query(app.queryContext(today: try #require(CalendarDate("2026-11-23"))), icb: icb)
             let evidence = try #require(overview.risks.first).evidence
             #expect(evidence.map(\.citation.description) == ["contract:\(contract.contract)", "spc:delivery", "access:adults", "pharmacy:\(pharmacy.code)"])
             #expect(evidence[0].value.contains("projected year-end \(projected.achievement.percentText!)"))
@@ -189,9 +189,9 @@ struct GovernancePageTests {
             #expect(html.contains("For decision"))
             #expect(html.contains("Decide: Fund &lt;b&gt;urgent&lt;/b&gt; access (D1)."))
             #expect(!html.contains("<b>urgent</b>"))
-            #expect(html.components(separatedBy: "class=\"paper-section\"").count - 1 == CommitteePaperPage.sections.count)
+            #expect(html.components(separatedBy: "class=\"paper-section\"").count - 1 == CommitteePaperViews.sections.count)
             var positions: [String.Index] = []
-            for heading in CommitteePaperPage.sections { positions.append(try #require(html.range(of: "<h2>\(heading)</h2>")).lowerBound) }
+            for heading in CommitteePaperViews.sections { positions.append(try #require(html.range(of: "<h2>\(heading)</h2>")).lowerBound) }
             #expect(positions == positions.sorted())
             try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?meeting=2026-12-01&format=csv&table=decisions-due") { response in
                 #expect(response.status == .ok)

@@ -4,7 +4,7 @@ import PodiumCore
 import PodiumData
 import PodiumImport
 import PodiumTestSupport
-import PodiumWeb
+@testable import PodiumWeb
 import Testing
 import Vapor
 import VaporTesting
@@ -115,4 +115,11 @@ func plant(_ text: String, icb: ICBCode, on database: any Database) async throws
         }
     }
     return written
+}
+
+extension Application {
+    /// What page models read in a test: this application's database, no cache, judged on `today` (the fixed clock's by default).
+    func queryContext(today: CalendarDate = Fixtures.clock.today) -> QueryContext {
+        QueryContext(database: db, openData: OpenData(database: db, cache: nil), today: today)
+    }
 }

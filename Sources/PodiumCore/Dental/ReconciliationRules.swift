@@ -61,6 +61,9 @@ public struct ReconciliationRules: Sendable, Hashable, Codable {
         self.overDeliveryScheme = overDeliveryScheme
         self.note = note
     }
+
+    /// The over-delivery carried forward as credit: from 100 % up to the upper tolerance (2 % by default).
+    public var creditAllowance: Percentage { Percentage(basisPoints: upperTolerance.basisPoints - 10_000) }
 }
 
 /// The default thresholds per financial year: the one place they live. Every figure can be overridden

@@ -110,38 +110,33 @@ extension PharmacyWarningInput {
     /// a week), Pharmacy First returns (clinical pathways, minor illness and urgent supply together), ODS events and
     /// provider intelligence.
     public static func inputs(
-        pharmacies: [PharmacyCode], closures: [FieldValues], hours: [FieldValues], pharmacyFirst: [FieldValues], events: [PharmacyEvent],
+        pharmacies: [PharmacyCode], closures: [PharmacyClosure], hours: [OpeningSession], pharmacyFirst: [PharmacyFirstReturn],
+        events: [PharmacyEvent],
         intelligence: [(provider: String, entry: IntelligenceEntry)]
     ) -> [PharmacyCode: PharmacyWarningInput] {
         var inputs = Dictionary(uniqueKeysWithValues: pharmacies.map { ($0, PharmacyWarningInput(pharmacy: $0)) })
-        func update(_ code: String?, _ change: (inout PharmacyWarningInput) -> Void) {
-            guard let code = code.flatMap(PharmacyCode.init), inputs[code] != nil else { return }
+        func update(_ code: PharmacyCode?, _ change: (inout PharmacyWarningInput) -> Void) {
+            guard let code, inputs[code] != nil else { return }
             change(&inputs[code]!)
         }
-        for record in closures {
-            guard let date = record.date("date") else { continue }
-            update(record.text("ods_code")) {
-                $0.closures.append(Closure(date: date, permanent: record.text("kind") == "permanent", minutesLost: record.integer("hours_lost").map { Int($0) }))
+        for closure in closures {
+            update(closure.pharmacy) {
+                $0.closures.append(Closure(date: closure.date, permanent: closure.kind == .permanent, minutesLost: closure.minutesLost))
             }
         }
         var weeks: [PharmacyCode: [CalendarDate: Int]] = [:]
-        for record in hours {
-            guard let code = record.text("ods_code").flatMap(PharmacyCode.init), let from = record.date("effective_from"),
-                  let opens = record.integer("opens"), let closes = record.integer("closes") else { continue }
-            weeks[code, default: [:]][from, default: 0] += Int(closes - opens)
-        }
+        for session in hours { weeks[session.pharmacy, default: [:]][session.effectiveFrom, default: 0] += session.minutes }
         for (code, week) in weeks {
-            update(code.rawValue) { $0.weeklyHours = week.map { WeeklyHours(from: $0.key, minutes: $0.value) }.sorted { $0.from < $1.from } }
+            update(code) { $0.weeklyHours = week.map { WeeklyHours(from: $0.key, minutes: $0.value) }.sorted { $0.from < $1.from } }
         }
-        for record in pharmacyFirst {
-            guard let month = record.integer("month").flatMap({ YearMonth(year: Int($0 / 100), month: Int($0 % 100)) }) else { continue }
-            let count = ["clinical_pathways", "minor_illness", "urgent_supply"].compactMap { record.integer($0) }.reduce(0, +)
-            update(record.text("ods_code")) { $0.pharmacyFirst[month, default: 0] += Int(count) }
+        for entry in pharmacyFirst {
+            let volumes = entry.volumes
+            update(entry.pharmacy) { $0.pharmacyFirst[entry.month, default: 0] += volumes.clinicalPathways + volumes.minorIllness + volumes.urgentSupply }
         }
         for event in events where event.kind == .ownershipChanged {
-            update(event.pharmacy.rawValue) { $0.ownershipChanges.append(event.date) }
+            update(event.pharmacy) { $0.ownershipChanges.append(event.date) }
         }
-        for (provider, entry) in intelligence { update(provider) { $0.intelligence.append(entry) } }
+        for (provider, entry) in intelligence { update(PharmacyCode(provider)) { $0.intelligence.append(entry) } }
         return inputs
     }
 

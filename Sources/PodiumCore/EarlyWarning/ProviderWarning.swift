@@ -108,3 +108,11 @@ extension YearMonth {
         return month
     }
 }
+
+extension ProviderWarning {
+    /// The top three reasons, each "Signal: what was seen".
+    public var reasonLines: [String] { topReasons(3).map { "\($0.signal.label): \($0.words)" } }
+
+    /// The top three reasons in words, or "no warning signs".
+    public var reasonsSentence: String { reasonLines.isEmpty ? "no warning signs" : reasonLines.joined(separator: "; ") }
+}

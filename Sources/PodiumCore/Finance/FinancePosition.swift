@@ -27,28 +27,27 @@ public struct FinancePosition: Sendable, Hashable {
 
     /// - Parameters:
     ///   - dental: the contract engine's position for the ICB's contracts in the year.
-    ///   - budgets, actuals, options: records of ``RecordTemplate/budgetLines``, ``RecordTemplate/financeActuals`` and
-    ///     ``RecordTemplate/reinvestmentOptions`` (records of other years are ignored).
+    ///   - budgets, actuals, options: the ICB's budget lines, ledger actuals and reinvestment options (those of other
+    ///     years are ignored).
     ///   - today: the date the plan is for (31 March deadlines count back from it).
     public static func of(
-        dental: PortfolioPosition, budgets: [FieldValues], actuals: [FieldValues], options optionRecords: [FieldValues], today: CalendarDate
+        dental: PortfolioPosition, budgets: [BudgetAllocation], actuals: [FinanceActual], options optionRecords: [ReinvestmentOptionRecord],
+        today: CalendarDate
     ) -> FinancePosition {
         let year = dental.financialYear
         let asOf = dental.contracts.map(\.latest.month).max() ?? year.firstMonth
-        let options = optionRecords.filter { $0.financialYear("financial_year") == year }.compactMap(ReinvestmentOption.init)
+        let options = optionRecords.filter { $0.year == year }.map(\.option)
 
         var spent: [BudgetLineKind: [YearMonth: Money]] = [:]
         var committed: [BudgetLineKind: Money] = [:]
-        for values in actuals {
-            guard let month = values.month("month"), year.contains(month), let line = values.text("line").flatMap(BudgetLineKind.init) else { continue }
-            spent[line, default: [:]][month] = values.money("spent") ?? .zero
-            committed[line, default: .zero] += values.money("committed") ?? .zero
+        for actual in actuals where year.contains(actual.month) {
+            spent[actual.line, default: [:]][actual.month] = actual.spent
+            committed[actual.line, default: .zero] += actual.committed
         }
         let approved = options.filter { $0.approval != nil }.map(\.cost).sum()
         committed[.dentalPrimary, default: .zero] += approved
-        let budgetOf = Dictionary(budgets.filter { $0.financialYear("financial_year") == year }.compactMap { values in
-            values.text("line").flatMap(BudgetLineKind.init).map { ($0, values.money("budget") ?? .zero) }
-        }, uniquingKeysWith: { first, _ in first })
+        let budgetOf = Dictionary(
+            budgets.filter { $0.year == year }.map { ($0.line, $0.budget) }, uniquingKeysWith: { first, _ in first })
 
         var lines: [LineForecast] = [], monthly: [BudgetLineKind: [YearMonth: Money]] = [:]
         for kind in BudgetLineKind.allCases where kind.isICBBudget && (budgetOf[kind] != nil || spent[kind] != nil || kind == .dentalPrimary) {

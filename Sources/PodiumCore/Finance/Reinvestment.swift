@@ -66,6 +66,22 @@ public struct ReinvestmentPlan: Sendable, Hashable {
     /// fits, or `nil` when none does (whatever is uncommitted is then lost to dentistry).
     public var mustCommitBy: CalendarDate?
 
+    /// Where an option stands in the plan.
+    public enum State: String, Sendable, Hashable {
+        case approved
+        case fits
+        case tooLate = "too-late"
+        case tooCostly = "too-costly"
+    }
+
+    /// Where `option` stands: approved, still fitting, too late for the year, or costing more than is uncommitted.
+    public func state(of option: ReinvestmentOption) -> State {
+        if option.approval != nil { return .approved }
+        if fitting.contains(option) { return .fits }
+        if tooLate.contains(option) { return .tooLate }
+        return .tooCostly
+    }
+
     /// - Parameters: `underspend` the ring-fenced underspend at risk; `today` the date the plan is for.
     public static func of(underspend: Money, options: [ReinvestmentOption], today: CalendarDate, year: FinancialYear) -> ReinvestmentPlan {
         let approved = options.filter { $0.approval != nil }

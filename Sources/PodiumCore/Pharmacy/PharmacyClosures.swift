@@ -17,12 +17,6 @@ public struct PharmacyClosure: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// Reads a record of ``RecordTemplate/pharmacyClosures``.
-    public init?(_ record: FieldValues) {
-        guard let code = record.text("ods_code").flatMap(PharmacyCode.init), let date = record.date("date"),
-              let kind = record.text("kind").flatMap(Kind.init) else { return nil }
-        self.init(pharmacy: code, date: date, kind: kind, minutesLost: record.integer("hours_lost").map(Int.init), reason: record.text("reason") ?? "")
-    }
 }
 
 /// Closure figures for an ICB's pharmacies over the period its log covers (issue 7).
@@ -85,19 +79,6 @@ public struct WeeklyHours: Sendable, Hashable {
     public var supplementaryMinutes: Int
 
     public var totalMinutes: Int { coreMinutes + supplementaryMinutes }
-
-    /// The week in force on `date`: the sessions of the latest `effective_from` on or before it.
-    /// - Parameter sessions: one pharmacy's records of ``RecordTemplate/pharmacyHours``.
-    public static func inForce(_ sessions: [FieldValues], on date: CalendarDate) -> WeeklyHours? {
-        let dated = sessions.compactMap { session in session.date("effective_from").map { ($0, session) } }
-        guard let from = dated.map(\.0).filter({ $0 <= date }).max() else { return nil }
-        var core = 0, supplementary = 0
-        for (effective, session) in dated where effective == from {
-            let minutes = Int((session.integer("closes") ?? 0) - (session.integer("opens") ?? 0))
-            if session.text("kind") == "core" { core += minutes } else { supplementary += minutes }
-        }
-        return WeeklyHours(effectiveFrom: from, coreMinutes: core, supplementaryMinutes: supplementary)
-    }
 
     /// Minutes as hours for display: `2,490` → `41.5`.
     public static func hoursText(_ minutes: Int) -> String {

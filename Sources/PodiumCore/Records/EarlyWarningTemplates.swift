@@ -24,11 +24,21 @@ extension RecordTemplate {
         })
 }
 
-extension IntelligenceEntry {
-    /// An entry from a `provider-intelligence` record, with the provider it is about.
-    public static func from(_ record: FieldValues) -> (provider: String, entry: IntelligenceEntry)? {
-        guard let provider = record.text("provider"), let date = record.date("date"),
-              let category = record.text("category").flatMap(Category.init) else { return nil }
-        return (provider, IntelligenceEntry(date: date, category: category, note: record.text("note") ?? ""))
+/// What the ICB heard about a provider, from ``RecordTemplate/providerIntelligence``.
+public struct ProviderIntelligence: LocalRecord, Hashable {
+    public static let template = RecordTemplate.providerIntelligence
+
+    public var reference: String
+    /// The dental contract number or pharmacy ODS code it is about.
+    public var provider: String
+    public var entry: IntelligenceEntry
+
+    public init?(_ values: FieldValues) {
+        guard let reference = values.text("reference"), let provider = values.text("provider"), let date = values.date("date"),
+            let category = values.text("category").flatMap(IntelligenceEntry.Category.init)
+        else { return nil }
+        self.reference = reference
+        self.provider = provider
+        entry = IntelligenceEntry(date: date, category: category, note: values.text("note") ?? "")
     }
 }

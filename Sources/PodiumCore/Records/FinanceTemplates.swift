@@ -56,13 +56,65 @@ extension RecordTemplate {
         })
 }
 
-extension ReinvestmentOption {
-    /// Reads a record of ``RecordTemplate/reinvestmentOptions``; rejected options are not options.
-    public init?(_ record: FieldValues) {
-        guard record.text("status") != "rejected", let reference = record.text("reference"),
-              let kind = record.text("kind").flatMap(ReinvestmentKind.init), let cost = record.money("cost") else { return nil }
-        let approval = record.text("status") == "approved"
-            ? record.date("decision_date").map { Approval(committee: record.text("committee") ?? "", date: $0) } : nil
-        self.init(id: reference, kind: kind, cost: cost, leadTimeDays: record.count("lead_time_days"), approval: approval)
+/// A budget line's allocation for a financial year (``RecordTemplate/budgetLines``).
+public struct BudgetAllocation: LocalRecord, Hashable {
+    public static let template = RecordTemplate.budgetLines
+
+    public var year: FinancialYear
+    public var line: BudgetLineKind
+    public var budget: Money
+    public var notes: String?
+
+    public init?(_ values: FieldValues) {
+        guard let year = values.financialYear("financial_year"), let line = values.text("line").flatMap(BudgetLineKind.init),
+            let budget = values.money("budget")
+        else { return nil }
+        self.year = year
+        self.line = line
+        self.budget = budget
+        notes = values.text("notes")
+    }
+}
+
+/// A month's spend and commitments on a budget line, from the ledger (``RecordTemplate/financeActuals``).
+public struct FinanceActual: LocalRecord, Hashable {
+    public static let template = RecordTemplate.financeActuals
+
+    public var month: YearMonth
+    public var line: BudgetLineKind
+    public var spent: Money
+    public var committed: Money
+    public var notes: String?
+
+    public init?(_ values: FieldValues) {
+        guard let month = values.month("month"), let line = values.text("line").flatMap(BudgetLineKind.init) else { return nil }
+        self.month = month
+        self.line = line
+        spent = values.money("spent") ?? .zero
+        committed = values.money("committed") ?? .zero
+        notes = values.text("notes")
+    }
+}
+
+/// A costed way to use ring-fenced dental underspend, for its financial year (``RecordTemplate/reinvestmentOptions``).
+/// Rejected options are not options: they do not read.
+public struct ReinvestmentOptionRecord: LocalRecord, Hashable {
+    public static let template = RecordTemplate.reinvestmentOptions
+
+    public var year: FinancialYear
+    public var option: ReinvestmentOption
+    public var description: String
+
+    public init?(_ values: FieldValues) {
+        guard let year = values.financialYear("financial_year"), values.text("status") != "rejected",
+            let reference = values.text("reference"), let kind = values.text("kind").flatMap(ReinvestmentKind.init),
+            let cost = values.money("cost")
+        else { return nil }
+        let approval =
+            values.text("status") == "approved"
+            ? values.date("decision_date").map { ReinvestmentOption.Approval(committee: values.text("committee") ?? "", date: $0) } : nil
+        self.year = year
+        option = ReinvestmentOption(id: reference, kind: kind, cost: cost, leadTimeDays: values.count("lead_time_days"), approval: approval)
+        description = values.text("description") ?? ""
     }
 }

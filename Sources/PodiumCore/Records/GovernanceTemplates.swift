@@ -137,7 +137,9 @@ extension RiskAssessment {
     }
 }
 
-extension AssuranceCriterion {
+extension AssuranceCriterion: LocalRecord {
+    public static let template = RecordTemplate.assuranceCriteria
+
     /// Reads a record of ``RecordTemplate/assuranceCriteria``.
     public init?(_ record: FieldValues) {
         guard let domain = record.text("domain"), let principle = record.text("principle"), let criterion = record.text("criterion") else { return nil }
@@ -225,7 +227,9 @@ extension RecordTemplate {
         })
 }
 
-extension DelegationEntry {
+extension DelegationEntry: LocalRecord {
+    public static let template = RecordTemplate.delegations
+
     /// Reads a record of ``RecordTemplate/delegations``.
     public init?(_ record: FieldValues) {
         guard let reference = record.text("reference"), let service = record.text("service").flatMap(DelegatedService.init),
@@ -247,7 +251,18 @@ extension DelegationEntry {
     }
 }
 
-extension DelegatedFunction {
+extension DelegatedFunction: LocalRecord {
+    public static let template = RecordTemplate.delegatedFunctions
+
+    /// Reads a record of ``RecordTemplate/delegatedFunctions``.
+    public init?(_ record: FieldValues) {
+        guard let reference = record.text("reference"), let function = record.text("function"),
+            let arrangement = record.text("arrangement").flatMap(Arrangement.init),
+            let confidence = record.text("confidence").flatMap(Confidence.init)
+        else { return nil }
+        self.init(reference: reference, function: function, arrangement: arrangement, confidence: confidence, source: record.text("sourced_from") ?? "")
+    }
+
     public var cells: [String: String] {
         ["reference": reference, "function": function, "arrangement": arrangement.rawValue, "confidence": confidence.rawValue, "sourced_from": source]
     }

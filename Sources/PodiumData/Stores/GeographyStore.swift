@@ -11,6 +11,8 @@ public struct SubICBLocationFigures: Sendable, Hashable, Codable {
     public var population: Int
     /// LSOAs among England's 20 % most deprived (IMD 2025 deciles 1–2).
     public var mostDeprivedLSOAs: Int
+    /// The share of its LSOAs among England's 20 % most deprived.
+    public var mostDeprivedShare: Proportion { Proportion(part: Int64(mostDeprivedLSOAs), whole: Int64(lsoas)) }
 
     public init(location: SubICBLocation, lsoas: Int, population: Int, mostDeprivedLSOAs: Int) {
         self.location = location

@@ -111,23 +111,23 @@ extension API {
         var changedAreas: [AccessChangeDTO]
     }
 
-    static func access(_ access: ICBAccess, tables: ICBAccessPage.Tables) -> ICBAccessDTO {
+    static func access(_ access: ICBAccess.Model) -> ICBAccessDTO {
         let snapshot = access.snapshot, service = snapshot.service
         return ICBAccessDTO(
             icb: access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue, unit: service.unit,
             englandAccess: score(snapshot.model.englandMean * service.per), sites: access.sites.count,
-            summary: AccessSummaryDTO(access.inequality, per: service.per), gaps: tables.gaps.rows.map(AccessGapDTO.init),
-            areas: tables.areas.rows.map(AccessAreaDTO.init), sources: snapshot.sources.map(SourceDTO.init))
+            summary: AccessSummaryDTO(access.inequality, per: service.per), gaps: access.gapRows.map(AccessGapDTO.init),
+            areas: access.areaRows.map(AccessAreaDTO.init), sources: snapshot.sources.map(SourceDTO.init))
     }
 
-    static func whatIf(_ result: ICBAccessWhatIf, changes: Table<AccessAreaRow>) -> AccessWhatIfDTO {
-        let snapshot = result.access.snapshot, service = snapshot.service, what = result.result
+    static func whatIf(_ result: WhatIf.Model.Outcome, access: ICBAccess.Model) -> AccessWhatIfDTO {
+        let snapshot = access.snapshot, service = snapshot.service, what = result.result
         return AccessWhatIfDTO(
-            icb: result.access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue, unit: service.unit,
+            icb: access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue, unit: service.unit,
             change: result.description, populationLosingAllAccess: Int(what.populationLosingAllAccess),
             populationGainingAccess: Int(what.populationGainingAccess), before: AccessSummaryDTO(what.inequalityBefore, per: service.per),
             after: AccessSummaryDTO(what.inequalityAfter, per: service.per),
-            changedAreas: changes.rows.map {
+            changedAreas: result.changedRows.map {
                 AccessChangeDTO(lsoa: $0.area.code.rawValue, icb: $0.area.icb?.rawValue, population: Int($0.people), before: score($0.access), after: score($0.after ?? .nan))
             })
     }

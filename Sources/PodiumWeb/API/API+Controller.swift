@@ -17,21 +17,27 @@ extension API {
             routes.get(APIRoute.englandDentalPosition.components, use: englandPosition)
             routes.get(APIRoute.icbAccess.components, use: icbAccess).openData()
             routes.get(APIRoute.icbAccessWhatIf.components, use: icbAccessWhatIf).openData()
+            routes.get(APIRoute.pharmacyFirst.components, use: pharmacyFirst).openData()
+            routes.get(APIRoute.icbPharmacyEvents.components, use: pharmacyEvents)
+            routes.get(APIRoute.icbRecords.components, use: records)
+            routes.get(APIRoute.icbFinance.components, use: icbFinance)
+            routes.get(APIRoute.englandFinance.components, use: englandFinance)
+            routes.get(APIRoute.icbGovernance.components, use: governance)
+            routes.get(APIRoute.icbProvidersAtRisk.components, use: providersAtRisk)
+            routes.get(APIRoute.contractWarning.components, use: contractWarning)
+            routes.get(APIRoute.pharmacyWarning.components, use: pharmacyWarning)
             routes.get(APIRoute.openAPI.components, use: openAPI).access(.open)
         }
 
         @Sendable func icbs(req: Request) async throws -> ICBListDTO {
-            let parameters = try ListParameters.from(req)
-            let overview = try await req.workbench.england(year: parameters.year)
+            let model = try await Home.Model.query(req.queryContext, year: try ListParameters.from(req).year)
             return ICBListDTO(
-                financialYear: overview.financialYear?.label, icbs: overview.rows.map(ICBSummaryDTO.init), england: FiguresDTO(overview.total),
-                sources: overview.sources.map(SourceDTO.init))
+                financialYear: model.financialYear?.label, icbs: model.rows.map(ICBSummaryDTO.init), england: FiguresDTO(model.total),
+                sources: model.sources.map(SourceDTO.init))
         }
 
         @Sendable func icb(req: Request) async throws -> ICBDetailDTO {
-            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let parameters = try ListParameters.from(req)
-            let overview = try await req.workbench.icb(code, year: parameters.year)
+            let overview = try await ICBShow.Model.query(req.queryContext, icb: try req.icbCode(), year: try ListParameters.from(req).year)
             return ICBDetailDTO(
                 odsCode: overview.icb.code.rawValue, onsCode: overview.icb.onsCode.rawValue, onsCode2022: overview.icb.onsCode2022.rawValue,
                 name: overview.icb.name, financialYear: overview.financialYear?.label, figures: FiguresDTO(overview.figures),
@@ -39,18 +45,18 @@ extension API {
         }
 
         @Sendable func dentalContracts(req: Request) async throws -> ContractPageDTO {
-            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
+            let code = try req.icbCode()
             let parameters = try ListParameters.from(req)
-            let list = try await req.workbench.contracts(of: code, year: parameters.year)
-            let page = try Self.page(Tables.contracts(list.contracts), parameters)
+            let list = try await ContractIndex.Model.query(req.queryContext, icb: code, year: parameters.year)
+            let page = try Self.page(ContractTables.contracts(list.contracts), parameters)
             return ContractPageDTO(
                 icb: code.rawValue, financialYear: list.financialYear?.label, coverage: list.coverage.map(CoverageDTO.init),
                 paging: PageInfoDTO(page), items: page.items.map(ContractSummaryDTO.init), sources: list.sources.map(SourceDTO.init))
         }
 
         @Sendable func dentalContract(req: Request) async throws -> ContractDetailDTO {
-            let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-            let detail = try await req.workbench.contract(number)
+            let number = try req.code("contract", as: ContractNumber.self, notFound: .contractNotFound)
+            let detail = try await ContractShow.Detail.query(req.queryContext, contract: number)
             let latest = detail.current.latest
             return ContractDetailDTO(
                 contractNumber: number.rawValue, providerName: latest.providerName, commissionerCode: latest.commissioner.rawValue,
@@ -61,9 +67,9 @@ extension API {
 
         /// Pharmacies or dental practices of an ICB, one page.
         private func sites<Kind>(_ list: SiteList<Kind>, req: Request) async throws -> OrganisationPageDTO {
-            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let sites = try await list.load(req.workbench, code)
-            let page = try Self.page(list.table(sites), try ListParameters.from(req))
+            let code = try req.icbCode()
+            let sites = try await SiteIndex.Model.query(req.queryContext, list: list, icb: code)
+            let page = try Self.page(list.table(sites.sites), try ListParameters.from(req))
             return OrganisationPageDTO(
                 icb: code.rawValue, paging: PageInfoDTO(page),
                 items: page.items.map { OrganisationDTO($0, subTypeLabel: list.typeLabel($0.organisation)) },
@@ -71,23 +77,16 @@ extension API {
         }
 
         @Sendable func icbAccess(req: Request) async throws -> ICBAccessDTO {
-            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let choices = try AccessChoices.from(req)
-            let (service, demand) = try choices.resolved()
-            let access = try await req.workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
-            return API.access(access, tables: AccessController.tables(access, choices: choices))
+            let model = try await ICBAccess.Model.query(req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self))
+            return API.access(model)
         }
 
         @Sendable func icbAccessWhatIf(req: Request) async throws -> AccessWhatIfDTO {
-            let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-            let (service, demand) = try AccessChoices.from(req).resolved()
-            let form = try WhatIfForm.from(req)
-            let workbench = req.workbench
-            let access = try await workbench.access(of: code, service: service, demand: demand, cache: req.application.accessModels)
-            guard let result = try await workbench.accessWhatIf(on: access, form: form) else {
-                throw WebError.badRequest(code: "invalid_parameter", message: "change must be close, capacity, move or open.")
-            }
-            return API.whatIf(result, changes: AccessController.changes(result))
+            let model = try await WhatIf.Model.query(
+                req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self),
+                form: try req.queryValues(WhatIfForm.self))
+            guard let outcome = model.outcome else { throw WebError.invalid("change must be close, capacity, move or open.") }
+            return API.whatIf(outcome, access: model.access)
         }
 
         @Sendable func openAPI(req: Request) async throws -> Response {
@@ -101,7 +100,7 @@ extension API {
             let request = try parameters.listRequest()
             if let sort = request.sort, !table.isSortKey(sort) {
                 let keys = table.columns.filter(\.sortable).map(\.key).joined(separator: ", ")
-                throw WebError.badRequest(code: "invalid_parameter", message: "sort must be one of: \(keys).")
+                throw WebError.invalid("sort must be one of: \(keys).")
             }
             return table.page(request)
         }

@@ -76,7 +76,7 @@ public enum API {
         var url: String
         var htmlURL: String
 
-        init(_ row: ICBRow) {
+        init(_ row: Home.Model.Row) {
             odsCode = row.icb.code.rawValue
             onsCode = row.icb.onsCode.rawValue
             name = row.icb.name

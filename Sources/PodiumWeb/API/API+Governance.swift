@@ -1,6 +1,15 @@
 import PodiumCore
 import Vapor
 
+extension API.Controller {
+    /// `?date=` sets the day reviews and follow-ups are judged on (today by default), so answers can be reproduced.
+    @Sendable func governance(req: Request) async throws -> API.GovernanceDTO {
+        let context = req.queryContext
+        let model = try await Governance.Model.query(context.on(try req.queryDate("date") ?? context.today), icb: try req.icbCode())
+        return API.GovernanceDTO(model)
+    }
+}
+
 extension API {
     /// An ICB's governance as computed: delegation in force, risks scored with their live evidence, readiness rolled up,
     /// decisions due and the counts the page shows. Each log's records are also at `/records/{template}`.
@@ -85,11 +94,11 @@ extension API {
         var followUpsOverdue: Int
         var handoverOutstanding: Int
 
-        init(_ overview: GovernanceOverview) {
+        init(_ overview: Governance.Model) {
             icb = overview.icb.code.rawValue
             name = overview.icb.name
             asOf = overview.today.iso
-            exampleData = overview.records.contains(where: \.hasExamples)
+            exampleData = overview.hasExamples
             delegation = overview.inForce.map {
                 Delegation(
                     reference: $0.reference, service: $0.service.rawValue, serviceName: $0.serviceName, status: $0.status.rawValue, from: $0.from.iso,
@@ -105,7 +114,7 @@ extension API {
             }
             readiness = overview.readiness.map { Readiness($0.overall) }
             domains = overview.readiness.map { readiness in readiness.domains.map { Readiness($0, principles: readiness.principles[$0.name] ?? []) } } ?? []
-            decisionsDue = overview.decisionsDue.compactMap { $0.text("reference") }
+            decisionsDue = overview.decisionsDue.map(\.reference)
             reviewsOverdue = overview.overdue.count
             followUpsOverdue = overview.followUpsOverdue
             handoverOutstanding = overview.handoverOutstanding

@@ -195,7 +195,7 @@ extension API {
         var notes: [NoteDTO]
     }
 
-    static func contractPosition(_ position: ContractPosition, variations: [ContractVariation]) -> ContractPositionDTO {
+    static func contractPosition(_ position: ContractPosition, variations: [ContractVariation], delivery: SPCMeasure) -> ContractPositionDTO {
         ContractPositionDTO(
             contractNumber: position.contract.rawValue, providerName: position.latest.providerName,
             commissionerCode: position.latest.commissioner.rawValue, financialYear: position.financialYear.label,
@@ -204,7 +204,7 @@ extension API {
             deliveredToDate: API.decimal(position.deliveredToDate), expectedForReportedMonths: API.decimal(position.expectedForReportedMonths),
             againstProfilePercent: API.percent(position.againstProfile), months: position.months.map(MonthPositionDTO.init),
             midYear: position.midYear.map(MidYearDTO.init), forecast: position.forecast.map(ForecastDTO.init),
-            variations: variations.map(VariationDTO.init), spc: SPCMeasureDTO(SPCMeasures.contractDelivery(position)),
+            variations: variations.map(VariationDTO.init), spc: SPCMeasureDTO(delivery),
             notes: position.notes.map(NoteDTO.init))
     }
 
@@ -310,33 +310,32 @@ extension API {
 
 extension API.Controller {
     @Sendable func contractPosition(req: Request) async throws -> API.ContractPositionDTO {
-        let number = try req.code("contract", as: ContractNumber.self, notFound: "contract_not_found")
-        let item = try await req.workbench.position(of: number, choices: try PositionChoices.from(req))
-        return API.contractPosition(item.position, variations: item.variations)
+        let number = try req.code("contract", as: ContractNumber.self, notFound: .contractNotFound)
+        let model = try await ContractShow.Model.query(req.queryContext, contract: number, choices: try req.queryValues(PositionChoices.self))
+        return API.contractPosition(model.position, variations: model.variations, delivery: model.delivery)
     }
 
     @Sendable func icbPosition(req: Request) async throws -> API.ICBPositionDTO {
-        let code = try req.code("icb", as: ICBCode.self, notFound: "icb_not_found")
-        let choices = try PositionChoices.from(req)
-        let position = try await req.workbench.dentalPosition(of: code, choices: choices)
-        let page = try Self.page(Tables.positions(position.portfolio.contracts), try ListParameters.from(req))
-        let spc = ICBDentalPositionPage.SPC(position)
+        let code = try req.icbCode()
+        let model = try await DentalPosition.Model.query(req.queryContext, icb: code, choices: try req.queryValues(PositionChoices.self))
+        let page = try Self.page(PositionTables.positions(model.portfolio.contracts, threshold: model.settings.midYearThreshold), try ListParameters.from(req))
         return API.ICBPositionDTO(
-            icb: code.rawValue, financialYear: position.portfolio.financialYear.label, coverage: API.CoverageDTO(position.coverage),
-            settings: API.SettingsDTO(try choices.settings(for: position.portfolio.financialYear)), totals: API.PortfolioDTO(position.portfolio),
-            trend: position.portfolio.trend.map(API.TrendDTO.init), spc: spc.measures.map(API.SPCMeasureDTO.init),
-            funnelOutliers: spc.funnel.outliers.map(\.input.id), paging: API.PageInfoDTO(page),
+            icb: code.rawValue, financialYear: model.portfolio.financialYear.label, coverage: API.CoverageDTO(model.coverage),
+            settings: API.SettingsDTO(model.settings), totals: API.PortfolioDTO(model.portfolio),
+            trend: model.portfolio.trend.map(API.TrendDTO.init), spc: model.measures.map(API.SPCMeasureDTO.init),
+            funnelOutliers: model.funnel.outliers.map(\.input.id), paging: API.PageInfoDTO(page),
             contracts: page.items.map(API.ContractPositionSummaryDTO.init))
     }
 
     @Sendable func englandPosition(req: Request) async throws -> API.EnglandPositionDTO {
-        let choices = try PositionChoices.from(req)
-        let position = try await req.workbench.englandDentalPosition(choices: choices, scope: req.scope)
+        let model = try await EnglandDentalPosition.Model.query(req.queryContext, choices: try req.queryValues(PositionChoices.self), scope: req.scope)
         return API.EnglandPositionDTO(
-            financialYear: position.england.financialYear.label, coverage: API.CoverageDTO(position.coverage),
-            settings: API.SettingsDTO(try choices.settings(for: position.england.financialYear)), england: API.PortfolioDTO(position.england),
-            icbs: position.rows.map {
-                API.ICBPortfolioDTO(odsCode: $0.icb.code.rawValue, name: $0.icb.name, totals: API.PortfolioDTO($0.portfolio), url: APIRoute.icbDentalPosition.fill([$0.icb.code.rawValue]))
+            financialYear: model.england.financialYear.label, coverage: API.CoverageDTO(model.coverage),
+            settings: API.SettingsDTO(model.settings), england: API.PortfolioDTO(model.england),
+            icbs: model.rows.map {
+                API.ICBPortfolioDTO(
+                    odsCode: $0.icb.code.rawValue, name: $0.icb.name, totals: API.PortfolioDTO($0.portfolio),
+                    url: APIRoute.icbDentalPosition.fill([$0.icb.code.rawValue]))
             })
     }
 }

@@ -25,13 +25,13 @@ struct AccountController: RouteCollection {
 
     @Sendable func signInPage(req: Request) async throws -> Response {
         let next = Self.safeNext(req.query[String.self, at: "next"])
-        if try await AccessMiddleware.authenticate(req) != nil { return req.redirect(to: next, redirectType: .normal) }
+        if try await Authentication.viewer(req) != nil { return req.redirect(to: next, redirectType: .normal) }
         return signInForm(req, email: "", next: next, problem: nil, status: .ok)
     }
 
     private func signInForm(_ req: Request, email: String, next: String, problem: String?, status: HTTPStatus) -> Response {
         let token = req.cookies[Self.formCookie]?.string ?? Secret.make()
-        let response = Responses.html(AccountPages.signIn(email: email, next: next, formToken: token, problem: problem, context: req.page), status: status)
+        let response = Responses.html(AccountViews.signIn(email: email, next: next, formToken: token, problem: problem, context: req.page), status: status)
         response.cookies[Self.formCookie] = HTTPCookies.Value(
             string: token, maxAge: 3600, path: PodiumRoute.signIn.path, isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
@@ -51,11 +51,11 @@ struct AccountController: RouteCollection {
         guard let cookie = req.cookies[Self.formCookie]?.string, Secret.matches(form._csrf ?? "", cookie) else {
             return signInForm(req, email: email, next: next, problem: "The sign-in form had expired. Please sign in again.", status: .forbidden)
         }
-        let store = UserStore(database: req.db)
+        let context = req.queryContext
         let account = User.normalisedEmail(email) ?? email.lowercased()
         let address = clientAddress(req)
         let now = req.clock.epochSeconds
-        let failures = try await store.failedSignIns(account: account, address: address, since: now - throttle.window)
+        let failures = try await SignIn.failures(context, account: account, address: address, since: now - throttle.window)
         if case .wait(let seconds) = throttle.decision(accountFailures: failures.account, addressFailures: failures.address, now: now) {
             req.logger.warning("sign-in throttled", metadata: ["address": "\(address)"])
             throw WebError.tooManyRequests(
@@ -63,11 +63,11 @@ struct AccountController: RouteCollection {
                 retryAfter: seconds)
         }
         guard let user = try await Accounts.verify(email: email, password: form.password ?? "", on: req.db) else {
-            try await store.recordFailedSignIn(account: account, address: address, at: now)
+            try await SignIn.recordFailure(context, account: account, address: address, at: now)
             req.logger.notice("sign-in failed", metadata: ["address": "\(address)"])
             return signInForm(req, email: email, next: next, problem: "The email or password is not right.", status: .unauthorized)
         }
-        try await store.clearFailedSignIns(account: account)
+        try await SignIn.clearFailures(context, account: account)
         let token = try await BrowserSessions.start(for: user, hours: settings.sessionHours, on: req.db, clock: req.clock).token
         req.logger.notice("signed in", metadata: ["user": "\(user.id)"])
         let response = req.redirect(to: next, redirectType: .normal)
@@ -76,7 +76,7 @@ struct AccountController: RouteCollection {
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
-        if case .session(let hash, _) = req.viewer?.credential { try await UserStore(database: req.db).deleteSession(tokenHash: hash) }
+        if case .session(let hash, _) = req.viewer?.credential { try await AccountShow.signOut(req.queryContext, session: hash) }
         let response = req.redirect(to: PodiumRoute.signIn.path, redirectType: .normal)
         SessionCookie.set(nil, on: response, settings: settings)
         return response
@@ -88,10 +88,11 @@ struct AccountController: RouteCollection {
 
     private func accountPage(_ req: Request, notice: Node<HTML.BodyContext>, status: HTTPStatus = .ok) async throws -> Response {
         guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
-        let tokens = try await UserStore(database: req.db).tokens(of: user.id)
-        if try ListParameters.from(req).wantsCSV { return Responses.csv(AccountPages.tokensTable(tokens).csv(ListRequest()), fileName: "api-tokens.csv") }
-        let names = Dictionary(uniqueKeysWithValues: try await GeographyStore(database: req.db).icbs().map { ($0.code, $0.shortName) })
-        return Responses.html(AccountPages.account(user, tokens: tokens, icbNames: names, notice: notice, context: req.page), status: status)
+        let model = try await AccountShow.Model.query(req.queryContext, user: user)
+        if try ListParameters.from(req).wantsCSV {
+            return Responses.csv(AccountViews.tokensTable(model.tokens).csv(ListRequest()), fileName: "api-tokens.csv")
+        }
+        return Responses.html(AccountViews.account(model, notice: notice, context: req.page), status: status)
     }
 
     struct PasswordForm: Content {
@@ -104,22 +105,16 @@ struct AccountController: RouteCollection {
         guard let viewer = req.viewer else { throw WebError.unauthorized(message: "Sign in first.") }
         let form = (try? req.content.decode(PasswordForm.self)) ?? PasswordForm()
         let new = form.new ?? ""
-        var problems: [String] = []
-        if try await Accounts.verify(email: viewer.user.email, password: form.current ?? "", on: req.db) == nil {
-            problems.append("The current password is not right.")
-        }
-        problems += PasswordPolicy.problems(new, email: viewer.user.email)
-        if new != form.confirm { problems.append("The new password and its repeat differ.") }
+        let problems = try await AccountShow.passwordProblems(
+            req.queryContext, user: viewer.user, current: form.current ?? "", new: new, confirm: form.confirm)
         guard problems.isEmpty else {
-            return try await accountPage(req, notice: AccountPages.notice("Your password was not changed. " + problems.joined(separator: " "), kind: "error"),
+            return try await accountPage(req, notice: AccountViews.notice("Your password was not changed. " + problems.joined(separator: " "), kind: "error"),
                                          status: .unprocessableEntity)
         }
-        try await Accounts.setPassword(new, for: viewer.user, on: req.db)
-        if case .session(let hash, _) = viewer.credential {
-            try await UserStore(database: req.db).deleteSessions(userID: viewer.user.id, keeping: hash, expiredBefore: req.clock.iso)
-        }
+        let session: String? = if case .session(let hash, _) = viewer.credential { hash } else { nil }
+        try await AccountShow.changePassword(req.queryContext, user: viewer.user, to: new, keeping: session, now: req.clock.iso)
         req.logger.notice("password changed", metadata: ["user": "\(viewer.user.id)"])
-        return try await accountPage(req, notice: AccountPages.notice("Your password is changed; any other sessions of yours are signed out.", kind: "success"))
+        return try await accountPage(req, notice: AccountViews.notice("Your password is changed; any other sessions of yours are signed out.", kind: "success"))
     }
 
     @Sendable func createToken(req: Request) async throws -> Response {
@@ -129,18 +124,16 @@ struct AccountController: RouteCollection {
         do {
             token = try await APITokens.make(for: user, label: label, on: req.db, clock: req.clock)
         } catch UserStore.Failure.invalidName {
-            return try await accountPage(req, notice: AccountPages.notice("Say what the token is for (1 to 200 characters).", kind: "error"),
+            return try await accountPage(req, notice: AccountViews.notice("Say what the token is for (1 to 200 characters).", kind: "error"),
                                          status: .unprocessableEntity)
         }
         req.logger.notice("API token made", metadata: ["user": "\(user.id)"])
-        return try await accountPage(req, notice: AccountPages.secretNotice("Your new API token for “\(label)”:", secret: token))
+        return try await accountPage(req, notice: AccountViews.secretNotice("Your new API token for “\(label)”:", secret: token))
     }
 
     @Sendable func revokeToken(req: Request) async throws -> Response {
         guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
-        guard try await UserStore(database: req.db).deleteToken(id: req.parameters.get("token") ?? "", of: user.id) else {
-            throw WebError.notFound(code: "token_not_found", message: "You hold no such API token.")
-        }
+        try await AccountShow.revokeToken(req.queryContext, id: req.parameters.get("token") ?? "", of: user)
         return req.redirect(to: PodiumRoute.account.path, redirectType: .normal)
     }
 

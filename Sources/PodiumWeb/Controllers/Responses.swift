@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import PodiumCore
 import Vapor
@@ -10,6 +11,20 @@ enum Responses {
         return Response(status: status, headers: headers, body: .init(string: document.render()))
     }
 
+    /// The page, or the CSV of one of its tables when the request asks for `format=csv` (`table=id`, the first by
+    /// default).
+    static func page(_ view: some PageView, _ parameters: ListParameters) throws -> Response {
+        guard parameters.wantsCSV else { return html(view.document()) }
+        let tables = view.tables
+        // A page of one table named without it downloads that table whatever `table` says, as it always has.
+        if !view.namesDownloadsByTable, tables.count == 1 { return csv(tables[0].csv, fileName: "\(view.downloadName).csv") }
+        let wanted = parameters.table ?? tables.first?.id ?? ""
+        guard let table = tables.first(where: { $0.id == wanted }) else {
+            throw WebError.invalid("table must be one of \(tables.map(\.id).joined(separator: ", ")).")
+        }
+        return csv(table.csv, fileName: "\(view.downloadName(of: wanted)).csv")
+    }
+
     /// A CSV download: `text/csv; charset=utf-8`, with a file name.
     static func csv(_ text: String, fileName: String) -> Response {
         var headers = HTTPHeaders()
@@ -18,14 +33,12 @@ enum Responses {
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
-    /// A CSV of the table the request names (`?format=csv&table=id`, the first by default), or `nil` for the page.
-    static func tableCSV(_ parameters: ListParameters, name: String, _ tables: [(String, () -> String)]) throws -> Response? {
-        guard parameters.wantsCSV else { return nil }
-        let wanted = parameters.table ?? tables[0].0
-        guard let table = tables.first(where: { $0.0 == wanted }) else {
-            throw WebError.badRequest(code: "invalid_parameter", message: "table must be one of \(tables.map(\.0).joined(separator: ", ")).")
-        }
-        return csv(table.1(), fileName: "\(name)-\(wanted).csv")
+    /// An XLSX download with a file name.
+    static func xlsx(_ workbook: Workbook, fileName: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: Workbook.contentType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeFileName(fileName))\"")
+        return Response(status: .ok, headers: headers, body: .init(data: Data(workbook.bytes())))
     }
 
     /// A download's name with anything but letters, digits, "-" and "." replaced, so the header cannot be broken.
@@ -39,21 +52,5 @@ enum Responses {
         headers.contentType = type
         headers.cacheControl = HTTPHeaders.CacheControl(maxAge: 3600)
         return Response(status: .ok, headers: headers, body: .init(string: text))
-    }
-
-    /// "2023-24" for file names.
-    static func slug(_ year: FinancialYear?) -> String {
-        year.map { "\($0.startYear)-\(String(format: "%02d", ($0.startYear + 1) % 100))" } ?? "no-year"
-    }
-}
-
-extension Request {
-    /// A validated identifier from the path, or 404: a malformed code names nothing that could exist.
-    func code<Kind>(_ name: String, as type: Code<Kind>.Type = Code<Kind>.self, notFound: String) throws -> Code<Kind> {
-        let raw = parameters.get(name) ?? ""
-        guard let code = Code<Kind>(raw) else {
-            throw WebError.notFound(code: notFound, message: "\"\(raw)\" is not a valid \(Kind.name) (\(Kind.format)).")
-        }
-        return code
     }
 }

@@ -123,9 +123,9 @@ struct FunnelChartView: SVGDrawing {
 
 }
 
-extension Tables {
+extension FunnelChartView {
     /// Every provider of a funnel, outliers first: the list of flagged outliers.
-    static func funnel(_ funnel: FunnelPlot, id: String, caption: String, link: @escaping @Sendable (String) -> String?) -> Table<FunnelPlot.Entry> {
+    static func table(_ funnel: FunnelPlot, id: String, caption: String, link: @escaping @Sendable (String) -> String?) -> Table<FunnelPlot.Entry> {
         let order: [FunnelPlot.Flag] = [.outlierLow, .outlierHigh, .warningLow, .warningHigh, .within]
         let rows = funnel.entries.sorted { (order.firstIndex(of: $0.flag) ?? 9, $0.zScore) < (order.firstIndex(of: $1.flag) ?? 9, $1.zScore) }
         return Table(id: id, caption: caption, columns: [

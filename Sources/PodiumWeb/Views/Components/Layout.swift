@@ -1,35 +1,6 @@
 import PodiumCore
 import Plot
 
-/// What every page knows besides its model (STYLE.md §5: views read no globals).
-public struct PageContext: Sendable {
-    public var version: String
-    /// "SQLite" or "PostgreSQL", shown in the footer.
-    public var databaseLabel: String
-    /// Who is signed in; `nil` on the sign-in page and for anonymous readers of public open data.
-    var viewer: SignedIn?
-
-    public init(version: String, databaseLabel: String) {
-        self.version = version
-        self.databaseLabel = databaseLabel
-    }
-
-    /// The signed-in person as pages need them: to greet, to offer only what they may do, and to sign forms.
-    struct SignedIn: Sendable {
-        var user: User
-        /// The session's token for forms that post; `nil` for API-token requests, which render no forms.
-        var csrfToken: String?
-    }
-
-    /// Whether the reader may change records of `icb` (finance records when `finance`): pages offer forms only then.
-    func canEdit(_ icb: ICBCode?, finance: Bool = false) -> Bool {
-        guard let viewer, viewer.csrfToken != nil else { return false }
-        return AccessPolicy.allows(viewer.user.grant, .edit(isFinance: finance), icb: icb)
-    }
-
-    var isAdministrator: Bool { viewer?.user.grant.role == .administrator }
-}
-
 /// A link in the breadcrumb trail; the last one is the current page.
 struct Crumb {
     var title: String
@@ -138,5 +109,19 @@ enum Layout {
 
     static func link(_ text: String, _ href: String) -> Node<HTML.BodyContext> {
         .a(.attr("href", href), .plain(text))
+    }
+}
+
+extension SourceNote {
+    /// The dataset, its coverage and when it was imported, in a sentence.
+    var sentence: String {
+        var text = dataset.citation + "; " + dataset.coverage
+        if let detail { text += "; " + detail }
+        if let record {
+            text += ". Imported \(DateText.long(record.importedAt)) from \(record.fileName)."
+        } else {
+            text += ". Not imported yet."
+        }
+        return text
     }
 }

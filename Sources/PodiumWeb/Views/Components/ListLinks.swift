@@ -1,54 +1,5 @@
 import Foundation
 import PodiumCore
-import Vapor
-
-/// The list parameters of a request: `q`, `sort`, `dir`, `page`, `per_page`, and `format=csv`.
-struct ListParameters: Content {
-    var q: String?
-    var sort: String?
-    var dir: String?
-    var page: Int?
-    var perPage: Int?
-    var format: String?
-    /// Which table of a page a CSV is for, when a page has several.
-    var table: String?
-    /// Financial year, as `2023/24` or `2023`.
-    var year: String?
-
-    enum CodingKeys: String, CodingKey {
-        case q, sort, dir, page, format, table, year
-        case perPage = "per_page"
-    }
-
-    /// Reads the query string; a malformed number is a 400 with the parameter named.
-    static func from(_ req: Request) throws -> ListParameters {
-        do {
-            return try req.query.decode(ListParameters.self)
-        } catch {
-            throw WebError.badRequest(code: "invalid_parameter", message: "A query parameter is not valid: page and per_page must be whole numbers.")
-        }
-    }
-
-    var wantsCSV: Bool { format?.lowercased() == "csv" }
-    var wantsXLSX: Bool { format?.lowercased() == "xlsx" }
-
-    /// The request for a page: an unknown sort column is ignored, so a stale bookmark still opens (the API
-    /// rejects it instead).
-    func pageRequest<Row>(for table: Table<Row>) throws -> ListRequest {
-        var request = try listRequest()
-        if let sort = request.sort, !table.isSortKey(sort) { request.sort = nil }
-        return request
-    }
-
-    func listRequest(defaultSort: String? = nil) throws -> ListRequest {
-        if let dir, !["asc", "desc"].contains(dir) {
-            throw WebError.badRequest(code: "invalid_parameter", message: "dir must be asc or desc.")
-        }
-        return ListRequest(
-            search: q ?? "", sort: sort ?? defaultSort, descending: dir == "desc", page: page ?? 1,
-            perPage: perPage ?? ListRequest.defaultPerPage)
-    }
-}
 
 /// Builds the links of a list page (sort, page, CSV) keeping the other parameters.
 struct ListLinks: Sendable {
@@ -82,11 +33,6 @@ struct ListLinks: Sendable {
     func sort(_ key: String) -> String {
         let descending = request.sort == key && !request.descending
         return url(searchItems + [URLQueryItem(name: "sort", value: key), URLQueryItem(name: "dir", value: descending ? "desc" : "asc")] + sizeItems)
-    }
-
-    /// Query items for the parameters that have a value (a choice left blank is not kept in links).
-    static func items(_ parameters: [(name: String, value: String?)]) -> [URLQueryItem] {
-        parameters.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
     }
 
     /// `path` with `items` as its query string (empty values left out).

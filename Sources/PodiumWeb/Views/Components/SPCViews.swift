@@ -193,6 +193,10 @@ enum SPCIcons {
 }
 
 extension SPCMeasure {
+    func view(title: String? = nil) -> XmRChartView {
+        XmRChartView(title: title ?? name, measure: "\(name) (\(unit))", chart: chart, format: format)
+    }
+
     /// A heading, the chart, and a link to its points as CSV (`table=spc-<id>`).
     func section(heading: Node<HTML.BodyContext>, title: String? = nil, csv: (String) -> String) -> Node<HTML.BodyContext> {
         .group(

@@ -45,6 +45,9 @@ struct Cell: Sendable {
     /// Shown for a value the source did not report.
     static let notReported = "–"
 
+    /// A value kept in tenths (a rate per 100, a rate per 100,000) to one decimal place.
+    static func tenths(_ value: Int64?) -> Cell { .decimal(value.map { Double($0) / 10 }, decimals: 1) }
+
     static func text(_ value: String?, link: String? = nil) -> Cell {
         Cell(text: value ?? "", csv: value ?? "", link: link, sort: value.map { .text($0) } ?? .missing)
     }
@@ -148,6 +151,14 @@ struct Table<Row: Sendable>: Sendable {
     }
 
     func isSortKey(_ key: String) -> Bool { columns.contains { $0.key == key && $0.sortable } }
+
+    /// The request for a page of this table: an unknown sort column is ignored, so a stale bookmark still opens (the
+    /// API rejects it instead).
+    func accepting(_ request: ListRequest) -> ListRequest {
+        var request = request
+        if let sort = request.sort, !isSortKey(sort) { request.sort = nil }
+        return request
+    }
 
     private func searchText(_ row: Row) -> [String] { columns.map { $0.value(row).text } }
 

@@ -1,0 +1,66 @@
+import Vapor
+
+/// Turns every error into a clear answer: an HTML error page, or `{"error":{"code","message"}}` under `/api/`.
+/// Unexpected errors are logged with the request id and shown as a generic 500, never with internals.
+struct PodiumErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return response(for: error, request: request)
+        }
+    }
+
+    private func response(for error: any Error, request: Request) -> Response {
+        let (status, code, message) = describe(error)
+        let extra = (error as? WebError)?.headers ?? [:]
+        if status.code >= 500 {
+            request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
+        }
+        if request.url.path.hasPrefix("/api/") {
+            let body = API.ErrorDTO(error: .init(code: code, message: message))
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(body)) ?? Data("{\"error\":{\"code\":\"internal_error\",\"message\":\"error\"}}".utf8)
+            headers.add(contentsOf: extra)
+            return Response(status: status, headers: headers, body: .init(data: data))
+        }
+        let title = switch status {
+        case .notFound: "Page not found"
+        case .unauthorized: "Sign in first"
+        case .forbidden: "Not available to your account"
+        case .tooManyRequests: "Too many attempts"
+        default: status.code >= 500 ? "Something went wrong" : "This request cannot be answered"
+        }
+        let response = Responses.html(ErrorPage.render(status: Int(status.code), title: title, message: message, context: request.page), status: status)
+        response.headers.add(contentsOf: extra)
+        return response
+    }
+
+    private func describe(_ error: any Error) -> (HTTPResponseStatus, String, String) {
+        switch error {
+        case let error as WebError:
+            return (error.status, error.code.rawValue, error.reason)
+        case let abort as any AbortError:
+            let status = abort.status
+            let code = status == .notFound ? APIErrorCode.notFound.rawValue : status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            let message = status == .notFound ? "There is no page at this address." : abort.reason
+            return (status, code, message)
+        default:
+            return (.internalServerError, APIErrorCode.internalError.rawValue, "The server could not complete the request. It has been logged; please try again or contact the administrator.")
+        }
+    }
+}
+
+/// Headers that keep pages safe even if something slipped through escaping: no scripts run, no framing.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        return response
+    }
+}

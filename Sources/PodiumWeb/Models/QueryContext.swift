@@ -1,0 +1,30 @@
+import FluentKit
+import PodiumCore
+import PodiumData
+import Vapor
+
+/// What a page model's `query` reads from: the database, the open data kept per import state, and the day the page
+/// is for (reviews, deadlines and follow-ups are judged on it).
+struct QueryContext: Sendable {
+    let database: any Database
+    let openData: OpenData
+    let today: CalendarDate
+
+    init(database: any Database, openData: OpenData, today: CalendarDate) {
+        self.database = database
+        self.openData = openData
+        self.today = today
+    }
+
+    /// The same reads, judged on another day (a committee meeting's, or `?date=` to reproduce an answer).
+    func on(_ day: CalendarDate) -> QueryContext { QueryContext(database: database, openData: openData, today: day) }
+}
+
+extension Request {
+    /// The request's database, the application's open-data cache and today's date from the application's clock.
+    var queryContext: QueryContext {
+        QueryContext(
+            database: db, openData: OpenData(database: db, cache: application.openDataCache, importLog: importLogReading),
+            today: clock.today)
+    }
+}

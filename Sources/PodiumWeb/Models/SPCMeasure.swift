@@ -1,0 +1,90 @@
+import Foundation
+import PodiumCore
+
+/// A measure charted with SPC: its name, unit, and XmR chart.
+struct SPCMeasure: Sendable {
+    var id: String
+    var name: String
+    /// "% of the working-day profile".
+    var unit: String
+    var chart: XmRChart
+    var decimals: Int
+    var link: String?
+
+    var format: @Sendable (Double) -> String {
+        let decimals = decimals
+        return { value in
+            decimals == 0 ? ScaledDecimal.format(Int64(value.rounded()), scale: 0) : String(format: "%.\(decimals)f", value)
+        }
+    }
+
+    /// The latest point in words, for a risk's evidence or a programme's measure: value, month and SPC variation.
+    var latestWords: String? {
+        guard let last = chart.points.last else { return nil }
+        let value = format(last.value) + (unit.hasPrefix("%") ? "" : " ") + unit
+        let month = YearMonth(last.period).map(\.label) ?? last.period
+        return "\(name): \(value) in \(month); \(chart.variationIcon.label.lowercased())"
+    }
+
+}
+
+/// The measures Podium charts with SPC, built from positions, contract years and Pharmacy First counts.
+enum SPCMeasures {
+    /// Monthly UDAs delivered as % of the working-day-profiled expectation; on profile (100 %) is the target.
+    static func contractDelivery(_ position: ContractPosition) -> SPCMeasure {
+        SPCMeasure(
+            id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
+            chart: XmRChart(months: position.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1)
+    }
+
+    /// The ICB's monthly delivery against its contracts' profile.
+    static func portfolioDelivery(_ portfolio: PortfolioPosition, link: String? = nil) -> SPCMeasure {
+        SPCMeasure(
+            id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
+            chart: XmRChart(months: portfolio.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1, link: link)
+    }
+
+    /// Adults seen in 24 months and children in 12 months, summed over the contracts, as % of the population.
+    static func patientsSeen(_ years: [ContractYear], coverage: ActivityCoverage, population: (adults: Int, children: Int)) -> [SPCMeasure] {
+        var adults: [YearMonth: Int] = [:], children: [YearMonth: Int] = [:]
+        for year in years {
+            for month in year.months {
+                if let count = month.adultsSeen24Months { adults[month.month, default: 0] += count }
+                if let count = month.childrenSeen12Months { children[month.month, default: 0] += count }
+            }
+        }
+        func series(_ counts: [YearMonth: Int], _ denominator: Int) -> [(YearMonth, Double)] {
+            coverage.monthsPresent.compactMap { month in counts[month].map { (month, Double($0) / Double(denominator) * 100) } }
+        }
+        return [
+            SPCMeasure(
+                id: "adults-seen", name: "Adults seen in the previous 24 months", unit: "% of adults 18+, mid-2020",
+                chart: XmRChart(months: series(adults, max(1, population.adults)), direction: .increase), decimals: 1),
+            SPCMeasure(
+                id: "children-seen", name: "Children seen in the previous 12 months", unit: "% of children 0–17, mid-2020",
+                chart: XmRChart(months: series(children, max(1, population.children)), direction: .increase), decimals: 1),
+        ]
+    }
+
+    /// Monthly consultations from the first full month of the service, totalled by area and, for England, by condition.
+    static func pharmacyFirst(_ counts: [PharmacyFirstCount]) -> (areas: [SPCMeasure], conditions: [SPCMeasure]) {
+        let live = counts.filter { $0.month >= PharmacyFirstCount.firstFullMonth }
+        func chart(_ rows: [PharmacyFirstCount]) -> XmRChart {
+            let totals = Dictionary(grouping: rows, by: \.month).mapValues { $0.reduce(0) { $0 + $1.consultations } }
+            return XmRChart(months: totals.keys.sorted().map { ($0, Double(totals[$0] ?? 0)) }, direction: .increase)
+        }
+        // England first, then the regions alphabetically.
+        let areas = Set(live.map(\.area)).sorted { ($0 == PharmacyFirstCount.england ? 0 : 1, $0) < ($1 == PharmacyFirstCount.england ? 0 : 1, $1) }
+        let areaMeasures = areas.map { area in
+            SPCMeasure(
+                id: "area-\(area.lowercased().replacingOccurrences(of: " ", with: "-"))", name: area, unit: "consultations a month",
+                chart: chart(live.filter { $0.area == area }), decimals: 0)
+        }
+        let england = live.filter { $0.area == PharmacyFirstCount.england }
+        let conditionMeasures = PharmacyFirstCondition.allCases.map { condition in
+            SPCMeasure(id: "condition-\(condition.rawValue)", name: condition.label, unit: "consultations a month, England",
+                       chart: chart(england.filter { $0.condition == condition }), decimals: 0)
+        }
+        return (areaMeasures, conditionMeasures)
+    }
+}

@@ -1,0 +1,112 @@
+import PodiumCore
+import PodiumData
+
+/// An ICB's dental position: mid-year flags, projected clawback and underspend, bands, top risks, the trend against
+/// the working-day profile, SPC of delivery and patients seen, the funnel, and every contract's position.
+enum DentalPosition {
+    struct Model: Sendable {
+        var icb: ICB
+        var portfolio: PortfolioPosition
+        var settings: PositionSettings
+        /// The contracts' rows, for measures the positions do not carry (patients seen).
+        var years: [ContractYear]
+        /// Mid-2020 adults and children of the ICB, when the population is imported.
+        var population: (adults: Int, children: Int)?
+        var coverage: ActivityCoverage
+        var availableYears: [FinancialYear]
+        var choices: PositionChoices
+        var sources: [SourceNote]
+        /// Delivery against profile, then (with the mid-2020 population imported) adults and children seen.
+        var measures: [SPCMeasure]
+        var funnel: FunnelPlot
+        /// Each contract's percentile rank among the ICB's on delivery against profile.
+        var percentiles: [ContractNumber: Double]
+
+        static let topRiskCount = 10
+
+        var topRisks: [ContractPosition] { portfolio.topRisks(Self.topRiskCount) }
+
+        static func query(_ context: QueryContext, icb code: ICBCode, choices: PositionChoices) async throws -> Model {
+            let list = try await ContractIndex.Model.query(context, icb: code, year: choices.year)
+            guard let year = list.financialYear, let coverage = list.coverage else {
+                throw WebError.notFound(.financialYearNotFound, "No dental activity is imported yet.")
+            }
+            let profile = try WorkingDayProfile.required(year)
+            let settings = try choices.settings(for: year)
+            let variations = try await VariationStore(database: context.database).all()
+            let positions = list.contracts.map {
+                ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)
+            }
+            let portfolio = PortfolioPosition(financialYear: year, contracts: positions)
+            var measures = [SPCMeasures.portfolioDelivery(portfolio)]
+            let population = try await GeographyStore(database: context.database).agePopulation(of: code)
+            if let population { measures += SPCMeasures.patientsSeen(list.contracts, coverage: coverage, population: population) }
+            return Model(
+                icb: list.icb, portfolio: portfolio, settings: settings, years: list.contracts, population: population, coverage: coverage,
+                availableYears: list.availableYears, choices: choices,
+                sources: list.sources + (try await context.openData.notes([.population2020, .lsoa2011Lookup], year: nil)),
+                measures: measures, funnel: portfolio.deliveryFunnel, percentiles: portfolio.percentileRanksAgainstProfile)
+        }
+
+        /// The position, or `nil` before any dental activity is imported (finance and governance still answer then).
+        static func queryIfImported(_ context: QueryContext, icb code: ICBCode) async throws -> Model? {
+            guard try await !context.openData.financialYears().isEmpty else { return nil }
+            return try await query(context, icb: code, choices: PositionChoices())
+        }
+    }
+}
+
+/// Every ICB's dental position, side by side.
+enum EnglandDentalPosition {
+    struct Model: Sendable {
+        struct Row: Sendable {
+            var icb: ICB
+            var portfolio: PortfolioPosition
+        }
+
+        var rows: [Row]
+        /// The total of the rows shown: England's, or only the reader's ICBs' (``scope``).
+        var england: PortfolioPosition
+        /// The ICBs the reader may see: variations are local records, so other ICBs' rows are left out.
+        var scope: ICBScope
+        var settings: PositionSettings
+        var coverage: ActivityCoverage
+        var choices: PositionChoices
+        var sources: [SourceNote]
+        /// Each ICB's percentile rank among those shown on delivery against profile.
+        var percentiles: [ICBCode: Double]
+        /// The 10th to 90th percentiles of the ICBs' delivery against profile; empty when too few ICBs.
+        var deciles: [Double]
+
+        /// What the totals row is called.
+        var totalLabel: String { scope == .every ? "England" : "Total of the ICBs shown" }
+
+        static func query(_ context: QueryContext, choices: PositionChoices, scope: ICBScope) async throws -> Model {
+            let openData = context.openData
+            guard let year = try await openData.financialYear(choices.year) else {
+                throw WebError.notFound(.financialYearNotFound, "No dental activity is imported yet.")
+            }
+            let profile = try WorkingDayProfile.required(year)
+            let settings = try choices.settings(for: year)
+            let coverage = try await openData.coverage(of: year)
+            let variations = try await VariationStore(database: context.database).all()
+            let positions = try await openData.contractYears(in: year).map {
+                ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)
+            }
+            // Each contract counts for the ICB commissioning it in its latest month of the year.
+            let byICB = Dictionary(grouping: positions, by: \.latest.commissioner)
+            let shown = try await openData.icbs().filter { scope.contains($0.code) }
+            let rows = shown.map { Row(icb: $0, portfolio: PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? [])) }
+            let registered = Set(shown.map(\.code))
+            let values = rows.map { $0.portfolio.againstProfilePercent ?? 0 }
+            let deciles = PeerComparison.deciles(rows.compactMap(\.portfolio.againstProfilePercent))
+            return Model(
+                rows: rows,
+                england: PortfolioPosition(financialYear: year, contracts: positions.filter { registered.contains($0.latest.commissioner) }),
+                scope: scope, settings: settings, coverage: coverage, choices: choices,
+                sources: try await openData.notes([.dentalActivity, .icbs], year: year),
+                percentiles: Dictionary(uniqueKeysWithValues: zip(rows.map(\.icb.code), PeerComparison.percentileRanks(values))),
+                deciles: deciles.count == 9 ? deciles : [])
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import PodiumCore
+
+/// What a reader chooses for dental positions, from the query string:
+/// `year=2023-24`, `foundation=count`, `overdelivery=110` (pay up to 110 %), `overdelivery_mode=instead`.
+struct PositionChoices: Codable, Sendable {
+    var year: String?
+    var foundation: String?
+    var overdelivery: String?
+    var overdeliveryMode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case year, foundation, overdelivery
+        case overdeliveryMode = "overdelivery_mode"
+    }
+
+    var countsFoundationDentists: Bool { foundation == "count" }
+
+    /// The ICB's over-delivery scheme, if one was chosen.
+    func scheme() throws -> OverDeliveryScheme? {
+        guard let overdelivery, !overdelivery.isEmpty else { return nil }
+        guard let limit = try? ScaledDecimal.parse(overdelivery, scale: 2), (10_001...20_000).contains(limit) else {
+            throw WebError.invalid(
+                "overdelivery is the percentage of target a scheme pays up to, above 100 and at most 200 (for example 110).")
+        }
+        let mode: OverDeliveryMode
+        switch overdeliveryMode ?? "above" {
+        case "above": mode = .payAboveCarryForward
+        case "instead": mode = .payInsteadOfCarryForward
+        default: throw WebError.invalid("overdelivery_mode must be above or instead.")
+        }
+        return OverDeliveryScheme(payUpTo: Percentage(basisPoints: limit), mode: mode)
+    }
+
+    /// The year's default rules with the reader's choices.
+    func settings(for year: FinancialYear) throws -> PositionSettings {
+        var settings = PositionSettings.standard(for: year)
+        settings.countsFoundationDentistUDAs = countsFoundationDentists
+        settings.rules.overDeliveryScheme = try scheme()
+        return settings
+    }
+
+    /// The choices as query items, to keep them in links.
+    var queryItems: [URLQueryItem] {
+        QueryItems.of([("year", year), ("foundation", foundation), ("overdelivery", overdelivery), ("overdelivery_mode", overdeliveryMode)])
+    }
+
+    /// "Foundation dentists' UDAs not counted; no over-delivery scheme."
+    func summary(_ settings: PositionSettings) -> String {
+        var parts = [settings.rules.note]
+        parts.append(
+            settings.countsFoundationDentistUDAs ? "foundation dentists' UDAs counted" : "foundation dentists' UDAs not counted (as NHSBSA)")
+        if let scheme = settings.rules.overDeliveryScheme {
+            parts.append(
+                "over-delivery paid up to \(scheme.payUpTo.formatted)"
+                    + (scheme.mode == .payInsteadOfCarryForward ? " instead of the carry-forward credit" : " above the carry-forward credit"))
+        } else {
+            parts.append("no over-delivery scheme")
+        }
+        return parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,61 @@
+import Plot
+import PodiumCore
+
+/// The GET form that changes position settings: foundation dentists and an over-delivery scheme.
+enum SettingsForm {
+    static func render(path: String, choices: PositionChoices, settings: PositionSettings) -> Node<HTML.BodyContext> {
+        let credit = settings.rules.creditAllowance.formatted
+        return .group(
+            Layout.paragraph("Rules: \(choices.summary(settings)).", class: "lede"),
+            .form(
+                .attr("method", "get"), .attr("action", path), .attr("class", "settings no-print"),
+                .unwrap(choices.year) { .input(.attr("type", "hidden"), .attr("name", "year"), .attr("value", $0)) },
+                .label(.attr("for", "s-foundation"), .plain("Foundation dentists' UDAs")),
+                .select(
+                    .attr("id", "s-foundation"), .attr("name", "foundation"),
+                    .choice("exclude", "not counted (as NHSBSA)", selected: !choices.countsFoundationDentists),
+                    .choice("count", "counted toward the target", selected: choices.countsFoundationDentists)
+                ),
+                .label(.attr("for", "s-overdelivery"), .plain("Over-delivery scheme pays up to (%)")),
+                .input(
+                    .attr("type", "text"), .attr("inputmode", "decimal"), .attr("id", "s-overdelivery"), .attr("name", "overdelivery"),
+                    .attr("value", choices.overdelivery ?? ""), .attr("placeholder", "none, or e.g. 110"), .attr("size", "8")),
+                .select(
+                    .attr("name", "overdelivery_mode"), .attr("aria-label", "How the scheme meets the carry-forward credit"),
+                    .choice("above", "above the \(credit) credit", selected: choices.overdeliveryMode != "instead"),
+                    .choice("instead", "instead of the \(credit) credit", selected: choices.overdeliveryMode == "instead")
+                ),
+                .button(.attr("type", "submit"), .plain("Apply"))
+            )
+        )
+    }
+}
+
+/// Headline figures of a portfolio, shared by the ICB and England pages.
+enum DentalPositionFigures {
+    static func cards(_ portfolio: PortfolioPosition, settings: PositionSettings) -> [Node<HTML.BodyContext>] {
+        let range = portfolio.projectedClawbackRange
+        var cards: [Node<HTML.BodyContext>] = [
+            Layout.figure(
+                "Contracts", TableView.group(portfolio.contracts.count), source: "NHSBSA dental activity (provisional)",
+                note: portfolio.notInLatestData == 0 ? nil : "\(portfolio.notInLatestData) not in the latest month's data: no forecast"),
+            Layout.figure(
+                "Against the working-day profile", portfolio.againstProfile.percentText ?? "–",
+                source: "UDAs delivered ÷ expected for the months reported", note: "higher is better"),
+            Layout.figure(
+                "Flagged at mid-year", TableView.group(portfolio.flaggedAtMidYear.count), source: "GDS Regs Sch 3 para 58",
+                note: "below \(settings.midYearThreshold.formatted) of target, April–September"),
+            Layout.figure(
+                "Projected clawback", portfolio.projectedClawback.formatted, source: "year-end rules at the year-to-date pace",
+                note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
+            Layout.figure(
+                "Projected underspend", portfolio.projectedUnderspend.formatted, source: "clawback + value released by recorded variations",
+                note: "to be recovered and reinvested"),
+        ]
+        if portfolio.projectedOverDeliveryPayments.pence > 0 {
+            cards.append(
+                Layout.figure("Over-delivery payments", portfolio.projectedOverDeliveryPayments.formatted, source: "the chosen over-delivery scheme"))
+        }
+        return cards
+    }
+}

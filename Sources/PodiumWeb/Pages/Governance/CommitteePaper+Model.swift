@@ -1,0 +1,62 @@
+import PodiumCore
+import PodiumData
+
+/// Everything a Primary Care Commissioning Committee paper needs, from live data: the governance overview, the dental
+/// position and the finance position built once from the same contract engine, judged on the meeting's date.
+enum CommitteePaper {
+    struct Model: Sendable {
+        var governance: Governance.Model
+        var dental: DentalPosition.Model?
+        var finance: Finance.Model?
+        var meeting: CalendarDate
+        /// The access gaps (people not seen), worked out like a risk's `access:` citation.
+        var access: [LiveEvidence]
+        /// The ICB's pharmacy closures on record: permanent ones and unplanned hours lost.
+        var closures: (permanent: Int, unplanned: Int)
+        /// Engagement in the six months before the meeting.
+        var recentEngagement: [EngagementEntry]
+
+        /// How far back the paper looks for engagement.
+        static let engagementDays = 183
+
+        var icb: ICB { governance.icb }
+        /// "For decision" when decisions are due, else "For assurance" (an ICB cover sheet's wording).
+        var purpose: String { governance.decisionsDue.isEmpty ? "For assurance" : "For decision" }
+        var hasExamples: Bool { governance.hasExamples || (finance?.hasExamples ?? false) }
+        /// The dental position's largest projected clawbacks.
+        var topRisks: [ContractPosition] { dental?.topRisks ?? [] }
+        /// Recent engagement by partner: "ldc 2", "lpc 1" …
+        var engagementByPartner: [String] {
+            Dictionary(grouping: recentEngagement, by: \.partner).map { "\($0.key) \($0.value.count)" }.sorted()
+        }
+
+        static func query(_ context: QueryContext, icb code: ICBCode, meeting: CalendarDate) async throws -> Model {
+            let context = context.on(meeting)
+            let dental = try await DentalPosition.Model.queryIfImported(context, icb: code)
+            let governance = try await Governance.Model.query(context, icb: code, dental: dental)
+            var finance: Finance.Model?
+            if let dental {
+                let budgets = try await ICBRecords.query(context, .budgetLines, icb: code)
+                let actuals = try await ICBRecords.query(context, .financeActuals, icb: code)
+                let options = try await ICBRecords.query(context, .reinvestmentOptions, icb: code)
+                let position = FinancePosition.of(
+                    dental: dental.portfolio, budgets: budgets.items(BudgetAllocation.self), actuals: actuals.items(FinanceActual.self),
+                    options: options.items(ReinvestmentOptionRecord.self), today: meeting)
+                finance = Finance.Model(
+                    icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals, optionRecords: options,
+                    sources: dental.sources)
+            }
+            let resolver = EvidenceResolver(dental: dental, measures: governance.measures, closures: [])
+            var access: [LiveEvidence] = []
+            for group in EvidenceCitation.Group.allCases {
+                access.append(try await resolver.resolve(.access(group), organisations: OrganisationStore(database: context.database)))
+            }
+            let closures = try await ICBRecords.query(context, .pharmacyClosures, icb: code).items(PharmacyClosure.self)
+            let since = meeting.adding(days: -engagementDays)
+            return Model(
+                governance: governance, dental: dental, finance: finance, meeting: meeting, access: access,
+                closures: (closures.filter { $0.kind == .permanent }.count, closures.filter { $0.kind != .permanent }.count),
+                recentEngagement: governance.engagements.filter { since <= $0.date && $0.date <= meeting })
+        }
+    }
+}

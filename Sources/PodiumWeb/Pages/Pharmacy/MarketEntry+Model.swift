@@ -1,0 +1,78 @@
+import PodiumCore
+import PodiumData
+
+/// Market entry and PNAs for an ICB: applications with their statutory dates, and each board's PNA.
+enum MarketEntry {
+    struct Model: Sendable {
+        var register: PharmacyRegister
+        var applications: ICBRecords
+        var documents: ICBRecords
+        var boards: [(code: String, status: PNAStatus)]
+        var timetable: MarketEntryTimetable
+
+        /// Boards whose PNA is due soon, overdue or missing.
+        var boardsNeedingAttention: [(code: String, status: PNAStatus)] { boards.filter { $0.status.state != .current } }
+        var overduePNAs: Int { boards.filter { $0.status.state == .overdue }.count }
+        var openApplications: Int { applications.items(MarketEntryApplication.self).filter(\.status.isOpen).count }
+
+        static func query(_ context: QueryContext, icb code: ICBCode, timetable: MarketEntryTimetable = .standard) async throws -> Model {
+            let register = try await PharmacyRegister.query(context, icb: code)
+            let documents = try await PNADocuments.query(context, boards: register.boards)
+            let byBoard = Dictionary(grouping: documents.items(PNADocument.self), by: \.board)
+            let boards = register.boards.map { board in (board, PNAStatus.of(byBoard[board] ?? [], today: context.today)) }
+            return Model(
+                register: register, applications: try await ICBRecords.query(context, .marketEntryApplications, icb: code),
+                documents: documents, boards: boards, timetable: timetable)
+        }
+    }
+}
+
+/// The PNA documents of the boards an ICB's pharmacies are in (PNAs belong to boards, not ICBs).
+enum PNADocuments {
+    static func query(_ context: QueryContext, boards: [String]) async throws -> ICBRecords {
+        let all = try await LocalRecordStore(database: context.database).records(.pnaDocuments, icb: nil)
+        let wanted = Set(boards)
+        return ICBRecords(template: .pnaDocuments, records: all.filter { PNADocument($0.values).map { wanted.contains($0.board) } ?? false })
+    }
+}
+
+/// One market-entry application: its dates and who must be notified.
+enum ApplicationShow {
+    struct Model: Sendable {
+        var application: MarketEntryApplication
+        var isExample: Bool
+        var register: PharmacyRegister
+        /// Who must be notified; `nil` when the premises postcode cannot be placed.
+        var parties: [NotificationParty]?
+        /// England's pharmacies by code, for naming notified contractors.
+        var names: [String: String]
+        var timetable: MarketEntryTimetable
+
+        static func query(
+            _ context: QueryContext, icb code: ICBCode, reference: String, timetable: MarketEntryTimetable = .standard
+        ) async throws -> Model {
+            guard let record = try await LocalRecordStore(database: context.database).record(.marketEntryApplications, key: reference),
+                record.icb == code, let application = MarketEntryApplication(record.values)
+            else {
+                throw WebError.notFound(.applicationNotFound, "No market-entry application \"\(reference)\" for \(code).")
+            }
+            let register = try await PharmacyRegister.query(context, icb: code)
+            let sites = try await PharmacySites.query(context)
+            return Model(
+                application: application, isExample: record.isExample, register: register,
+                parties: try await notificationList(context, for: application, sites: sites),
+                names: Dictionary(sites.map { ($0.code.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first }), timetable: timetable)
+        }
+
+        /// Who must be notified of an application, from the register and the LSOA centroids.
+        static func notificationList(
+            _ context: QueryContext, for application: MarketEntryApplication, sites: [PharmacySite]
+        ) async throws -> [NotificationParty]? {
+            guard let location = try await AccessStore(database: context.database).location(of: application.premisesPostcode) else { return nil }
+            let premisesBoard = sites.min { $0.location.distance(to: location) < $1.location.distance(to: location) }?.healthAndWellbeingBoard
+            // Board areas near the premises: the boards of pharmacies within reach stand in for LSOA boundaries.
+            return MarketEntryNotification.parties(
+                premises: location, premisesArea: premisesBoard, applicant: application.existingPharmacy, pharmacies: sites, areaPoints: [])
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Vapor
+
+/// Values derived only from the imported open data, built once per state of the import log: the ICB register, the
+/// months and contract years of dental activity, every ICB's headline figures, England's access models. The pages
+/// most read are served from these rather than aggregating the whole of England on every request. The state is read
+/// from the database on every request, so an import made through any instance is seen by all of them at once; a new
+/// state drops every entry.
+actor OpenDataCache {
+    private var state = ""
+    private var entries: [String: Task<any Sendable, any Error>] = [:]
+
+    /// `name`'s value for the import log's `state`, built now (once, however many requests ask at the same time) if
+    /// it is not kept yet. A build that fails is forgotten, so the next request tries again.
+    func value<T: Sendable>(_ name: String, state: String, build: @escaping @Sendable () async throws -> T) async throws -> T {
+        if state != self.state {
+            entries = [:]
+            self.state = state
+        }
+        let task = entries[name] ?? Task { try await build() }
+        entries[name] = task
+        do {
+            guard let value = try await task.value as? T else { throw CacheTypeMismatch(name: name) }
+            return value
+        } catch {
+            if self.state == state { entries[name] = nil }
+            throw error
+        }
+    }
+
+    struct CacheTypeMismatch: Error { var name: String }
+}
+
+/// The import log's state as one request reads it: loaded on first use and kept for the rest of the request, so the
+/// many figures a page takes from the cache cost one short query between them.
+final class ImportLogReading: @unchecked Sendable {
+    // NB: @unchecked because `loaded` is guarded by `lock`.
+    private let lock = NSLock()
+    private var loaded: String?
+
+    func state(_ read: () async throws -> String) async throws -> String {
+        if let state = lock.withLock({ loaded }) { return state }
+        let state = try await read()
+        lock.withLock { loaded = state }
+        return state
+    }
+}
+
+extension Application {
+    private struct OpenDataCacheKey: StorageKey { typealias Value = OpenDataCache }
+
+    /// The application's open-data cache, set up by `configure`; `nil` computes every figure on every request.
+    var openDataCache: OpenDataCache? {
+        get { storage[OpenDataCacheKey.self] }
+        set { storage[OpenDataCacheKey.self] = newValue }
+    }
+}
+
+extension Request {
+    private struct ImportLogKey: StorageKey { typealias Value = ImportLogReading }
+
+    /// This request's reading of the import log (read once however many figures the handler asks for).
+    var importLogReading: ImportLogReading {
+        if let reading = storage[ImportLogKey.self] { return reading }
+        let reading = ImportLogReading()
+        storage[ImportLogKey.self] = reading
+        return reading
+    }
+}
