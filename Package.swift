@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way only: Core <- Data <- Import <- Web <- CLI (see ../DESIGN.md, docs/ARCHITECTURE.md).
+// Dependencies point one way only: Core <- Data <- Import <- Web <- CLI (see docs/ARCHITECTURE.md).
 let package = Package(
     name: "podium",
     platforms: [.macOS(.v14)],

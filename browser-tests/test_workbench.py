@@ -20,7 +20,7 @@ DEMO_PASSWORD = os.environ.get("PODIUM_DEMO_PASSWORD", "")
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as p:
-        # Playwright cannot download its own browser here; Debian's chromium works (STACK.md).
+        # Playwright cannot download its own browser here; Debian's chromium works.
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
         yield browser
         browser.close()

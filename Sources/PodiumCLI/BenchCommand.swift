@@ -125,7 +125,7 @@ struct BenchAccess: ParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Python with PySAL access installed (bash scripts/access/setup-peer.sh makes .venv-access).")
     var peerPython = ".venv-access/bin/python"
 
-    @ArgumentParser.Option(name: .long, help: "The peer script (a copy of ../shared/access/peer_access.py).")
+    @ArgumentParser.Option(name: .long, help: "The peer script (a script that runs PySAL access; see docs/BENCHMARKS.md).")
     var peerScript = "scripts/access/peer_access.py"
 
     func run() throws {
@@ -215,7 +215,7 @@ struct BenchAccess: ParsableCommand {
 }
 
 /// `podium bench early-warning`: how often a high early-warning score came before a target cut or a contract
-/// disappearing, on the bundled months, beside a naive ranking and random flagging (issue 11).
+/// disappearing, on the bundled months, beside a naive ranking and random flagging.
 struct BenchEarlyWarning: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "early-warning",

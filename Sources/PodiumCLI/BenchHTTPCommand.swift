@@ -8,7 +8,7 @@ import PodiumData
 import PodiumImport
 import PodiumWeb
 
-/// `podium bench http`: requests per second and latency of the busiest pages under load (issue 10), measured by wrk on
+/// `podium bench http`: requests per second and latency of the busiest pages under load, measured by wrk on
 /// loopback against a `podium serve` this command starts, beside two peers in the same run: Podium's own `/healthz`
 /// (the framework, middleware and loopback with no database or page), and nginx serving the same page's bytes as a
 /// static file (what the machine and wrk manage with no application at all). Every run stops by itself.

@@ -8,7 +8,7 @@ struct SeedGovernance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-governance",
         abstract: "Add the default delegation register, delegated and reserved functions and assurance framework for every imported ICB.",
-        discussion: "From published sources (DOMAIN.md §4), each row marked confirmed or unconfirmed. Only references an ICB does not "
+        discussion: "From NHS England's delegation sources, each row marked confirmed or unconfirmed. Only references an ICB does not "
             + "already have are added, so running it again, or after edits, changes nothing. Run 'podium import bundled' first.")
 
     @ArgumentParser.OptionGroup var options: DatabaseOptions

@@ -76,7 +76,7 @@ struct Demo: AsyncParsableCommand {
             // Published governance defaults (delegation register, functions, framework) fill only what is missing.
             Terminal.line(SeedGovernance.report(try await GovernanceDefaults.install(on: database)))
             Terminal.line("Data ready in \(String(format: "%.1f", Terminal.seconds(ContinuousClock.now - started))) s.")
-            // Signing in is required (issue 10): the demo prints an administrator's email and password on every run.
+            // Signing in is required: the demo prints an administrator's email and password on every run.
             if let account = try await DemoAccount.prepare(on: database, password: ProcessInfo.processInfo.environment["PODIUM_DEMO_PASSWORD"], clock: .system) {
                 Terminal.line("")
                 Terminal.line("  Demo account (administrator):  \(account.email)")

@@ -44,7 +44,7 @@ enum Terminal {
     }
 
     /// A progress reporter for imports: "icbs  reading 45%" / "writing 12,000 of 54,227 rows (22%), 8,100 rows/s".
-    /// Off a terminal, the writing phase is logged at `info` instead (STYLE.md §8: long imports log their progress
+    /// Off a terminal, the writing phase is logged at `info` instead (long imports log their progress
     /// with counts), which is also how a test knows an import is mid-transaction.
     static func importProgress(logger: Logger? = nil) -> @Sendable (ImportProgressEvent) -> Void {
         guard isInteractive else {

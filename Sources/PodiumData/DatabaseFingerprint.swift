@@ -2,7 +2,7 @@ import FluentKit
 import SQLKit
 
 /// Every row of a Podium database as text, so that two databases (or one database before and after something)
-/// can be compared: the tests' snapshots and `podium data fingerprint` (issue 10: a killed import must leave the
+/// can be compared: the tests' snapshots and `podium data fingerprint` (a killed import must leave the
 /// database exactly as it was).
 public enum DatabaseFingerprint {
     /// A table's rows, each as `column=value|…` in column order, sorted: equal exactly when the data is equal.

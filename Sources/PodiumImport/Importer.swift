@@ -138,7 +138,7 @@ public struct Importer: Sendable {
         }
         let record = try await database.transaction { transaction in
             // A new pharmacy extract is compared with the register it replaces: openings, closures and changes of
-            // ownership become dated events (issue 7).
+            // ownership become dated events.
             if let register = rows as? [Pharmacy] {
                 try await PharmacyHistoryImport.record(register, on: transaction, observed: clock.today)
             }

@@ -5,7 +5,7 @@ import PodiumData
 import SQLKit
 
 /// A database for one test: private in-memory SQLite by default; with `PODIUM_TEST_POSTGRES_URL` set, a fresh
-/// PostgreSQL database created for the test and dropped after it (STYLE.md §11). Tests can run in parallel.
+/// PostgreSQL database created for the test and dropped after it. Tests can run in parallel.
 public enum TestDatabase {
     /// Names the PostgreSQL server (and an existing database to connect to) that tests create databases on.
     public static let postgresKey = "PODIUM_TEST_POSTGRES_URL"

@@ -1,12 +1,12 @@
 import PodiumCore
 import Testing
 
-@Suite("Users: who may read and edit which ICB (issue 10)")
+@Suite("Users: who may read and edit which ICB")
 struct AccessPolicyTests {
     static let qt6 = ICBCode("QT6")!, qe1 = ICBCode("QE1")!, qox = ICBCode("QOX")!
 
     /// Cornwall (QT6) and Bristol (QOX) are in the South West (Y58); Lancashire (QE1) is in the North West.
-    @Test("Each role reads and edits only what DESIGN.md's table says", arguments: [
+    @Test("Each role reads and edits only what its role allows", arguments: [
         (Role.administrator, [String](), nil as String?, Action.edit(isFinance: false), "QE1" as String?, true),
         (.administrator, [], nil, .administer, nil, true),
         (.commissioner, ["QT6"], nil, .read, "QT6", true),
@@ -60,7 +60,7 @@ struct AccessPolicyTests {
     }
 }
 
-@Suite("Users: readable ICBs, passwords and sign-in throttling (issue 10)")
+@Suite("Users: readable ICBs, passwords and sign-in throttling")
 struct SignInRuleTests {
     @Test("The ICBs a grant may read are exactly those `allows` lets it read, for every role and ICB")
     func readableAgreesWithPolicy() {

@@ -2,9 +2,9 @@ import Testing
 
 @testable import PodiumCore
 
-/// Floating catchment scores against the worked examples of `../shared/access/SEMANTICS.md`, whose fractions are
+/// Floating catchment scores against hand-worked examples of PySAL `access`'s definitions, whose fractions are
 /// PySAL `access` 1.1.10's output (the fixtures themselves are matched file by file in PodiumImportTests).
-@Suite("Floating catchment access (SEMANTICS.md worked examples)")
+@Suite("Floating catchment access (hand-worked examples)")
 struct FloatingCatchmentTests {
     /// Worked example 1: A (0,0) 1000, B (4000,0) 2000, C (15000,0) 500; X (1000,0) 10, Y (8000,0) 5.
     static let tinyAreas = [GridPoint(easting: 0, northing: 0), GridPoint(easting: 4000, northing: 0), GridPoint(easting: 15000, northing: 0)]

@@ -1,7 +1,7 @@
 import PodiumCore
 import Testing
 
-@Suite("Identifiers (DOMAIN.md §5.1)")
+@Suite("Identifiers")
 struct CodeTests {
     @Test("ICB ODS codes are three characters starting with Q", arguments: [
         ("QYG", "QYG" as String?), ("qyg", "QYG"), (" QT6 ", "QT6"), ("Q99", "Q99"), ("YG1", nil), ("QYGG", nil), ("", nil), ("Q-1", nil),

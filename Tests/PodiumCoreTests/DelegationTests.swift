@@ -1,16 +1,16 @@
 import PodiumCore
 import Testing
 
-@Suite("Governance: the delegation timeline, functions, default framework and evidence citations (issue 9, DOMAIN.md §4)")
+@Suite("Governance: the delegation timeline, functions, default framework and evidence citations")
 struct DelegationTests {
     static func status(_ icb: String, _ name: String, on date: String) throws -> DelegationStatus? {
         let entries = DelegationTimeline.entries(for: try #require(ICBCode(icb)))
         return DelegationTimeline.current(entries, on: try #require(CalendarDate(date))).first { $0.serviceName == name }?.status
     }
 
-    /// DOMAIN.md §4.1 and §4.5: POD to all remaining ICBs from 1 April 2023; the 59 specialised services by joint committee
-    /// from 2023/24, delegated in the East of England, Midlands and North West from April 2024 and everywhere from April 2025;
-    /// 11 more services delegated to all from April 2025.
+    /// NHS England (PRN00089; Board, 7 December 2023): POD to all remaining ICBs from 1 April 2023; the 59 specialised
+    /// services by joint committee from 2023/24, delegated in the East of England, Midlands and North West from April 2024
+    /// and everywhere from April 2025; 11 more services delegated to all from April 2025.
     @Test("Each ICB's status by service and date follows the published timeline", arguments: [
         ("QT6", "Primary care dentistry", "2023-03-31", nil as DelegationStatus?),
         ("QT6", "Primary care dentistry", "2023-04-01", .delegated),

@@ -31,7 +31,7 @@ private func reading(_ warning: ProviderWarning?, _ signal: WarningSignal) -> Si
     warning?.readings.first { $0.signal == signal }
 }
 
-@Suite("Early warning: configuration and scoring rules (issue 11)")
+@Suite("Early warning: configuration and scoring rules")
 struct WarningConfigurationTests {
     @Test("Version 1 is complete; dental and pharmacy weights each sum to 100")
     func standard() {
@@ -74,7 +74,7 @@ struct WarningConfigurationTests {
     }
 }
 
-@Suite("Early warning: each dental signal (issue 11)")
+@Suite("Early warning: each dental signal")
 struct DentalWarningTests {
     @Test("Behind target: on profile earns nothing, three fifths of the pace part, flagged at mid-year in full")
     func behindTarget() throws {
@@ -200,7 +200,7 @@ struct DentalWarningTests {
     }
 }
 
-@Suite("Early warning: pharmacies (issue 11)")
+@Suite("Early warning: pharmacies")
 struct PharmacyWarningTests {
     let code = PharmacyCode("FA129")!
     let today = CalendarDate("2026-11-30")!
@@ -242,7 +242,7 @@ struct PharmacyWarningTests {
     }
 }
 
-@Suite("Early warning: the back-test (issue 11)")
+@Suite("Early warning: the back-test")
 struct WarningBackTestTests {
     @Test("An event is a target cut within the horizon, or leaving the data while it goes on")
     func events() {

@@ -1,13 +1,13 @@
 import PodiumCore
 import Testing
 
-@Suite("Finance: payment phasing, forecast outturn and the reinvestment planner (issue 8)")
+@Suite("Finance: payment phasing, forecast outturn and the reinvestment planner")
 struct FinanceTests {
     static let year = FinancialYear(startYear: 2024)
 
     /// (annual value in pence, April–February instalment, March instalment).
     static let phasing: [(Int64, Int64, Int64)] = [
-        (25_000_000, 2_083_333, 2_083_337),  // worked example A: £250,000 a year
+        (25_000_000, 2_083_333, 2_083_337),  // a worked example: £250,000 a year
         (1_200_000, 100_000, 100_000),
         (11, 0, 11),
         (1, 0, 1),
@@ -24,7 +24,7 @@ struct FinanceTests {
         #expect(payments.reduce(Int64(0)) { $0 + $1.gross.pence } == row.0)
     }
 
-    @Test("Worked example A: patient charges collected in a month come off that month's payment")
+    @Test("Worked example: patient charges collected in a month come off that month's payment")
     func patientCharges() throws {
         let june = try #require(YearMonth("2024-06"))
         let payments = PaymentSchedule.instalments(annualValue: Money(pence: 25_000_000), in: Self.year, patientCharges: [june: Money(pence: 610_000)])

@@ -1,7 +1,7 @@
 import PodiumCore
 import Testing
 
-@Suite("Governance: risk scoring on the 5×5 matrix and readiness roll-up (issue 9)")
+@Suite("Governance: risk scoring on the 5×5 matrix and readiness roll-up")
 struct GovernanceTests {
     /// NPSA 2008 grading: every cell of the matrix, as likelihood × consequence → grade.
     @Test("Score is likelihood × consequence; 1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme", arguments: [

@@ -50,7 +50,7 @@ struct NumbersTests {
         #expect(throws: ScaledDecimal.ParseError.tooManyDecimalPlaces("1.005", allowed: 2)) { try Money(pounds: "1.005") }
     }
 
-    @Test("Worked example A: £250,000 for 8,000 UDAs is £31.25 per UDA (DOMAIN.md §1.4)")
+    @Test("Worked example: £250,000 for 8,000 UDAs is £31.25 per UDA (NHSBSA UDA_RATE)")
     func workedExampleA() {
         let value = UDAValue(contractValue: Money(pence: 25_000_000), target: UDAs(whole: 8000))
         #expect(value.perUDA == Money(pence: 3125))

@@ -1,13 +1,13 @@
 import PodiumCore
 import Testing
 
-@Suite("Pharmacy and optometry rules (DOMAIN.md §2–§3)")
+@Suite("Pharmacy and optometry rules")
 struct PharmacyOptometryTests {
     static let schedule = PharmacyFirstFeeSchedule.standard
 
     /// (month, clinical pathways, minor illness, urgent supply, registered for PCS and HCFS, fixed payment, total), pence.
     static let pharmacyFirstCases: [(String, Int, Int, Int, Bool, Int64, Int64)] = [
-        // Worked example F: June 2025, band 20–29 pays £500; (26 + 40) × £17 + 12 × £15 + £500 = £1,802.
+        // A worked example: June 2025, band 20–29 pays £500; (26 + 40) × £17 + 12 × £15 + £500 = £1,802.
         ("2025-06", 26, 40, 12, true, 50_000, 180_200),
         // …with 30 clinical pathway consultations the fixed element is £1,000.
         ("2025-06", 30, 40, 12, true, 100_000, 237_000),

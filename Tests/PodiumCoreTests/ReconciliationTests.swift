@@ -1,7 +1,7 @@
 import PodiumCore
 import Testing
 
-/// Worked example C and the tolerance boundaries (DOMAIN.md §1.6; NHSBSA KA-01672).
+/// A worked year-end example (8,000 UDAs at £31.25) and the tolerance boundaries (NHSBSA KA-01672).
 @Suite("Year-end reconciliation")
 struct ReconciliationTests {
     /// Target 8,000 UDAs at £31.25: contract value £250,000.
@@ -28,7 +28,7 @@ struct ReconciliationTests {
         var testDescription: String { "\(delivered) of 8,000" }
     }
 
-    @Test("Worked example C: 8,000 UDAs at £31.25, no carry forward", arguments: [
+    @Test("Worked example: 8,000 UDAs at £31.25, no carry forward", arguments: [
         Case(delivered: "7600", outcome: .underdelivered, band: .belowLowerTolerance, clawbackPence: 1_250_000, shortfallCF: "0", creditCF: "0", unpaid: "0", breach: true, percent: "95.0000"),
         Case(delivered: "7700", outcome: .met, band: .withinTolerance, clawbackPence: 0, shortfallCF: "300", creditCF: "0", unpaid: "0", breach: false, percent: "96.2500"),
         Case(delivered: "8100", outcome: .exceeded, band: .upToUpperTolerance, clawbackPence: 0, shortfallCF: "0", creditCF: "100", unpaid: "0", breach: false, percent: "101.2500"),
@@ -126,7 +126,7 @@ struct ReconciliationTests {
 
 @Suite("Mid-year review and New Patient Premium")
 struct MidYearTests {
-    @Test("Worked example B: 2,500 less 300 brought forward is 27.5%: flagged, withholding up to £112,500")
+    @Test("Worked mid-year example: 2,500 less 300 brought forward is 27.5%: flagged, withholding up to £112,500")
     func workedExampleB() {
         let review = MidYearReview(
             target: UDAs(whole: 8000), contractValue: Money(pence: 25_000_000), firstHalfDelivered: UDAs(whole: 2500),
@@ -154,7 +154,7 @@ struct MidYearTests {
         #expect(behind.maximumWithholding == Money(pence: 25_000_000))
     }
 
-    @Test("Worked example D: at £31.25 a UDA, the £50 premium is 1.6 UDAs and the £15 premium 0.48")
+    @Test("Worked New Patient Premium example: at £31.25 a UDA, the £50 premium is 1.6 UDAs and the £15 premium 0.48")
     func workedExampleD() {
         let value = UDAValue(contractValue: Money(pence: 25_000_000), target: UDAs(whole: 8000))
         #expect(NewPatientPremium.credit(NewPatientPremium.band2or3, udaValue: value) == (try! UDAs(parsing: "1.6")))
@@ -167,7 +167,7 @@ struct MidYearTests {
 
 @Suite("Patients seen")
 struct PatientsSeenTests {
-    @Test("Worked example E: 480,000 of 1,200,000 adults is 40.0%; 159,600 of 280,000 children is 57.0%")
+    @Test("Worked access example: 480,000 of 1,200,000 adults is 40.0%; 159,600 of 280,000 children is 57.0%")
     func workedExampleE() {
         let seen = PatientsSeen(adultsSeen24Months: 480_000, adultPopulation: 1_200_000, childrenSeen12Months: 159_600, childPopulation: 280_000)
         #expect(seen.adultRate.percentText == "40.0%")

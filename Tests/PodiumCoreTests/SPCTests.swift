@@ -2,7 +2,7 @@ import Testing
 
 @testable import PodiumCore
 
-/// The Making Data Count rules and edge cases of SPC.md, each case stated with the limits it uses.
+/// The Making Data Count rules and the edge cases raised in NHSRplotthedots' issues, each case stated with the limits it uses.
 @Suite("SPC rules against fixed limits (mean 0, 2σ ±2, process limits ±3)")
 struct SPCRuleTests {
     static let limits = SPCLimits(

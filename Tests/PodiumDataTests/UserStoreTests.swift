@@ -3,7 +3,7 @@ import PodiumData
 import PodiumTestSupport
 import Testing
 
-@Suite("Users, grants and sessions in the database (issue 10)")
+@Suite("Users, grants and sessions in the database")
 struct UserStoreTests {
     @Test("A user's grant round-trips: role, several ICBs, region; emails are unique without regard to case")
     func users() async throws {

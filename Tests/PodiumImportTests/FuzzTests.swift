@@ -6,7 +6,7 @@ import Testing
 
 @testable import PodiumImport
 
-/// Issue 10: every CSV reader, fed more than 100,000 damaged inputs, never crashes and always answers with either
+/// Every CSV reader, fed more than 100,000 damaged inputs, never crashes and always answers with either
 /// rows or a clean error naming the file, a line and (where it can) a column. A crash ends the test process, which
 /// fails the run; an error of any other kind, or one without a line, is recorded here.
 ///
@@ -14,7 +14,7 @@ import Testing
 /// published-format fixtures, a valid file for each local-record template, the command-line formats), so a failure
 /// reproduces exactly.
 // The readers touch no database, so the PostgreSQL run of the suite skips them.
-@Suite("Fuzzing the CSV readers (issue 10)", .enabled(if: !TestDatabase.isPostgres))
+@Suite("Fuzzing the CSV readers", .enabled(if: !TestDatabase.isPostgres))
 struct FuzzTests {
     /// The synthetic geography's seeded SplitMix64: the same inputs on every run and platform.
     typealias Generator = SplitMix64

@@ -106,7 +106,7 @@ struct BundledDataTests {
 
     @Test("Every bundled file parses without a problem, with its published row count", .enabled(if: pureOnly))
     func everyFileParses() throws {
-        // Row counts from data/README.md (and the Code-Point subset made by `podium data postcodes-subset`).
+        // Row counts of the fixture files as published (and the Code-Point subset made by `podium data postcodes-subset`).
         let expected: [Dataset: Int] = [
             .icbs: 42, .subICBLocations: 106, .lsoa2011Lookup: 32_844, .lsoa2021Lookup: 33_755, .lsoaVintageLookup: 35_795,
             .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672, .population2020: 34_753,

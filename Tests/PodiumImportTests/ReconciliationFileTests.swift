@@ -8,7 +8,7 @@ import Testing
 struct ReconciliationFileTests {
     static let header = ReconciliationFile.inputColumns.joined(separator: ",")
 
-    @Test("Worked example C, row by row, as podium reconcile writes it")
+    @Test("The year-end worked example (8,000 UDAs at £31.25), row by row, as podium reconcile writes it")
     func workedExampleC() throws {
         let input = [Self.header] + ["7600", "7700", "8100", "8400"].enumerated().map { index, delivered in
             "000000000\(index + 1),8000,25000000,\(delivered),0,0,0,0"

@@ -9,9 +9,9 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// Issue 10's proof that scope holds on every route: each registered route is called as users of another ICB, and
+/// Proof that scope holds on every route: each registered route is called as users of another ICB, and
 /// as nobody, and must refuse (or, for comparisons of ICBs, leave the other ICB out) without exception.
-@Suite("Users, roles and ICB scope on every route (issue 10)")
+@Suite("Users, roles and ICB scope on every route")
 struct AccessControlTests {
     static let cornwall = ICBCode("QT6")!, lancashire = ICBCode("QE1")!
     /// A dental contract commissioned by QT6, and a pharmacy in QT6.
@@ -241,7 +241,7 @@ struct AccessControlTests {
     }
 }
 
-@Suite("Signing in, sessions, passwords, API tokens and the users page (issue 10)")
+@Suite("Signing in, sessions, passwords, API tokens and the users page")
 struct SignInTests {
     /// The sign-in page's form token, as the browser holds it in a cookie and the form.
     static func signInForm(_ tester: any TestingApplicationTester) async throws -> (cookie: String, token: String) {

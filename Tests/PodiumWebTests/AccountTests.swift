@@ -4,7 +4,7 @@ import PodiumTestSupport
 import PodiumWeb
 import Testing
 
-@Suite("Accounts: bcrypt passwords (issue 10)")
+@Suite("Accounts: bcrypt passwords")
 struct AccountTests {
     @Test("The right password signs in; a wrong one or an unknown email does not; short passwords and clear-text storage are refused")
     func passwords() async throws {

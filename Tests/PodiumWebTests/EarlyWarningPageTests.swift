@@ -9,7 +9,7 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Providers at risk: list, breakdown, API, raising a risk and the digest (issue 11)")
+@Suite("Providers at risk: list, breakdown, API, raising a risk and the digest")
 struct EarlyWarningPageTests {
     static let withExamples: @Sendable (any Database) async throws -> Void = { database in
         try await Fixtures.importAll(into: database)

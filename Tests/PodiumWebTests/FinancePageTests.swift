@@ -9,7 +9,7 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Finance: ICB page, England view, workbook and API (issue 8)")
+@Suite("Finance: ICB page, England view, workbook and API")
 struct FinancePageTests {
     static let withExamples: @Sendable (any Database) async throws -> Void = { database in
         try await Fixtures.importAll(into: database)

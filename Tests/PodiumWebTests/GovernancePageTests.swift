@@ -9,7 +9,7 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Governance: risk log heat map and readiness on the page (issue 9)")
+@Suite("Governance: risk log heat map and readiness on the page")
 struct GovernancePageTests {
     static func risk(_ reference: String, current: (Int, Int), review: String, status: String = "open") throws -> FieldValues {
         try RecordTemplate.risks.read([

@@ -26,7 +26,7 @@ public struct AccessArea: Sendable, Hashable, Codable {
     public var adults: Int { population - children }
 
     /// A 2021 LSOA's point from its 2011 parents' population-weighted centroids (ONS publishes no 2021 centroids in
-    /// the bundled data; `../shared/data/README.md`, "Gaps"): each parent weighted by its mid-2020 population. This is
+    /// the bundled data; ONS publishes 2021 centroids separately): each parent weighted by its mid-2020 population. This is
     /// exact for an unchanged LSOA (one parent), gives a split LSOA its parent's point, and weights the parents of a
     /// merged one; if every parent is empty, their plain mean.
     public static func centroid(parents: [(location: GridPoint, population: Int)]) -> GridPoint? {

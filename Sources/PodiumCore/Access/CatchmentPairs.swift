@@ -84,7 +84,7 @@ public struct GridIndex: Sendable {
 public struct CatchmentPairs: Sendable {
     public let areaCount: Int
     public let siteCount: Int
-    /// The catchment: pairs with cost ≤ radius exist; others do not (SEMANTICS.md: "a pair not in the table does
+    /// The catchment: pairs with cost ≤ radius exist; others do not (PySAL `access`: "a pair not in the table does
     /// not exist").
     public let radius: Double
     /// Area-major: area `i`'s pairs are `areaStart[i]..<areaStart[i + 1]` of `site` and `distance`.

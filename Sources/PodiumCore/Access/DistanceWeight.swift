@@ -1,5 +1,5 @@
 /// How much a site counts at a distance, as PySAL `access` 1.1.10 `weights.py` defines it
-/// (`../shared/access/SEMANTICS.md`, "Distance-decay functions").
+/// (PySAL `access` 1.1, "Distance-decay functions").
 public enum DistanceWeight: Sendable, Hashable, Codable {
     /// Every site within the catchment counts fully: plain 2SFCA (Luo & Wang 2003).
     case none

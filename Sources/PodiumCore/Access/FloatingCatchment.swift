@@ -1,5 +1,5 @@
 /// Floating catchment access scores exactly as PySAL `access` 1.1.10 computes them
-/// (`../shared/access/SEMANTICS.md`): the same formulas, the same NaN and infinity rules, so Podium's scores match
+/// (PySAL `access` 1.1: Luo & Qi 2009, Wang 2012): the same formulas, the same NaN and infinity rules, so Podium's scores match
 /// the peer to 1e-9 relative on the shared fixtures.
 ///
 /// Areas and sites are numbered by position: `population[i]` is area `i`'s demand, `capacity[j]` site `j`'s supply

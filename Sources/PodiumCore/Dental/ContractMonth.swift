@@ -1,5 +1,5 @@
 /// Courses of treatment (FP17 forms) in a month by treatment band. These are counts of forms, not UDAs
-/// (NHSBSA `BAND_*_DELIVERED`, DOMAIN.md §5.4). `nil` means the month's file reported nothing.
+/// (NHSBSA `BAND_*_DELIVERED`, English Contractor Monthly General Dental Activity). `nil` means the month's file reported nothing.
 public struct CoursesByBand: Sendable, Hashable, Codable {
     public var band1: Int?
     public var band2a: Int?

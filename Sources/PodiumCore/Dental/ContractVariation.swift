@@ -11,7 +11,8 @@ public struct ContractTerms: Sendable, Hashable, Codable {
     public var udaValue: UDAValue { UDAValue(contractValue: value, target: target) }
 }
 
-/// How a minimum UDA value uplift is applied: one or the other, never both silently (DOMAIN.md §1.3).
+/// How a minimum UDA value uplift is applied: one or the other, never both silently (the method is unconfirmed; the BDA
+/// and BHP describe lowering the target).
 public enum UpliftMethod: String, Sendable, Hashable, Codable, CaseIterable {
     /// Keep the target, raise the value to target × minimum.
     case raiseValue
@@ -21,9 +22,9 @@ public enum UpliftMethod: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A change to a contract recorded by a commissioner, effective from a date.
 public enum VariationChange: Sendable, Hashable, Codable {
-    /// Hand-back or rebasing: UDAs and value given up a year from the effective date (DOMAIN.md §1.7).
+    /// Hand-back or rebasing: UDAs and value given up a year from the effective date (as NHSBSA FOI-02986 records them).
     case handBack(udas: ActivityUnits, value: Money)
-    /// Minimum indicative UDA value (£23 from 2022/23, £28 from April 2024; DOMAIN.md §1.3).
+    /// Minimum indicative UDA value (£23 from 2022/23, £28 from April 2024; NHS England dental recovery plan).
     case minimumUDAValue(Money, method: UpliftMethod)
     /// The contract ends on the effective date (the last day it runs).
     case termination
@@ -170,8 +171,8 @@ public struct ContractTermsTimeline: Sendable, Hashable, Codable {
 
     /// Applies the `variations` in force (not withdrawn) effective within or before the year, in date order, to `base`.
     ///
-    /// A change part-way through the year is pro-rated by calendar days [unconfirmed rule; DOMAIN.md §1.6 notes the
-    /// pro-rata rule was not read]. Variations effective before the year apply from 1 April.
+    /// A change part-way through the year is pro-rated by calendar days [unconfirmed rule: no
+    /// published pro-rata rule was found]. Variations effective before the year apply from 1 April.
     public init(financialYear: FinancialYear, base: ContractTerms, variations: [ContractVariation]) {
         self.financialYear = financialYear
         self.base = base

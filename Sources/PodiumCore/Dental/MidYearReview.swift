@@ -1,4 +1,4 @@
-/// The mid-year review (GDS Contracts Regulations 2005, Schedule 3, paras 58–59; DOMAIN.md §1.5).
+/// The mid-year review (GDS Contracts Regulations 2005, Schedule 3, paras 58–59).
 ///
 /// By 31 October the commissioner looks at units provided 1 April – 30 September, less the shortfall carried
 /// in from last year (which must be delivered first). Below 30 % of the annual target the contractor may be

@@ -1,4 +1,4 @@
-/// The New Patient Premium (dental recovery plan, 1 March 2024 to 31 March 2025; DOMAIN.md §1.8): £15 for a
+/// The New Patient Premium (dental recovery plan, 1 March 2024 to 31 March 2025; NHS England PRN01129): £15 for a
 /// Band 1 course, £50 for Band 2 or 3, paid by NHSBSA as extra UDAs of equal value, counted within the target.
 public enum NewPatientPremium {
     public static let firstDay = CalendarDate(year: 2024, month: 3, day: 1)!

@@ -1,4 +1,4 @@
-/// The NHS dental access measure (DOMAIN.md §1.9): distinct adults (18+) seen in the previous 24 months and
+/// The NHS dental access measure (NHSBSA; NICE recall intervals): distinct adults (18+) seen in the previous 24 months and
 /// children (under 18) seen in the previous 12 months, as shares of the population of those ages.
 ///
 /// Contract-level counts are de-duplicated within each contract's attribution only; a population's rate should

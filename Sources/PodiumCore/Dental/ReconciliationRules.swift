@@ -1,4 +1,4 @@
-/// A contract service line: each reconciles separately (DOMAIN.md §1.6, §1.10).
+/// A contract service line: each reconciles separately (NHSBSA KA-01672).
 public enum ServiceLine: String, Sendable, Hashable, Codable, CaseIterable {
     /// Units of Dental Activity, general dental services.
     case uda = "UDA"
@@ -23,11 +23,11 @@ public enum ServiceLine: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// How a paid over-delivery scheme interacts with the 2 % carry-forward credit. DOMAIN.md §1.6 notes the
-/// interaction is not confirmed, so it is a choice.
+/// How a paid over-delivery scheme interacts with the 2 % carry-forward credit. No published source
+/// confirms the interaction, so it is a choice.
 public enum OverDeliveryMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The credit up to the upper tolerance is carried forward as usual, and activity above it is paid up to the
-    /// scheme's limit (worked example C: 8,400 of 8,000 → 160 carried, 240 paid at £31.25 = £7,500). Default.
+    /// scheme's limit (a worked example: 8,400 of 8,000 → 160 carried, 240 paid at £31.25 = £7,500). Default.
     case payAboveCarryForward
     /// Everything above 100 % is paid up to the scheme's limit and nothing is carried forward.
     case payInsteadOfCarryForward
@@ -76,10 +76,10 @@ public enum ReconciliationRulesTable {
     /// Thresholds that differ from the standard, by the financial year's first calendar year.
     public static let exceptions: [Int: ReconciliationRules] = [
         // 2022/23: NHS England recovered only below a revised lower tolerance of 90 %; the 90–96 % shortfall was
-        // carried forward, not written off (BDA, DOMAIN.md §1.6).
+        // carried forward, not written off (as reported by the BDA).
         2022: ReconciliationRules(
             lowerTolerance: Percentage(percent: 90), upperTolerance: Percentage(percent: 102),
-            note: "2022/23 revised lower tolerance of 90% (NHS England, DOMAIN.md §1.6)"),
+            note: "2022/23 revised lower tolerance of 90% (NHS England, as reported by the BDA)"),
     ]
 
     /// The most an ICB may pay for over-delivery in a year, where NHS England allowed a scheme "where affordable"

@@ -11,7 +11,7 @@ public struct YearEndInput: Sendable, Hashable, Codable {
     public var shortfallBroughtForward: ActivityUnits
     /// Last year's over-delivery credit carried into this year.
     public var creditBroughtForward: ActivityUnits
-    /// New Patient Premium credits, as units (DOMAIN.md §1.8).
+    /// New Patient Premium credits, as units (NHSBSA Dental New Patient Premium data).
     public var newPatientPremiumCredits: ActivityUnits
     public var miscellaneousCredits: ActivityUnits
 
@@ -101,7 +101,7 @@ public struct YearEndResult: Sendable, Hashable, Codable {
     public var notes: [RuleNote] { [YearEndReconciliation.note(for: self)] }
 }
 
-/// Year-end reconciliation (DOMAIN.md §1.6; NHSBSA KA-01672).
+/// Year-end reconciliation (NHSBSA KA-01672).
 public enum YearEndReconciliation {
     /// Reconciles one service line under `rules`.
     ///

@@ -1,4 +1,4 @@
-/// How often a high score came before trouble (issue 11): for each month of data that has months after it, every
+/// How often a high score came before trouble: for each month of data that has months after it, every
 /// contract is scored with only what was known then, and the highest-scoring 5 % and 10 % are checked against what
 /// followed within the horizon: a cut in the UDA target, or the contract disappearing from the data while the data
 /// goes on. Precision is the share of flagged contracts that then had such an event; recall, the share of events

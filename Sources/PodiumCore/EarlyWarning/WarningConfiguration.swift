@@ -1,4 +1,4 @@
-/// Provider resilience early warning (issue 11): which dental contracts and pharmacies look most at risk of handing
+/// Provider resilience early warning: which dental contracts and pharmacies look most at risk of handing
 /// back or closing, and why. A score is the sum of transparent signals, each with its weight, the value seen, where
 /// the signal starts and where it counts in full, and where the value comes from. Nothing here is a published
 /// NHS rule: the signals follow what commissioners and the NHS Confederation describe as warning signs, and the

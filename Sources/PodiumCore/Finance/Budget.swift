@@ -1,4 +1,4 @@
-/// A line of an ICB's delegated budget (issue 8; DOMAIN.md §4.4).
+/// A line of an ICB's delegated budget (POD allocations: NHS England, Allocation of resources 2026/27 to 2027/28).
 public enum BudgetLineKind: String, Sendable, Hashable, Codable, CaseIterable {
     case dentalPrimary = "dental-primary"
     case dentalCommunity = "dental-community"

@@ -1,5 +1,5 @@
 /// An ICB's delegated budget against forecast for a financial year, and the plan for its ring-fenced dental
-/// underspend (issue 8; DOMAIN.md §1.4, §1.8, §4.4). Built from the dental contract engine's position and the
+/// underspend (parliamentary answers on the ringfence, 2023/24 and 2024/25). Built from the dental contract engine's position and the
 /// ICB's finance records, without I/O, so the ICB page, the England view and the API agree.
 public struct FinancePosition: Sendable, Hashable {
     public var year: FinancialYear
@@ -75,7 +75,7 @@ public struct FinancePosition: Sendable, Hashable {
             carriedForward: dental.forecastContracts.compactMap { $0.forecast?.central.result.shortfallCarriedForward }.sum())
     }
 
-    /// Every contract's monthly instalments, re-phased by its recorded variations (DOMAIN.md §1.4).
+    /// Every contract's monthly instalments, re-phased by its recorded variations (SFE monthly payments; re-phasing is Podium's reading).
     static func contractPayments(_ dental: PortfolioPosition) -> [YearMonth: Money] {
         var payments: [YearMonth: Money] = [:]
         for position in dental.contracts {

@@ -10,13 +10,13 @@ public struct MonthlyPayment: Sendable, Hashable, Codable {
     public var net: Money { gross - patientCharges }
 }
 
-/// Monthly phasing of an annual contract value (DOMAIN.md §1.4, worked example A).
+/// Monthly phasing of an annual contract value (GDS Statement of Financial Entitlements, Monthly Annual Contract Value Payments).
 ///
 /// Each month pays 1/12 of the annual value in force that month, rounded down to the penny; March pays what
 /// is left of the year's total, so the instalments sum exactly to the annual value. A variation changes the
 /// annual value from the month containing its effective date: months before keep what was paid, and the year's
 /// total becomes the pro-rata sum, Σ (value in force in each month) ÷ 12, rounded half up. The 1/12 rule is the
-/// working rule DOMAIN.md asks to verify against the current SFE; pro rata by month is [unconfirmed].
+/// working rule, not yet checked against the current SFE's wording; pro rata by month is [unconfirmed].
 public enum PaymentSchedule {
     /// A change of annual value from a month.
     public struct Change: Sendable, Hashable {

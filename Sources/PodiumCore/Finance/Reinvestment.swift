@@ -1,4 +1,4 @@
-/// Ways an ICB can put dental underspend to work before 31 March (issue 8; DOMAIN.md §1.8, §4.4).
+/// Ways an ICB can put dental underspend to work before 31 March (dental ringfence: parliamentary written answers).
 public enum ReinvestmentKind: String, Sendable, Hashable, Codable, CaseIterable {
     case overDelivery = "over-delivery"
     case urgentAccessSessions = "urgent-access-sessions"

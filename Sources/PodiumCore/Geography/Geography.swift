@@ -1,4 +1,4 @@
-/// An Integrated Care Board (DOMAIN.md §4.7): 42 since 1 July 2022, keyed by its ODS code because ONS codes
+/// An Integrated Care Board (NHS England ODS, ICB reconfiguration guidance): 42 since 1 July 2022, keyed by its ODS code because ONS codes
 /// change with boundary reviews (Surrey Heartlands and Sussex were re-coded in April 2024).
 public struct ICB: Sendable, Hashable, Codable {
     public var code: ICBCode

@@ -1,5 +1,5 @@
 /// Health and Wellbeing Boards: one per upper-tier local authority, each keeping a pharmaceutical list and
-/// publishing a PNA (DOMAIN.md §2.5).
+/// publishing a PNA (NHS Act 2006 s128A; SI 2013/349).
 public enum HealthAndWellbeingBoard {
     /// The board for a postcode: the county council where Code-Point gives one (two-tier areas), otherwise the
     /// district, which is then itself upper tier (unitary, metropolitan or London borough).

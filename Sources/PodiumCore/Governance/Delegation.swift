@@ -1,4 +1,4 @@
-/// Who commissions a service for an ICB's population (DOMAIN.md §4.1, §4.5): NHS England alone, a joint committee of
+/// Who commissions a service for an ICB's population (NHS Act 2006 s65Z5–s65Z6): NHS England alone, a joint committee of
 /// NHS England and ICBs, or the ICB under a delegation agreement (NHS England keeps accountability either way).
 public enum DelegationStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case retained
@@ -34,7 +34,7 @@ public enum DelegatedService: String, Sendable, Hashable, Codable, CaseIterable 
     }
 }
 
-/// Whether a fact was confirmed at its source or is the commonly understood position (DOMAIN.md marks which).
+/// Whether a fact was confirmed at its source or is the commonly understood position.
 public enum Confidence: String, Sendable, Hashable, Codable, CaseIterable {
     case confirmed, unconfirmed
 }
@@ -52,7 +52,7 @@ public struct DelegationEntry: Sendable, Hashable {
     public var phase: String
     /// The organisation whose team does the work (a hub or NHS England region may host it for several ICBs).
     public var host: String
-    /// The ICBs the hosted team serves; each contract still belongs to one ICB (DOMAIN.md §4.2).
+    /// The ICBs the hosted team serves; each contract still belongs to one ICB (its commissioner code).
     public var icbsServed: [String]
     public var confidence: Confidence
     public var source: String
@@ -78,7 +78,7 @@ public struct DelegationEntry: Sendable, Hashable {
     public func isInForce(on date: CalendarDate) -> Bool { from <= date && (to.map { date <= $0 } ?? true) }
 }
 
-/// The published delegation timeline, as register rows for one ICB (DOMAIN.md §4.1, §4.2, §4.5).
+/// The published delegation timeline, as register rows for one ICB (NHS England PRN00089; NHS England Board, 7 December 2023).
 public enum DelegationTimeline {
     static let pod2023 = CalendarDate(year: 2023, month: 4, day: 1)!
     static let jointCommittees = CalendarDate(year: 2023, month: 4, day: 1)!
@@ -124,7 +124,7 @@ public enum DelegationTimeline {
         return rows
     }
 
-    /// Where the published sources name a hosting model (DOMAIN.md §4.2): the South West hub and the Midlands committees in common.
+    /// Where the published sources name a hosting model (ICBs' announcements): the South West hub and the Midlands committees in common.
     static func host(of region: NHSEnglandRegion?) -> (String, [String], Confidence) {
         switch region {
         case .southWest?: ("South West Collaborative Commissioning Hub (NHS England South West and 7 ICBs)", NHSEnglandRegion.southWest.icbs, .confirmed)
@@ -154,7 +154,7 @@ public struct DelegatedFunction: Sendable, Hashable {
     public var confidence: Confidence
     public var source: String
 
-    /// DOMAIN.md §4.1: reserved functions exist (confirmed) but the agreement's list was not retrieved; this is the commonly
+    /// Reserved functions exist (NHS England delegation guidance) but no published list was found; this is the commonly
     /// understood split, every line unconfirmed until an ICB checks it against its own agreement.
     public static let defaults: [DelegatedFunction] = {
         let reserved = [
@@ -168,7 +168,7 @@ public struct DelegatedFunction: Sendable, Hashable {
             "Breach and remedial notices", "Pharmacy market-entry decisions", "Maintaining the pharmaceutical list",
             "Complaints about POD services (to ICBs from 1 July 2023)",
         ]
-        let source = "DOMAIN.md §4.1: commonly understood, not retrieved from a delegation agreement"
+        let source = "Commonly understood, not confirmed against a published delegation agreement"
         return reserved.enumerated().map { DelegatedFunction(reference: "FN-R\($0.offset + 1)", function: $0.element, arrangement: .reserved, confidence: .unconfirmed, source: source) }
             + delegated.enumerated().map { DelegatedFunction(reference: "FN-D\($0.offset + 1)", function: $0.element, arrangement: .delegated, confidence: .unconfirmed, source: source) }
     }()

@@ -1,4 +1,4 @@
-/// Live evidence a risk cites (issue 9): the risk log shows each citation's current value beside the score, so a
+/// Live evidence a risk cites: the risk log shows each citation's current value beside the score, so a
 /// committee sees whether the evidence still supports the rating. Written in a risk record as `kind:subject` words
 /// separated by spaces, for example `contract:1014440000 access:adults spc:delivery pharmacy:FA002`.
 public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
@@ -10,7 +10,7 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
     case access(Group)
     /// A pharmacy's closures: permanent (ODS) and unplanned (the closures log).
     case pharmacy(PharmacyCode)
-    /// A provider's early-warning score (issue 11): a dental contract number or a pharmacy code.
+    /// A provider's early-warning score: a dental contract number or a pharmacy code.
     case warning(String)
 
     public enum Measure: String, Sendable, Hashable, CaseIterable {

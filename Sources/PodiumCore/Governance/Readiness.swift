@@ -1,4 +1,4 @@
-/// Red, amber or green: the rating of an assurance criterion (issue 9, pre-delegation assessment).
+/// Red, amber or green: the rating of an assurance criterion (pre-delegation assessment).
 public enum RAG: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case red, amber, green
 
@@ -34,7 +34,7 @@ public struct AssuranceCriterion: Sendable, Hashable, Codable {
 /// The rule is the cautious one assurance reports use: a group is red if any criterion is red, green only when every
 /// criterion is green, and amber otherwise — an unrated criterion counts as not yet evidenced, so it holds a group at
 /// amber. Readiness is the share of criteria rated green. The framework itself (PDAF domains, BNSSG principles) is
-/// configurable data; DOMAIN.md §4.3 marks the national domain list unconfirmed.
+/// configurable data: NHS England's national domain list was not found in a published source [unconfirmed].
 public struct ReadinessRollUp: Sendable, Hashable {
     public struct Group: Sendable, Hashable {
         public var name: String

@@ -1,5 +1,5 @@
 /// The NHS 5×5 risk matrix (National Patient Safety Agency, "A risk matrix for risk managers", 2008): a risk's
-/// score is likelihood × consequence, each 1–5, and the score's grade decides how it is escalated (issue 9).
+/// score is likelihood × consequence, each 1–5, and the score's grade decides how it is escalated.
 public enum Likelihood: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case rare = 1, unlikely, possible, likely, almostCertain
 

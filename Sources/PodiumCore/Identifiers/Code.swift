@@ -1,4 +1,4 @@
-/// Validation and normalisation rules for one kind of identifier (DOMAIN.md §5.1).
+/// Validation and normalisation rules for one kind of identifier (NHS England ODS; NHSBSA data dictionaries).
 public protocol CodeKind: Sendable {
     /// How the identifier is called in messages: "ICB ODS code".
     static var name: String { get }
@@ -96,7 +96,7 @@ public enum PharmacyCodeKind: CodeKind {
 
 /// General dental practice "V code" as ODS publishes it: `V` + 5 or 6 characters (`V00003`, `V100507`).
 ///
-/// NHSBSA/CoMPASS writes the 7-character form `V0xxxxx`; ODS drops that extra `0` (DOMAIN.md §5.1), so
+/// NHSBSA/CoMPASS writes the 7-character form `V0xxxxx`; ODS drops that extra `0` (ODS reference data catalogue), so
 /// `V012345` normalises to `V12345`.
 public enum DentalPracticeCodeKind: CodeKind {
     public static let name = "dental practice ODS code"
@@ -109,7 +109,7 @@ public enum DentalPracticeCodeKind: CodeKind {
     }
 }
 
-/// NHS dental contract number: 10 characters, kept as text so leading zeros survive (DOMAIN.md §5.1).
+/// NHS dental contract number: 10 characters, kept as text so leading zeros survive (NHSBSA data dictionaries).
 public enum ContractNumberKind: CodeKind {
     public static let name = "contract number"
     public static let format = "10 letters or digits"
@@ -143,7 +143,7 @@ public enum LSOACodeKind: CodeKind {
 
 /// A UK postcode, normalised without spaces (`SK75LD`); shown with one space before the inward code (`SK7 5LD`).
 ///
-/// ODS files carry stray spaces (`"HX7 7BZ "`, `"SA5 9 EA"`); matching ignores all spaces (data/README.md §5).
+/// ODS files carry stray spaces (`"HX7 7BZ "`, `"SA5 9 EA"`); matching ignores all spaces (as NHS England ODS publishes them).
 public enum PostcodeKind: CodeKind {
     public static let name = "postcode"
     public static let format = "a UK postcode such as SK7 5LD"

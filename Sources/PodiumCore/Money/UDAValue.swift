@@ -1,4 +1,4 @@
-/// The value of one UDA: contract UDA value ÷ UDA performance target (DOMAIN.md §1.4; NHSBSA `UDA_RATE`).
+/// The value of one UDA: contract UDA value ÷ UDA performance target (NHSBSA `UDA_RATE`, FOI-03553 data dictionary).
 ///
 /// Kept as the exact ratio of its two inputs; rounded to the penny only when shown or used as a final amount.
 public struct UDAValue: Sendable, Hashable, Codable {

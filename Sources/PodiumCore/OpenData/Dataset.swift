@@ -81,7 +81,7 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// `true` for in-year management information that NHSBSA may revise (the year-end position is final only
-    /// after reconciliation, DOMAIN.md §1.6).
+    /// after reconciliation, NHSBSA KA-01672).
     public var isProvisional: Bool { self == .dentalActivity }
 
     public var licence: String {

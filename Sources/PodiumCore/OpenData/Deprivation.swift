@@ -1,5 +1,5 @@
 /// English Indices of Deprivation 2019, IMD rank and decile of a 2011 LSOA (File 1).
-/// Rank 1 is the most deprived; decile 1 is the most deprived 10 % of LSOAs in England (DOMAIN.md §5.7).
+/// Rank 1 is the most deprived; decile 1 is the most deprived 10 % of LSOAs in England (MHCLG, IoD2019).
 public struct IMD2019Area: Sendable, Hashable, Codable {
     public var lsoa2011: LSOACode
     public var rank: Int

@@ -15,7 +15,7 @@ public enum ODSStatus: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// One organisation from an ODS "standard 27 field" extract (DOMAIN.md §5.2): a pharmacy in `edispensary`,
+/// One organisation from an ODS "standard 27 field" extract (NHS England ODS; datagovuk/health-schemas): a pharmacy in `edispensary`,
 /// a dental practice in `egdpprac`. `Kind` says which identifier it carries.
 public struct ODSOrganisation<Kind: CodeKind>: Sendable, Hashable, Codable {
     public var code: Code<Kind>
@@ -68,7 +68,7 @@ public typealias Pharmacy = ODSOrganisation<PharmacyCodeKind>
 public typealias DentalPractice = ODSOrganisation<DentalPracticeCodeKind>
 
 extension ODSOrganisation where Kind == PharmacyCodeKind {
-    /// Field 14 of edispensary; the meaning of the codes is not confirmed by ODS (data/README.md §5).
+    /// Field 14 of edispensary; the meaning of the codes is not confirmed by ODS (the ODS reference data catalogue).
     public var subTypeLabel: String {
         switch subType {
         case "1": "Pharmacy"

@@ -30,7 +30,7 @@ public struct CensusPopulation2021: Sendable, Hashable, Codable {
 }
 
 /// ONS mid-2020 population of a 2011 LSOA, split at 18 as the dental access measures need
-/// (children 0–17 seen in 12 months, adults 18+ seen in 24 months, DOMAIN.md §1.9).
+/// (children 0–17 seen in 12 months, adults 18+ seen in 24 months, as NHSBSA counts them).
 public struct MidYearPopulation2020: Sendable, Hashable, Codable {
     public var lsoa2011: LSOACode
     public var name: String

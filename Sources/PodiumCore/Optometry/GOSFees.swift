@@ -37,7 +37,7 @@ public struct GOSPayment: Sendable, Hashable {
     public var unpriced: [String]
 }
 
-/// GOS fees by date (DOMAIN.md §3).
+/// GOS fees by date (AOP, March 2024; College of Optometrists, December 2025).
 ///
 /// The sight test fee is national: £23.14 from 1 April 2023 (derived: the 2024 fee less 39p), £23.53 from
 /// 1 April 2024, £24.13 for 2025/26 (confirmed December 2025, backdated to 1 April 2025). The domiciliary visiting
@@ -48,7 +48,7 @@ public struct GOSFeeSchedule: Sendable, Hashable {
     public var averageVoucher: Money?
     /// Average value of a GOS4 repair or replacement [unconfirmed].
     public var averageRepair: Money?
-    /// Domiciliary visiting fee paid on a GOS6 sight test on top of the sight test fee [not found, DOMAIN.md §8].
+    /// Domiciliary visiting fee paid on a GOS6 sight test on top of the sight test fee [no published amount found].
     public var domiciliaryVisit: Money?
 
     public init(averageVoucher: Money? = nil, averageRepair: Money? = nil, domiciliaryVisit: Money? = nil) {

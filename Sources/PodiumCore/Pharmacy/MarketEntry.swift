@@ -48,7 +48,7 @@ public struct NotificationParty: Sendable, Hashable {
 }
 
 /// Who must hear of an application: the LPCs and LMCs whose area is within 2 km of the premises, the pharmacies
-/// within 2 km, and Healthwatch for the premises' area (SI 2013/349 Sch 2 para 28; DOMAIN.md §2.5).
+/// within 2 km, and Healthwatch for the premises' area (SI 2013/349 Sch 2 para 28).
 ///
 /// Committee areas are taken to be Health and Wellbeing Board areas: an area is "within 2 km" when any LSOA
 /// centroid or pharmacy in it is. GP providers near a controlled locality are not listed: Podium has no
@@ -85,7 +85,7 @@ public enum MarketEntryNotification {
     }
 }
 
-/// The statutory clock of an application. The periods are parameters: DOMAIN.md does not give them [unconfirmed].
+/// The statutory clock of an application. The periods are parameters, not yet checked against the Regulations [unconfirmed].
 public struct MarketEntryTimetable: Sendable, Hashable {
     /// Days notified parties have to make representations [unconfirmed: 45 days is the commonly quoted period].
     public var representationDays: Int
@@ -107,7 +107,7 @@ public struct MarketEntryTimetable: Sendable, Hashable {
     public func appealBy(decided: CalendarDate) -> CalendarDate { decided.adding(days: appealDays) }
 }
 
-/// Where a Health and Wellbeing Board's PNA stands (NHS Act 2006 s128A; SI 2013/349 reg 6; DOMAIN.md §2.5).
+/// Where a Health and Wellbeing Board's PNA stands (NHS Act 2006 s128A; SI 2013/349 reg 6).
 public struct PNAStatus: Sendable, Hashable {
     public enum State: String, Sendable, Hashable {
         case current, dueSoon = "due-soon", overdue, missing

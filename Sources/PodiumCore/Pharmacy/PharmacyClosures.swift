@@ -19,7 +19,7 @@ public struct PharmacyClosure: Sendable, Hashable {
 
 }
 
-/// Closure figures for an ICB's pharmacies over the period its log covers (issue 7).
+/// Closure figures for an ICB's pharmacies over the period its log covers.
 public struct ClosureSummary: Sendable, Hashable {
     public struct Decile: Sendable, Hashable {
         public var decile: Int

@@ -1,4 +1,4 @@
-/// The seven Pharmacy First clinical pathways (from 31 January 2024; DOMAIN.md §2.2).
+/// The seven Pharmacy First clinical pathways (from 31 January 2024; NHSBSA, Pharmacy First service).
 public enum PharmacyFirstCondition: String, Sendable, Hashable, Codable, CaseIterable {
     case acuteOtitisMedia = "acute_otitis_media"
     case acuteSoreThroat = "acute_sore_throat"

@@ -1,4 +1,4 @@
-/// One pharmacy's Pharmacy First consultations in one month (DOMAIN.md §2.2).
+/// One pharmacy's Pharmacy First consultations in one month (NHSBSA KA-28839).
 public struct PharmacyFirstVolumes: Sendable, Hashable {
     public var clinicalPathways: Int
     public var minorIllness: Int
@@ -30,7 +30,7 @@ public struct PharmacyFirstIncome: Sendable, Hashable {
     public var total: Money { consultationFees + urgentSupplyFees + fixedPayment }
 }
 
-/// The Pharmacy First fee schedule by month (NHSBSA KA-28839; CPCF 2024/25 and 2025/26 letter; DOMAIN.md §2.2).
+/// The Pharmacy First fee schedule by month (NHSBSA KA-28839; CPCF 2024/25 and 2025/26 letter).
 ///
 /// Fees: £15 per consultation from February 2024; from April 2025 clinical pathway and minor illness £17, urgent
 /// supply stays £15. Monthly fixed payment £1,000 once the clinical-pathway threshold is met (Feb 2024 1, Mar 5,
@@ -38,7 +38,7 @@ public struct PharmacyFirstIncome: Sendable, Hashable {
 /// more, paid only to pharmacies registered for the Contraception and Hypertension Case-Finding services.
 public struct PharmacyFirstFeeSchedule: Sendable, Hashable {
     /// The threshold of April and May 2025, between the October 2024 rule and the June 2025 bands.
-    /// DOMAIN.md gives the bands "from June 2025" only; carrying the 30-consultation rule over is [unconfirmed].
+    /// The published sources give the bands "from June 2025" only; carrying the 30-consultation rule over is [unconfirmed].
     public var aprilMay2025Threshold: Int
     /// Paid consultations per pharmacy per month from April 2024 (the later caps based on delivery are not modelled).
     public var monthlyCap: Int

@@ -3,7 +3,7 @@ public enum PharmacyEventKind: String, Sendable, Hashable, CaseIterable, Codable
     case opened
     case closed
     /// A new owner: a new parent organisation on the same code (a change of ownership on a debts-and-liabilities
-    /// basis keeps the code), or a new code at the same premises the day an old one closed (DOMAIN.md §5.1).
+    /// basis keeps the code), or a new code at the same premises the day an old one closed (Community Pharmacy England).
     case ownershipChanged = "ownership-changed"
     case relocated
     case renamed
@@ -40,7 +40,7 @@ public struct PharmacyEvent: Sendable, Hashable, Codable {
     }
 }
 
-/// Openings, closures and changes of ownership read from ODS `edispensary` extracts (DOMAIN.md §5.1–5.2).
+/// Openings, closures and changes of ownership read from ODS `edispensary` extracts (NHS England Organisation Data Service).
 public enum PharmacyRegisterHistory {
     /// Days either side of a closure in which a new code at the same postcode counts as the same premises changing hands.
     public static let sameDayWindow = 7

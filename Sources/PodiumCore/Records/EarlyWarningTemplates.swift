@@ -1,5 +1,5 @@
 extension RecordTemplate {
-    /// What a commissioner knows about a provider that no data shows (issue 11): the early warning's local
+    /// What a commissioner knows about a provider that no data shows: the early warning's local
     /// intelligence signal reads the last six months of it.
     public static let providerIntelligence = RecordTemplate(
         id: "provider-intelligence", table: "provider_intelligence", title: "Provider intelligence",

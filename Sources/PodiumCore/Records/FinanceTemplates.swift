@@ -1,8 +1,8 @@
-/// Finance records (issue 8): budgets, actuals and reinvestment options, kept with the same template machinery.
+/// Finance records: budgets, actuals and reinvestment options, kept with the same template machinery.
 extension RecordTemplate {
     public static let finance: [RecordTemplate] = [budgetLines, financeActuals, reinvestmentOptions]
 
-    /// Finance records (budgets, spend, reinvestment options), which the finance role may edit (issue 10).
+    /// Finance records (budgets, spend, reinvestment options), which the finance role may edit.
     public var isFinance: Bool { Self.finance.contains(self) }
 
     private static let budgetLine = RecordField(

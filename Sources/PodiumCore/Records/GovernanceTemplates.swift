@@ -1,4 +1,4 @@
-/// Governance records (issue 9): the risk log and the assurance (pre-delegation) criteria, kept with the same
+/// Governance records: the risk log and the assurance (pre-delegation) criteria, kept with the same
 /// template machinery as every local record: CSV template, upload, form with optimistic concurrency, audit trail, API.
 extension RecordTemplate {
     public static let governance: [RecordTemplate] = [
@@ -185,7 +185,7 @@ extension RecordTemplate {
     public static let delegatedFunctions = RecordTemplate(
         id: "delegated-functions", table: "delegated_functions", title: "Delegated and reserved functions",
         summary: "The functions the delegation agreement gives the ICB and those NHS England reserves. Seeded with the commonly "
-            + "understood split (DOMAIN.md §4.1), every line unconfirmed until checked against the ICB's own agreement.",
+            + "understood split, every line unconfirmed until checked against the ICB's own agreement.",
         fields: [
             RecordField("reference", "Reference", .reference, help: "The function's reference."),
             RecordField("function", "Function", .text(maxLength: 500), help: "The function, in the agreement's words."),

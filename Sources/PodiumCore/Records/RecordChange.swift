@@ -1,5 +1,5 @@
 /// One entry of a local record's audit trail: who added, changed or deleted which record, when, and each field's
-/// value before and after (issue 8: "manual entry with audit"). Written in the same transaction as the record.
+/// value before and after. Written in the same transaction as the record.
 public struct RecordChange: Sendable, Hashable {
     public enum Action: String, Sendable, Hashable, CaseIterable {
         case added, changed, deleted

@@ -1,4 +1,4 @@
-/// The local records Podium keeps, one template each (issue 7). Column names are the CSV header and the stored
+/// The local records Podium keeps, one template each. Column names are the CSV header and the stored
 /// column; `aliases` accept the names NHSBSA uses where its files carry the same thing.
 extension RecordTemplate {
     /// Every template, in the order pages list them.
@@ -187,7 +187,7 @@ extension RecordTemplate {
         key: ["service_code"], scope: .enteringICB)
 }
 
-/// A pharmacy's contract on the pharmaceutical list (DOMAIN.md §2.4).
+/// A pharmacy's contract on the pharmaceutical list (SI 2013/349).
 public enum PharmacyContractType: String, Sendable, CaseIterable {
     case community
     case distanceSelling = "distance-selling"
@@ -208,7 +208,7 @@ public enum Weekday: String, Sendable, CaseIterable {
     case mon, tue, wed, thu, fri, sat, sun
 }
 
-/// Kinds of market-entry application under the 2013 Regulations (DOMAIN.md §2.5).
+/// Kinds of market-entry application under the 2013 Regulations (SI 2013/349).
 public enum MarketEntryKind: String, Sendable, CaseIterable {
     case routine
     case unforeseenBenefits = "unforeseen-benefits"
@@ -230,7 +230,7 @@ public enum MarketEntryKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// "Excepted" applications are not tested against the PNA's needs (DOMAIN.md §2.5).
+    /// "Excepted" applications are not tested against the PNA's needs (SI 2013/349).
     public var isExcepted: Bool { [.noSignificantChangeRelocation, .changeOfOwnership, .distanceSelling].contains(self) }
 
     var needsExistingPharmacy: Bool { [.relocation, .noSignificantChangeRelocation, .changeOfOwnership, .consolidation].contains(self) }

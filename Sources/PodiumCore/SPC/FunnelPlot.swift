@@ -1,5 +1,5 @@
 /// A funnel plot: one period, many providers, each judged against limits that narrow as its denominator grows
-/// (Spiegelhalter 2005; `nhs-r-community/FunnelPlotR`). Used where XmR charts do not apply (SPC.md §5).
+/// (Spiegelhalter 2005; `nhs-r-community/FunnelPlotR`). Used where XmR charts do not apply.
 public struct FunnelPlot: Sendable, Hashable, Codable {
     public enum Measure: String, Sendable, Hashable, Codable {
         /// Numerator ÷ denominator, a share between 0 and 1 (binomial variance θ(1 − θ)/n).

@@ -1,4 +1,4 @@
-/// Which way is better for a measure (SPC.md §3). Every chart states it in words.
+/// Which way is better for a measure (Making Data Count, NHS England). Every chart states it in words.
 public enum ImprovementDirection: String, Sendable, Hashable, Codable, CaseIterable {
     case increase, decrease, neutral
 
@@ -13,7 +13,7 @@ public enum ImprovementDirection: String, Sendable, Hashable, Codable, CaseItera
 }
 
 /// The four Making Data Count special-cause rules, in the precedence used to label a point that breaks several
-/// (astronomical → trend → two-in-three → shift; SPC.md §2, NHSRplotthedots PR #180).
+/// (astronomical → trend → two-in-three → shift; NHSRplotthedots PR #180).
 public enum SPCRule: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case astronomical
     case trend
@@ -51,7 +51,7 @@ public enum PointType: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// Choices for an XmR chart. Defaults give Making Data Count Excel parity (SPC.md §5).
+/// Choices for an XmR chart. Defaults give Making Data Count Excel parity (NHSRplotthedots, "deviations" vignette).
 public struct SPCOptions: Sendable, Hashable, Codable {
     /// Points in a shift or a trend (7; the MDC tool allows 6).
     public var runLength: Int
@@ -75,7 +75,7 @@ public struct SPCOptions: Sendable, Hashable, Codable {
     public static let makingDataCount = SPCOptions()
 }
 
-/// A segment's centre line and limits (SPC.md §1).
+/// A segment's centre line and limits (Making Data Count, NHS England: mean ± 2.66 × mean moving range).
 public struct SPCLimits: Sendable, Hashable, Codable {
     public var mean: Double
     /// Mean moving range (after screening, when chosen).
@@ -117,7 +117,7 @@ public struct SPCPoint: Sendable, Hashable, Codable {
 }
 
 /// A Making Data Count XmR (individuals) chart: limits, the four rules on every point, point types, and the
-/// variation and assurance icons (SPC.md). Pure: periods and values in, everything computed.
+/// variation and assurance icons (Making Data Count, NHS England). Pure: periods and values in, everything computed.
 public struct XmRChart: Sendable, Hashable, Codable {
     public struct Segment: Sendable, Hashable, Codable {
         /// First and last point indices (inclusive).
@@ -266,7 +266,7 @@ public struct XmRChart: Sendable, Hashable, Codable {
 
     // MARK: Icons
 
-    /// The variation icon describes the latest point, whatever rule it broke (SPC.md §4).
+    /// The variation icon describes the latest point, whatever rule it broke (PowerBI-SPC #116).
     public var variationIcon: VariationIcon {
         guard let latest = points.last else { return .noData }
         switch (latest.type, latest.side) {
@@ -280,9 +280,9 @@ public struct XmRChart: Sendable, Hashable, Codable {
     /// The latest segment's limits: the ones a target is compared with.
     public var currentLimits: SPCLimits? { segments.last?.limits }
 
-    /// Can the process hit the target? Only with a target and a direction (SPC.md §4). Comparisons are strict (as
-    /// NHSRplotthedots): a target on a limit is hit and miss. Choice for a constant series (MR̄ = 0, limits collapse
-    /// onto the value): it passes when the constant meets the target and fails when it does not.
+    /// Can the process hit the target? Only with a target and a direction (NHSRplotthedots `ptd_calculate_assurance_type`).
+    /// Comparisons are strict (as NHSRplotthedots): a target on a limit is hit and miss. Choice for a constant series (MR̄ = 0,
+    /// limits collapse onto the value): it passes when the constant meets the target and fails when it does not.
     public var assuranceIcon: AssuranceIcon? {
         guard let target, direction != .neutral, let limits = currentLimits else { return nil }
         if limits.isConstant {

@@ -30,7 +30,7 @@ public enum BankHolidays {
 
 /// Working days (Monday to Friday, not a bank holiday) of each month of a financial year: the basis of the
 /// expected delivery profile. NHS England's analysts profile expected UDAs by working days, not twelfths
-/// (DOMAIN.md §1.4, `nhsengland/SMT-Dental-Pack-PhODS`).
+/// (`nhsengland/SMT-Dental-Pack-PhODS`).
 public struct WorkingDayProfile: Sendable, Hashable {
     public let financialYear: FinancialYear
     /// Working days of April … March.

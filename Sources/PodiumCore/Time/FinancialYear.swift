@@ -1,4 +1,4 @@
-/// An NHS financial year: 1 April to 31 March (DOMAIN.md §0), named by its first calendar year.
+/// An NHS financial year: 1 April to 31 March (NHSBSA FOI-03270 data dictionary), named by its first calendar year.
 public struct FinancialYear: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The calendar year in which the financial year starts: 2023 for 2023/24.
     public let startYear: Int

@@ -2,7 +2,7 @@
 /// lines — held exactly in ten-thousandths.
 ///
 /// NHSBSA publishes UDAs with at most one decimal (`1238.8`); urgent courses weigh 1.2 UDAs, New Patient Premium
-/// credits are fractional (DOMAIN.md §1.2, §1.8) and tolerances take 2 % of a target, so four decimals are kept
+/// credits are fractional (NHSBSA FOI-03221 and NPP data) and tolerances take 2 % of a target, so four decimals are kept
 /// and anything finer is rejected at import rather than rounded.
 public struct ActivityUnits: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Units × 10,000.
@@ -46,7 +46,7 @@ public struct ActivityUnits: Sendable, Hashable, Comparable, Codable, CustomStri
     public static func * (lhs: Self, rhs: Int64) -> Self { Self(tenThousandths: lhs.tenThousandths * rhs) }
 }
 
-/// Units of Dental Activity (general dental services; DOMAIN.md §1.2).
+/// Units of Dental Activity (general dental services; NHSBSA FOI-03221 data dictionary).
 public typealias UDAs = ActivityUnits
 /// Units of Orthodontic Activity.
 public typealias UOAs = ActivityUnits

@@ -1,4 +1,4 @@
-/// Who may do what, for which ICB (issue 10; DESIGN.md "Users and their jobs"). One pure function decides every
+/// Who may do what, for which ICB, by Podium's roles. One pure function decides every
 /// request, so routes cannot disagree about scope: the web layer asks it once per request, in one middleware.
 
 /// A user's role. Roles that edit are limited to the user's own ICBs; regional assurance reads a region's ICBs;

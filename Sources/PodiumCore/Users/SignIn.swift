@@ -1,4 +1,4 @@
-/// Rules for signing in (issue 10): what a password must be, and when repeated failures make a caller wait.
+/// Rules for signing in: what a password must be, and when repeated failures make a caller wait.
 
 /// What a password must be. NCSC password guidance favours length over composition rules, so the only rule is a
 /// minimum length; the maximum is bcrypt's, which reads only the first 72 bytes (a longer password would be

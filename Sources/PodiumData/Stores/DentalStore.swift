@@ -51,7 +51,7 @@ public struct DentalStore: Sendable {
         return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
     }
 
-    /// The ICB commissioning the contract in its latest month: `.none` when the contract is unknown (scope checks, issue 10).
+    /// The ICB commissioning the contract in its latest month: `.none` when the contract is unknown (for scope checks).
     public func commissioner(of contract: ContractNumber) async throws -> ICBCode? {
         let row = try await database.sql().raw("""
             SELECT commissioner_code FROM dental_activity WHERE contract_number = \(bind: contract.rawValue)
@@ -60,7 +60,7 @@ public struct DentalStore: Sendable {
         return try row.map { try RowReader(row: $0, table: "dental_activity").code("commissioner_code", as: ICBCode.self) }
     }
 
-    /// Every contract's months (all years), by contract then month: the early warning's history (issue 11).
+    /// Every contract's months (all years), by contract then month: the early warning's history.
     public func allMonths(commissionedBy icb: ICBCode? = nil) async throws -> [ContractNumber: [ContractMonth]] {
         var filter: SQLQueryString = "1 = 1"
         if let icb {

@@ -2,7 +2,7 @@ import FluentKit
 import PodiumCore
 import SQLKit
 
-/// What each user's early-warning digest last showed them (issue 11): a provider's score when they marked it read.
+/// What each user's early-warning digest last showed them: a provider's score when they marked it read.
 public struct DigestStore: Sendable {
     let database: any Database
 

@@ -68,7 +68,7 @@ public struct GeographyStore: Sendable {
     }
 
     /// Mid-2020 adults (18+) and children (0–17) of the ICB's 2011 LSOAs in the July 2022 geography: the
-    /// denominators of the dental access measures (DOMAIN.md §1.9). `nil` when no population is imported.
+    /// denominators of the dental access measures (ONS mid-year estimates). `nil` when no population is imported.
     public func agePopulation(of icb: ICBCode) async throws -> (adults: Int, children: Int)? {
         let row = try await database.sql().raw("""
             SELECT CAST(COALESCE(SUM(p.aged_18_plus), 0) AS BIGINT) AS adults, CAST(COALESCE(SUM(p.aged_0_17), 0) AS BIGINT) AS children

@@ -35,7 +35,7 @@ public struct OrganisationStore: Sendable {
         return found.first
     }
 
-    /// Whether the pharmacy is in the register and, if so, the ICB it is in (which ODS may not say): scope checks, issue 10.
+    /// Whether the pharmacy is in the register and, if so, the ICB it is in (which ODS may not say), for scope checks.
     public func icb(ofPharmacy code: PharmacyCode) async throws -> (found: Bool, icb: ICBCode?) {
         guard let row = try await database.sql().select().column("icb_code").from("pharmacies")
             .where("ods_code", .equal, SQLBind(code.rawValue)).first() else { return (false, nil) }

@@ -3,7 +3,7 @@ import Foundation
 import PodiumCore
 import SQLKit
 
-/// Users and their grants, sessions, API tokens and failed sign-ins (issue 10). Passwords arrive already hashed (the
+/// Users and their grants, sessions, API tokens and failed sign-ins. Passwords arrive already hashed (the
 /// web layer hashes with bcrypt); session and API tokens arrive as hashes too, so the database never holds a secret
 /// that signs anyone in.
 public struct UserStore: Sendable {

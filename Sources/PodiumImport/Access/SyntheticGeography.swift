@@ -2,7 +2,7 @@ import Foundation
 import PodiumCore
 
 /// England-like synthetic demand areas and supply sites for access benchmarks: the recipe of the shared generator
-/// (`scripts/access/gen.py`, from `../shared/access/gen.py`) with Podium's own seeded random numbers, so the same
+/// (`scripts/access/gen.py`) with Podium's own seeded random numbers, so the same
 /// seed gives the same files every time (not the same numbers as numpy).
 ///
 /// Clustered like a settlement system: about N/60 towns with rank-size (Zipf) populations whose areas scatter as a

@@ -133,7 +133,7 @@ private struct Scanner {
     }
 }
 
-/// Decoding of field bytes, with the Windows-1252 repairs the NHSBSA files need (data/README.md §6).
+/// Decoding of field bytes, with the Windows-1252 repairs the NHSBSA files need (`Data/open/README.md`).
 public enum TextDecoding {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, mayNeedRepair: Bool) -> String {
         guard mayNeedRepair else { return String(decoding: bytes, as: UTF8.self) }

@@ -33,7 +33,7 @@ struct ColumnMap {
     }
 
     /// Header names are compared with surrounding spaces removed and inner runs of spaces or line breaks
-    /// collapsed (NHSBSA headers carry stray spaces; MHCLG headers can carry line breaks, DOMAIN.md §5.4, §5.7).
+    /// collapsed (NHSBSA headers carry stray spaces; MHCLG headers can carry line breaks, as the published files show).
     static func normaliseHeader(_ name: String) -> String {
         name.trimmingSpaces.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
     }

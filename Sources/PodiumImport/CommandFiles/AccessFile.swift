@@ -1,6 +1,6 @@
 import PodiumCore
 
-/// The `podium access` file formats, the shared fixtures' (`../shared/access/`):
+/// The `podium access` file formats, the fixtures' in `Tests/Fixtures/access/`:
 /// demand `id,x,y,population`, supply `id,x,y,capacity` (British National Grid metres) in; scores out, one row per
 /// area sorted by id, `NaN` for no site in reach and `inf` for a site whose catchment holds nobody.
 public enum AccessFile {

@@ -3,7 +3,7 @@ import Logging
 import PodiumCore
 import PodiumData
 
-/// `podium bench early-warning`: the back-test of the early-warning score on the bundled months (issue 11), beside
+/// `podium bench early-warning`: the back-test of the early-warning score on the bundled months, beside
 /// a naive ranking and random flagging measured on the same contract-months in the same run, and how long scoring
 /// every contract takes.
 public enum EarlyWarningBenchmark {

@@ -281,7 +281,7 @@ public enum ExampleRecords {
              "start": "2024-04-01", "end": "", "status": h % 2 == 0 ? "evaluating" : "planned", "evaluation": ""],
         ]
         for cells in programmes { add(.transformation, icb, cells) }
-        // Provider intelligence (issue 11): the pharmacy's within its returns' window; the contract's recent enough
+        // Provider intelligence: the pharmacy's within its returns' window; the contract's recent enough
         // (autumn 2026) that the early warning counts it on the demo's live page.
         if let contract {
             add(.providerIntelligence, icb, [

@@ -4,12 +4,12 @@ import PodiumData
 
 /// Podium's starting governance records for every ICB, from published sources rather than invented figures: the
 /// delegation register from NHS England's timeline, the delegated and reserved functions, and an unrated assurance
-/// framework (DOMAIN.md §4). They are not examples: each row says whether it is confirmed, and the ICB edits it.
+/// framework (NHS England's delegation guidance). They are not examples: each row says whether it is confirmed, and the ICB edits it.
 ///
 /// Installing adds only records whose reference the ICB does not already have, so it never overwrites an edit and a
 /// second install changes nothing.
 public enum GovernanceDefaults {
-    public static let source = "Podium default from published sources (DOMAIN.md §4)"
+    public static let source = "Podium default from NHS England's published delegation sources"
     static let recordedAt = "2025-04-01T00:00:00Z"
 
     static let templates: [RecordTemplate] = [.delegations, .delegatedFunctions, .assuranceCriteria]

@@ -9,7 +9,7 @@ struct IMD2019Reader: DatasetReader {
 
     func row(_ f: inout FieldReader) -> IMD2019Area? {
         let lsoa = f.code("LSOA code (2011)", as: LSOACode.self)
-        // 32,844 English 2011 LSOAs (DOMAIN.md §5.8).
+        // 32,844 English 2011 LSOAs (ONS, 2011 Census geographies).
         let rank = f.integer(Self.rank, in: 1...32_844), decile = f.integer(Self.decile, in: 1...10)
         guard let lsoa, let rank, let decile else { return nil }
         return IMD2019Area(lsoa2011: lsoa, rank: rank, decile: decile)

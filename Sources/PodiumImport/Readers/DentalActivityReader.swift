@@ -1,7 +1,7 @@
 import PodiumCore
 import PodiumData
 
-/// NHSBSA "English Contractor Monthly General Dental Activity" (22 columns, DOMAIN.md §5.4).
+/// NHSBSA "English Contractor Monthly General Dental Activity" (22 columns; NHSBSA Open Data Portal).
 ///
 /// Headers may carry stray spaces (trimmed); blank cells mean "no activity reported" and stay `nil`;
 /// contract numbers are 10-character text, leading zeros kept.

@@ -1,7 +1,7 @@
 import PodiumCore
 import PodiumData
 
-/// An ODS "standard 27 field" extract: headerless, fully quoted (DOMAIN.md §5.2). Used for `edispensary`
+/// An ODS "standard 27 field" extract: headerless, fully quoted (NHS England ODS). Used for `edispensary`
 /// (pharmacies, F codes) and `egdpprac` (dental practices, V codes).
 struct ODSReader<Kind: ODSKindTable>: DatasetReader {
     /// Field names for messages, in file order (fields 19–21, 23 and 25–27 are unused).

@@ -3,7 +3,7 @@ import PodiumCore
 import PodiumData
 import Vapor
 
-/// The one place every request's access is decided (issue 10): who is asking (session cookie or API token), whether
+/// The one place every request's access is decided: who is asking (session cookie or API token), whether
 /// a form really came from Podium (CSRF), and whether their grant allows what the route does to the ICB it concerns.
 /// Handlers never check scope themselves; pages comparing ICBs read ``Request/scope``, which is the same policy.
 struct AccessMiddleware: AsyncMiddleware {

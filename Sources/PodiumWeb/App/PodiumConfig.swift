@@ -1,7 +1,7 @@
 import Foundation
 import PodiumData
 
-/// Everything `serve` needs, decided once at start-up by a pure parser (STYLE.md §7).
+/// Everything `serve` needs, decided once at start-up by a pure parser.
 public struct PodiumConfig: Sendable, Equatable {
     public var host: String
     public var port: Int

@@ -10,7 +10,7 @@ public enum PodiumServer {
     /// SQLite is migrated here (one embedded process). PostgreSQL must be migrated with `podium migrate` as a
     /// deploy step; with migrations pending, `serve` refuses to start, so several instances never race.
     public static func run(config: PodiumConfig, clock: WallClock, beforeServing: @Sendable (any Database) async throws -> Void = { _ in }) async throws {
-        // Minimal arguments keep Vapor's own flags from becoming a second command line (STYLE.md §8).
+        // Minimal arguments keep Vapor's own flags from becoming a second command line.
         let app = try await Application.make(Environment(name: "production", arguments: ["podium", "serve"]))
         do {
             try configure(app, config: config, clock: clock)

@@ -5,7 +5,7 @@ import PodiumCore
 import PodiumData
 import Vapor
 
-/// Creating accounts, checking passwords, and the random secrets behind sessions and API tokens (issue 10).
+/// Creating accounts, checking passwords, and the random secrets behind sessions and API tokens.
 /// Passwords are hashed with bcrypt (Vapor's maintained implementation) at cost 12; what a password must be is
 /// Core's ``PasswordPolicy``.
 public enum Accounts {
@@ -82,7 +82,7 @@ enum Secret {
     }
 }
 
-/// The demo's own account (issue 10): an administrator on an installation that has no other users, so that
+/// The demo's own account: an administrator on an installation that has no other users, so that
 /// `podium demo` opens straight onto a workbench one can sign in to. Its password is printed on every run.
 public enum DemoAccount {
     public static let email = "demo@podium.example"

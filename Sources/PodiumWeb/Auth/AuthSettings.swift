@@ -1,7 +1,7 @@
 import Foundation
 import PodiumData
 
-/// How people sign in and what is open without signing in (issue 10).
+/// How people sign in and what is open without signing in.
 public struct AuthSettings: Sendable, Equatable {
     /// Pages and API answers showing only published open data are readable without signing in.
     public var publicOpenData: Bool

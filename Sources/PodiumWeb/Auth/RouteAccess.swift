@@ -1,7 +1,7 @@
 import PodiumCore
 import Vapor
 
-/// What a route needs before its handler runs (issue 10). Most routes need nothing declared: the rule is derived
+/// What a route needs before its handler runs. Most routes need nothing declared: the rule is derived
 /// from the route itself, so a new route is scoped the moment it is registered:
 ///
 /// - a path naming an ICB (`:icb`), a dental contract (`:contract`) or a pharmacy (`:pharmacy`) concerns the ICB

@@ -4,7 +4,7 @@ import PodiumCore
 import PodiumData
 import Vapor
 
-/// Signing in and out, changing one's password and managing one's API tokens (issue 10).
+/// Signing in and out, changing one's password and managing one's API tokens.
 struct AccountController: RouteCollection {
     let settings: AuthSettings
     var throttle = SignInThrottle.standard

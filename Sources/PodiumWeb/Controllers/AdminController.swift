@@ -4,7 +4,7 @@ import PodiumCore
 import PodiumData
 import Vapor
 
-/// The administrator's user pages (issue 10): every account, adding one, changing a role or ICBs, resetting a
+/// The administrator's user pages: every account, adding one, changing a role or ICBs, resetting a
 /// password and removing an account. `podium user create` does the same from the command line.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {

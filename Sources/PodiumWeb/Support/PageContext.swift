@@ -1,6 +1,6 @@
 import PodiumCore
 
-/// What every page knows besides its model (STYLE.md §5: views read no globals).
+/// What every page knows besides its model (views read no globals).
 public struct PageContext: Sendable {
     public var version: String
     /// "SQLite" or "PostgreSQL", shown in the footer.

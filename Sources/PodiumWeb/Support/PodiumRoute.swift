@@ -31,7 +31,7 @@ public struct RouteTemplate: Sendable, Hashable {
     }
 }
 
-/// Every page of the workbench (STYLE.md §5: one typed source of URLs).
+/// Every page of the workbench (one typed source of URLs).
 public enum PodiumRoute: Sendable, Hashable {
     case home
     case aboutData

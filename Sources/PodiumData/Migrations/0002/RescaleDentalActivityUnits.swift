@@ -2,7 +2,7 @@ import FluentKit
 import SQLKit
 
 /// Dental units move from hundredths to ten-thousandths, the precision reconciliation needs (2 % of a target,
-/// NPP credits; issue 4). Columns are renamed so their names keep saying what they hold.
+/// NPP credits). Columns are renamed so their names keep saying what they hold.
 ///
 /// Revert divides by 100: lossless for anything imported from NHSBSA (at most one decimal), lossy only for
 /// figures with more than two decimals, which only this schema can hold.

@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Pharmacy First clinical-pathway consultations by area (England or a region), month and condition (issue 5).
+/// Pharmacy First clinical-pathway consultations by area (England or a region), month and condition.
 struct CreatePharmacyFirstConsultations: AsyncMigration {
     var name: String { "0003-create-pharmacy-first-consultations" }
 

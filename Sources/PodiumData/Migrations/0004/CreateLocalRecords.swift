@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Pharmacy and optometry commissioning (issue 7): the county of each postcode (for Health and Wellbeing Boards),
+/// Pharmacy and optometry commissioning: the county of each postcode (for Health and Wellbeing Boards),
 /// register events read from ODS extracts, and one table per local-record template.
 ///
 /// The columns are written out here, not read from the templates, so this migration stays as it shipped when a

@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Finance (issue 8): budget lines, spend and commitments, reinvestment options, as local-record tables
+/// Finance: budget lines, spend and commitments, reinvestment options, as local-record tables
 /// (columns written out, as in 0004). Their keys are per ICB, so the ICB is part of each key.
 struct CreateFinanceRecords: AsyncMigration {
     var name: String { "0005-create-finance-records" }

@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// The audit trail of local records (issue 8): every addition, change and deletion, with who, when, from where,
+/// The audit trail of local records: every addition, change and deletion, with who, when, from where,
 /// and each field before and after. Never updated or deleted.
 struct CreateRecordChanges: AsyncMigration {
     var name: String { "0006-create-record-changes" }

@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Governance (issue 9): the risk log and the assurance criteria, as local-record tables with per-ICB keys
+/// Governance: the risk log and the assurance criteria, as local-record tables with per-ICB keys
 /// (columns written out, as in 0004).
 struct CreateGovernanceRecords: AsyncMigration {
     var name: String { "0007-create-governance-records" }

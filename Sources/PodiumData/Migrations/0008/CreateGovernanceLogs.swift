@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Governance logs (issue 9): decisions, engagement and the handover checklist.
+/// Governance logs: decisions, engagement and the handover checklist.
 struct CreateGovernanceLogs: AsyncMigration {
     var name: String { "0008-create-governance-logs" }
 

@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Governance (issue 9, rest): the delegation register, delegated and reserved functions, transformation programmes,
+/// Governance, continued: the delegation register, delegated and reserved functions, transformation programmes,
 /// and the live evidence a risk cites.
 struct CreateDelegationAndTransformation: AsyncMigration {
     var name: String { "0009-create-delegation-and-transformation" }

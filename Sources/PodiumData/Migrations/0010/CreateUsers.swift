@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Users, the ICBs they hold, sessions, API tokens and failed sign-ins (issue 10). Sessions and failures live in the
+/// Users, the ICBs they hold, sessions, API tokens and failed sign-ins. Sessions and failures live in the
 /// database so that several instances behind a load balancer share them; session and API tokens are stored only as
 /// SHA-256 hashes, so a copy of the database signs nobody in.
 struct CreateUsers: AsyncMigration {

@@ -1,7 +1,7 @@
 import FluentKit
 import SQLKit
 
-/// Provider resilience early warning (issue 11): the ICB's intelligence about providers, and what each user's digest
+/// Provider resilience early warning: the ICB's intelligence about providers, and what each user's digest
 /// last showed them (so the next shows only what is new or worse).
 struct CreateEarlyWarning: AsyncMigration {
     var name: String { "0011-create-early-warning" }

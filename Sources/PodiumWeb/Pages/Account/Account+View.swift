@@ -2,7 +2,7 @@ import Plot
 import PodiumCore
 import PodiumData
 
-/// Signing in, one's own account (password, API tokens) and the administrator's user pages (issue 10).
+/// Signing in, one's own account (password, API tokens) and the administrator's user pages.
 enum AccountViews {
     static func signIn(email: String, next: String, formToken: String, problem: String?, context: PageContext) -> HTML {
         Layout.page(title: "Sign in", context: context, content: [

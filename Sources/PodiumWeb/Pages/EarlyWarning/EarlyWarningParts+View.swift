@@ -1,7 +1,7 @@
 import PodiumCore
 import Plot
 
-/// Providers at risk (issue 11): the ICB's ranked list, each provider's breakdown, and the user's digest.
+/// Providers at risk: the ICB's ranked list, each provider's breakdown, and the user's digest.
 enum EarlyWarningViews {
     /// Recompute the list as it stood in an earlier month of data.
     static func monthForm(_ list: ProvidersAtRisk.Model, path: String) -> Node<HTML.BodyContext> {

@@ -1,7 +1,7 @@
 import Plot
 import PodiumCore
 
-/// A paper for a Primary Care Commissioning Committee, built from live data in one click (issue 9): a cover sheet with
+/// A paper for a Primary Care Commissioning Committee, built from live data in one click: a cover sheet with
 /// the fields an ICB paper carries (as in BNSSG's: purpose, recommendations, risk, finance, legal, inequalities,
 /// equality, involvement and engagement), then the dental position, finance, access, risks and decisions due, each
 /// section starting a new printed page.

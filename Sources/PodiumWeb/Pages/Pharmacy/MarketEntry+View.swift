@@ -29,7 +29,7 @@ extension MarketEntry {
                     Layout.paragraph(
                         "Applications to join or change the pharmaceutical list are decided against the PNA of the Health and Wellbeing Board "
                             + "(SI 2013/349). Each board must publish a new PNA within 3 years of the last. The representation, decision and appeal "
-                            + "periods shown are parameters: DOMAIN.md does not confirm them.", class: "lede"),
+                            + "periods shown are settings that have not yet been checked against the Regulations.", class: "lede"),
                     RecordViews.exampleNotice(model.applications, model.documents),
                     warnings.isEmpty
                         ? .empty

@@ -49,7 +49,7 @@ struct FeeCalculator: Sendable {
     /// The total for every pharmacy.
     var totalForAll: Money { Money(pence: income.total.pence * Int64(pharmacies)) }
 
-    /// DOMAIN.md's worked example F: June 2025, 26 clinical pathways, 40 minor illness, 12 urgent supplies, registered.
+    /// A worked example: June 2025, 26 clinical pathways, 40 minor illness, 12 urgent supplies, registered (£1,802).
     static let workedExampleF = FeeCalculator(
         month: YearMonth(year: 2025, month: 6)!, volumes: PharmacyFirstVolumes(clinicalPathways: 26, minorIllness: 40, urgentSupply: 12),
         registered: true, pharmacies: 1)
@@ -64,7 +64,7 @@ struct FeeCalculator: Sendable {
         var pharmacies: String?
     }
 
-    /// Reads the form; what is not given keeps worked example F's value.
+    /// Reads the form; what is not given keeps the worked example's value.
     init(_ query: Query) throws {
         let preset = Self.workedExampleF
         func count(_ name: String, _ text: String?, _ fallback: Int) throws -> Int {

@@ -70,7 +70,9 @@ extension PharmacyFirstEngland {
                     "The national fees of the month: £15 a consultation from February 2024; £17 for clinical pathways and minor illness from "
                         + "April 2025 (urgent supply stays £15); a monthly fixed payment once the clinical-pathway threshold is met, banded "
                         + "£500 (20–29) and £1,000 (30 or more) from June 2025 for pharmacies registered for PCS and HCFS. Minor illness and urgent "
-                        + "supply do not count toward the threshold. The preset is DOMAIN.md's worked example F."),
+                        + "supply do not count toward the threshold. The preset is a worked example: June 2025, 26 clinical pathway "
+                        + "consultations, 40 minor illness referrals and 12 urgent supplies at a pharmacy registered for PCS and HCFS: "
+                        + "£1,802 in all."),
                 .form(
                     .attr("method", "get"), .attr("action", PodiumRoute.pharmacyFirst.path + "#fees"), .attr("class", "record-form no-print"),
                     field("month", "Month", calculator.month.iso, type: "month"),
@@ -126,7 +128,8 @@ extension PharmacyFirstByPharmacy {
                     Layout.paragraph(
                         "Completed consultations per pharmacy per month, priced with the national fee schedule of the month: £15 a consultation from "
                             + "February 2024, £17 for clinical pathways and minor illness from April 2025; monthly fixed payment by threshold, banded £500/£1,000 "
-                            + "from June 2025 for pharmacies registered for PCS and HCFS (DOMAIN.md §2.2). National and regional counts are on the ",
+                            + "from June 2025 for pharmacies registered for PCS and HCFS (NHSBSA KA-28839; CPCF letter of 31 March 2025). "
+                            + "National and regional counts are on the ",
                         class: "lede"),
                     .p(Layout.link("Pharmacy First page for England, with the fee calculator", PodiumRoute.pharmacyFirst.path)),
                     RecordViews.exampleNotice(model.activity),

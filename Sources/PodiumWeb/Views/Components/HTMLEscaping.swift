@@ -1,12 +1,12 @@
 import Plot
 
 /// HTML escaping for everything a page shows. Plot 0.14 does not escape attribute values and lets entities
-/// through in text (STYLE.md §6), so views use `.plain` for text and `.attr` for attributes, never `.text`/`.raw`.
+/// through in text, so views use `.plain` for text and `.attr` for attributes, never `.text`/`.raw`.
 public enum HTMLEscaping {
     /// Escapes `& < > " '`, which makes text safe in element content and in quoted attribute values.
     public static func escape(_ text: String) -> String {
         // Byte by byte: the five characters are ASCII and never part of a multi-byte UTF-8 sequence, so scanning
-        // bytes is exact, and most text (numbers, names) has none of them and comes back as it is (issue 10: pages
+        // bytes is exact, and most text (numbers, names) has none of them and comes back as it is (pages
         // escape thousands of cells each, and walking grapheme clusters was a tenth of a page's time).
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }

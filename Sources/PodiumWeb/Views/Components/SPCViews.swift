@@ -2,7 +2,7 @@ import Foundation
 import PodiumCore
 import Plot
 
-/// Making Data Count colours (SPC.md §3).
+/// Making Data Count colours (NHSRplotthedots `ptd_spc_colours()`).
 enum MDCColour {
     static let commonCause = "#A6A6A6"
     static let improvement = "#00B0F0"

@@ -76,7 +76,7 @@ enum TableView {
     }
 
     /// The body's rows as HTML text, the same markup ``cell(_:numeric:)`` makes. A list page holds hundreds of cells,
-    /// and a Plot node per cell was most of the page's time under load (issue 10's `podium bench http`). Every text
+    /// and a Plot node per cell was most of the page's time under load (measured by `podium bench http`). Every text
     /// and attribute still goes through ``HTMLEscaping/escape(_:)``, and the hostile-strings test renders every page.
     private static func bodyRows<Row>(_ table: Table<Row>, rows: [Row]) -> Node<HTML.TableContext> {
         var html = ""
