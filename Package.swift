@@ -1,7 +1,11 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 // Dependencies point one way only: Core <- Data <- Import <- Web <- CLI (see docs/ARCHITECTURE.md).
+/// Podium's own targets build with every warning an error, so a warning cannot slip in unread; dependencies are not
+/// affected (SwiftPM applies unsafe and warning settings to root targets only).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
 let package = Package(
     name: "podium",
     platforms: [.macOS(.v14)],
@@ -23,7 +27,7 @@ let package = Package(
     ],
     targets: [
         // Pure domain: no package dependencies, so the compiler enforces purity.
-        .target(name: "PodiumCore"),
+        .target(name: "PodiumCore", swiftSettings: strict),
         .target(
             name: "PodiumData",
             dependencies: [
@@ -34,7 +38,8 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "PodiumImport",
@@ -42,7 +47,8 @@ let package = Package(
                 "PodiumCore", "PodiumData",
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "PodiumWeb",
@@ -52,7 +58,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "PodiumCLI",
@@ -60,7 +67,8 @@ let package = Package(
                 "PodiumCore", "PodiumData", "PodiumImport", "PodiumWeb",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "PodiumTestSupport",
@@ -69,18 +77,20 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
-        .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumTestSupport"]),
-        .testTarget(name: "PodiumDataTests", dependencies: ["PodiumData", "PodiumTestSupport"]),
+        .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"], swiftSettings: strict),
+        .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PodiumDataTests", dependencies: ["PodiumData", "PodiumTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PodiumWebTests",
             dependencies: [
                 "PodiumWeb", "PodiumTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
-            exclude: ["Golden"]  // golden JSON, read from disk by the tests
+            exclude: ["Golden"],  // golden JSON and HTML, read from disk by the tests
+            swiftSettings: strict
         ),
     ]
 )

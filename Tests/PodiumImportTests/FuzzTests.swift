@@ -14,7 +14,11 @@ import Testing
 /// published-format fixtures, a valid file for each local-record template, the command-line formats), so a failure
 /// reproduces exactly.
 // The readers touch no database, so the PostgreSQL run of the suite skips them.
-@Suite("Fuzzing the CSV readers", .enabled(if: !TestDatabase.isPostgres))
+/// Tagged `fuzz`: it takes most of a minute, so a plain `swift test` skips it and `.ci/run` runs it on its own
+/// (`PODIUM_FUZZ=1 swift test --filter .tags:fuzz`). It reads no database, so it runs once, on SQLite's pass.
+@Suite(
+    "Fuzzing the CSV readers", .tags(.fuzz),
+    .enabled(if: ProcessInfo.processInfo.environment["PODIUM_FUZZ"] == "1" && !TestDatabase.isPostgres, "set PODIUM_FUZZ=1 to run"))
 struct FuzzTests {
     /// The synthetic geography's seeded SplitMix64: the same inputs on every run and platform.
     typealias Generator = SplitMix64
@@ -219,4 +223,9 @@ struct FuzzTests {
         total += inflated.inputs
         #expect(total == Self.commandInputs)
     }
+}
+
+extension Tag {
+    /// Long randomised runs: skipped by a plain `swift test`, run by `.ci/run`.
+    @Tag static var fuzz: Self
 }

@@ -71,11 +71,20 @@ struct AccessPageTests {
                 #expect(html.contains("Showing 1–\(min(lsoas, ListRequest.defaultPerPage)) of \(lsoas) LSOAs"))
                 #expect(html.contains("href=\"/icbs/QT6/access/what-if?change=close&amp;site="))
             }
-            for table in ["access-areas", "access-gaps", "access-deciles", "access-sites"] {
+            // Every table downloads whole: a header, then a row per LSOA, per IMD decile, per gap-list entry and per site
+            // (the last two as many as the page counts).
+            var page = ""
+            try await app.signedIn().test(.GET, "/icbs/QT6/access") { page = $0.text }
+            let count = { (pattern: String) -> Int? in
+                page.range(of: pattern, options: .regularExpression).flatMap { Int(page[$0].prefix { $0.isNumber }) }
+            }
+            let gaps = count(#"[0-9]+(?= LSOAs, largest shortfall first)"#) ?? 0
+            let sites = try #require(count(#"[0-9]+(?= dental contracts the ICB commissions)"#))
+            for (table, rows) in [("access-areas", lsoas), ("access-gaps", gaps), ("access-deciles", 10), ("access-sites", sites)] {
                 try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv&table=\(table)") { response async throws in
                     #expect(response.status == .ok)
                     #expect(response.contentType.hasPrefix("text/csv"))
-                    #expect(response.text.split(whereSeparator: \.isNewline).count > 1, "\(table)")
+                    #expect(try csvRows(response.text).count == rows + 1, "\(table)")
                 }
             }
             try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv") { response async throws in

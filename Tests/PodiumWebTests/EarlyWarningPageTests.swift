@@ -68,10 +68,13 @@ struct EarlyWarningPageTests {
                 #expect(response.text.contains("Signals, weights and thresholds"))
                 #expect(response.text.contains("higher is more at risk"))
             }
-            for table in ["dental", "pharmacies", "signals"] {
+            // Every table downloads whole: a header and a row for each contract scored, each of the ICB's pharmacies
+            // (the fixture's QT6 count) and each signal.
+            let pharmacies = try #require(try Fixtures.expected().icbs["QT6"]).pharmacies
+            for (table, rows) in [("dental", dental.count), ("pharmacies", pharmacies), ("signals", WarningSignal.allCases.count)] {
                 try await admin.test(.GET, "/icbs/QT6/providers-at-risk?format=csv&table=\(table)") { response async throws in
                     #expect(response.contentType.hasPrefix("text/csv"), "\(table)")
-                    #expect(try csvRows(response.text).count > 1, "\(table)")
+                    #expect(try csvRows(response.text).count == rows + 1, "\(table)")
                 }
             }
             let october = try await Self.json(admin, "/api/v1/icbs/QT6/providers-at-risk?as_of=2023-10")
@@ -80,25 +83,29 @@ struct EarlyWarningPageTests {
         }
     }
 
-    @Test("A contract's breakdown in the API and on its page is Core's score of the stored months, signal by signal")
+    @Test("A contract's breakdown in the API and on its page is the score worked out by hand from its stored months, signal by signal")
     func breakdown() async throws {
-        try await withWorkbench(data: Self.withExamples) { app in
+        try await withWorkbench(data: Self.withStrugglingContract) { app in
             let admin = try app.signedIn()
-            let list = try await Self.json(admin, "/api/v1/icbs/QT6/providers-at-risk")
-            let provider = try #require(Self.array(list["dental"]).first?["provider"]?.string)
-            let number = try #require(ContractNumber(String(provider.dropFirst("contract:".count))))
+            let number = try #require(ContractNumber(Self.struggling))
             let body = try await Self.json(admin, "/api/v1/dental-contracts/\(number)/warning")
             #expect(try SchemaValidator().validate(body, against: "Warning") == [])
             #expect(Self.array(body["signals"]).count == WarningSignal.dental.count)
-            // The same score worked out here from the stored rows.
-            let store = DentalStore(database: app.db)
-            let input = DentalWarningInput(
-                contract: number, months: try await store.months(of: number), dataMonths: try await store.months(),
-                intelligence: try await LocalRecordStore(database: app.db).records(.providerIntelligence, icb: ICBCode("QT6")!)
-                    .compactMap { ProviderIntelligence($0.values) }.filter { $0.provider == number.rawValue }.map(\.entry))
-            let latest = try #require(try await store.months().last)
-            let core = try #require(EarlyWarning.dental(input, asOf: latest, today: Fixtures.clock.today))
-            #expect(Self.number(body["score"]) == core.score)
+            // Worked by hand from the rows `withStrugglingContract` writes (December 2023, the latest month):
+            // nothing delivered, so projected 0 % of target: "behind target" in full, 20. The target was cut from 1,000
+            // to 500 UDAs in July: 50 %, past the 5 % that counts in full, 25. Adults seen fell from 880 in June to 580
+            // (−34 %, past −13 %), 5; children from 340 to 190 (−44 %, past −17 %), 5. Band shares, late FP17s and
+            // foundation dentists never change (no delivery, so no foundation share) and the flat 0 % delivery is
+            // common cause: 0 each. 20 + 25 + 5 + 5 = 55.
+            #expect(Self.number(body["score"]) == 55)
+            let points = Dictionary(
+                uniqueKeysWithValues: Self.array(body["signals"]).compactMap { signal in
+                    signal["signal"]?.string.map { ($0, Self.number(signal["points"]) ?? -1) }
+                })
+            #expect(points["behind-target"] == 20 && points["target-reduced"] == 25)
+            #expect(points["adults-seen-falling"] == 5 && points["children-seen-falling"] == 5)
+            #expect(points.filter { $0.value > 0 }.count == 4)
+            let list = try await Self.json(admin, "/api/v1/icbs/QT6/providers-at-risk")
             try await admin.test(.GET, "/dental-contracts/\(number)") { response in
                 #expect(response.text.contains("id=\"early-warning\""))
                 #expect(response.text.contains("Raise a risk in the risk log from this warning"))
@@ -170,11 +177,12 @@ struct EarlyWarningPageTests {
     func digest() async throws {
         try await withWorkbench(data: Self.withStrugglingContract) { app in
             let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Ann")
+            // 55 worked by hand (see `breakdown`): over the digest's line of 40.
             let before = try #require(Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
-            #expect(before >= 40)
+            #expect(before == 55)
             try await ann.test(.GET, "/digest") { response in
                 #expect(response.text.contains("Struggling Dental Ltd"))
-                #expect(response.text.contains("new, at \(String(format: "%.1f", before))"))
+                #expect(response.text.contains("new, at 55.0"))
             }
             try await ann.test(.POST, "/digest/read") { #expect($0.status == .seeOther) }
             try await ann.test(.GET, "/digest") { #expect($0.text.contains("Nothing new or worse since you last read the digest")) }
@@ -184,9 +192,9 @@ struct EarlyWarningPageTests {
                     "reference": "T-1", "provider": Self.struggling, "category": "workforce", "date": Fixtures.clock.today.iso, "note": "Dentists leaving",
                 ]).get(), for: ICBCode("QT6")!, by: "Ann", recordedAt: Fixtures.clock.isoMilliseconds, version: .new)
             let after = try #require(Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
-            #expect(after == before + 10)
+            #expect(after == 65)
             try await ann.test(.GET, "/digest") { response in
-                #expect(response.text.contains("worse: \(String(format: "%.1f", before)) → \(String(format: "%.1f", after)) (+10.0)"))
+                #expect(response.text.contains("worse: 55.0 → 65.0 (+10.0)"))
             }
             try await ann.test(.GET, "/digest?format=csv") { response async throws in
                 #expect(response.contentType.hasPrefix("text/csv"))
