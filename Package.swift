@@ -81,7 +81,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"], swiftSettings: strict),
-        .testTarget(name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PodiumImportTests", dependencies: ["PodiumImport", "PodiumTestSupport"], swiftSettings: strict),
         .testTarget(name: "PodiumDataTests", dependencies: ["PodiumData", "PodiumTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PodiumWebTests",

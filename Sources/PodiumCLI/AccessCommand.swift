@@ -29,7 +29,9 @@ struct Access: ParsableCommand {
 
     @ArgumentParser.Option(
         name: .long,
-        help: "Columns to write: a comma list of \(AccessFile.Method.allCases.map(\.rawValue).joined(separator: ", ")), or all.")
+        help:
+            "Columns to write: a comma list of \(AccessFile.Method.allCases.map(\.rawValue).joined(separator: ", ")), or all."
+    )
     var methods = AccessFile.Method.standard.map(\.rawValue).joined(separator: ",")
 
     @ArgumentParser.Option(name: .long, help: "Write the scores to this file instead of standard output.")
@@ -42,10 +44,16 @@ struct Access: ParsableCommand {
     }
 
     func run() throws {
-        let steps = try parseSteps(), chosen = try parseMethods()
-        let demandPlaces = try Terminal.readInput { try AccessFile.read(try SourceFile.load(path: demand), amount: "population") }
-        let supplyPlaces = try Terminal.readInput { try AccessFile.read(try SourceFile.load(path: supply), amount: "capacity") }
-        let scores = AccessFile.score(demand: demandPlaces, supply: supplyPlaces, radius: radius, steps: steps, methods: chosen)
+        let steps = try parseSteps()
+        let chosen = try parseMethods()
+        let demandPlaces = try Terminal.readInput {
+            try AccessFile.read(try SourceFile.load(path: demand), amount: "population")
+        }
+        let supplyPlaces = try Terminal.readInput {
+            try AccessFile.read(try SourceFile.load(path: supply), amount: "capacity")
+        }
+        let scores = AccessFile.score(
+            demand: demandPlaces, supply: supplyPlaces, radius: radius, steps: steps, methods: chosen)
         let text = AccessFile.write(demand: demandPlaces, scores: scores, methods: chosen)
         if let out {
             try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -62,7 +70,9 @@ struct Access: ParsableCommand {
         if methods == "all" { return AccessFile.Method.allCases }
         return try methods.split(separator: ",").map { name in
             guard let method = AccessFile.Method(rawValue: String(name)) else {
-                throw ValidationError("--methods: \(name) is not one of \(AccessFile.Method.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--methods: \(name) is not one of \(AccessFile.Method.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             return method
         }

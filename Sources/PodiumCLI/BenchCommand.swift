@@ -9,13 +9,16 @@ import PodiumImport
 struct BenchSPC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spc",
-        abstract: "Time XmR charts (limits, four rules, icons) for every English contract, beside computing the series they chart.")
+        abstract:
+            "Time XmR charts (limits, four rules, icons) for every English contract, beside computing the series they chart."
+    )
 
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
         let report = try await PositionBenchmark.measure(dataDir: options.dataDir, repeats: options.repeats)
-        Terminal.line("""
+        Terminal.line(
+            """
             podium bench spc — \(PositionBenchmark.buildLabel("spc"))
               data: \(group(report.contracts)) contracts, each month's UDAs as % of its working-day profile, \(report.financialYear.label)
               peer: import of the same file (read, validate, write in-memory SQLite): \(seconds(report.importSeconds)) s
@@ -32,13 +35,16 @@ struct BenchSPC: AsyncParsableCommand {
 struct BenchReconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Time mid-year review + forecast + year-end reconciliation of every English contract, beside the import of the same data.")
+        abstract:
+            "Time mid-year review + forecast + year-end reconciliation of every English contract, beside the import of the same data."
+    )
 
     @OptionGroup var options: BenchOptions
 
     func run() async throws {
         let report = try await PositionBenchmark.measure(dataDir: options.dataDir, repeats: options.repeats)
-        Terminal.line("""
+        Terminal.line(
+            """
             podium bench reconcile — \(PositionBenchmark.buildLabel("reconcile"))
               data: \(group(report.contracts)) contracts, \(group(report.monthlyRows)) monthly rows, \(report.financialYear.label)
               peer: import of the same file (read, validate, write in-memory SQLite): \(seconds(report.importSeconds)) s
@@ -61,7 +67,8 @@ struct BenchOptions: ParsableArguments {
 /// `podium bench …`: performance figures beside a peer measured in the same run.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures beside a peer measured in the same run.", subcommands: [BenchReconcile.self, BenchSPC.self, BenchAccess.self, BenchHTTP.self, BenchEarlyWarning.self])
+        abstract: "Benchmarks that print figures beside a peer measured in the same run.",
+        subcommands: [BenchReconcile.self, BenchSPC.self, BenchAccess.self, BenchHTTP.self, BenchEarlyWarning.self])
 }
 
 private func group(_ value: Int) -> String { ScaledDecimal.groupThousands(UInt64(value)) }
@@ -73,12 +80,14 @@ extension PositionBenchmark {
     static func measure(dataDir: String?, repeats: Int) async throws -> Report {
         Terminal.bootstrapLogging(level: .warning)
         let logger = Logger(label: "podium.bench")
-        let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+        let directory = try BundledData.locateDirectory(
+            explicit: dataDir, environment: ProcessInfo.processInfo.environment)
         let handle = try await PodiumDatabase.open(.sqliteInMemory, logger: logger)
         do {
             try await handle.migrate()
             let report = try await run(
-                dentalFile: BundledData.path(for: .dentalActivity, in: directory), database: handle.database, logger: logger, repeats: repeats)
+                dentalFile: BundledData.path(for: .dentalActivity, in: directory), database: handle.database,
+                logger: logger, repeats: repeats)
             await handle.shutdown()
             return report
         } catch {
@@ -90,9 +99,9 @@ extension PositionBenchmark {
     /// Says whether the figures come from a release build, the one the goals are for.
     static func buildLabel(_ subcommand: String) -> String {
         #if DEBUG
-        "debug build (the goal is for a release build: swift run -c release podium bench \(subcommand))"
+            "debug build (the goal is for a release build: swift run -c release podium bench \(subcommand))"
         #else
-        "release build"
+            "release build"
         #endif
     }
 }
@@ -102,7 +111,8 @@ extension PositionBenchmark {
 struct BenchAccess: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access",
-        abstract: "Time 2SFCA + E2SFCA and one-site what-ifs on a synthetic England, beside PySAL access on the same input.")
+        abstract:
+            "Time 2SFCA + E2SFCA and one-site what-ifs on a synthetic England, beside PySAL access on the same input.")
 
     @ArgumentParser.Option(name: .long, help: "Demand areas (England has 33,755 LSOAs).")
     var n = 33_755
@@ -119,13 +129,16 @@ struct BenchAccess: ParsableCommand {
     @ArgumentParser.Option(name: .long, help: "One-site what-ifs to time (each a close and an open).")
     var whatIfs = 200
 
-    @ArgumentParser.Option(name: .long, help: "Folder for the generated demand.csv and supply.csv (default: a temporary folder).")
+    @ArgumentParser.Option(
+        name: .long, help: "Folder for the generated demand.csv and supply.csv (default: a temporary folder).")
     var out: String?
 
-    @ArgumentParser.Option(name: .long, help: "Python with PySAL access installed (bash scripts/access/setup-peer.sh makes .venv-access).")
+    @ArgumentParser.Option(
+        name: .long, help: "Python with PySAL access installed (bash scripts/access/setup-peer.sh makes .venv-access).")
     var peerPython = ".venv-access/bin/python"
 
-    @ArgumentParser.Option(name: .long, help: "The peer script (a script that runs PySAL access; see docs/BENCHMARKS.md).")
+    @ArgumentParser.Option(
+        name: .long, help: "The peer script (a script that runs PySAL access; see docs/BENCHMARKS.md).")
     var peerScript = "scripts/access/peer_access.py"
 
     func run() throws {
@@ -136,7 +149,8 @@ struct BenchAccess: ParsableCommand {
         let generated = ContinuousClock.now - started
         let report = AccessBenchmark.run(geography, repeats: repeats, whatIfs: whatIfs)
         let total = report.pairsMedian + report.scoreMedian
-        Terminal.line("""
+        Terminal.line(
+            """
             podium bench access — \(PositionBenchmark.buildLabel("access"))
               input: \(group(report.areas)) areas × \(group(report.sites)) sites (synthetic England, seed \(seed); \(folder)), generated in \(String(format: "%.2f", Double(generated.components.seconds) + Double(generated.components.attoseconds) / 1e18)) s
               catchment 10 km, E2SFCA steps 3/6/10 km → 1/0.68/0.22; \(group(report.pairs)) pairs; \(group(report.areasWithoutSite)) areas with no site in reach
@@ -152,8 +166,11 @@ struct BenchAccess: ParsableCommand {
     /// Runs PySAL `access` on the same files, prints its times beside Podium's and checks the scores agree.
     private func runPeer(folder: String, report: AccessBenchmark.Report, podiumMilliseconds: Double) {
         let script = peerScript
-        guard FileManager.default.isExecutableFile(atPath: peerPython), FileManager.default.fileExists(atPath: script) else {
-            Terminal.line("  peer: not run — \(peerPython) not found; run `bash scripts/access/setup-peer.sh` (PySAL access from PyPI) and try again")
+        guard FileManager.default.isExecutableFile(atPath: peerPython), FileManager.default.fileExists(atPath: script)
+        else {
+            Terminal.line(
+                "  peer: not run — \(peerPython) not found; run `bash scripts/access/setup-peer.sh` (PySAL access from PyPI) and try again"
+            )
             return
         }
         let scores = folder + "/peer-scores.csv"
@@ -180,9 +197,11 @@ struct BenchAccess: ParsableCommand {
             if parts.count == 2, let value = Double(parts[1]) { timings[String(parts[0])] = value * 1000 }
         }
         let pairs = timings["cost_table_s"] ?? .nan
-        let scoring = (timings["access_init_s"] ?? 0) + (timings["access_2sfca_s"] ?? .nan) + (timings["access_e2sfca_s"] ?? .nan)
+        let scoring =
+            (timings["access_init_s"] ?? 0) + (timings["access_2sfca_s"] ?? .nan) + (timings["access_e2sfca_s"] ?? .nan)
         let numpy = timings["numpy_verify_s"] ?? .nan
-        Terminal.line("""
+        Terminal.line(
+            """
               PySAL access 1.1.10 (peer, same files, this run):
                     pairs (k-d tree + cost table) \(milliseconds(pairs)) ms
                     2SFCA + E2SFCA scoring   \(milliseconds(scoring)) ms
@@ -194,9 +213,12 @@ struct BenchAccess: ParsableCommand {
 
     /// Podium's scores against the peer's, by the fixtures' rule (1e-9 relative, NaN and inf must match).
     private func agreement(scoresFile: String, report: AccessBenchmark.Report) -> String {
-        guard let text = try? String(contentsOfFile: scoresFile, encoding: .utf8) else { return "peer scores not found" }
+        guard let text = try? String(contentsOfFile: scoresFile, encoding: .utf8) else {
+            return "peer scores not found"
+        }
         let lines = text.split(separator: "\n").dropFirst()
-        var compared = 0, mismatches = 0
+        var compared = 0
+        var mismatches = 0
         var index: [String: Int] = [:]
         for position in 0..<report.areas { index[String(format: "E01%06d", position + 1)] = position }
         for line in lines {
@@ -219,25 +241,32 @@ struct BenchAccess: ParsableCommand {
 struct BenchEarlyWarning: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "early-warning",
-        abstract: "Back-test the early-warning score on the bundled dental months: precision and recall at the top 5% and 10%, beside a naive ranking.")
+        abstract:
+            "Back-test the early-warning score on the bundled dental months: precision and recall at the top 5% and 10%, beside a naive ranking."
+    )
 
     @ArgumentParser.Option(name: .long, help: "Folder of the bundled open data (default: Data/open).")
     var dataDir: String?
 
-    @ArgumentParser.Option(name: .long, help: "A configuration to test instead of the standard one: JSON as 'podium early-warning configuration' prints.")
+    @ArgumentParser.Option(
+        name: .long,
+        help:
+            "A configuration to test instead of the standard one: JSON as 'podium early-warning configuration' prints.")
     var config: String?
 
     func run() async throws {
         Terminal.bootstrapLogging(level: .warning)
         let logger = Logger(label: "podium.bench")
         let configuration = try config.map(WarningConfigurationFile.read) ?? .v1
-        let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+        let directory = try BundledData.locateDirectory(
+            explicit: dataDir, environment: ProcessInfo.processInfo.environment)
         let handle = try await PodiumDatabase.open(.sqliteInMemory, logger: logger)
         let report: EarlyWarningBenchmark.Report
         do {
             try await handle.migrate()
             report = try await EarlyWarningBenchmark.run(
-                dentalFile: BundledData.path(for: .dentalActivity, in: directory), database: handle.database, logger: logger, configuration: configuration)
+                dentalFile: BundledData.path(for: .dentalActivity, in: directory), database: handle.database,
+                logger: logger, configuration: configuration)
             await handle.shutdown()
         } catch {
             await handle.shutdown()
@@ -250,9 +279,10 @@ struct BenchEarlyWarning: AsyncParsableCommand {
         let test = report.backTest
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
         func row(_ name: String, _ cuts: [WarningBackTest.Cut]) -> String {
-            "  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + cuts.map { cut in
-                "top \(Int(cut.fraction * 100))%: precision \(percent(cut.precision)) (\(cut.hits) of \(group(cut.flagged))), recall \(percent(cut.recall))"
-            }.joined(separator: "   ")
+            "  " + name.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + cuts.map { cut in
+                    "top \(Int(cut.fraction * 100))%: precision \(percent(cut.precision)) (\(cut.hits) of \(group(cut.flagged))), recall \(percent(cut.recall))"
+                }.joined(separator: "   ")
         }
         var lines = [
             "podium bench early-warning — \(PositionBenchmark.buildLabel("early-warning"))",
@@ -268,8 +298,10 @@ struct BenchEarlyWarning: AsyncParsableCommand {
         ]
         for month in test.months {
             let cut = month.score[1]
-            lines.append("    \(month.asOf.shortLabel): \(group(month.scored)) scored, \(month.events) events; flagged \(cut.flagged), hits \(cut.hits), "
-                + "precision \(percent(cut.precision)), recall \(percent(cut.recall)); naive precision \(percent(month.naive[1].precision))")
+            lines.append(
+                "    \(month.asOf.shortLabel): \(group(month.scored)) scored, \(month.events) events; flagged \(cut.flagged), hits \(cut.hits), "
+                    + "precision \(percent(cut.precision)), recall \(percent(cut.recall)); naive precision \(percent(month.naive[1].precision))"
+            )
         }
         return lines
     }
@@ -285,7 +317,9 @@ enum WarningConfigurationFile {
         } catch {
             throw ValidationError("\(path) is not a warning configuration: \(error)")
         }
-        guard configuration.problems.isEmpty else { throw ValidationError("\(path): " + configuration.problems.joined(separator: "; ")) }
+        guard configuration.problems.isEmpty else {
+            throw ValidationError("\(path): " + configuration.problems.joined(separator: "; "))
+        }
         return configuration
     }
 

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import PodiumCore
 import PodiumData
 import PodiumImport
 import PodiumWeb
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `podium bench http`: requests per second and latency of the busiest pages under load, measured by wrk on
 /// loopback against a `podium serve` this command starts, beside two peers in the same run: Podium's own `/healthz`
@@ -15,7 +16,8 @@ import PodiumWeb
 struct BenchHTTP: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "http",
-        abstract: "Load-test the ICB overview and contracts list with wrk (p99 and requests/s), beside /healthz and nginx serving the same bytes.",
+        abstract:
+            "Load-test the ICB overview and contracts list with wrk (p99 and requests/s), beside /healthz and nginx serving the same bytes.",
         discussion: """
             The database must hold the bundled data ('podium demo --import-only --db FILE', or 'podium migrate' and 'podium import bundled' \
             on PostgreSQL). A commissioner of QT6 is signed in for the run and removed afterwards. Needs wrk (apt-get install wrk); \
@@ -40,11 +42,15 @@ struct BenchHTTP: AsyncParsableCommand {
         let cookie: String
         do {
             guard try await GeographyStore(database: handle.database).icb(code) != nil else {
-                throw ValidationError("The database has no ICB \(code): import the bundled data first (podium demo --import-only).")
+                throw ValidationError(
+                    "The database has no ICB \(code): import the bundled data first (podium demo --import-only).")
             }
             let user = try await UserStore(database: handle.database).create(
-                email: email, name: "Load test", passwordHash: "!", grant: Grant(role: .commissioner, icbs: [code]), at: WallClock.system.iso)
-            cookie = "podium_session=" + (try await BrowserSessions.start(for: user, hours: 1, on: handle.database, clock: .system).token)
+                email: email, name: "Load test", passwordHash: "!", grant: Grant(role: .commissioner, icbs: [code]),
+                at: WallClock.system.iso)
+            cookie =
+                "podium_session="
+                + (try await BrowserSessions.start(for: user, hours: 1, on: handle.database, clock: .system).token)
         } catch {
             await handle.shutdown()
             throw error
@@ -53,8 +59,11 @@ struct BenchHTTP: AsyncParsableCommand {
         var lines: [String] = []
         do {
             try await waitForHealth()
-            let pages = [("ICB overview", "/icbs/\(code)"), ("dental contracts list", "/icbs/\(code)/dental-contracts")]
-            for (_, path) in pages { _ = try await fetch(path, cookie: cookie) }  // first requests warm caches and connections
+            let pages = [
+                ("ICB overview", "/icbs/\(code)"), ("dental contracts list", "/icbs/\(code)/dental-contracts"),
+            ]
+            // first requests warm caches and connections
+            for (_, path) in pages { _ = try await fetch(path, cookie: cookie) }
             var results: [(String, WrkResult)] = []
             for (name, path) in pages {
                 results.append((name, try measure(wrk, url: base + path, cookie: cookie)))
@@ -62,7 +71,11 @@ struct BenchHTTP: AsyncParsableCommand {
             results.append(("peer: Podium /healthz", try measure(wrk, url: base + "/healthz", cookie: nil)))
             if let nginx = Self.which("nginx") {
                 let body = try await fetch(pages[0].1, cookie: cookie)
-                results.append(("peer: nginx, the overview's bytes", try withStaticPeer(nginx, body: body) { try measure(wrk, url: $0, cookie: nil) }))
+                results.append(
+                    (
+                        "peer: nginx, the overview's bytes",
+                        try withStaticPeer(nginx, body: body) { try measure(wrk, url: $0, cookie: nil) }
+                    ))
             } else {
                 lines.append("  peer: nginx not installed (apt-get install nginx-light); only /healthz measured")
             }
@@ -130,7 +143,8 @@ struct BenchHTTP: AsyncParsableCommand {
     private func measure(_ wrk: String, url: String, cookie: String?) throws -> WrkResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: wrk)
-        process.arguments = ["-t", String(threads), "-c", String(connections), "-d", "\(duration)s", "--latency", "--timeout", "5s"]
+        process.arguments =
+            ["-t", String(threads), "-c", String(connections), "-d", "\(duration)s", "--latency", "--timeout", "5s"]
             + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -147,7 +161,9 @@ struct BenchHTTP: AsyncParsableCommand {
     static func parse(_ output: String) -> WrkResult? {
         func milliseconds(_ text: Substring) -> Double? {
             let units: [(String, Double)] = [("us", 0.001), ("ms", 1), ("s", 1000), ("m", 60_000)]
-            for (unit, scale) in units where text.hasSuffix(unit) { return Double(text.dropLast(unit.count)).map { $0 * scale } }
+            for (unit, scale) in units where text.hasSuffix(unit) {
+                return Double(text.dropLast(unit.count)).map { $0 * scale }
+            }
             return nil
         }
         var result = WrkResult(requestsPerSecond: .nan, p50: .nan, p99: .nan, requests: 0, errors: 0)
@@ -159,7 +175,9 @@ struct BenchHTTP: AsyncParsableCommand {
             case "50%": result.p50 = words.dropFirst().first.flatMap(milliseconds) ?? .nan
             case "99%": result.p99 = words.dropFirst().first.flatMap(milliseconds) ?? .nan
             case "Non-2xx": result.errors += words.last.flatMap { Int($0) } ?? 0
-            case "Socket": result.errors += words.compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }.reduce(0, +)
+            case "Socket":
+                result.errors += words.compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }.reduce(
+                    0, +)
             default:
                 if words.count > 2, words[1] == "requests", words[2] == "in" { result.requests = Int(first) ?? 0 }
             }
@@ -199,12 +217,19 @@ struct BenchHTTP: AsyncParsableCommand {
         var lines = [
             "podium bench http — \(PositionBenchmark.buildLabel("http"))",
             "  \(choice.isPostgres ? "PostgreSQL" : "SQLite"), wrk \(threads) threads × \(connections) connections × \(duration) s on loopback, signed in as a QT6 commissioner\(goal)",
-            "  " + ["", "requests/s", "p50 ms", "p99 ms", "requests", "errors"].enumerated().map { $0.offset == 0 ? $0.element.padding(toLength: 36, withPad: " ", startingAt: 0) : $0.element.leftPadded(11) }.joined(),
+            "  "
+                + ["", "requests/s", "p50 ms", "p99 ms", "requests", "errors"].enumerated().map {
+                    $0.offset == 0
+                        ? $0.element.padding(toLength: 36, withPad: " ", startingAt: 0) : $0.element.leftPadded(11)
+                }.joined(),
         ]
         for (name, result) in results {
-            lines.append("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0)
-                + String(format: "%.0f", result.requestsPerSecond).leftPadded(11) + String(format: "%.1f", result.p50).leftPadded(11)
-                + String(format: "%.1f", result.p99).leftPadded(11) + String(result.requests).leftPadded(11) + String(result.errors).leftPadded(11))
+            lines.append(
+                "  " + name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + String(format: "%.0f", result.requestsPerSecond).leftPadded(11)
+                    + String(format: "%.1f", result.p50).leftPadded(11)
+                    + String(format: "%.1f", result.p99).leftPadded(11) + String(result.requests).leftPadded(11)
+                    + String(result.errors).leftPadded(11))
         }
         return lines
     }
@@ -215,6 +240,8 @@ struct BenchHTTP: AsyncParsableCommand {
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? " " + self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -6,7 +6,8 @@ import PodiumImport
 /// `podium data …`: maintenance of the bundled open data.
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "data", abstract: "Maintain the bundled open data; fingerprint a database.", subcommands: [PostcodesSubset.self, Fingerprint.self])
+        commandName: "data", abstract: "Maintain the bundled open data; fingerprint a database.",
+        subcommands: [PostcodesSubset.self, Fingerprint.self])
 }
 
 /// `podium data fingerprint`: each table's row count and a hash of its rows, to show that two databases (or one
@@ -27,9 +28,11 @@ struct Fingerprint: AsyncParsableCommand {
 struct PostcodesSubset: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postcodes-subset",
-        abstract: "Write the Code-Point subset holding only the postcodes of the bundled ODS sites and dental contracts.")
+        abstract:
+            "Write the Code-Point subset holding only the postcodes of the bundled ODS sites and dental contracts.")
 
-    @ArgumentParser.Option(name: .long, help: "The full Code-Point Open CSV (codepoint_open_2025_10_postcodes_gb.csv.gz).")
+    @ArgumentParser.Option(
+        name: .long, help: "The full Code-Point Open CSV (codepoint_open_2025_10_postcodes_gb.csv.gz).")
     var codepoint: String
 
     @ArgumentParser.Option(name: .long, help: "Folder of the bundled open data (default: Data/open).")
@@ -39,7 +42,8 @@ struct PostcodesSubset: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+        let directory = try BundledData.locateDirectory(
+            explicit: dataDir, environment: ProcessInfo.processInfo.environment)
         let output = out ?? (directory as NSString).appendingPathComponent(BundledData.fileName(for: .postcodes))
         let summary = try PostcodeSubset.make(codePointPath: codepoint, dataDirectory: directory, output: output)
         Terminal.line("Wrote \(summary.found) of \(summary.wanted) wanted postcodes to \(summary.written).")

@@ -9,8 +9,11 @@ extension Dataset: ExpressibleByArgument {}
 /// `podium import <dataset> <file>`: one file, one transaction.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a published file into the database (all or nothing; re-importing the same file changes nothing).",
-        discussion: "Datasets: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")). Use 'podium import bundled' for all bundled open data.")
+        abstract:
+            "Import a published file into the database (all or nothing; re-importing the same file changes nothing).",
+        discussion:
+            "Datasets: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")). Use 'podium import bundled' for all bundled open data."
+    )
 
     @ArgumentParser.Argument(help: "The dataset, or 'bundled' for every bundled file.")
     var dataset: String
@@ -30,15 +33,22 @@ struct Import: AsyncParsableCommand {
         let logger = options.logger("podium.import")
         do {
             try await options.withDatabase("podium.import") { handle in
-                let importer = Importer(database: handle.database, logger: logger, clock: .system, progress: Terminal.importProgress(logger: logger))
+                let importer = Importer(
+                    database: handle.database, logger: logger, clock: .system,
+                    progress: Terminal.importProgress(logger: logger))
                 if dataset == "bundled" {
-                    let directory = try BundledData.locateDirectory(explicit: dataDir, environment: ProcessInfo.processInfo.environment)
+                    let directory = try BundledData.locateDirectory(
+                        explicit: dataDir, environment: ProcessInfo.processInfo.environment)
                     try await ImportReport.bundled(importer: importer, directory: directory, force: force)
                 } else {
                     guard let chosen = Dataset(rawValue: dataset) else {
-                        throw ValidationError("Unknown dataset '\(dataset)'. Choose one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")), bundled.")
+                        throw ValidationError(
+                            "Unknown dataset '\(dataset)'. Choose one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")), bundled."
+                        )
                     }
-                    guard let file else { throw ValidationError("Give the file to import: podium import \(dataset) FILE") }
+                    guard let file else {
+                        throw ValidationError("Give the file to import: podium import \(dataset) FILE")
+                    }
                     try await ImportReport.one(importer: importer, dataset: chosen, file: file, force: force)
                 }
             }
@@ -75,7 +85,9 @@ enum ImportReport {
         let rows = ScaledDecimal.groupThousands(UInt64(record.rowCount))
         switch outcome {
         case .imported:
-            Terminal.line("  \(dataset.rawValue): imported \(rows) rows from \(record.fileName) in \(String(format: "%.2f", Double(record.durationMilliseconds) / 1000)) s")
+            Terminal.line(
+                "  \(dataset.rawValue): imported \(rows) rows from \(record.fileName) in \(String(format: "%.2f", Double(record.durationMilliseconds) / 1000)) s"
+            )
         case .alreadyImported:
             Terminal.line("  \(dataset.rawValue): already imported (\(record.fileName), \(rows) rows), unchanged")
         }

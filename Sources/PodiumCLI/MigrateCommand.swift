@@ -19,13 +19,19 @@ struct Migrate: AsyncParsableCommand {
         do {
             let pending = try await handle.pendingMigrations()
             if dryRun {
-                Terminal.line(pending.isEmpty ? "No pending migrations." : "Pending migrations:\n" + pending.map { "  \($0)" }.joined(separator: "\n"))
+                Terminal.line(
+                    pending.isEmpty
+                        ? "No pending migrations."
+                        : "Pending migrations:\n" + pending.map { "  \($0)" }.joined(separator: "\n"))
             } else if revert {
                 try await handle.revertAll()
                 Terminal.line("Reverted all migrations on \(handle.choice).")
             } else {
                 try await handle.migrate()
-                Terminal.line(pending.isEmpty ? "Already up to date (\(handle.choice))." : "Applied \(pending.count) migration\(pending.count == 1 ? "" : "s") on \(handle.choice).")
+                Terminal.line(
+                    pending.isEmpty
+                        ? "Already up to date (\(handle.choice))."
+                        : "Applied \(pending.count) migration\(pending.count == 1 ? "" : "s") on \(handle.choice).")
             }
         } catch {
             await handle.shutdown()

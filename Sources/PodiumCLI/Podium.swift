@@ -11,12 +11,17 @@ struct Podium: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "podium",
         abstract: "Podium: the commissioning workbench for pharmacy, optometry and dentistry.",
-        subcommands: [Demo.self, Serve.self, Import.self, Reconcile.self, Spc.self, Access.self, Migrate.self, SeedGovernance.self, UserCommand.self, DataCommand.self, Bench.self])
+        subcommands: [
+            Demo.self, Serve.self, Import.self, Reconcile.self, Spc.self, Access.self, Migrate.self,
+            SeedGovernance.self, UserCommand.self, DataCommand.self, Bench.self,
+        ])
 }
 
 /// Options shared by commands that open the database.
 struct DatabaseOptions: ParsableArguments {
-    @ArgumentParser.Option(name: .long, help: "SQLite database file (default: var/podium.sqlite). Set PODIUM_DATABASE_URL for PostgreSQL instead.")
+    @ArgumentParser.Option(
+        name: .long,
+        help: "SQLite database file (default: var/podium.sqlite). Set PODIUM_DATABASE_URL for PostgreSQL instead.")
     var db: String?
 
     @ArgumentParser.Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")

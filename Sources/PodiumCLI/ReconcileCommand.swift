@@ -16,7 +16,8 @@ struct Reconcile: ParsableCommand {
     @ArgumentParser.Argument(help: "The input CSV file.")
     var input: String
 
-    @ArgumentParser.Option(name: .long, help: "Financial year whose default tolerances apply, e.g. 2023-24 (2022-23 used 90%).")
+    @ArgumentParser.Option(
+        name: .long, help: "Financial year whose default tolerances apply, e.g. 2023-24 (2022-23 used 90%).")
     var year: String?
 
     @ArgumentParser.Option(name: .long, help: "Lower tolerance as a fraction, e.g. 0.96.")
@@ -25,7 +26,8 @@ struct Reconcile: ParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Upper tolerance as a fraction, e.g. 1.02.")
     var upper: String?
 
-    @ArgumentParser.Option(name: .long, help: "An over-delivery scheme paying up to this fraction of target, e.g. 1.10.")
+    @ArgumentParser.Option(
+        name: .long, help: "An over-delivery scheme paying up to this fraction of target, e.g. 1.10.")
     var payUpTo: String?
 
     func run() throws {
@@ -37,7 +39,9 @@ struct Reconcile: ParsableCommand {
     private func rulesFromOptions() throws -> ReconciliationRules {
         var rules = ReconciliationRulesTable.standard
         if let year {
-            guard let financialYear = FinancialYear(year) else { throw ValidationError("--year must be a financial year such as 2023-24.") }
+            guard let financialYear = FinancialYear(year) else {
+                throw ValidationError("--year must be a financial year such as 2023-24.")
+            }
             rules = ReconciliationRulesTable.rules(for: financialYear)
         }
         if let lower { rules.lowerTolerance = try fraction(lower, "--lower") }
@@ -47,7 +51,8 @@ struct Reconcile: ParsableCommand {
             throw ValidationError("--lower must be at most 1 and --upper at least 1.")
         }
         if lower != nil || upper != nil {
-            rules.note = "\(rules.lowerTolerance.formatted) lower and \(rules.upperTolerance.formatted) upper tolerance (set on the command line)"
+            rules.note =
+                "\(rules.lowerTolerance.formatted) lower and \(rules.upperTolerance.formatted) upper tolerance (set on the command line)"
         }
         return rules
     }

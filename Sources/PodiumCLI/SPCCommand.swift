@@ -27,15 +27,19 @@ struct Spc: ParsableCommand {
     @ArgumentParser.Option(name: .customLong("run"), help: "Points in a shift or trend: 7 (Making Data Count) or 6.")
     var runLength = SPCOptions.makingDataCount.runLength
 
-    @ArgumentParser.Flag(name: .long, help: "Drop moving ranges ≥ 3.267 × their mean before setting limits (the MDC Excel tools do not).")
+    @ArgumentParser.Flag(
+        name: .long, help: "Drop moving ranges ≥ 3.267 × their mean before setting limits (the MDC Excel tools do not)."
+    )
     var screen = false
 
-    @ArgumentParser.Option(name: .long, help: "Recalculate the limits from this period on (repeat for several rebases).")
+    @ArgumentParser.Option(
+        name: .long, help: "Recalculate the limits from this period on (repeat for several rebases).")
     var rebase: [String] = []
 
     func validate() throws {
         guard ImprovementDirection(rawValue: direction) != nil else {
-            throw ValidationError("--direction must be one of: \(ImprovementDirection.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--direction must be one of: \(ImprovementDirection.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         guard (2...20).contains(runLength) else { throw ValidationError("--run must be between 2 and 20 points.") }
     }
@@ -50,7 +54,8 @@ struct Spc: ParsableCommand {
         }
         let options = SPCOptions(runLength: runLength, screenMovingRanges: screen, rebaseAt: rebaseAt)
         let chart = XmRChart(
-            periods: series.periods, values: series.values, direction: ImprovementDirection(rawValue: direction) ?? .increase,
+            periods: series.periods, values: series.values,
+            direction: ImprovementDirection(rawValue: direction) ?? .increase,
             target: target, options: options)
         FileHandle.standardOutput.write(Data(SPCFile.write(chart).utf8))
         Terminal.error(SPCFile.icons(chart))

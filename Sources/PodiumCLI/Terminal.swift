@@ -51,7 +51,9 @@ enum Terminal {
             guard let logger else { return { _ in } }
             return { event in
                 guard event.phase == .writing else { return }
-                logger.info("writing", metadata: ["dataset": "\(event.dataset.rawValue)", "rows": "\(event.done)", "of": "\(event.total)"])
+                logger.info(
+                    "writing",
+                    metadata: ["dataset": "\(event.dataset.rawValue)", "rows": "\(event.done)", "of": "\(event.total)"])
             }
         }
         let started = ContinuousClock.now
@@ -62,7 +64,8 @@ enum Terminal {
             case .reading: text = "reading \(percent)%"
             case .writing:
                 let rate = Int(Double(event.done) / max(0.001, seconds(ContinuousClock.now - started)))
-                text = "writing \(ScaledDecimal.groupThousands(UInt64(event.done))) of \(ScaledDecimal.groupThousands(UInt64(event.total))) rows (\(percent)%), \(ScaledDecimal.groupThousands(UInt64(rate))) rows/s"
+                text =
+                    "writing \(ScaledDecimal.groupThousands(UInt64(event.done))) of \(ScaledDecimal.groupThousands(UInt64(event.total))) rows (\(percent)%), \(ScaledDecimal.groupThousands(UInt64(rate))) rows/s"
             }
             FileHandle.standardError.write(Data("\r\u{1B}[2K  \(event.dataset.rawValue): \(text)".utf8))
         }

@@ -23,7 +23,9 @@ public enum DatabaseChoice: Sendable, Equatable, CustomStringConvertible {
     public static func resolve(sqlitePath: String?, environment: [String: String]) throws -> DatabaseChoice {
         if let url = environment[urlKey] {
             guard sqlitePath == nil else {
-                throw ConfigurationError(key: "\(urlKey) and --db", reason: "both are set; choose PostgreSQL (the URL) or a SQLite file (--db), not both")
+                throw ConfigurationError(
+                    key: "\(urlKey) and --db",
+                    reason: "both are set; choose PostgreSQL (the URL) or a SQLite file (--db), not both")
             }
             try validatePostgresURL(url)
             return .postgres(url: url)
@@ -35,16 +37,19 @@ public enum DatabaseChoice: Sendable, Equatable, CustomStringConvertible {
             return .sqlite(path: sqlitePath)
         }
         let directory = environment[dataDirectoryKey] ?? defaultDataDirectory
-        guard !directory.isEmpty else { throw ConfigurationError(key: dataDirectoryKey, reason: "is empty; give a folder for the SQLite file") }
+        guard !directory.isEmpty else {
+            throw ConfigurationError(key: dataDirectoryKey, reason: "is empty; give a folder for the SQLite file")
+        }
         return .sqlite(path: (directory as NSString).appendingPathComponent("podium.sqlite"))
     }
 
     /// Checks a PostgreSQL URL has a scheme, host and database name.
     static func validatePostgresURL(_ url: String) throws {
         guard let components = URLComponents(string: url),
-              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme.lowercased())
+            let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme.lowercased())
         else {
-            throw ConfigurationError(key: urlKey, reason: "must be a URL like postgres://user:password@host:5432/database")
+            throw ConfigurationError(
+                key: urlKey, reason: "must be a URL like postgres://user:password@host:5432/database")
         }
         guard let host = components.host, !host.isEmpty else {
             throw ConfigurationError(key: urlKey, reason: "has no host")

@@ -9,14 +9,16 @@ public enum DatabaseFingerprint {
     public static func rows(of table: String, in database: any Database) async throws -> [String] {
         let rows = try await database.sql().raw("SELECT * FROM \(ident: table)").all()
         return try rows.map { row in
-            try row.allColumns.sorted().map { column in "\(column)=\(try describe(row, column))" }.joined(separator: "|")
+            try row.allColumns.sorted().map { column in "\(column)=\(try describe(row, column))" }.joined(
+                separator: "|")
         }.sorted()
     }
 
     /// The tables that exist (SQLite or PostgreSQL), by name, without Fluent's own migration log.
     public static func tables(in database: any Database) async throws -> [String] {
         let sql = try database.sql()
-        let query: SQLQueryString = sql.dialect.name == "sqlite"
+        let query: SQLQueryString =
+            sql.dialect.name == "sqlite"
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
         let names = try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }

@@ -20,7 +20,8 @@ public enum DatabaseSetup {
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw ConfigurationError(key: "--db", reason: "folder \(folder) cannot be created: \(error.localizedDescription)")
+                    throw ConfigurationError(
+                        key: "--db", reason: "folder \(folder) cannot be created: \(error.localizedDescription)")
                 }
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
@@ -33,7 +34,8 @@ public enum DatabaseSetup {
             } catch {
                 throw ConfigurationError(key: DatabaseChoice.urlKey, reason: "cannot be used: \(error)")
             }
-            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+            databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
         }
     }
 
@@ -144,4 +146,3 @@ public final class PodiumDatabase: Sendable {
         await databases.shutdownAsync()
     }
 }
-

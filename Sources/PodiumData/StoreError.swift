@@ -10,8 +10,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notSQL: "The database is not an SQL database; Podium supports SQLite and PostgreSQL."
-        case let .corruptValue(table, column, value): "Stored value \(value) in \(table).\(column) is not valid."
-        case let .unreachable(database, reason): "Cannot use the database (\(database)): \(reason)"
+        case .corruptValue(let table, let column, let value):
+            "Stored value \(value) in \(table).\(column) is not valid."
+        case .unreachable(let database, let reason): "Cannot use the database (\(database)): \(reason)"
         }
     }
 }

@@ -36,8 +36,11 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var lines = issues.prefix(Self.printedIssues).map(\.description)
-        if totalIssues > lines.count { lines.append("… and \(totalIssues - lines.count) more problem\(totalIssues - lines.count == 1 ? "" : "s")") }
-        lines.append("\(file): not imported (\(totalIssues) problem\(totalIssues == 1 ? "" : "s")); the database is unchanged.")
+        if totalIssues > lines.count {
+            lines.append("… and \(totalIssues - lines.count) more problem\(totalIssues - lines.count == 1 ? "" : "s")")
+        }
+        lines.append(
+            "\(file): not imported (\(totalIssues) problem\(totalIssues == 1 ? "" : "s")); the database is unchanged.")
         return lines.joined(separator: "\n")
     }
 }

@@ -42,7 +42,8 @@ public struct Importer: Sendable {
     let progress: @Sendable (ImportProgressEvent) -> Void
 
     public init(
-        database: any Database, logger: Logger, clock: WallClock, progress: @escaping @Sendable (ImportProgressEvent) -> Void = { _ in }
+        database: any Database, logger: Logger, clock: WallClock,
+        progress: @escaping @Sendable (ImportProgressEvent) -> Void = { _ in }
     ) {
         self.database = database
         self.logger = logger
@@ -92,7 +93,9 @@ public struct Importer: Sendable {
 
     private func parseAndWrite(_ context: ImportContext) async throws -> ImportRecord {
         // Sub-ICB Locations must name a registered ICB; no other reader needs the database.
-        let knownICBs = context.dataset == .subICBLocations ? Set(try await GeographyStore(database: database).icbs().map(\.code)) : nil
+        let knownICBs =
+            context.dataset == .subICBLocations
+            ? Set(try await GeographyStore(database: database).icbs().map(\.code)) : nil
         return try await importRows(Self.reader(for: context.dataset, knownICBs: knownICBs), context)
     }
 
@@ -126,12 +129,16 @@ public struct Importer: Sendable {
         try count(reader(for: dataset, knownICBs: nil), dataset: dataset, source: source)
     }
 
-    private static func count<Reader: DatasetReader>(_ reader: Reader, dataset: Dataset, source: SourceFile) throws -> Int {
+    private static func count<Reader: DatasetReader>(_ reader: Reader, dataset: Dataset, source: SourceFile) throws
+        -> Int
+    {
         try parse(reader, dataset: dataset, source: source).count
     }
 
     /// Validates every record, then writes all rows and the log entry in one transaction.
-    private func importRows<Reader: DatasetReader>(_ reader: Reader, _ context: ImportContext) async throws -> ImportRecord {
+    private func importRows<Reader: DatasetReader>(_ reader: Reader, _ context: ImportContext) async throws
+        -> ImportRecord
+    {
         let (dataset, source) = (context.dataset, context.source)
         let rows = try Self.parse(reader, dataset: dataset, source: source) { bytes in
             progress(ImportProgressEvent(dataset: dataset, phase: .reading, done: bytes, total: source.content.count))
@@ -149,12 +156,15 @@ public struct Importer: Sendable {
             if let earlier = context.earlier { return earlier }
             let elapsed = ContinuousClock.now - context.started
             let record = ImportRecord(
-                id: UUID(), dataset: dataset, fileName: source.name, sha256: source.sha256, rowCount: rows.count, importedAt: clock.now,
-                durationMilliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+                id: UUID(), dataset: dataset, fileName: source.name, sha256: source.sha256, rowCount: rows.count,
+                importedAt: clock.now,
+                durationMilliseconds: Int(
+                    elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
             try await ImportStore(database: transaction).record(record)
             return record
         }
-        logger.info("imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(source.name)", "rows": "\(rows.count)"])
+        logger.info(
+            "imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(source.name)", "rows": "\(rows.count)"])
         return record
     }
 
@@ -192,9 +202,10 @@ public struct Importer: Sendable {
                 }
                 guard let columns else { return false }
                 guard record.fields.count == columns.names.count else {
-                    note(ImportIssue(
-                        file: source.name, line: record.line, column: nil,
-                        reason: "expected \(columns.names.count) fields, found \(record.fields.count)"))
+                    note(
+                        ImportIssue(
+                            file: source.name, line: record.line, column: nil,
+                            reason: "expected \(columns.names.count) fields, found \(record.fields.count)"))
                     return true
                 }
                 var fields = FieldReader(record: record, columns: columns, file: source.name)
@@ -204,9 +215,12 @@ public struct Importer: Sendable {
                 let cells = row.cells
                 let key = keyIndices.map { cells[$0] }
                 if let firstLine = firstLineOfKey[key] {
-                    note(ImportIssue(
-                        file: source.name, line: record.line, column: nil,
-                        reason: "repeats the row on line \(firstLine) (same \(Reader.Row.layout.key.joined(separator: " and ")))"))
+                    note(
+                        ImportIssue(
+                            file: source.name, line: record.line, column: nil,
+                            reason:
+                                "repeats the row on line \(firstLine) (same \(Reader.Row.layout.key.joined(separator: " and ")))"
+                        ))
                     return true
                 }
                 firstLineOfKey[key] = record.line

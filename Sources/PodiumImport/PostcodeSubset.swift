@@ -20,7 +20,9 @@ public enum PostcodeSubset {
             let source = try SourceFile.load(path: BundledData.path(for: dataset, in: dataDirectory))
             try CSVReader(bytes: source.content).forEachRecord { record in
                 // Field 10 of the ODS 27-field layout is the postcode.
-                if record.fields.count > 9, let postcode = Postcode(record.fields[9]) { wanted.insert(postcode.rawValue) }
+                if record.fields.count > 9, let postcode = Postcode(record.fields[9]) {
+                    wanted.insert(postcode.rawValue)
+                }
                 return true
             }
         }
@@ -31,7 +33,9 @@ public enum PostcodeSubset {
                 postcodeColumn = record.fields.firstIndex { $0.trimmingSpaces == "LATEST_PPC_ADDRESS_POSTCODE" }
                 return postcodeColumn != nil
             }
-            if record.fields.count > column, let postcode = Postcode(record.fields[column]) { wanted.insert(postcode.rawValue) }
+            if record.fields.count > column, let postcode = Postcode(record.fields[column]) {
+                wanted.insert(postcode.rawValue)
+            }
             return true
         }
 

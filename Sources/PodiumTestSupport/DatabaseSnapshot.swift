@@ -7,11 +7,16 @@ import SQLKit
 public enum DatabaseSnapshot {
     /// Tables created by the migrations, in a fixed order.
     public static let tables = [
-        "imports", "icbs", "sub_icb_locations", "lsoa11_icb22", "lsoa21_icb24", "lsoa11_lsoa21", "imd2019_lsoa11", "iod2025_lsoa21",
+        "imports", "icbs", "sub_icb_locations", "lsoa11_icb22", "lsoa21_icb24", "lsoa11_lsoa21", "imd2019_lsoa11",
+        "iod2025_lsoa21",
         "iod2025_icb", "population_census2021", "population_mid2020", "lsoa11_centroids", "postcodes", "pharmacies",
         "dental_practices", "dental_activity", "contract_variations", "pharmacy_first_consultations", "pharmacy_events",
-        "pharmacy_contract_types", "pharmacy_hours", "pharmacy_closures", "pharmacy_first_activity", "market_entry_applications",
-        "pna_documents", "gos_contracts", "gos_activity", "eye_services", "budget_lines", "finance_actuals", "reinvestment_options", "record_changes", "risks", "assurance_criteria", "decisions", "engagements", "handover_items", "delegations", "delegated_functions", "transformation_programmes", "users", "user_icbs", "sessions", "api_tokens", "sign_in_failures", "provider_intelligence", "warning_digest_items",
+        "pharmacy_contract_types", "pharmacy_hours", "pharmacy_closures", "pharmacy_first_activity",
+        "market_entry_applications",
+        "pna_documents", "gos_contracts", "gos_activity", "eye_services", "budget_lines", "finance_actuals",
+        "reinvestment_options", "record_changes", "risks", "assurance_criteria", "decisions", "engagements",
+        "handover_items", "delegations", "delegated_functions", "transformation_programmes", "users", "user_icbs",
+        "sessions", "api_tokens", "sign_in_failures", "provider_intelligence", "warning_digest_items",
     ]
 
     public static func take(_ database: any Database) async throws -> [String: [String]] {

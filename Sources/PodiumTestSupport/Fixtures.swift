@@ -20,7 +20,8 @@ public enum Fixtures {
 
     /// Figures computed independently from the fixture slices by `scripts/make_fixtures.py`.
     public static func expected() throws -> Expected {
-        try JSONDecoder().decode(Expected.self, from: Data(contentsOf: URL(fileURLWithPath: openData + "/expected.json")))
+        try JSONDecoder().decode(
+            Expected.self, from: Data(contentsOf: URL(fileURLWithPath: openData + "/expected.json")))
     }
 
     public struct Expected: Decodable, Sendable {
@@ -57,7 +58,8 @@ public enum Fixtures {
 
     /// Imports every fixture dataset into `database`.
     public static func importAll(into database: any Database) async throws {
-        try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).runBundled(directory: openData)
+        try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).runBundled(
+            directory: openData)
     }
 
     /// Writes `text` to a new file in a fresh temporary folder and returns its path.

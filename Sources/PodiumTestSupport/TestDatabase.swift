@@ -27,19 +27,30 @@ public enum TestDatabase {
             throw TestDatabaseError.refused("\(postgresKey) is not a URL")
         }
         // Never touch a real server: loopback only, and only databases named *_test.
-        guard ["127.0.0.1", "localhost", "::1"].contains(host) else { throw TestDatabaseError.refused("\(postgresKey) must point at loopback, not \(host)") }
-        guard components.path.hasSuffix("_test") else { throw TestDatabaseError.refused("\(postgresKey) must name a database ending in _test") }
+        guard ["127.0.0.1", "localhost", "::1"].contains(host) else {
+            throw TestDatabaseError.refused("\(postgresKey) must point at loopback, not \(host)")
+        }
+        guard components.path.hasSuffix("_test") else {
+            throw TestDatabaseError.refused("\(postgresKey) must name a database ending in _test")
+        }
         let name = "podium_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         try await admin(adminURL) { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
         components.path = "/" + name
         guard let url = components.string else { throw TestDatabaseError.refused("cannot build a URL for \(name)") }
-        return (.postgres(url: url), {
-            try? await admin(adminURL) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
-        })
+        return (
+            .postgres(url: url),
+            {
+                try? await admin(adminURL) {
+                    try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+                }
+            }
+        )
     }
 
     /// Runs `body` with a fresh database (migrated unless `migrated` is false), and drops it afterwards.
-    public static func with<T: Sendable>(migrated: Bool = true, _ body: (PodiumDatabase) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(migrated: Bool = true, _ body: (PodiumDatabase) async throws -> T) async throws
+        -> T
+    {
         let (choice, drop) = try await fresh()
         let handle = try await PodiumDatabase.open(choice, logger: quietLogger)
         do {

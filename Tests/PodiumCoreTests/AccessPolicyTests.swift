@@ -6,35 +6,38 @@ struct AccessPolicyTests {
     static let qt6 = ICBCode("QT6")!, qe1 = ICBCode("QE1")!, qox = ICBCode("QOX")!
 
     /// Cornwall (QT6) and Bristol (QOX) are in the South West (Y58); Lancashire (QE1) is in the North West.
-    @Test("Each role reads and edits only what its role allows", arguments: [
-        (Role.administrator, [String](), nil as String?, Action.edit(isFinance: false), "QE1" as String?, true),
-        (.administrator, [], nil, .administer, nil, true),
-        (.commissioner, ["QT6"], nil, .read, "QT6", true),
-        (.commissioner, ["QT6"], nil, .read, "QE1", false),
-        (.commissioner, ["QT6"], nil, .edit(isFinance: false), "QT6", true),
-        (.commissioner, ["QT6"], nil, .edit(isFinance: true), "QT6", true),
-        (.commissioner, ["QT6"], nil, .edit(isFinance: false), "QOX", false),
-        (.commissioner, ["QT6", "QOX"], nil, .edit(isFinance: false), "QOX", true),
-        (.commissioner, ["QT6"], nil, .administer, nil, false),
-        (.finance, ["QT6"], nil, .edit(isFinance: true), "QT6", true),
-        (.finance, ["QT6"], nil, .edit(isFinance: false), "QT6", false),
-        (.finance, ["QT6"], nil, .read, "QT6", true),
-        (.finance, ["QT6"], nil, .edit(isFinance: true), "QE1", false),
-        (.viewer, ["QT6"], nil, .read, "QT6", true),
-        (.viewer, ["QT6"], nil, .read, "QOX", false),
-        (.viewer, ["QT6"], nil, .edit(isFinance: false), "QT6", false),
-        (.viewer, ["QT6"], nil, .read, nil, true),
-        (.regionalAssurance, [], "Y58", .read, "QT6", true),
-        (.regionalAssurance, [], "Y58", .read, "QOX", true),
-        (.regionalAssurance, [], "Y58", .read, "QE1", false),
-        (.regionalAssurance, [], "Y58", .edit(isFinance: false), "QT6", false),
-        (.regionalAssurance, [], nil, .read, "QT6", false),
-        (.englandReadOnly, [], nil, .read, "QE1", true),
-        (.englandReadOnly, [], nil, .edit(isFinance: true), "QE1", false),
-        (.englandReadOnly, [], nil, .administer, nil, false),
-    ])
+    @Test(
+        "Each role reads and edits only what its role allows",
+        arguments: [
+            (Role.administrator, [String](), nil as String?, Action.edit(isFinance: false), "QE1" as String?, true),
+            (.administrator, [], nil, .administer, nil, true),
+            (.commissioner, ["QT6"], nil, .read, "QT6", true),
+            (.commissioner, ["QT6"], nil, .read, "QE1", false),
+            (.commissioner, ["QT6"], nil, .edit(isFinance: false), "QT6", true),
+            (.commissioner, ["QT6"], nil, .edit(isFinance: true), "QT6", true),
+            (.commissioner, ["QT6"], nil, .edit(isFinance: false), "QOX", false),
+            (.commissioner, ["QT6", "QOX"], nil, .edit(isFinance: false), "QOX", true),
+            (.commissioner, ["QT6"], nil, .administer, nil, false),
+            (.finance, ["QT6"], nil, .edit(isFinance: true), "QT6", true),
+            (.finance, ["QT6"], nil, .edit(isFinance: false), "QT6", false),
+            (.finance, ["QT6"], nil, .read, "QT6", true),
+            (.finance, ["QT6"], nil, .edit(isFinance: true), "QE1", false),
+            (.viewer, ["QT6"], nil, .read, "QT6", true),
+            (.viewer, ["QT6"], nil, .read, "QOX", false),
+            (.viewer, ["QT6"], nil, .edit(isFinance: false), "QT6", false),
+            (.viewer, ["QT6"], nil, .read, nil, true),
+            (.regionalAssurance, [], "Y58", .read, "QT6", true),
+            (.regionalAssurance, [], "Y58", .read, "QOX", true),
+            (.regionalAssurance, [], "Y58", .read, "QE1", false),
+            (.regionalAssurance, [], "Y58", .edit(isFinance: false), "QT6", false),
+            (.regionalAssurance, [], nil, .read, "QT6", false),
+            (.englandReadOnly, [], nil, .read, "QE1", true),
+            (.englandReadOnly, [], nil, .edit(isFinance: true), "QE1", false),
+            (.englandReadOnly, [], nil, .administer, nil, false),
+        ])
     func policy(role: Role, icbs: [String], region: String?, action: Action, icb: String?, allowed: Bool) {
-        let grant = Grant(role: role, icbs: Set(icbs.compactMap(ICBCode.init)), region: region.flatMap(NHSEnglandRegion.init))
+        let grant = Grant(
+            role: role, icbs: Set(icbs.compactMap(ICBCode.init)), region: region.flatMap(NHSEnglandRegion.init))
         #expect(AccessPolicy.allows(grant, action, icb: icb.flatMap(ICBCode.init)) == allowed)
     }
 
@@ -79,16 +82,24 @@ struct SignInRuleTests {
 
     @Test("Only budgets, spend and reinvestment options are finance records")
     func financeTemplates() {
-        #expect(RecordTemplate.all.filter(\.isFinance).map(\.id) == ["budget-lines", "finance-actuals", "reinvestment-options"])
+        #expect(
+            RecordTemplate.all.filter(\.isFinance).map(\.id) == [
+                "budget-lines", "finance-actuals", "reinvestment-options",
+            ])
     }
 
-    @Test("A password is 12 characters to 72 bytes and not the email", arguments: [
-        ("correct horse", "ann@example.nhs.uk", [String]()),
-        ("short", "ann@example.nhs.uk", ["The password must be at least 12 characters."]),
-        (String(repeating: "é", count: 37), "a@b.uk", ["The password must be at most 72 bytes (bcrypt reads no more)."]),
-        (String(repeating: "x", count: 72), "a@b.uk", []),
-        ("Ann@Example.NHS.uk", "ann@example.nhs.uk", ["The password must not be the email address."]),
-    ])
+    @Test(
+        "A password is 12 characters to 72 bytes and not the email",
+        arguments: [
+            ("correct horse", "ann@example.nhs.uk", [String]()),
+            ("short", "ann@example.nhs.uk", ["The password must be at least 12 characters."]),
+            (
+                String(repeating: "é", count: 37), "a@b.uk",
+                ["The password must be at most 72 bytes (bcrypt reads no more)."]
+            ),
+            (String(repeating: "x", count: 72), "a@b.uk", []),
+            ("Ann@Example.NHS.uk", "ann@example.nhs.uk", ["The password must not be the email address."]),
+        ])
     func passwordPolicy(password: String, email: String, problems: [String]) {
         #expect(PasswordPolicy.problems(password, email: email) == problems)
     }
@@ -115,7 +126,9 @@ struct SignInRuleTests {
     /// The window is 900 s; 5 failures per account or 20 per address make the caller wait.
     @Test("Repeated failures make a caller wait until the oldest that matters ages out", arguments: throttleCases)
     func throttle(_ entry: ThrottleCase) {
-        #expect(SignInThrottle.standard.decision(accountFailures: entry.account, addressFailures: entry.address, now: 600) == entry.expected)
+        #expect(
+            SignInThrottle.standard.decision(accountFailures: entry.account, addressFailures: entry.address, now: 600)
+                == entry.expected)
     }
 
     @Test("A wait is never zero: a failure exactly one window old still counts until the next second")

@@ -7,7 +7,10 @@ import Testing
 @Suite("Floating catchment access (hand-worked examples)")
 struct FloatingCatchmentTests {
     /// Worked example 1: A (0,0) 1000, B (4000,0) 2000, C (15000,0) 500; X (1000,0) 10, Y (8000,0) 5.
-    static let tinyAreas = [GridPoint(easting: 0, northing: 0), GridPoint(easting: 4000, northing: 0), GridPoint(easting: 15000, northing: 0)]
+    static let tinyAreas = [
+        GridPoint(easting: 0, northing: 0), GridPoint(easting: 4000, northing: 0),
+        GridPoint(easting: 15000, northing: 0),
+    ]
     static let tinyPopulation: [Double] = [1000, 2000, 500]
     static let tinySites = [GridPoint(easting: 1000, northing: 0), GridPoint(easting: 8000, northing: 0)]
     static let tinyCapacity: [Double] = [10, 5]
@@ -15,12 +18,14 @@ struct FloatingCatchmentTests {
 
     /// Worked example 2: a zero-population area, a site nobody reaches, a zero-capacity site, bounds hit exactly.
     static let edgeAreas = [
-        GridPoint(easting: 0, northing: 0), GridPoint(easting: 50000, northing: 0), GridPoint(easting: 100000, northing: 0),
+        GridPoint(easting: 0, northing: 0), GridPoint(easting: 50000, northing: 0),
+        GridPoint(easting: 100000, northing: 0),
         GridPoint(easting: 2000, northing: 0),
     ]
     static let edgePopulation: [Double] = [1000, 0, 1500, 800]
     static let edgeSites = [
-        GridPoint(easting: 0, northing: 3000), GridPoint(easting: 50000, northing: 6000), GridPoint(easting: 200000, northing: 0),
+        GridPoint(easting: 0, northing: 3000), GridPoint(easting: 50000, northing: 6000),
+        GridPoint(easting: 200000, northing: 0),
         GridPoint(easting: 0, northing: 0), GridPoint(easting: 6000, northing: 8000),
     ]
     static let edgeCapacity: [Double] = [100, 50, 70, 0, 20]
@@ -61,10 +66,13 @@ struct FloatingCatchmentTests {
     func tinyEnhanced() {
         let pairs = Self.tinyPairs
         let result = FloatingCatchment.twoStage(
-            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs, weights: pairs.weights(.standardSteps))
+            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs,
+            weights: pairs.weights(.standardSteps))
         #expect(Self.close(result.demand, [3000, 1690]))
         #expect(Self.close(result.access, [101.0 / 25350, 271.0 / 50700, 11.0 / 16900]))
-        #expect(Self.close(FloatingCatchment.populationWeightedMean(result.access, population: Self.tinyPopulation), 3.0 / 700))
+        #expect(
+            Self.close(
+                FloatingCatchment.populationWeightedMean(result.access, population: Self.tinyPopulation), 3.0 / 700))
         let normalised = FloatingCatchment.normalised(result.access, population: Self.tinyPopulation)
         let mean: Double = 3.0 / 700
         let expected: [Double] = [101.0 / 25350 / mean, 271.0 / 50700 / mean, 11.0 / 16900 / mean]
@@ -75,16 +83,21 @@ struct FloatingCatchmentTests {
     func tinyOtherMethods() {
         let pairs = Self.tinyPairs
         let three = FloatingCatchment.threeStage(
-            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs, weights: pairs.weights(.standardSteps))
+            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs,
+            weights: pairs.weights(.standardSteps))
         #expect(Self.close(three.access, [0.004360982, 0.004926735, 0.001571096], relative: 1e-6))
         let gravity = DistanceWeight.gravity(scale: 1000, exponent: -1, minimumDistance: 500)
-        #expect(Self.close(
-            FloatingCatchment.weightedCatchment(capacity: Self.tinyCapacity, pairs: pairs, weights: pairs.weights(gravity)),
-            [10.625, 10.0 / 3 + 1.25, 5.0 / 7]))
+        #expect(
+            Self.close(
+                FloatingCatchment.weightedCatchment(
+                    capacity: Self.tinyCapacity, pairs: pairs, weights: pairs.weights(gravity)),
+                [10.625, 10.0 / 3 + 1.25, 5.0 / 7]))
         let neighbours = CatchmentPairs(areas: Self.tinyAreas, sites: Self.tinyAreas, radius: 10000)
-        #expect(Self.close(
-            FloatingCatchment.ratio(population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs, neighbours: neighbours),
-            [0.005, 0.005, 0.01]))
+        #expect(
+            Self.close(
+                FloatingCatchment.ratio(
+                    population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs, neighbours: neighbours),
+                [0.005, 0.005, 0.01]))
     }
 
     @Test("Conservation: Σ P_i A_i equals the capacity of every site someone reaches (2SFCA and E2SFCA)")
@@ -93,9 +106,12 @@ struct FloatingCatchmentTests {
         for weight in [DistanceWeight.none, .standardSteps] {
             let pairs = CatchmentPairs(areas: geography.areas, sites: geography.sites, radius: 10000)
             let result = FloatingCatchment.twoStage(
-                population: geography.population, capacity: geography.capacity, pairs: pairs, weights: pairs.weights(weight))
+                population: geography.population, capacity: geography.capacity, pairs: pairs,
+                weights: pairs.weights(weight))
             let delivered = zip(result.access, geography.population).reduce(0.0) { $1.0.isNaN ? $0 : $0 + $1.0 * $1.1 }
-            let reached = (0..<pairs.siteCount).filter { result.demand[$0] > 0 }.reduce(0.0) { $0 + geography.capacity[$1] }
+            let reached = (0..<pairs.siteCount).filter { result.demand[$0] > 0 }.reduce(0.0) {
+                $0 + geography.capacity[$1]
+            }
             #expect(Self.close(delivered, reached, relative: 1e-9))
         }
     }
@@ -112,7 +128,8 @@ struct FloatingCatchmentTests {
         #expect(plain.ratio[2].isNaN)  // S3: no pair at all
         #expect(plain.ratio[3] == 0)  // S4: 0 / 1800
         let enhanced = FloatingCatchment.twoStage(
-            population: Self.edgePopulation, capacity: Self.edgeCapacity, pairs: pairs, weights: pairs.weights(.standardSteps))
+            population: Self.edgePopulation, capacity: Self.edgeCapacity, pairs: pairs,
+            weights: pairs.weights(.standardSteps))
         #expect(Self.close(enhanced.demand[0], 1544))
         #expect(Self.close(enhanced.demand[4], 396))
         #expect(Self.close(enhanced.access[0], 100.0 / 1544 + 0.22 * 20 / 396))
@@ -120,7 +137,8 @@ struct FloatingCatchmentTests {
         let normalised = FloatingCatchment.normalised(enhanced.access, population: Self.edgePopulation)
         #expect(Self.close(normalised, [2.08664, .infinity, .nan, 1.51670], relative: 1e-5))
         let neighbours = CatchmentPairs(areas: Self.edgeAreas, sites: Self.edgeAreas, radius: 10000)
-        let fca = FloatingCatchment.ratio(population: Self.edgePopulation, capacity: Self.edgeCapacity, pairs: pairs, neighbours: neighbours)
+        let fca = FloatingCatchment.ratio(
+            population: Self.edgePopulation, capacity: Self.edgeCapacity, pairs: pairs, neighbours: neighbours)
         #expect(fca[2] == 0)  // no site, but people in reach: 0, not NaN
         #expect(fca[1] == .infinity)
     }
@@ -139,9 +157,11 @@ struct FloatingCatchmentTests {
 
     @Test("Step weights parse sorted; malformed lists, negative weights and repeated bounds are refused")
     func parseSteps() throws {
-        #expect(try StepWeight.parse("10000:0.22, 3000:1,6000:0.68") == [
-            StepWeight(upTo: 3000, weight: 1), StepWeight(upTo: 6000, weight: 0.68), StepWeight(upTo: 10000, weight: 0.22),
-        ])
+        #expect(
+            try StepWeight.parse("10000:0.22, 3000:1,6000:0.68") == [
+                StepWeight(upTo: 3000, weight: 1), StepWeight(upTo: 6000, weight: 0.68),
+                StepWeight(upTo: 10000, weight: 0.22),
+            ])
         for bad in ["", "3000", "3000:x", "3000:1,", "3000:-1", "-5:1", "3000:1,3000:0.5", "inf:1"] {
             #expect(throws: AccessError.self, "\(bad)") { try StepWeight.parse(bad) }
         }
@@ -154,16 +174,20 @@ struct FloatingCatchmentTests {
             let pairs = CatchmentPairs(areas: geography.areas, sites: geography.sites, radius: radius)
             var expected: [[(Int, Double)]] = []
             for area in geography.areas {
-                expected.append(geography.sites.enumerated().compactMap { j, site in
-                    let dx = site.easting - area.easting, dy = site.northing - area.northing
-                    let d = (dx * dx + dy * dy).squareRoot()
-                    return d <= radius ? (j, d) : nil
-                })
+                expected.append(
+                    geography.sites.enumerated().compactMap { j, site in
+                        let dx = site.easting - area.easting
+                        let dy = site.northing - area.northing
+                        let d = (dx * dx + dy * dy).squareRoot()
+                        return d <= radius ? (j, d) : nil
+                    })
             }
             #expect(pairs.count == expected.reduce(0) { $0 + $1.count })
             for area in geography.areas.indices {
-                let found = (pairs.areaStart[area]..<pairs.areaStart[area + 1]).map { (Int(pairs.site[$0]), pairs.distance[$0]) }
-                    .sorted { $0.0 < $1.0 }
+                let found = (pairs.areaStart[area]..<pairs.areaStart[area + 1]).map {
+                    (Int(pairs.site[$0]), pairs.distance[$0])
+                }
+                .sorted { $0.0 < $1.0 }
                 #expect(found.map(\.0) == expected[area].map(\.0))
                 #expect(found.map(\.1) == expected[area].map(\.1))
             }
@@ -172,30 +196,45 @@ struct FloatingCatchmentTests {
 
     @Test("Pairs from a cost table (the travel-time seam) drop costs beyond the radius and score the same")
     func pairsFromCosts() {
-        let costs: [[(site: Int, cost: Double)]] = [[(0, 1000), (1, 8000)], [(0, 3000), (1, 4000)], [(1, 7000), (0, 14000)]]
+        let costs: [[(site: Int, cost: Double)]] = [
+            [(0, 1000), (1, 8000)], [(0, 3000), (1, 4000)], [(1, 7000), (0, 14000)],
+        ]
         let pairs = CatchmentPairs(areaCount: 3, siteCount: 2, radius: 10000, pairs: costs)
         #expect(pairs.count == 5)
         let fromCosts = FloatingCatchment.twoStage(
-            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs, weights: pairs.weights(.standardSteps))
+            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: pairs,
+            weights: pairs.weights(.standardSteps))
         let fromGrid = FloatingCatchment.twoStage(
-            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: Self.tinyPairs, weights: Self.tinyPairs.weights(.standardSteps))
+            population: Self.tinyPopulation, capacity: Self.tinyCapacity, pairs: Self.tinyPairs,
+            weights: Self.tinyPairs.weights(.standardSteps))
         #expect(fromCosts == fromGrid)
     }
 
     /// A deterministic scatter of towns on a 60 km square (areas clustered, sites spread) for property checks.
-    static func scattered(areas: Int, sites: Int, seed: UInt64) -> (areas: [GridPoint], population: [Double], sites: [GridPoint], capacity: [Double]) {
+    static func scattered(areas: Int, sites: Int, seed: UInt64) -> (
+        areas: [GridPoint], population: [Double], sites: [GridPoint], capacity: [Double]
+    ) {
         var state = seed
         func next() -> Double {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(UInt64(1) << 53)
         }
-        let towns = (0..<6).map { _ in GridPoint(easting: (next() * 60000).rounded(), northing: (next() * 60000).rounded()) }
+        let towns = (0..<6).map { _ in
+            GridPoint(easting: (next() * 60000).rounded(), northing: (next() * 60000).rounded())
+        }
         let areaPoints = (0..<areas).map { index -> GridPoint in
             let town = towns[index % towns.count]
-            return GridPoint(easting: (town.easting + (next() - 0.5) * 16000).rounded(), northing: (town.northing + (next() - 0.5) * 16000).rounded())
+            return GridPoint(
+                easting: (town.easting + (next() - 0.5) * 16000).rounded(),
+                northing: (town.northing + (next() - 0.5) * 16000).rounded())
         }
-        let sitePoints = (0..<sites).map { _ in GridPoint(easting: (next() * 70000).rounded(), northing: (next() * 70000).rounded()) }
-        return (areaPoints, areaPoints.map { _ in (next() * 2000).rounded() }, sitePoints, sitePoints.map { _ in (next() * 8000).rounded() })
+        let sitePoints = (0..<sites).map { _ in
+            GridPoint(easting: (next() * 70000).rounded(), northing: (next() * 70000).rounded())
+        }
+        return (
+            areaPoints, areaPoints.map { _ in (next() * 2000).rounded() }, sitePoints,
+            sitePoints.map { _ in (next() * 8000).rounded() }
+        )
     }
 }
 
@@ -205,13 +244,17 @@ struct AccessScenarioTests {
 
     static func scenario(_ weight: DistanceWeight = .standardSteps) -> AccessScenario {
         let pairs = CatchmentPairs(areas: geography.areas, sites: geography.sites, radius: 10000)
-        return AccessScenario(areas: geography.areas, population: geography.population, capacity: geography.capacity, pairs: pairs, weight: weight)
+        return AccessScenario(
+            areas: geography.areas, population: geography.population, capacity: geography.capacity, pairs: pairs,
+            weight: weight)
     }
 
     /// The same question answered by a full national recomputation with the changed inputs.
     static func recompute(sites: [GridPoint], capacity: [Double], weight: DistanceWeight) -> [Double] {
         let pairs = CatchmentPairs(areas: geography.areas, sites: sites, radius: 10000)
-        return FloatingCatchment.twoStage(population: geography.population, capacity: capacity, pairs: pairs, weights: pairs.weights(weight)).access
+        return FloatingCatchment.twoStage(
+            population: geography.population, capacity: capacity, pairs: pairs, weights: pairs.weights(weight)
+        ).access
     }
 
     static func same(_ a: [Double], _ b: [Double]) -> Bool {
@@ -223,11 +266,15 @@ struct AccessScenarioTests {
         let scenario = Self.scenario(weight)
         for site in [0, 17, 42, 79] {
             let outcome = try scenario.apply([.close(site: site)])
-            var sites = Self.geography.sites, capacity = Self.geography.capacity
+            var sites = Self.geography.sites
+            var capacity = Self.geography.capacity
             sites.remove(at: site)
             capacity.remove(at: site)
             #expect(Self.same(outcome.access, Self.recompute(sites: sites, capacity: capacity, weight: weight)))
-            let reach = Set((scenario.pairs.siteStart[site]..<scenario.pairs.siteStart[site + 1]).map { Int(scenario.pairs.areaOfSitePair[$0]) })
+            let reach = Set(
+                (scenario.pairs.siteStart[site]..<scenario.pairs.siteStart[site + 1]).map {
+                    Int(scenario.pairs.areaOfSitePair[$0])
+                })
             #expect(Set(outcome.recomputed) == reach)
             #expect(outcome.recomputed.count < Self.geography.areas.count)
         }
@@ -238,22 +285,29 @@ struct AccessScenarioTests {
         let scenario = Self.scenario()
         var capacity = Self.geography.capacity
         capacity[5] = 12345
-        #expect(Self.same(try scenario.apply([.setCapacity(site: 5, capacity: 12345)]).access,
-                          Self.recompute(sites: Self.geography.sites, capacity: capacity, weight: .standardSteps)))
+        #expect(
+            Self.same(
+                try scenario.apply([.setCapacity(site: 5, capacity: 12345)]).access,
+                Self.recompute(sites: Self.geography.sites, capacity: capacity, weight: .standardSteps)))
         capacity = Self.geography.capacity
         let amount = (capacity[3] / 2).rounded()
         capacity[3] -= amount
         capacity[60] += amount
-        #expect(Self.same(try scenario.apply([.move(amount: amount, from: 3, to: 60)]).access,
-                          Self.recompute(sites: Self.geography.sites, capacity: capacity, weight: .standardSteps)))
+        #expect(
+            Self.same(
+                try scenario.apply([.move(amount: amount, from: 3, to: 60)]).access,
+                Self.recompute(sites: Self.geography.sites, capacity: capacity, weight: .standardSteps)))
     }
 
     @Test("Opening a site equals recomputing with it added; several changes apply together")
     func openAndCombine() throws {
         let scenario = Self.scenario()
         let location = GridPoint(easting: 30000, northing: 30000)
-        let outcome = try scenario.apply([.open(location: location, capacity: 5000), .close(site: 9), .setCapacity(site: 20, capacity: 0)])
-        var sites = Self.geography.sites, capacity = Self.geography.capacity
+        let outcome = try scenario.apply([
+            .open(location: location, capacity: 5000), .close(site: 9), .setCapacity(site: 20, capacity: 0),
+        ])
+        var sites = Self.geography.sites
+        var capacity = Self.geography.capacity
         capacity[20] = 0
         sites.remove(at: 9)
         capacity.remove(at: 9)
@@ -283,7 +337,9 @@ struct AccessScenarioTests {
         #expect(throws: AccessError.self) { try scenario.apply([.setCapacity(site: 1, capacity: -3)]) }
         #expect(throws: AccessError.self) { try scenario.apply([.move(amount: 1e12, from: 1, to: 2)]) }
         #expect(throws: AccessError.self) { try scenario.apply([.move(amount: 1, from: 2, to: 2)]) }
-        #expect(throws: AccessError.self) { try scenario.apply([.open(location: GridPoint(easting: .nan, northing: 0), capacity: 1)]) }
+        #expect(throws: AccessError.self) {
+            try scenario.apply([.open(location: GridPoint(easting: .nan, northing: 0), capacity: 1)])
+        }
     }
 }
 
@@ -318,16 +374,21 @@ struct AccessInequalityTests {
         let children: [Double] = [100, 100, 900] + Array(repeating: 100, count: ordinary + 1)
         let decile = [1, 2, 8] + Array(repeating: 5, count: ordinary) + [10]
         let entries = AccessGaps.rank(
-            access: access, activity: activity, population: population, children: children, decile: decile, englandMean: 1)
+            access: access, activity: activity, population: population, children: children, decile: decile,
+            englandMean: 1)
         #expect(entries.map(\.area) == [2, 0])
         #expect(entries[0].need == .children)
         #expect(entries[0].shortfall == (1 - 0.2) * 2000)
         #expect(entries[1].need == .deprivation)
         #expect(entries[1].shortfall == 1000)
         #expect(entries[1].accessPercentile == 0)
-        let stricter = AccessGaps.Criteria(maximumIMDDecile: 1, childrenSharePercentile: 100, accessPercentile: 5, activityPercentile: 5)
-        #expect(AccessGaps.rank(
-            access: access, activity: activity, population: population, children: children, decile: decile, englandMean: 1,
-            criteria: stricter).map(\.area) == [0])
+        let stricter = AccessGaps.Criteria(
+            maximumIMDDecile: 1, childrenSharePercentile: 100, accessPercentile: 5, activityPercentile: 5)
+        #expect(
+            AccessGaps.rank(
+                access: access, activity: activity, population: population, children: children, decile: decile,
+                englandMean: 1,
+                criteria: stricter
+            ).map(\.area) == [0])
     }
 }

@@ -4,13 +4,16 @@ import Testing
 /// Builds monthly rows stating only what a test is about.
 extension ContractMonth {
     static func fixture(
-        _ month: String, contract: String = "1000080000", commissioner: String = "QYG", target: Int64 = 8000, valuePence: Int64 = 25_000_000,
+        _ month: String, contract: String = "1000080000", commissioner: String = "QYG", target: Int64 = 8000,
+        valuePence: Int64 = 25_000_000,
         delivered: Int64? = 600, foundation: Int64? = nil, late: Int? = 0, adults: Int? = nil, children: Int? = nil
     ) -> ContractMonth {
         ContractMonth(
-            month: YearMonth(month)!, contract: ContractNumber(contract)!, commissioner: ICBCode(commissioner)!, commissionerName: "An ICB",
+            month: YearMonth(month)!, contract: ContractNumber(contract)!, commissioner: ICBCode(commissioner)!,
+            commissionerName: "An ICB",
             providerName: "A Dental Practice", postcode: Postcode("CH64 9UZ")!, lsoa2011: LSOACode("E01018534"),
-            udaTarget: UDAs(whole: target), udaContractValue: Money(pence: valuePence), udasDelivered: delivered.map(UDAs.init(whole:)),
+            udaTarget: UDAs(whole: target), udaContractValue: Money(pence: valuePence),
+            udasDelivered: delivered.map(UDAs.init(whole:)),
             lateFP17s: late, udasDeliveredByFoundationDentists: foundation.map(UDAs.init(whole:)),
             courses: CoursesByBand(band1: 1, band2a: nil, band2b: nil, band2c: nil, band3: 2, urgent: nil, other: nil),
             childrenSeen12Months: children, adultsSeen24Months: adults, generalDentalValue: nil)
@@ -40,8 +43,10 @@ struct ContractYearTests {
 
     @Test("Only the year's months count, whatever order they come in")
     func otherYearsIgnored() throws {
-        let rows: [ContractMonth] = [.fixture("202306", delivered: 1), .fixture("202403", delivered: 2), .fixture("202404", delivered: 100),
-                                     .fixture("202303", delivered: 100)]
+        let rows: [ContractMonth] = [
+            .fixture("202306", delivered: 1), .fixture("202403", delivered: 2), .fixture("202404", delivered: 100),
+            .fixture("202303", delivered: 100),
+        ]
         let contract = try #require(ContractYear(contract: number, financialYear: year, rows: rows))
         #expect(contract.months.map(\.month.iso) == ["2023-06", "2024-03"])
         #expect(contract.udasDeliveredToDate == UDAs(whole: 3))
@@ -51,7 +56,9 @@ struct ContractYearTests {
 
     @Test("Target and value are the latest month's")
     func latestTarget() throws {
-        let rows: [ContractMonth] = [.fixture("202305", target: 9000, valuePence: 30_000_000), .fixture("202304", target: 8000)]
+        let rows: [ContractMonth] = [
+            .fixture("202305", target: 9000, valuePence: 30_000_000), .fixture("202304", target: 8000),
+        ]
         let contract = try #require(ContractYear(contract: number, financialYear: year, rows: rows))
         #expect(contract.udaTarget == UDAs(whole: 9000))
         #expect(contract.contractValue == Money(pence: 30_000_000))
@@ -63,7 +70,8 @@ struct ContractYearTests {
         let rows: [ContractMonth] = [
             .fixture("202304"), .fixture("202305"),
             .fixture("202310", target: 7500, valuePence: 25_000_000),  // target cut first seen in October (after a gap)
-            .fixture("202312", target: 7500, valuePence: 26_000_000),  // uplift first seen in December; November is missing
+            // uplift first seen in December; November is missing
+            .fixture("202312", target: 7500, valuePence: 26_000_000),
             .fixture("202401", commissioner: "QHL", target: 7500, valuePence: 26_000_000),
         ]
         let history = ContractChange.history(of: rows.reversed())
@@ -86,7 +94,8 @@ struct ContractYearTests {
     @Test("Rows of many contracts group into contract years, in contract order")
     func grouping() {
         let rows: [ContractMonth] = [
-            .fixture("202304", contract: "2000000000"), .fixture("202304", contract: "1000000000"), .fixture("202305", contract: "2000000000"),
+            .fixture("202304", contract: "2000000000"), .fixture("202304", contract: "1000000000"),
+            .fixture("202305", contract: "2000000000"),
             .fixture("202203", contract: "3000000000"),
         ]
         let years = ContractYear.all(from: rows, in: year)
@@ -96,17 +105,23 @@ struct ContractYearTests {
 
     @Test("Coverage names the months missing between the first and latest")
     func coverage() throws {
-        let present = ["202304", "202305", "202306", "202307", "202308", "202309", "202310", "202312", "202212"].compactMap(YearMonth.init)
+        let present = ["202304", "202305", "202306", "202307", "202308", "202309", "202310", "202312", "202212"]
+            .compactMap(YearMonth.init)
         let coverage = ActivityCoverage(financialYear: year, monthsPresent: present)
         #expect(coverage.gaps.map(\.iso) == ["2023-11"])
         #expect(coverage.summary == "April 2023 – December 2023 (November 2023 missing)")
         #expect(ActivityCoverage(financialYear: year, monthsPresent: []).summary == "no months")
-        #expect(ActivityCoverage(financialYear: year, monthsPresent: [YearMonth(year: 2023, month: 4)!]).summary == "April 2023")
+        #expect(
+            ActivityCoverage(financialYear: year, monthsPresent: [YearMonth(year: 2023, month: 4)!]).summary
+                == "April 2023")
     }
 
     @Test("Courses by band total only what was reported")
     func courses() {
-        #expect(CoursesByBand(band1: 3, band2a: nil, band2b: 1, band2c: nil, band3: nil, urgent: 2, other: 0).total == 6)
-        #expect(CoursesByBand(band1: nil, band2a: nil, band2b: nil, band2c: nil, band3: nil, urgent: nil, other: nil).total == nil)
+        #expect(
+            CoursesByBand(band1: 3, band2a: nil, band2b: 1, band2c: nil, band3: nil, urgent: 2, other: 0).total == 6)
+        #expect(
+            CoursesByBand(band1: nil, band2a: nil, band2b: nil, band2c: nil, band3: nil, urgent: nil, other: nil).total
+                == nil)
     }
 }

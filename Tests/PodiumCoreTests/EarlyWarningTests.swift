@@ -3,7 +3,8 @@ import Testing
 
 /// Months of one contract for early-warning tests: a steady contract unless a test says otherwise.
 private func history(
-    _ months: [String] = ["202304", "202305", "202306", "202307", "202308", "202309", "202310"], target: Int64 = 8000, delivered: Int64? = 700,
+    _ months: [String] = ["202304", "202305", "202306", "202307", "202308", "202309", "202310"], target: Int64 = 8000,
+    delivered: Int64? = 700,
     edit: (String, inout ContractMonth) -> Void = { _, _ in }
 ) -> [ContractMonth] {
     months.map { month in
@@ -18,12 +19,18 @@ private func courses(band1: Int, complex: Int, urgent: Int) -> CoursesByBand {
 }
 
 private let october = YearMonth("2023-10")!
-private let allMonths = ["202304", "202305", "202306", "202307", "202308", "202309", "202310"].compactMap(YearMonth.init)
+private let allMonths = ["202304", "202305", "202306", "202307", "202308", "202309", "202310"].compactMap(
+    YearMonth.init)
 
-private func score(_ rows: [ContractMonth], asOf: YearMonth = october, variations: [ContractVariation] = [], intelligence: [IntelligenceEntry] = [],
-                   today: CalendarDate? = nil) -> ProviderWarning? {
+private func score(
+    _ rows: [ContractMonth], asOf: YearMonth = october, variations: [ContractVariation] = [],
+    intelligence: [IntelligenceEntry] = [],
+    today: CalendarDate? = nil
+) -> ProviderWarning? {
     EarlyWarning.dental(
-        DentalWarningInput(contract: rows[0].contract, months: rows, dataMonths: allMonths, variations: variations, intelligence: intelligence),
+        DentalWarningInput(
+            contract: rows[0].contract, months: rows, dataMonths: allMonths, variations: variations,
+            intelligence: intelligence),
         asOf: asOf, today: today)
 }
 
@@ -48,26 +55,37 @@ struct WarningConfigurationTests {
         broken.settings[.spcConcern] = nil
         broken.settings[.lateFP17s] = SignalSetting(weight: -1, starts: 0, full: 1)
         broken.settings[.hoursLost] = SignalSetting(weight: 1, starts: 3, full: 3)
-        #expect(broken.problems == [
-            "spc-concern: no weight or thresholds", "late-fp17s: the weight cannot be negative", "hours-lost: starts and full must differ",
-        ])
+        #expect(
+            broken.problems == [
+                "spc-concern: no weight or thresholds", "late-fp17s: the weight cannot be negative",
+                "hours-lost: starts and full must differ",
+            ])
     }
 
-    @Test("Severity rises linearly from starts to full, either way, and is 0 without a value", arguments: [
-        (0.0, 2.0, 1.0 as Double?, 0.5), (0, 2, 3, 1), (0, 2, -1, 0), (-2, -13, -7.5, 0.5), (-2, -13, 5, 0), (-2, -13, -20, 1),
-        (96, 0, 48, 0.5), (96, 0, nil, 0),
-    ])
+    @Test(
+        "Severity rises linearly from starts to full, either way, and is 0 without a value",
+        arguments: [
+            (0.0, 2.0, 1.0 as Double?, 0.5), (0, 2, 3, 1), (0, 2, -1, 0), (-2, -13, -7.5, 0.5), (-2, -13, 5, 0),
+            (-2, -13, -20, 1),
+            (96, 0, 48, 0.5), (96, 0, nil, 0),
+        ])
     func severity(starts: Double, full: Double, value: Double?, expected: Double) {
         #expect(SignalSetting(weight: 10, starts: starts, full: full).severity(of: value) == expected)
     }
 
     @Test("A score is the points out of the weights, to a tenth; reasons come most points first")
     func scoreAndReasons() {
-        let warning = ProviderWarning(asOf: october, configuration: "t", readings: [
-            SignalReading(signal: .spcConcern, value: 1, setting: SignalSetting(weight: 10, starts: 0, full: 2), words: "a"),
-            SignalReading(signal: .lateFP17s, value: 0, setting: SignalSetting(weight: 30, starts: 0, full: 1), words: "b"),
-            SignalReading(signal: .targetReduced, value: 5, setting: SignalSetting(weight: 20, starts: 0, full: 5), words: "c"),
-        ])
+        let warning = ProviderWarning(
+            asOf: october, configuration: "t",
+            readings: [
+                SignalReading(
+                    signal: .spcConcern, value: 1, setting: SignalSetting(weight: 10, starts: 0, full: 2), words: "a"),
+                SignalReading(
+                    signal: .lateFP17s, value: 0, setting: SignalSetting(weight: 30, starts: 0, full: 1), words: "b"),
+                SignalReading(
+                    signal: .targetReduced, value: 5, setting: SignalSetting(weight: 20, starts: 0, full: 5), words: "c"
+                ),
+            ])
         #expect(warning.score == 41.7)  // (5 + 0 + 20) of 60
         #expect(warning.reasons.map(\.signal) == [.targetReduced, .spcConcern])
         #expect(warning.topReasons(1).map(\.signal) == [.targetReduced])
@@ -109,14 +127,19 @@ struct DentalWarningTests {
         #expect(twelve.value == -20 && twelve.severity == 1 && twelve.words.contains("12 months before"))
         let six = try #require(reading(score(Array(year.dropFirst())), .adultsSeenFalling))
         #expect(abs((six.value ?? 0) - (-400.0 / 44)) < 1e-9 && six.words.contains("6 months before"))
-        let none = try #require(reading(score(history(["202309", "202310"]) { _, row in row.childrenSeen12Months = 900 }), .childrenSeenFalling))
+        let none = try #require(
+            reading(
+                score(history(["202309", "202310"]) { _, row in row.childrenSeen12Months = 900 }), .childrenSeenFalling)
+        )
         #expect(none.value == nil && none.points == 0)
     }
 
     @Test("Complex care and urgent care: shares of courses, the last 3 months against the 3 before")
     func shares() throws {
         let shifted = history { month, row in
-            row.courses = month >= "202308" ? courses(band1: 70, complex: 10, urgent: 20) : courses(band1: 60, complex: 30, urgent: 10)
+            row.courses =
+                month >= "202308"
+                ? courses(band1: 70, complex: 10, urgent: 20) : courses(band1: 60, complex: 30, urgent: 10)
         }
         let warning = score(shifted)
         #expect(reading(warning, .complexCareFalling)?.value == -20)
@@ -153,9 +176,11 @@ struct DentalWarningTests {
         let contract = ContractNumber("1000080000")!
         func variation(recorded: String, effective: String, withdrawn: Bool = false) -> ContractVariation {
             ContractVariation(
-                contract: contract, effective: CalendarDate(effective)!, change: .handBack(udas: UDAs(whole: 1000), value: Money(pence: 3_000_000)),
+                contract: contract, effective: CalendarDate(effective)!,
+                change: .handBack(udas: UDAs(whole: 1000), value: Money(pence: 3_000_000)),
                 record: VariationRecord(
-                    id: recorded + effective, recordedBy: "Ann", recordedAt: recorded + "T09:00:00Z", reason: "reducing NHS work",
+                    id: recorded + effective, recordedBy: "Ann", recordedAt: recorded + "T09:00:00Z",
+                    reason: "reducing NHS work",
                     withdrawal: withdrawn ? .init(by: "Bob", at: "x", reason: "y") : nil))
         }
         let today = CalendarDate("2026-11-30")!
@@ -177,14 +202,20 @@ struct DentalWarningTests {
             IntelligenceEntry(date: CalendarDate("2026-10-01")!, category: .workforce, note: "Two associates leaving"),
             IntelligenceEntry(date: CalendarDate("2025-01-01")!, category: .premises, note: "Old"),
         ]
-        let found = try #require(reading(score(history(), intelligence: entries, today: CalendarDate("2026-11-30")!), .localIntelligence))
+        let found = try #require(
+            reading(score(history(), intelligence: entries, today: CalendarDate("2026-11-30")!), .localIntelligence))
         #expect(found.value == 1 && found.severity == 1)
         #expect(found.words.contains("workforce on 1 October 2026: Two associates leaving"))
     }
 
     @Test("A past month is scored from what was known then: later rows change nothing")
     func recomputeForPastMonth() throws {
-        let full = history { month, row in if month >= "202308" { row.udaTarget = UDAs(whole: 6000); row.udasDelivered = UDAs(whole: 0) } }
+        let full = history { month, row in
+            if month >= "202308" {
+                row.udaTarget = UDAs(whole: 6000)
+                row.udasDelivered = UDAs(whole: 0)
+            }
+        }
         let asOfJuly = YearMonth("2023-07")!
         let fromFull = try #require(score(full, asOf: asOfJuly))
         let fromTruncated = try #require(score(full.filter { $0.month <= asOfJuly }, asOf: asOfJuly))
@@ -211,12 +242,14 @@ struct PharmacyWarningTests {
 
     @Test("Unplanned closures and hours lost in the last 3 months; permanent closures apart")
     func closures() {
-        let input = PharmacyWarningInput(pharmacy: code, closures: [
-            .init(date: CalendarDate("2026-11-02")!, permanent: false, minutesLost: 210),
-            .init(date: CalendarDate("2026-10-15")!, permanent: false, minutesLost: 600),
-            .init(date: CalendarDate("2026-06-01")!, permanent: false, minutesLost: 480),
-            .init(date: CalendarDate("2027-01-31")!, permanent: true, minutesLost: nil),
-        ])
+        let input = PharmacyWarningInput(
+            pharmacy: code,
+            closures: [
+                .init(date: CalendarDate("2026-11-02")!, permanent: false, minutesLost: 210),
+                .init(date: CalendarDate("2026-10-15")!, permanent: false, minutesLost: 600),
+                .init(date: CalendarDate("2026-06-01")!, permanent: false, minutesLost: 480),
+                .init(date: CalendarDate("2027-01-31")!, permanent: true, minutesLost: nil),
+            ])
         #expect(reading(input, .unplannedClosures)?.value == 2)
         #expect(reading(input, .unplannedClosures)?.severity == 0.5)
         #expect(reading(input, .hoursLost)?.value == 13.5)
@@ -227,10 +260,15 @@ struct PharmacyWarningTests {
     @Test("Ownership, hours and Pharmacy First: a change of owner, 20% fewer hours, activity halved")
     func ownershipHoursActivity() {
         var monthly: [YearMonth: Int] = [:]
-        for (offset, count) in [100, 100, 100, 50, 50, 50].enumerated() { monthly[YearMonth("2026-05")!.monthsAhead(offset)] = count }
+        for (offset, count) in [100, 100, 100, 50, 50, 50].enumerated() {
+            monthly[YearMonth("2026-05")!.monthsAhead(offset)] = count
+        }
         let input = PharmacyWarningInput(
             pharmacy: code, ownershipChanges: [CalendarDate("2026-04-01")!],
-            weeklyHours: [.init(from: CalendarDate("2024-01-01")!, minutes: 3000), .init(from: CalendarDate("2026-09-01")!, minutes: 2400)],
+            weeklyHours: [
+                .init(from: CalendarDate("2024-01-01")!, minutes: 3000),
+                .init(from: CalendarDate("2026-09-01")!, minutes: 2400),
+            ],
             pharmacyFirst: monthly)
         #expect(reading(input, .ownershipChange)?.severity == 1)
         #expect(reading(input, .reducedHours)?.value == 20)
@@ -248,19 +286,35 @@ struct WarningBackTestTests {
     func events() {
         let last = YearMonth("2023-12")!
         let cut = history { month, row in if month >= "202309" { row.udaTarget = UDAs(whole: 7000) } }
-        let input = { (rows: [ContractMonth]) in DentalWarningInput(contract: rows[0].contract, months: rows, dataMonths: allMonths) }
+        let input = { (rows: [ContractMonth]) in
+            DentalWarningInput(contract: rows[0].contract, months: rows, dataMonths: allMonths)
+        }
         #expect(WarningBackTest.hadEvent(input(cut), asOf: YearMonth("2023-07")!, lastData: last, horizon: 3))
         #expect(!WarningBackTest.hadEvent(input(cut), asOf: YearMonth("2023-05")!, lastData: last, horizon: 3))
         let gone = history(["202304", "202305", "202306"])
         #expect(WarningBackTest.hadEvent(input(gone), asOf: YearMonth("2023-05")!, lastData: last, horizon: 3))
-        #expect(!WarningBackTest.hadEvent(input(gone), asOf: YearMonth("2023-04")!, lastData: YearMonth("2023-06")!, horizon: 3))
+        #expect(
+            !WarningBackTest.hadEvent(
+                input(gone), asOf: YearMonth("2023-04")!, lastData: YearMonth("2023-06")!, horizon: 3))
     }
 
-    @Test("Cuts count the flagged, the hits among them and the events; precision and recall follow", arguments: [
-        ([true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true], 0.05, 1, 1),
-        ([true, false, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, true], 0.10, 2, 1),
-        ([false, false, true], 0.10, 1, 0),
-    ])
+    @Test(
+        "Cuts count the flagged, the hits among them and the events; precision and recall follow",
+        arguments: [
+            (
+                [
+                    true, false, true, false, false, false, false, false, false, false, false, false, false, false,
+                    false, false, false, false, false, true,
+                ], 0.05, 1, 1
+            ),
+            (
+                [
+                    true, false, true, false, false, false, false, false, false, false, false, false, false, false,
+                    false, false, false, false, false, true,
+                ], 0.10, 2, 1
+            ),
+            ([false, false, true], 0.10, 1, 0),
+        ])
     func cuts(ranked: [Bool], fraction: Double, flagged: Int, hits: Int) {
         let events = ranked.filter { $0 }.count
         let cut = WarningBackTest.cut(ranked, fraction: fraction, events: events)
@@ -269,19 +323,23 @@ struct WarningBackTestTests {
         #expect(cut.recall == Double(hits) / Double(events))
     }
 
-    @Test("On a small England, contracts with a past target cut and falling delivery are ranked first and then cut again")
+    @Test(
+        "On a small England, contracts with a past target cut and falling delivery are ranked first and then cut again")
     func run() {
         var inputs: [DentalWarningInput] = []
         for index in 0..<20 {
             let number = String(format: "10000%05d", index)
             let troubled = index < 2
-            let rows = ["202304", "202305", "202306", "202307", "202308", "202309", "202310", "202312"].map { month -> ContractMonth in
+            let rows = ["202304", "202305", "202306", "202307", "202308", "202309", "202310", "202312"].map {
+                month -> ContractMonth in
                 var row = ContractMonth.fixture(month, contract: number, delivered: troubled ? 200 : 700)
                 if troubled, month >= "202306" { row.udaTarget = UDAs(whole: 7000) }
                 if troubled, month >= "202309" { row.udaTarget = UDAs(whole: 6000) }
                 return row
             }
-            inputs.append(DentalWarningInput(contract: ContractNumber(number)!, months: rows, dataMonths: allMonths + [YearMonth("2023-12")!]))
+            inputs.append(
+                DentalWarningInput(
+                    contract: ContractNumber(number)!, months: rows, dataMonths: allMonths + [YearMonth("2023-12")!]))
         }
         let test = WarningBackTest.run(inputs, dataMonths: allMonths + [YearMonth("2023-12")!])
         #expect(test.months.map(\.asOf) == allMonths)

@@ -15,7 +15,8 @@ struct FinanceTests {
         (-1_300, -109, -101),  // a recovery phases the same way and still sums exactly
     ]
 
-    @Test("Equal monthly instalments, remainder in March; they sum to the annual value to the penny", arguments: phasing)
+    @Test(
+        "Equal monthly instalments, remainder in March; they sum to the annual value to the penny", arguments: phasing)
     func instalments(_ row: (Int64, Int64, Int64)) {
         let payments = PaymentSchedule.instalments(annualValue: Money(pence: row.0), in: Self.year)
         #expect(payments.map(\.month) == Self.year.months)
@@ -27,7 +28,8 @@ struct FinanceTests {
     @Test("Worked example: patient charges collected in a month come off that month's payment")
     func patientCharges() throws {
         let june = try #require(YearMonth("2024-06"))
-        let payments = PaymentSchedule.instalments(annualValue: Money(pence: 25_000_000), in: Self.year, patientCharges: [june: Money(pence: 610_000)])
+        let payments = PaymentSchedule.instalments(
+            annualValue: Money(pence: 25_000_000), in: Self.year, patientCharges: [june: Money(pence: 610_000)])
         #expect(payments.first { $0.month == june }?.net.pence == 1_473_333)
         #expect(payments.first { $0.month.month == 7 }?.net.pence == 2_083_333)
     }
@@ -38,7 +40,8 @@ struct FinanceTests {
         let before = PaymentSchedule.instalments(annualValue: Money(pence: 25_000_000), in: Self.year)
         // Handing back a fifth from October: £200,000 a year from then on.
         let after = PaymentSchedule.instalments(
-            annualValue: Money(pence: 25_000_000), in: Self.year, changes: [.init(from: october, annualValue: Money(pence: 20_000_000))])
+            annualValue: Money(pence: 25_000_000), in: Self.year,
+            changes: [.init(from: october, annualValue: Money(pence: 20_000_000))])
         #expect(Array(after.prefix(6)) == Array(before.prefix(6)))
         #expect(after[6..<11].allSatisfy { $0.gross.pence == 1_666_666 })
         // 6 × £250,000/12 + 6 × £200,000/12 = £225,000.
@@ -46,16 +49,20 @@ struct FinanceTests {
         #expect(after[11].gross.pence == 22_500_000 - (6 * 2_083_333 + 5 * 1_666_666))
         // A change dated outside the year does nothing.
         let outside = PaymentSchedule.instalments(
-            annualValue: Money(pence: 25_000_000), in: Self.year, changes: [.init(from: YearMonth("2025-04")!, annualValue: .zero)])
+            annualValue: Money(pence: 25_000_000), in: Self.year,
+            changes: [.init(from: YearMonth("2025-04")!, annualValue: .zero)])
         #expect(outside == before)
     }
 
-    @Test("Forecast outturn = actuals to date + committed + projected − expected clawback; ring-fenced underspend at risk")
+    @Test(
+        "Forecast outturn = actuals to date + committed + projected − expected clawback; ring-fenced underspend at risk"
+    )
     func forecast() throws {
         let months = Self.year.months
         let actuals = Dictionary(uniqueKeysWithValues: months.map { ($0, Money(pence: 1_000_000)) })
         let line = LineForecast.of(
-            .dentalPrimary, budget: Money(pence: 13_000_000), asOf: months[5], actuals: actuals, committed: Money(pence: 200_000),
+            .dentalPrimary, budget: Money(pence: 13_000_000), asOf: months[5], actuals: actuals,
+            committed: Money(pence: 200_000),
             projectedByMonth: actuals, reduction: Money(pence: 300_000))
         #expect(line.actualToDate.pence == 6_000_000)
         #expect(line.projected.pence == 6_000_000)
@@ -63,13 +70,16 @@ struct FinanceTests {
         #expect(line.forecastOutturn.pence == 11_900_000)
         #expect(line.variance.pence == 1_100_000)
         #expect(line.underspendAtRisk.pence == 1_100_000)
-        let pharmacy = LineForecast(kind: .pharmacyLocal, budget: Money(pence: 100), actualToDate: .zero, committed: .zero, projected: .zero)
+        let pharmacy = LineForecast(
+            kind: .pharmacyLocal, budget: Money(pence: 100), actualToDate: .zero, committed: .zero, projected: .zero)
         #expect(pharmacy.underspendAtRisk == .zero)
         #expect(!BudgetLineKind.pharmacyGlobalSum.isICBBudget)
     }
 
-    static let sessions = ReinvestmentOption(id: "sessions", kind: .urgentAccessSessions, cost: Money(pence: 5_000_000), leadTimeDays: 30)
-    static let community = ReinvestmentOption(id: "community", kind: .communityDental, cost: Money(pence: 20_000_000), leadTimeDays: 90)
+    static let sessions = ReinvestmentOption(
+        id: "sessions", kind: .urgentAccessSessions, cost: Money(pence: 5_000_000), leadTimeDays: 30)
+    static let community = ReinvestmentOption(
+        id: "community", kind: .communityDental, cost: Money(pence: 20_000_000), leadTimeDays: 90)
 
     /// (today, fitting option ids, too late ids, must commit by).
     static let deadlines: [(String, [String], [String], String?)] = [
@@ -79,10 +89,13 @@ struct FinanceTests {
         ("2025-03-02", [], ["community", "sessions"], nil),
     ]
 
-    @Test("Planner deadlines around 31 March: an option fits until its lead time would run past the year", arguments: deadlines)
+    @Test(
+        "Planner deadlines around 31 March: an option fits until its lead time would run past the year",
+        arguments: deadlines)
     func planner(_ row: (String, [String], [String], String?)) throws {
         let plan = ReinvestmentPlan.of(
-            underspend: Money(pence: 30_000_000), options: [Self.sessions, Self.community], today: try #require(CalendarDate(row.0)), year: Self.year)
+            underspend: Money(pence: 30_000_000), options: [Self.sessions, Self.community],
+            today: try #require(CalendarDate(row.0)), year: Self.year)
         #expect(plan.fitting.map(\.id).sorted() == row.1)
         #expect(plan.tooLate.map(\.id).sorted() == row.2)
         #expect(plan.mustCommitBy?.iso == row.3)
@@ -94,7 +107,8 @@ struct FinanceTests {
         var approved = Self.community
         approved.approval = .init(committee: "Primary Care Commissioning Committee", date: CalendarDate("2024-10-10")!)
         let plan = ReinvestmentPlan.of(
-            underspend: Money(pence: 24_000_000), options: [approved, Self.sessions], today: CalendarDate("2024-11-01")!, year: Self.year)
+            underspend: Money(pence: 24_000_000), options: [approved, Self.sessions],
+            today: CalendarDate("2024-11-01")!, year: Self.year)
         #expect(plan.committed.pence == 20_000_000)
         #expect(plan.uncommitted.pence == 4_000_000)
         #expect(plan.fitting.isEmpty)

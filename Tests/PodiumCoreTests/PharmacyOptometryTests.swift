@@ -27,11 +27,14 @@ struct PharmacyOptometryTests {
         ("2024-06", 3000, 10, 5, true, 100_000, 4_600_000),
     ]
 
-    @Test("Pharmacy First income by month: fees, thresholds, bands, registration and the cap", arguments: pharmacyFirstCases)
+    @Test(
+        "Pharmacy First income by month: fees, thresholds, bands, registration and the cap",
+        arguments: pharmacyFirstCases)
     func pharmacyFirstIncome(_ row: (String, Int, Int, Int, Bool, Int64, Int64)) throws {
         let month = try #require(YearMonth(row.0))
         let income = Self.schedule.income(
-            PharmacyFirstVolumes(clinicalPathways: row.1, minorIllness: row.2, urgentSupply: row.3), in: month, registered: row.4)
+            PharmacyFirstVolumes(clinicalPathways: row.1, minorIllness: row.2, urgentSupply: row.3), in: month,
+            registered: row.4)
         #expect(income.fixedPayment.pence == row.5)
         #expect(income.total.pence == row.6)
     }
@@ -41,7 +44,9 @@ struct PharmacyOptometryTests {
         #expect(Self.schedule.consultationFee(in: YearMonth("2025-03")!).pence == 1500)
         #expect(Self.schedule.consultationFee(in: YearMonth("2025-04")!).pence == 1700)
         #expect(Self.schedule.urgentSupplyFee(in: YearMonth("2025-04")!).pence == 1500)
-        #expect(PharmacyFirstFeeSchedule(aprilMay2025Threshold: 25).fixedPaymentBands(in: YearMonth("2025-05")!).map(\.minimum) == [25])
+        #expect(
+            PharmacyFirstFeeSchedule(aprilMay2025Threshold: 25).fixedPaymentBands(in: YearMonth("2025-05")!).map(
+                \.minimum) == [25])
     }
 
     /// (date, sight test fee in pence or nil).
@@ -50,7 +55,8 @@ struct PharmacyOptometryTests {
         ("2025-04-01", 2413), ("2026-11-23", 2413),
     ]
 
-    @Test("GOS sight test fee by date: £23.14, £23.53 from April 2024, £24.13 from April 2025", arguments: sightTestFees)
+    @Test(
+        "GOS sight test fee by date: £23.14, £23.53 from April 2024, £24.13 from April 2025", arguments: sightTestFees)
     func sightTestFee(_ row: (String, Int64?)) throws {
         #expect(GOSFeeSchedule().sightTestFee(on: try #require(CalendarDate(row.0)))?.pence == row.1)
     }
@@ -63,7 +69,11 @@ struct PharmacyOptometryTests {
         #expect(bare.sightTests.pence == 110 * 2353)
         #expect(bare.total == bare.sightTests)
         #expect(bare.unpriced == ["20 GOS3 vouchers", "2 GOS4 repairs", "10 GOS6 visiting fees"])
-        let priced = try #require(GOSFeeSchedule(averageVoucher: Money(pence: 4000), averageRepair: Money(pence: 1000), domiciliaryVisit: Money(pence: 3800))
+        let priced = try #require(
+            GOSFeeSchedule(
+                averageVoucher: Money(pence: 4000), averageRepair: Money(pence: 1000),
+                domiciliaryVisit: Money(pence: 3800)
+            )
             .payment(for: claims, in: month))
         #expect(priced.total.pence == 110 * 2353 + 20 * 4000 + 2 * 1000 + 10 * 3800)
         #expect(priced.unpriced.isEmpty)
@@ -76,19 +86,29 @@ struct PharmacyOptometryTests {
     }
 
     static func site(_ code: String, _ metres: Double, board: String, open: Bool = true) -> PharmacySite {
-        PharmacySite(code: PharmacyCode(code)!, name: "Pharmacy \(code)", location: GridPoint(easting: 400_000 + metres, northing: 300_000),
-                     healthAndWellbeingBoard: board, isOpen: open)
+        PharmacySite(
+            code: PharmacyCode(code)!, name: "Pharmacy \(code)",
+            location: GridPoint(easting: 400_000 + metres, northing: 300_000),
+            healthAndWellbeingBoard: board, isOpen: open)
     }
 
-    @Test("Notification list: pharmacies within 2 km (inclusive), their boards' LPC and LMC, Healthwatch; not the applicant")
+    @Test(
+        "Notification list: pharmacies within 2 km (inclusive), their boards' LPC and LMC, Healthwatch; not the applicant"
+    )
     func notificationList() {
         let sites = [
-            Self.site("FAAA1", 1999, board: "E10000001"), Self.site("FAAA2", 2000, board: "E10000002"), Self.site("FAAA3", 2001, board: "E10000003"),
+            Self.site("FAAA1", 1999, board: "E10000001"), Self.site("FAAA2", 2000, board: "E10000002"),
+            Self.site("FAAA3", 2001, board: "E10000003"),
             Self.site("FAAA4", 500, board: "E10000004", open: false), Self.site("FAAA5", 100, board: "E06000001"),
         ]
         let parties = MarketEntryNotification.parties(
-            premises: GridPoint(easting: 400_000, northing: 300_000), premisesArea: "E06000001", applicant: PharmacyCode("FAAA5"),
-            pharmacies: sites, areaPoints: [("E08000009", GridPoint(easting: 400_000, northing: 301_500)), ("E08000010", GridPoint(easting: 400_000, northing: 303_000))])
+            premises: GridPoint(easting: 400_000, northing: 300_000), premisesArea: "E06000001",
+            applicant: PharmacyCode("FAAA5"),
+            pharmacies: sites,
+            areaPoints: [
+                ("E08000009", GridPoint(easting: 400_000, northing: 301_500)),
+                ("E08000010", GridPoint(easting: 400_000, northing: 303_000)),
+            ])
         let contractors = parties.filter { $0.role == .affectedContractor }
         #expect(contractors.map(\.identifier) == ["FAAA1", "FAAA2"])
         #expect(contractors.map(\.metres) == [1999, 2000])
@@ -99,13 +119,17 @@ struct PharmacyOptometryTests {
     }
 
     static func pharmacy(
-        _ code: String, postcode: String = "SK7 5LD", status: ODSStatus = .active, opened: String = "2006-06-01", closed: String? = nil,
+        _ code: String, postcode: String = "SK7 5LD", status: ODSStatus = .active, opened: String = "2006-06-01",
+        closed: String? = nil,
         parent: String? = "P79D", joined: String? = "2006-06-01", name: String = "ROWLANDS PHARMACY"
     ) -> Pharmacy {
         Pharmacy(
-            code: PharmacyCode(code)!, name: name, nationalGrouping: "Y62", icb: ICBCode("QOP"), addressLines: ["1 HIGH STREET"],
-            postcode: Postcode(postcode)!, openDate: CalendarDate(opened), closeDate: closed.flatMap(CalendarDate.init), status: status,
-            subType: "1", parentCode: parent, joinedParent: joined.flatMap(CalendarDate.init), leftParent: nil, telephone: nil)
+            code: PharmacyCode(code)!, name: name, nationalGrouping: "Y62", icb: ICBCode("QOP"),
+            addressLines: ["1 HIGH STREET"],
+            postcode: Postcode(postcode)!, openDate: CalendarDate(opened), closeDate: closed.flatMap(CalendarDate.init),
+            status: status,
+            subType: "1", parentCode: parent, joinedParent: joined.flatMap(CalendarDate.init), leftParent: nil,
+            telephone: nil)
     }
 
     @Test("One extract's dates give openings, closures, a new parent, and a new code at the premises of a closed one")
@@ -116,11 +140,15 @@ struct PharmacyOptometryTests {
             Self.pharmacy("FC003", postcode: "M1 1AA", parent: "P08F", joined: "2020-01-01"),
         ]
         let events = PharmacyRegisterHistory.events(in: register)
-        #expect(events.contains { $0.pharmacy.rawValue == "FA001" && $0.kind == .closed && $0.date.iso == "2024-03-31" })
+        #expect(
+            events.contains { $0.pharmacy.rawValue == "FA001" && $0.kind == .closed && $0.date.iso == "2024-03-31" })
         let takeover = try #require(events.first { $0.pharmacy.rawValue == "FB002" && $0.kind == .ownershipChanged })
         #expect(takeover.date.iso == "2024-04-01")
         #expect(takeover.detail.contains("FA001"))
-        #expect(events.contains { $0.pharmacy.rawValue == "FC003" && $0.kind == .ownershipChanged && $0.date.iso == "2020-01-01" })
+        #expect(
+            events.contains {
+                $0.pharmacy.rawValue == "FC003" && $0.kind == .ownershipChanged && $0.date.iso == "2020-01-01"
+            })
         #expect(events.filter { $0.kind == .opened }.count == 3)
     }
 
@@ -128,7 +156,8 @@ struct PharmacyOptometryTests {
     func historyBetweenExtracts() throws {
         let observed = try #require(CalendarDate("2025-06-01"))
         let earlier = [
-            Self.pharmacy("FA001"), Self.pharmacy("FB002"), Self.pharmacy("FC003"), Self.pharmacy("FD004"), Self.pharmacy("FE005", postcode: "M1 1AA"),
+            Self.pharmacy("FA001"), Self.pharmacy("FB002"), Self.pharmacy("FC003"), Self.pharmacy("FD004"),
+            Self.pharmacy("FE005", postcode: "M1 1AA"),
         ]
         let later = [
             Self.pharmacy("FA001", parent: "P08F", joined: "2025-05-01"),
@@ -138,7 +167,9 @@ struct PharmacyOptometryTests {
             Self.pharmacy("FF006", opened: "2025-05-01"),
         ]
         let events = PharmacyRegisterHistory.changes(from: earlier, to: later, observed: observed)
-        func find(_ code: String, _ kind: PharmacyEventKind) -> PharmacyEvent? { events.first { $0.pharmacy.rawValue == code && $0.kind == kind } }
+        func find(_ code: String, _ kind: PharmacyEventKind) -> PharmacyEvent? {
+            events.first { $0.pharmacy.rawValue == code && $0.kind == kind }
+        }
         #expect(find("FA001", .ownershipChanged)?.date.iso == "2025-05-01")
         #expect(find("FA001", .ownershipChanged)?.detail == "parent organisation P79D → P08F")
         #expect(find("FB002", .closed)?.date.iso == "2025-04-30")
@@ -155,9 +186,11 @@ struct PharmacyOptometryTests {
     @Test("Market share by parent: largest first, then by name, then by parent code (owners can share a name)")
     func ownerShares() {
         let shares = PharmacyOwnerShare.shares([
-            Self.pharmacy("FA001", parent: "P08F", name: "BOOTS"), Self.pharmacy("FA002", parent: "P08F", name: "BOOTS"),
+            Self.pharmacy("FA001", parent: "P08F", name: "BOOTS"),
+            Self.pharmacy("FA002", parent: "P08F", name: "BOOTS"),
             Self.pharmacy("FA003", parent: nil, name: "INDEPENDENT"), Self.pharmacy("FA004", parent: "P79D"),
-            Self.pharmacy("FA005", parent: "V9X7Y", name: "JHOOTS PHARMACY"), Self.pharmacy("FA006", parent: "D4A5R", name: "JHOOTS PHARMACY"),
+            Self.pharmacy("FA005", parent: "V9X7Y", name: "JHOOTS PHARMACY"),
+            Self.pharmacy("FA006", parent: "D4A5R", name: "JHOOTS PHARMACY"),
         ])
         #expect(shares.map(\.parent) == ["P08F", nil, "D4A5R", "V9X7Y", "P79D"])
         #expect(shares[0].commonName == "BOOTS")
@@ -166,13 +199,17 @@ struct PharmacyOptometryTests {
 
     /// (published, today, state).
     static let pnaCases: [(String, String, PNAStatus.State)] = [
-        ("2022-10-01", "2024-01-01", .current), ("2022-10-01", "2025-04-01", .dueSoon), ("2022-10-01", "2025-10-01", .dueSoon),
+        ("2022-10-01", "2024-01-01", .current), ("2022-10-01", "2025-04-01", .dueSoon),
+        ("2022-10-01", "2025-10-01", .dueSoon),
         ("2022-10-01", "2025-10-02", .overdue),
     ]
 
-    @Test("A PNA is due within 3 years of the last; flagged in the 183 days before and overdue after", arguments: pnaCases)
+    @Test(
+        "A PNA is due within 3 years of the last; flagged in the 183 days before and overdue after", arguments: pnaCases
+    )
     func pnaStatus(_ row: (String, String, PNAStatus.State)) throws {
-        let status = PNAStatus.of(published: [try #require(CalendarDate(row.0))], statements: [], today: try #require(CalendarDate(row.1)))
+        let status = PNAStatus.of(
+            published: [try #require(CalendarDate(row.0))], statements: [], today: try #require(CalendarDate(row.1)))
         #expect(status.state == row.2)
         #expect(status.nextDue?.iso == "2025-10-01")
     }
@@ -182,7 +219,8 @@ struct PharmacyOptometryTests {
         #expect(PNAStatus.of(published: [], statements: [], today: CalendarDate("2025-01-01")!).state == .missing)
         #expect(CalendarDate("2024-02-29")!.addingYears(3).iso == "2027-02-28")
         let status = PNAStatus.of(
-            published: [CalendarDate("2019-10-01")!, CalendarDate("2022-10-01")!], statements: [CalendarDate("2020-01-01")!, CalendarDate("2023-01-01")!],
+            published: [CalendarDate("2019-10-01")!, CalendarDate("2022-10-01")!],
+            statements: [CalendarDate("2020-01-01")!, CalendarDate("2023-01-01")!],
             today: CalendarDate("2023-06-01")!)
         #expect(status.latest?.iso == "2022-10-01")
         #expect(status.supplementaryStatements == 1)
@@ -190,11 +228,15 @@ struct PharmacyOptometryTests {
 
     @Test("Closure figures: per 100 pharmacies, hours lost, share under 4 hours, rate by decile")
     func closureSummary() {
-        let a = PharmacyCode("FA001")!, b = PharmacyCode("FA002")!, c = PharmacyCode("FA003")!, d = PharmacyCode("FA004")!
+        let a = PharmacyCode("FA001")!
+        let b = PharmacyCode("FA002")!
+        let c = PharmacyCode("FA003")!
+        let d = PharmacyCode("FA004")!
         let date = CalendarDate("2024-05-01")!
         let closures = [
             PharmacyClosure(pharmacy: a, date: date, kind: .temporary, minutesLost: 120, reason: "no pharmacist"),
-            PharmacyClosure(pharmacy: a, date: date.adding(days: 1), kind: .temporary, minutesLost: 240, reason: "no pharmacist"),
+            PharmacyClosure(
+                pharmacy: a, date: date.adding(days: 1), kind: .temporary, minutesLost: 240, reason: "no pharmacist"),
             PharmacyClosure(pharmacy: b, date: date, kind: .permanent, minutesLost: nil, reason: "closed"),
         ]
         let summary = ClosureSummary.of(closures, decileOf: [a: 1, b: 1, c: 10, d: nil])
@@ -213,23 +255,43 @@ struct PharmacyOptometryTests {
             if case .failure(let found) = template.read(cells) { return found.problems.map(\.description) }
             return []
         }
-        let hours = ["ods_code": "fa002", "effective_from": "01/04/2024", "day": "Mon", "kind": "core", "opens": "09:00", "closes": "17:30"]
+        let hours = [
+            "ods_code": "fa002", "effective_from": "01/04/2024", "day": "Mon", "kind": "core", "opens": "09:00",
+            "closes": "17:30",
+        ]
         #expect(problems(.pharmacyHours, hours).isEmpty)
-        #expect(problems(.pharmacyHours, hours.merging(["closes": "08:00"]) { $1 }) == ["closes: the session must close after it opens"])
+        #expect(
+            problems(.pharmacyHours, hours.merging(["closes": "08:00"]) { $1 }) == [
+                "closes: the session must close after it opens"
+            ])
         #expect(problems(.pharmacyHours, hours.merging(["opens": "25:00", "day": "monday"]) { $1 }).count == 2)
-        let closure = ["ods_code": "FA002", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": "staff"]
+        let closure = [
+            "ods_code": "FA002", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": "staff",
+        ]
         #expect(problems(.pharmacyClosures, closure) == ["hours_lost: a temporary closure needs the hours lost"])
-        #expect(problems(.pharmacyClosures, closure.merging(["hours_lost": "3.33"]) { $1 }).first?.hasPrefix("hours_lost:") == true)
-        #expect(problems(.pharmacyClosures, closure.merging(["hours_lost": "3.25", "ods_code": "V12345"]) { $1 }).first?.hasPrefix("ods_code:") == true)
-        let activity = ["ods_code": "FA002", "month": "202406", "clinical_pathways": "30", "minor_illness": "0", "urgent_supply": "-1", "registered_pcs_hcfs": "yes"]
-        #expect(problems(.pharmacyFirstActivity, activity) == ["urgent_supply: \"-1\" is not a whole number of 0 or more"])
+        #expect(
+            problems(.pharmacyClosures, closure.merging(["hours_lost": "3.33"]) { $1 }).first?.hasPrefix("hours_lost:")
+                == true)
+        #expect(
+            problems(.pharmacyClosures, closure.merging(["hours_lost": "3.25", "ods_code": "V12345"]) { $1 }).first?
+                .hasPrefix("ods_code:") == true)
+        let activity = [
+            "ods_code": "FA002", "month": "202406", "clinical_pathways": "30", "minor_illness": "0",
+            "urgent_supply": "-1", "registered_pcs_hcfs": "yes",
+        ]
+        #expect(
+            problems(.pharmacyFirstActivity, activity) == ["urgent_supply: \"-1\" is not a whole number of 0 or more"])
         // What a record writes, it reads back the same (the CSV download is a valid upload).
         let read = try RecordTemplate.pharmacyHours.read(hours).get()
         #expect(read.cells == ["FA002", "2024-04-01", "mon", "core", "09:00", "17:30"])
-        let again = try RecordTemplate.pharmacyHours.read(Dictionary(uniqueKeysWithValues: zip(RecordTemplate.pharmacyHours.fields.map(\.name), read.cells))).get()
+        let again = try RecordTemplate.pharmacyHours.read(
+            Dictionary(uniqueKeysWithValues: zip(RecordTemplate.pharmacyHours.fields.map(\.name), read.cells))
+        ).get()
         #expect(again == read)
         let session = try #require(OpeningSession(read))
-        #expect(session.pharmacy.rawValue == "FA002" && session.day == .mon && session.kind == .core && session.minutes == 510)
+        #expect(
+            session.pharmacy.rawValue == "FA002" && session.day == .mon && session.kind == .core
+                && session.minutes == 510)
         #expect(WeeklyHours.inForce([session], on: CalendarDate("2024-04-01")!)?.coreMinutes == 510)
         #expect(WeeklyHours.inForce([session], on: CalendarDate("2024-03-31")!) == nil)
     }

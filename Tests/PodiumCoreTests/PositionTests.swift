@@ -9,21 +9,29 @@ struct PositionTests {
     static let profile = try! WorkingDayProfile(year)
     /// April–October and December: November is missing, as in the bundled data.
     static let coverage = ActivityCoverage(
-        financialYear: year, monthsPresent: ["202304", "202305", "202306", "202307", "202308", "202309", "202310", "202312"].compactMap(YearMonth.init))
+        financialYear: year,
+        monthsPresent: ["202304", "202305", "202306", "202307", "202308", "202309", "202310", "202312"].compactMap(
+            YearMonth.init))
     static let settings = PositionSettings.standard(for: year)
 
     /// Rows delivering `perDay` UDAs for each working day of each month present (optionally up to a month).
-    static func rows(_ contract: String, perDay: Int64, through last: String = "202312", foundation: Int64? = nil, blankIn: String? = nil) -> ContractYear {
+    static func rows(
+        _ contract: String, perDay: Int64, through last: String = "202312", foundation: Int64? = nil,
+        blankIn: String? = nil
+    ) -> ContractYear {
         let months = coverage.monthsPresent.filter { $0 <= YearMonth(last)! }
         let rows = months.map { month in
             ContractMonth.fixture(
                 month.compact, contract: contract, target: 12_500, valuePence: 37_500_000,
-                delivered: month == YearMonth(blankIn ?? "") ? nil : perDay * Int64(profile.workingDays(in: month)), foundation: foundation)
+                delivered: month == YearMonth(blankIn ?? "") ? nil : perDay * Int64(profile.workingDays(in: month)),
+                foundation: foundation)
         }
         return ContractYear(contract: ContractNumber(contract)!, financialYear: year, rows: rows)!
     }
 
-    static func position(_ year: ContractYear, settings: PositionSettings = settings, variations: [ContractVariation] = []) -> ContractPosition {
+    static func position(
+        _ year: ContractYear, settings: PositionSettings = settings, variations: [ContractVariation] = []
+    ) -> ContractPosition {
         ContractPosition(year: year, coverage: coverage, variations: variations, profile: profile, settings: settings)
     }
 
@@ -73,7 +81,10 @@ struct PositionTests {
         let position = Self.position(Self.rows("1000000004", perDay: 50, through: "202307"))
         #expect(position.status == .notInLatestData(lastSeen: YearMonth(year: 2023, month: 7)!))
         #expect(position.forecast == nil)
-        #expect(position.months.filter { $0.data == .noRow }.map(\.month.iso) == ["2023-08", "2023-09", "2023-10", "2023-12"])
+        #expect(
+            position.months.filter { $0.data == .noRow }.map(\.month.iso) == [
+                "2023-08", "2023-09", "2023-10", "2023-12",
+            ])
         #expect(position.notes.contains { $0.rule == "Forecast" && $0.explanation.contains("may have ended") })
     }
 
@@ -91,9 +102,12 @@ struct PositionTests {
         let handBack = ContractVariation(
             contract: ContractNumber("1000000006")!, effective: CalendarDate(year: 2023, month: 10, day: 1)!,
             change: .handBack(udas: UDAs(whole: 2500), value: Money(pence: 7_500_000)),
-            record: VariationRecord(id: "v1", recordedBy: "A", recordedAt: "2023-09-15T09:00:00.000Z", reason: "practice reducing NHS work"))
+            record: VariationRecord(
+                id: "v1", recordedBy: "A", recordedAt: "2023-09-15T09:00:00.000Z", reason: "practice reducing NHS work")
+        )
         let position = Self.position(Self.rows("1000000006", perDay: 50), variations: [handBack])
-        #expect(position.terms.effective.target == UDAs(tenThousandths: 112_500_000))  // 12,500 for 183 days, 10,000 for 183
+        // 12,500 for 183 days, 10,000 for 183
+        #expect(position.terms.effective.target == UDAs(tenThousandths: 112_500_000))
         #expect(position.projected?.outcome == .exceeded)
         #expect(position.notes.contains { $0.rule == "Variations" })
     }

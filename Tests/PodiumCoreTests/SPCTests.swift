@@ -6,13 +6,15 @@ import Testing
 @Suite("SPC rules against fixed limits (mean 0, 2σ ±2, process limits ±3)")
 struct SPCRuleTests {
     static let limits = SPCLimits(
-        mean: 0, movingRangeMean: 3 / 2.66, upper: 3, lower: -3, upperTwoSigma: 2, lowerTwoSigma: -2, baselinePoints: 20, isTrial: false)
+        mean: 0, movingRangeMean: 3 / 2.66, upper: 3, lower: -3, upperTwoSigma: 2, lowerTwoSigma: -2,
+        baselinePoints: 20, isTrial: false)
 
     /// The rules each point breaks, with sides, sorted for comparison.
     static func flags(_ values: [Double], runLength: Int = 7) -> [[String]] {
         var flags = Array(repeating: [(SPCRule, SignalSide)](), count: values.count)
         XmRChart.flagRules(
-            values, segment: XmRChart.Segment(first: 0, last: values.count - 1, limits: limits), limits: limits, runLength: runLength, into: &flags)
+            values, segment: XmRChart.Segment(first: 0, last: values.count - 1, limits: limits), limits: limits,
+            runLength: runLength, into: &flags)
         return flags.map { $0.map { "\($0.0.rawValue)-\($0.1.rawValue)" }.sorted() }
     }
 
@@ -70,20 +72,29 @@ struct SPCRuleTests {
 
     @Test("Two in three: a point beyond 3σ counts toward it (MDC 2023), and is also astronomical")
     func twoInThreeCountsBeyondThreeSigma() {
-        #expect(Self.flags([3.5, 2.5, 1]) == [["astronomical-high", "twoInThree-high"], ["twoInThree-high"], Self.none])
+        #expect(
+            Self.flags([3.5, 2.5, 1]) == [["astronomical-high", "twoInThree-high"], ["twoInThree-high"], Self.none])
     }
 
     /// NHSRplotthedots #153: R counts only points between 2σ and 3σ, so its answers differ from MDC 2023's here.
     @Test("NHSRplotthedots #153 patterns under MDC 2023: beyond 3σ, beyond 3σ, then 2–3σ flags the third too")
     func issue153() {
-        #expect(Self.flags([0, 3.5, 3.2, 2.5]) == [Self.none, ["astronomical-high", "twoInThree-high"], ["astronomical-high", "twoInThree-high"], ["twoInThree-high"]])
-        #expect(Self.flags([0, 3.5, 2.5, 2.5]) == [Self.none, ["astronomical-high", "twoInThree-high"], ["twoInThree-high"], ["twoInThree-high"]])
+        #expect(
+            Self.flags([0, 3.5, 3.2, 2.5]) == [
+                Self.none, ["astronomical-high", "twoInThree-high"], ["astronomical-high", "twoInThree-high"],
+                ["twoInThree-high"],
+            ])
+        #expect(
+            Self.flags([0, 3.5, 2.5, 2.5]) == [
+                Self.none, ["astronomical-high", "twoInThree-high"], ["twoInThree-high"], ["twoInThree-high"],
+            ])
     }
 
     /// NHSRplotthedots PR #24: a seven-point falling trend, and the same with a repeated value inside it (which breaks it here).
     @Test("NHSRplotthedots PR #24 examples: a falling trend of seven; a repeated value inside it breaks it")
     func pullRequest24() {
-        #expect(Self.flags([1, 0.5, 0, -0.5, -1, -1.5, -2, 0.2]) == Array(repeating: ["trend-low"], count: 7) + [Self.none])
+        #expect(
+            Self.flags([1, 0.5, 0, -0.5, -1, -1.5, -2, 0.2]) == Array(repeating: ["trend-low"], count: 7) + [Self.none])
         #expect(Self.clear([1, 0.5, 0, -0.5, -0.5, -1, -1.5, -2]))
     }
 
@@ -94,31 +105,43 @@ struct SPCRuleTests {
         #expect(Self.flags([3.0001, -3.0001]) == [["astronomical-high"], ["astronomical-low"]])
     }
 
-    @Test("A point in improving and concerning patterns reads as improvement; trends colour by their direction", arguments: [
-        ([(SPCRule.shift, SignalSide.high)], ImprovementDirection.increase, PointType.improvement, SignalSide.high),
-        ([(.shift, .low)], .increase, .concern, .low),
-        ([(.shift, .low)], .decrease, .improvement, .low),
-        ([(.astronomical, .high)], .decrease, .concern, .high),
-        ([(.trend, .low)], .increase, .concern, .low),
-        ([(.shift, .high), (.trend, .low)], .increase, .improvement, .high),
-        ([(.shift, .high), (.trend, .low)], .decrease, .improvement, .low),
-        ([(.twoInThree, .low)], .neutral, .neutral, .low),
-    ])
-    func classification(flags: [(SPCRule, SignalSide)], direction: ImprovementDirection, type: PointType, side: SignalSide) {
+    @Test(
+        "A point in improving and concerning patterns reads as improvement; trends colour by their direction",
+        arguments: [
+            ([(SPCRule.shift, SignalSide.high)], ImprovementDirection.increase, PointType.improvement, SignalSide.high),
+            ([(.shift, .low)], .increase, .concern, .low),
+            ([(.shift, .low)], .decrease, .improvement, .low),
+            ([(.astronomical, .high)], .decrease, .concern, .high),
+            ([(.trend, .low)], .increase, .concern, .low),
+            ([(.shift, .high), (.trend, .low)], .increase, .improvement, .high),
+            ([(.shift, .high), (.trend, .low)], .decrease, .improvement, .low),
+            ([(.twoInThree, .low)], .neutral, .neutral, .low),
+        ])
+    func classification(
+        flags: [(SPCRule, SignalSide)], direction: ImprovementDirection, type: PointType, side: SignalSide
+    ) {
         let result = XmRChart.classify(flags, direction: direction)
         #expect(result.0 == type && result.1 == side)
     }
 
     @Test("Rules are listed in labelling precedence: astronomical, trend, two in three, shift")
     func precedence() {
-        #expect([SPCRule.shift, .twoInThree, .astronomical, .trend].sorted() == [.astronomical, .trend, .twoInThree, .shift])
+        #expect(
+            [SPCRule.shift, .twoInThree, .astronomical, .trend].sorted() == [
+                .astronomical, .trend, .twoInThree, .shift,
+            ])
     }
 }
 
 @Suite("XmR charts end to end")
 struct XmRChartTests {
-    static func chart(_ values: [Double], direction: ImprovementDirection = .increase, target: Double? = nil, options: SPCOptions = .makingDataCount) -> XmRChart {
-        XmRChart(periods: values.indices.map { "p\($0 + 1)" }, values: values, direction: direction, target: target, options: options)
+    static func chart(
+        _ values: [Double], direction: ImprovementDirection = .increase, target: Double? = nil,
+        options: SPCOptions = .makingDataCount
+    ) -> XmRChart {
+        XmRChart(
+            periods: values.indices.map { "p\($0 + 1)" }, values: values, direction: direction, target: target,
+            options: options)
     }
 
     @Test("Limits: mean ± 2.66 × mean moving range; 2σ at (2/3) × 2.66")
@@ -131,7 +154,9 @@ struct XmRChartTests {
         #expect(limits.isTrial)
     }
 
-    @Test("Under 12 points the limits are trial limits; from 12 they are not", arguments: [(11, true), (12, false), (24, false)])
+    @Test(
+        "Under 12 points the limits are trial limits; from 12 they are not",
+        arguments: [(11, true), (12, false), (24, false)])
     func trial(count: Int, isTrial: Bool) {
         let values = (0..<count).map { Double($0 % 2 == 0 ? 10 : 12) }
         #expect(Self.chart(values).currentLimits?.isTrial == isTrial)
@@ -146,7 +171,8 @@ struct XmRChartTests {
         #expect(rebased.segments.count == 2)
         #expect(rebased.segments[0].limits?.mean == 1.5 && rebased.segments[1].limits?.mean == 11.5)
         #expect(rebased.points.allSatisfy { $0.rules.isEmpty })
-        #expect(rebased.points[5].segment == 0 && rebased.points[6].segment == 1 && rebased.points[6].movingRange == nil)
+        #expect(
+            rebased.points[5].segment == 0 && rebased.points[6].segment == 1 && rebased.points[6].movingRange == nil)
     }
 
     @Test("Screening drops moving ranges ≥ 3.267 × MR̄ before recomputing it (off by default, as the MDC tools)")
@@ -160,7 +186,9 @@ struct XmRChartTests {
         #expect(screened.upper < plain.upper)
     }
 
-    @Test("Constant series: MR̄ = 0, limits collapse, no special cause; assurance passes when the constant meets the target")
+    @Test(
+        "Constant series: MR̄ = 0, limits collapse, no special cause; assurance passes when the constant meets the target"
+    )
     func constantSeries() throws {
         let values = Array(repeating: 100.0, count: 15)
         let chart = Self.chart(values, target: 95)
@@ -175,10 +203,13 @@ struct XmRChartTests {
         #expect(Self.chart(values, direction: .decrease, target: 99).assuranceIcon == .fail)
     }
 
-    @Test("Assurance compares the target with the latest limits, strictly", arguments: [
-        (ImprovementDirection.increase, 20.0, AssuranceIcon?.some(.fail)), (.increase, 1, .pass), (.increase, 10, .hitAndMiss),
-        (.decrease, 20, .pass), (.decrease, 1, .fail), (.decrease, 10, .hitAndMiss), (.neutral, 20, nil),
-    ])
+    @Test(
+        "Assurance compares the target with the latest limits, strictly",
+        arguments: [
+            (ImprovementDirection.increase, 20.0, AssuranceIcon?.some(.fail)), (.increase, 1, .pass),
+            (.increase, 10, .hitAndMiss),
+            (.decrease, 20, .pass), (.decrease, 1, .fail), (.decrease, 10, .hitAndMiss), (.neutral, 20, nil),
+        ])
     func assurance(direction: ImprovementDirection, target: Double, icon: AssuranceIcon?) throws {
         // Alternating 9 and 11: mean 10, MR̄ 2, limits 10 ± 5.32.
         let values = (0..<12).map { Double($0 % 2 == 0 ? 9 : 11) }
@@ -188,9 +219,12 @@ struct XmRChartTests {
         #expect(Self.chart(values).assuranceIcon == nil)
     }
 
-    @Test("The variation icon reads the latest point", arguments: [
-        (ImprovementDirection.increase, VariationIcon.improvement(.high)), (.decrease, .concern(.high)), (.neutral, .neutral(.high)),
-    ])
+    @Test(
+        "The variation icon reads the latest point",
+        arguments: [
+            (ImprovementDirection.increase, VariationIcon.improvement(.high)), (.decrease, .concern(.high)),
+            (.neutral, .neutral(.high)),
+        ])
     func variationIcon(direction: ImprovementDirection, icon: VariationIcon) {
         // Twelve steady points then a jump: the last point is astronomical high.
         let values = (0..<12).map { Double($0 % 2 == 0 ? 9 : 11) } + [30]

@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Financial years, months and dates")
 struct TimeTests {
-    @Test("The financial year runs 1 April to 31 March", arguments: [
-        (2023, 4, 2023), (2024, 3, 2023), (2024, 4, 2024), (2023, 12, 2023), (2024, 1, 2023), (2023, 3, 2022),
-    ])
+    @Test(
+        "The financial year runs 1 April to 31 March",
+        arguments: [
+            (2023, 4, 2023), (2024, 3, 2023), (2024, 4, 2024), (2023, 12, 2023), (2024, 1, 2023), (2023, 3, 2022),
+        ])
     func financialYearOfMonth(year: Int, month: Int, startYear: Int) throws {
         let yearMonth = try #require(YearMonth(year: year, month: month))
         #expect(FinancialYear(containing: yearMonth) == FinancialYear(startYear: startYear))
@@ -22,17 +24,23 @@ struct TimeTests {
         #expect(FinancialYear(startYear: 2008).label == "2008/09")
     }
 
-    @Test("Financial years parse from the ways people write them", arguments: [
-        ("2023/24", 2023 as Int?), ("2023-24", 2023), ("2023", 2023), (" 2024/25 ", 2024), ("2023/25", nil), ("23/24", nil), ("2023/2024", nil),
-        ("abcd", nil),
-    ])
+    @Test(
+        "Financial years parse from the ways people write them",
+        arguments: [
+            ("2023/24", 2023 as Int?), ("2023-24", 2023), ("2023", 2023), (" 2024/25 ", 2024), ("2023/25", nil),
+            ("23/24", nil), ("2023/2024", nil),
+            ("abcd", nil),
+        ])
     func parseYear(text: String, expected: Int?) {
         #expect(FinancialYear(text)?.startYear == expected)
     }
 
-    @Test("Schedule months parse from NHSBSA and ISO forms", arguments: [
-        ("202304", "2023-04" as String?), ("2023-12", "2023-12"), ("202313", nil), ("202300", nil), ("20234", nil), ("2023-4", nil), ("", nil),
-    ])
+    @Test(
+        "Schedule months parse from NHSBSA and ISO forms",
+        arguments: [
+            ("202304", "2023-04" as String?), ("2023-12", "2023-12"), ("202313", nil), ("202300", nil), ("20234", nil),
+            ("2023-4", nil), ("", nil),
+        ])
     func parseMonth(text: String, expected: String?) {
         #expect(YearMonth(text)?.iso == expected)
     }
@@ -47,10 +55,13 @@ struct TimeTests {
         #expect(december.shortLabel == "Dec 2023")
     }
 
-    @Test("ODS dates parse only when the day exists", arguments: [
-        ("20060601", "2006-06-01" as String?), ("2024-02-29", "2024-02-29"), ("20230229", nil), ("19000229", nil), ("20000229", "2000-02-29"),
-        ("20230431", nil), ("2023061", nil), ("", nil),
-    ])
+    @Test(
+        "ODS dates parse only when the day exists",
+        arguments: [
+            ("20060601", "2006-06-01" as String?), ("2024-02-29", "2024-02-29"), ("20230229", nil), ("19000229", nil),
+            ("20000229", "2000-02-29"),
+            ("20230431", nil), ("2023061", nil), ("", nil),
+        ])
     func parseDate(text: String, expected: String?) {
         #expect(CalendarDate(text)?.iso == expected)
     }

@@ -59,7 +59,9 @@ struct StoreTests {
                     #expect(want.commissioner == code)
                     #expect(contract.months.count == want.months)
                     #expect(contract.udasDeliveredToDate.tenThousandths == want.udasDeliveredToDateHundredths * 100)
-                    #expect(contract.foundationDentistUDAsToDate.tenThousandths == want.foundationUDAsToDateHundredths * 100)
+                    #expect(
+                        contract.foundationDentistUDAsToDate.tenThousandths == want.foundationUDAsToDateHundredths * 100
+                    )
                     #expect(contract.lateFP17sToDate == want.lateFP17sToDate)
                     #expect(contract.changes.count == want.changes)
                     #expect(contract.changes.filter(\.targetChanged).count == want.targetChanges)
@@ -88,7 +90,8 @@ struct StoreTests {
             let store = OrganisationStore(database: handle.database)
             let pharmacies = try await store.pharmacies(in: ICBCode("QT6")!)
             #expect(pharmacies.count == expected.icbs["QT6"]?.pharmacies)
-            #expect(pharmacies.allSatisfy { $0.organisation.status == .active && $0.organisation.icb?.rawValue == "QT6" })
+            #expect(
+                pharmacies.allSatisfy { $0.organisation.status == .active && $0.organisation.icb?.rawValue == "QT6" })
             #expect(pharmacies.contains { $0.location?.hasCoordinates == true })
             let practices = try await store.dentalPractices(in: ICBCode("QJM")!)
             #expect(practices.count == expected.icbs["QJM"]?.dentalPractices)

@@ -11,28 +11,36 @@ struct AccessFileTests {
 
     /// The expected scores file: column name → value per id.
     static func expected(_ fixture: String) throws -> (columns: [String], rows: [String: [String: Double]]) {
-        let lines = try String(contentsOfFile: "\(fixtures)/\(fixture)/scores.csv", encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: "\(fixtures)/\(fixture)/scores.csv", encoding: .utf8).split(
+            separator: "\n")
         let header = lines[0].split(separator: ",").map(String.init)
         var rows: [String: [String: Double]] = [:]
         for line in lines.dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            rows[fields[0]] = Dictionary(uniqueKeysWithValues: zip(header.dropFirst(), fields.dropFirst()).map { ($0, Double($1)!) })
+            rows[fields[0]] = Dictionary(
+                uniqueKeysWithValues: zip(header.dropFirst(), fields.dropFirst()).map { ($0, Double($1)!) })
         }
         return (header, rows)
     }
 
     static func read(_ fixture: String) throws -> (demand: AccessFile.Places, supply: AccessFile.Places) {
-        (try AccessFile.read(try SourceFile.load(path: "\(fixtures)/\(fixture)/demand.csv"), amount: "population"),
-         try AccessFile.read(try SourceFile.load(path: "\(fixtures)/\(fixture)/supply.csv"), amount: "capacity"))
+        (
+            try AccessFile.read(try SourceFile.load(path: "\(fixtures)/\(fixture)/demand.csv"), amount: "population"),
+            try AccessFile.read(try SourceFile.load(path: "\(fixtures)/\(fixture)/supply.csv"), amount: "capacity")
+        )
     }
 
-    @Test("Every method matches the peer on every area (1e-9 relative, NaN and inf exactly)", arguments: ["tiny", "edge", "n1000"])
+    @Test(
+        "Every method matches the peer on every area (1e-9 relative, NaN and inf exactly)",
+        arguments: ["tiny", "edge", "n1000"])
     func fixture(name: String) throws {
         let (demand, supply) = try Self.read(name)
         let expected = try Self.expected(name)
         let methods = AccessFile.Method.allCases.filter { expected.columns.contains($0.rawValue) }
         #expect(methods.count == AccessFile.Method.allCases.count)
-        let scores = AccessFile.score(demand: demand, supply: supply, radius: 10000, steps: try StepWeight.parse("3000:1,6000:0.68,10000:0.22"), methods: methods)
+        let scores = AccessFile.score(
+            demand: demand, supply: supply, radius: 10000, steps: try StepWeight.parse("3000:1,6000:0.68,10000:0.22"),
+            methods: methods)
         #expect(demand.ids.count == expected.rows.count)
         var mismatches: [String] = []
         for (index, id) in demand.ids.enumerated() {
@@ -50,7 +58,10 @@ struct AccessFileTests {
         let (demand, supply) = try Self.read("edge")
         let methods = AccessFile.Method.standard
         let text = AccessFile.write(
-            demand: demand, scores: AccessFile.score(demand: demand, supply: supply, radius: 10000, steps: try StepWeight.parse("3000:1,6000:0.68,10000:0.22"), methods: methods),
+            demand: demand,
+            scores: AccessFile.score(
+                demand: demand, supply: supply, radius: 10000,
+                steps: try StepWeight.parse("3000:1,6000:0.68,10000:0.22"), methods: methods),
             methods: methods)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "id,population,2sfca,e2sfca,e2sfca_norm")
@@ -61,15 +72,21 @@ struct AccessFileTests {
         #expect(AccessFile.number(-.infinity) == "-inf")
     }
 
-    @Test("A bad demand file scores nothing and names every problem's line and column", arguments: [
-        ("id,x,y,population\nA,0,0,10\nA,5,5,3\n", ["bad.csv:3:1: id: A is already on line 2"]),
-        ("id,x,y,population\nA,0,zero,10\nB,1,1,-4\n", ["bad.csv:2:3: y: \"zero\" is not a number", "bad.csv:3:4: population: -4 is negative"]),
-        ("id,x,y\nA,0,0\n", ["bad.csv:1: missing column \"population\""]),
-        ("id,x,y,population\n,0,0,10\n", ["bad.csv:2:1: id: is blank"]),
-    ])
+    @Test(
+        "A bad demand file scores nothing and names every problem's line and column",
+        arguments: [
+            ("id,x,y,population\nA,0,0,10\nA,5,5,3\n", ["bad.csv:3:1: id: A is already on line 2"]),
+            (
+                "id,x,y,population\nA,0,zero,10\nB,1,1,-4\n",
+                ["bad.csv:2:3: y: \"zero\" is not a number", "bad.csv:3:4: population: -4 is negative"]
+            ),
+            ("id,x,y\nA,0,0\n", ["bad.csv:1: missing column \"population\""]),
+            ("id,x,y,population\n,0,0,10\n", ["bad.csv:2:1: id: is blank"]),
+        ])
     func badFile(text: String, problems: [String]) throws {
         let source = try SourceFile.load(path: Fixtures.temporaryFile(named: "bad.csv", text: text))
-        let failure = try #require(#expect(throws: InputFileFailure.self) { try AccessFile.read(source, amount: "population") })
+        let failure = try #require(
+            #expect(throws: InputFileFailure.self) { try AccessFile.read(source, amount: "population") })
         #expect(failure.issues.map(\.description) == problems)
         #expect(failure.description.contains("not scored"))
     }

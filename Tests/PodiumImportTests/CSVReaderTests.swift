@@ -23,7 +23,10 @@ struct CSVReaderTests {
 
     @Test("An unclosed quote is an error on the line where the field starts")
     func unclosedQuote() {
-        #expect(throws: CSVSyntaxError(line: 2, column: 2, reason: "a quoted field is not closed before the end of the file")) {
+        #expect(
+            throws: CSVSyntaxError(
+                line: 2, column: 2, reason: "a quoted field is not closed before the end of the file")
+        ) {
             try records("a,b\n1,\"open\n\n")
         }
     }
@@ -38,7 +41,8 @@ struct CSVReaderTests {
     @Test("Bytes that are not UTF-8 are read as Windows-1252")
     func windows1252Bytes() throws {
         // "Hudson’s – café" written by a Windows program: 0x92 right quote, 0x96 en dash, 0xE9 é.
-        let bytes: [UInt8] = Array("Hudson".utf8) + [0x92] + Array("s ".utf8) + [0x96] + Array(" caf".utf8) + [0xE9] + [0x0A]
+        let bytes: [UInt8] =
+            Array("Hudson".utf8) + [0x92] + Array("s ".utf8) + [0x96] + Array(" caf".utf8) + [0xE9] + [0x0A]
         let rows = try CSVReader(bytes: bytes).records()
         #expect(rows[0].fields == ["Hudson’s – café"])
     }

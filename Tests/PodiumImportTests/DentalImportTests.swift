@@ -12,10 +12,13 @@ enum DentalCSV {
     static let header =
         "YEAR_MONTH,COMMISSIONER_CODE,COMMISSIONER_NAME,CONTRACT_NUMBER,PROVIDER_NAME,LATEST_PPC_ADDRESS_POSTCODE,LSOA11_CODE,UDA_PERF_TARGET,UDA_FIN_VAL,UDA_DELIVERED,LATE_SUBMITTED_FP17,UDA_DELIVERED_FD,BAND_1_DELIVERED,BAND_2A_DELIVERED,BAND_2B_DELIVERED,BAND_2C_DELIVERED,BAND_3_DELIVERED,BAND_URGENT_DELIVERED,BAND_OTHER_DELIVERED,CHILD_12M_COUNT,ADULT_24M_COUNT,GENERAL_DENTAL_FIN_VALUE"
     /// Files before April 2023 put a space after each comma of the header; one month has a trailing space.
-    static let spacedHeader = header.replacingOccurrences(of: ",", with: ", ").replacingOccurrences(of: "BAND_2A_DELIVERED", with: "BAND_2A_DELIVERED ")
+    static let spacedHeader = header.replacingOccurrences(of: ",", with: ", ").replacingOccurrences(
+        of: "BAND_2A_DELIVERED", with: "BAND_2A_DELIVERED ")
 
-    static func row(month: String = "202304", contract: String = "1000080000", provider: String = "Raby Road Dental Centre",
-                    target: String = "19145", value: String = "629762.98", delivered: String = "1238.8") -> String {
+    static func row(
+        month: String = "202304", contract: String = "1000080000", provider: String = "Raby Road Dental Centre",
+        target: String = "19145", value: String = "629762.98", delivered: String = "1238.8"
+    ) -> String {
         "\(month),QYG,Cheshire and Merseyside ICB,\(contract),\(provider),CH64 9UZ,E01018534,\(target),\(value),\(delivered),0,323.6,559,130,7,3,13,49,5,1233,4775,629762.98"
     }
 
@@ -31,7 +34,9 @@ enum DentalCSV {
 
 @Suite("Importing NHSBSA dental activity")
 struct DentalImportTests {
-    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock) }
+    func importer(_ database: any Database) -> Importer {
+        Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
+    }
 
     @Test("Headers with stray spaces are matched; blank cells are 'not reported', not zero; leading zeros are kept")
     func headerSpacesAndBlanks() async throws {
@@ -61,13 +66,18 @@ struct DentalImportTests {
     func windows1252() async throws {
         try await TestDatabase.with { handle in
             // setup: "Hudson’s" written by a Windows program, 0x92 for the right single quote
-            let file = try Fixtures.temporaryFile(named: "cp1252.csv", contents: Array(DentalCSV.header.utf8) + [0x0A]
-                + Array("202304,QYG,Cheshire and Merseyside ICB,1000080000,Hudson".utf8) + [0x92]
-                + Array("s Dental Care,CH64 9UZ,E01018534,1200,29567.34,770.4,0,0,375,55,18,0,7,47,0,1835,3361,295673.34\n".utf8))
+            let file = try Fixtures.temporaryFile(
+                named: "cp1252.csv",
+                contents: Array(DentalCSV.header.utf8) + [0x0A]
+                    + Array("202304,QYG,Cheshire and Merseyside ICB,1000080000,Hudson".utf8) + [0x92]
+                    + Array(
+                        "s Dental Care,CH64 9UZ,E01018534,1200,29567.34,770.4,0,0,375,55,18,0,7,47,0,1835,3361,295673.34\n"
+                            .utf8))
             // act
             _ = try await importer(handle.database).run(.dentalActivity, file: file)
             // verify
-            let month = try #require(try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
+            let month = try #require(
+                try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
             #expect(month.providerName == "Hudson’s Dental Care")
         }
     }
@@ -76,9 +86,14 @@ struct DentalImportTests {
     func badRowImportsNothing() async throws {
         try await TestDatabase.with { handle in
             // setup: the bad row is the last of three
-            let file = try DentalCSV.file([DentalCSV.row(month: "202304"), DentalCSV.row(month: "202305"), DentalCSV.row(month: "202306", target: "12x")])
+            let file = try DentalCSV.file([
+                DentalCSV.row(month: "202304"), DentalCSV.row(month: "202305"),
+                DentalCSV.row(month: "202306", target: "12x"),
+            ])
             // act
-            let failure = await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.dentalActivity, file: file) }
+            let failure = await #expect(throws: ImportFailure.self) {
+                try await importer(handle.database).run(.dentalActivity, file: file)
+            }
             // verify
             let issue = try #require(failure?.issues.first)
             #expect(failure?.totalIssues == 1)
@@ -93,13 +108,20 @@ struct DentalImportTests {
     func everyProblem() async throws {
         try await TestDatabase.with { handle in
             let file = try DentalCSV.file([
-                DentalCSV.row(month: "202313"), DentalCSV.row(month: "202305", contract: "12345", value: "1.234"), DentalCSV.row(month: "202306"),
+                DentalCSV.row(month: "202313"), DentalCSV.row(month: "202305", contract: "12345", value: "1.234"),
+                DentalCSV.row(month: "202306"),
                 DentalCSV.row(month: "202306"), "202307,QYG,too,few,fields",
             ])
-            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.dentalActivity, file: file) })
+            let failure = try #require(
+                await #expect(throws: ImportFailure.self) {
+                    try await importer(handle.database).run(.dentalActivity, file: file)
+                })
             let lines = failure.issues.map(\.description)
             #expect(lines.contains("dental.csv:2:1: YEAR_MONTH: \"202313\" is not a month (expected YYYYMM)"))
-            #expect(lines.contains("dental.csv:3:4: CONTRACT_NUMBER: \"12345\" is not a valid contract number (expected 10 letters or digits)"))
+            #expect(
+                lines.contains(
+                    "dental.csv:3:4: CONTRACT_NUMBER: \"12345\" is not a valid contract number (expected 10 letters or digits)"
+                ))
             #expect(lines.contains("dental.csv:3:9: UDA_FIN_VAL: \"1.234\" has more than 2 decimal places"))
             #expect(lines.contains("dental.csv:5: repeats the row on line 4 (same contract_number and year_month)"))
             #expect(lines.contains("dental.csv:6: expected 22 fields, found 5"))
@@ -113,7 +135,10 @@ struct DentalImportTests {
         try await TestDatabase.with { handle in
             let header = DentalCSV.header.replacingOccurrences(of: ",ADULT_24M_COUNT", with: "")
             let file = try DentalCSV.file([], header: header)
-            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.dentalActivity, file: file) })
+            let failure = try #require(
+                await #expect(throws: ImportFailure.self) {
+                    try await importer(handle.database).run(.dentalActivity, file: file)
+                })
             #expect(failure.issues.map(\.description) == ["dental.csv:1: missing column \"ADULT_24M_COUNT\""])
         }
     }
@@ -122,7 +147,10 @@ struct DentalImportTests {
     func empty() async throws {
         try await TestDatabase.with { handle in
             let file = try DentalCSV.file([])
-            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.dentalActivity, file: file) })
+            let failure = try #require(
+                await #expect(throws: ImportFailure.self) {
+                    try await importer(handle.database).run(.dentalActivity, file: file)
+                })
             #expect(failure.issues.map(\.reason) == ["the file has no data rows"])
         }
     }
@@ -133,10 +161,14 @@ struct DentalImportTests {
             try await Fixtures.importAll(into: handle.database)
             let before = try await DatabaseSnapshot.take(handle.database)
             // The fixture file with one valid new month and a bad row at the very end.
-            let text = try Fixtures.text(of: .dentalActivity)
-                + DentalCSV.row(month: "202401", contract: "9999999999") + "\n" + DentalCSV.row(month: "202402", value: "lots") + "\n"
+            let text =
+                try Fixtures.text(of: .dentalActivity)
+                + DentalCSV.row(month: "202401", contract: "9999999999") + "\n"
+                + DentalCSV.row(month: "202402", value: "lots") + "\n"
             let file = try Fixtures.temporaryFile(named: "dental.csv", text: text)
-            await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.dentalActivity, file: file) }
+            await #expect(throws: ImportFailure.self) {
+                try await importer(handle.database).run(.dentalActivity, file: file)
+            }
             #expect(try await DatabaseSnapshot.take(handle.database) == before)
         }
     }
@@ -145,7 +177,9 @@ struct DentalImportTests {
     func rollback() async throws {
         struct Boom: Error {}
         try await TestDatabase.with { handle in
-            let rows = try Importer.parse(DentalActivityReader(), dataset: .dentalActivity, source: SourceFile.load(path: DentalCSV.file([DentalCSV.row()])))
+            let rows = try Importer.parse(
+                DentalActivityReader(), dataset: .dentalActivity,
+                source: SourceFile.load(path: DentalCSV.file([DentalCSV.row()])))
             await #expect(throws: Boom.self) {
                 try await handle.database.transaction { transaction in
                     try await BulkUpsert.write(rows, on: transaction)
@@ -159,11 +193,14 @@ struct DentalImportTests {
     @Test("A newer file updates rows in place by contract and month")
     func newerFileUpdates() async throws {
         try await TestDatabase.with { handle in
-            _ = try await importer(handle.database).run(.dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "19145")]))
-            _ = try await importer(handle.database).run(.dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "18000"), DentalCSV.blankRow()]))
+            _ = try await importer(handle.database).run(
+                .dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "19145")]))
+            _ = try await importer(handle.database).run(
+                .dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "18000"), DentalCSV.blankRow()]))
             #expect(try await DatabaseSnapshot.count("dental_activity", in: handle.database) == 2)
             #expect(try await DatabaseSnapshot.count("imports", in: handle.database) == 2)
-            let month = try #require(try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
+            let month = try #require(
+                try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
             #expect(month.udaTarget == UDAs(whole: 18000))
         }
     }

@@ -18,17 +18,23 @@ import Testing
 /// (`PODIUM_FUZZ=1 swift test --filter .tags:fuzz`). It reads no database, so it runs once, on SQLite's pass.
 @Suite(
     "Fuzzing the CSV readers", .tags(.fuzz),
-    .enabled(if: ProcessInfo.processInfo.environment["PODIUM_FUZZ"] == "1" && !TestDatabase.isPostgres, "set PODIUM_FUZZ=1 to run"))
+    .enabled(
+        if: ProcessInfo.processInfo.environment["PODIUM_FUZZ"] == "1" && !TestDatabase.isPostgres,
+        "set PODIUM_FUZZ=1 to run"))
 struct FuzzTests {
     /// The synthetic geography's seeded SplitMix64: the same inputs on every run and platform.
     typealias Generator = SplitMix64
 
     /// What damaged files contain: CSV's own syntax, line ends, encodings broken halfway, numbers too big or not numbers.
-    static let tokens: [[UInt8]] = [
-        "\"", "\"\"", ",", "\r", "\n", "\r\n", ",,,,", "\"\"\"", "\u{FEFF}", "99999999999999999999999", "-1", "1e309", "-0", "NaN", "inf",
-        "£", "😀", "2024-02-30", "2023/24", "24:00", "99:99", "  ", "\t", "<script>", "%s%n", "'; DROP TABLE users; --", "0x7fffffffffffffff",
-        "9223372036854775808", "-9223372036854775809", "1.7976931348623157e308", "E01000001", "FA129", "QT6", ".", "1,5",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0x00], [0x92], [0xF0, 0x9F], [0x1F, 0x8B]]
+    static let tokens: [[UInt8]] =
+        [
+            "\"", "\"\"", ",", "\r", "\n", "\r\n", ",,,,", "\"\"\"", "\u{FEFF}", "99999999999999999999999", "-1",
+            "1e309", "-0", "NaN", "inf",
+            "£", "😀", "2024-02-30", "2023/24", "24:00", "99:99", "  ", "\t", "<script>", "%s%n",
+            "'; DROP TABLE users; --", "0x7fffffffffffffff",
+            "9223372036854775808", "-9223372036854775809", "1.7976931348623157e308", "E01000001", "FA129", "QT6", ".",
+            "1,5",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0x00], [0x92], [0xF0, 0x9F], [0x1F, 0x8B]]
 
     /// One to four mutations of `seed`: byte changes, inserted tokens or noise, deletions, duplicated or swapped lines,
     /// truncation and a field replaced.
@@ -53,10 +59,17 @@ struct FuzzTests {
                 bytes = Array(bytes.prefix(at))
             case 5:
                 var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-                if lines.count > 1 { lines.swapAt(Int.random(in: 0..<lines.count, using: &generator), Int.random(in: 0..<lines.count, using: &generator)) }
+                if lines.count > 1 {
+                    lines.swapAt(
+                        Int.random(in: 0..<lines.count, using: &generator),
+                        Int.random(in: 0..<lines.count, using: &generator))
+                }
                 bytes = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
             case 6:
-                bytes.insert(contentsOf: (0..<Int.random(in: 1...24, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }, at: at)
+                bytes.insert(
+                    contentsOf: (0..<Int.random(in: 1...24, using: &generator)).map { _ in
+                        UInt8.random(in: 0...255, using: &generator)
+                    }, at: at)
             default:
                 // A whole field replaced: from one comma to the next.
                 let comma = UInt8(ascii: ",")
@@ -75,13 +88,15 @@ struct FuzzTests {
 
     /// Problems must say where: a line from 1, a column from 1 when given, and a reason.
     static func isClean(_ issues: [ImportIssue], file: String) -> Bool {
-        !issues.isEmpty && issues.allSatisfy { $0.file == file && $0.line >= 1 && ($0.column ?? 1) >= 1 && !$0.reason.isEmpty }
+        !issues.isEmpty
+            && issues.allSatisfy { $0.file == file && $0.line >= 1 && ($0.column ?? 1) >= 1 && !$0.reason.isEmpty }
     }
 
     /// Runs `count` damaged copies of `seed` through `read`, which returns the issues of a clean error (or `nil` when the
     /// input was read), and records any input that crashed into an unclean error. Returns how many were read cleanly.
     static func fuzz(
-        _ name: String, seed: [UInt8], count: Int, generator: inout Generator, read: (SourceFile) throws -> [ImportIssue]?
+        _ name: String, seed: [UInt8], count: Int, generator: inout Generator,
+        read: (SourceFile) throws -> [ImportIssue]?
     ) -> (inputs: Int, rejected: Int) {
         var rejected = 0
         for index in 0..<count {
@@ -109,11 +124,15 @@ struct FuzzTests {
 
     static let perDataset = 2_000, perTemplate = 2_500
 
-    @Test("Every published-format reader: 2,000 damaged files each, rows or a clean error naming file, line and column",
-          arguments: Dataset.allCases)
+    @Test(
+        "Every published-format reader: 2,000 damaged files each, rows or a clean error naming file, line and column",
+        arguments: Dataset.allCases)
     func datasets(_ dataset: Dataset) throws {
         var generator = Generator(seed: 10 + UInt64(Dataset.allCases.firstIndex(of: dataset) ?? 0))
-        let result = Self.fuzz(dataset.rawValue + ".csv", seed: Self.seed(try Fixtures.text(of: dataset)), count: Self.perDataset, generator: &generator) { source in
+        let result = Self.fuzz(
+            dataset.rawValue + ".csv", seed: Self.seed(try Fixtures.text(of: dataset)), count: Self.perDataset,
+            generator: &generator
+        ) { source in
             do {
                 _ = try Importer.rowCount(dataset, source: source)
                 return nil
@@ -129,7 +148,9 @@ struct FuzzTests {
 
     @Test("In all, more than 100,000 damaged inputs")
     func total() {
-        #expect(Dataset.allCases.count * Self.perDataset + RecordTemplate.all.count * Self.perTemplate + Self.commandInputs > 100_000)
+        #expect(
+            Dataset.allCases.count * Self.perDataset + RecordTemplate.all.count * Self.perTemplate + Self.commandInputs
+                > 100_000)
     }
 
     /// A valid file for a template: its header and three rows of plausible values.
@@ -153,7 +174,8 @@ struct FuzzTests {
             case .financialYear: "202\(row + 3)/2\(row + 4)"
             }
         }
-        let lines = [template.csvHeader()] + (0..<3).map { row in CSVFormat.line(template.fields.map { value($0, row) }) }
+        let lines =
+            [template.csvHeader()] + (0..<3).map { row in CSVFormat.line(template.fields.map { value($0, row) }) }
         return Array(lines.joined().utf8)
     }
 
@@ -163,9 +185,11 @@ struct FuzzTests {
         var total = 0
         for template in RecordTemplate.all {
             let seed = Self.validFile(template)
-            let (_, _, problems) = LocalRecordImporter.parse(template, source: try SourceFile.received(name: "seed.csv", bytes: seed))
+            let (_, _, problems) = LocalRecordImporter.parse(
+                template, source: try SourceFile.received(name: "seed.csv", bytes: seed))
             #expect(problems.isEmpty, "\(template.id)'s seed file: \(problems)")
-            let result = Self.fuzz("\(template.id).csv", seed: seed, count: Self.perTemplate, generator: &generator) { source in
+            let result = Self.fuzz("\(template.id).csv", seed: seed, count: Self.perTemplate, generator: &generator) {
+                source in
                 let (_, _, issues) = LocalRecordImporter.parse(template, source: source)
                 return issues.isEmpty ? nil : issues
             }
@@ -182,10 +206,24 @@ struct FuzzTests {
     func commandFiles() throws {
         var generator = Generator(seed: 30)
         let readers: [(String, [UInt8], (SourceFile) throws -> Void)] = [
-            ("demand.csv", Array(try String(contentsOfFile: Fixtures.root + "/Tests/Fixtures/access/tiny/demand.csv", encoding: .utf8).utf8), { _ = try AccessFile.read($0, amount: "population") }),
-            ("reconcile.csv", Array((ReconciliationFile.inputColumns.joined(separator: ",") + "\n1000000001,8000,25000000,7700,0,0,0,0\n1000000002,100.5,3125000,101.9,2.5,0,1,0\n").utf8),
-             { _ = try ReconciliationFile.read($0) }),
-            ("spc.csv", Array("period,value\n2024-01,12.5\n2024-02,13\n2024-03,11.25\n2024-04,40\n".utf8), { _ = try SPCFile.read($0) }),
+            (
+                "demand.csv",
+                Array(
+                    try String(
+                        contentsOfFile: Fixtures.root + "/Tests/Fixtures/access/tiny/demand.csv", encoding: .utf8
+                    ).utf8), { _ = try AccessFile.read($0, amount: "population") }
+            ),
+            (
+                "reconcile.csv",
+                Array(
+                    (ReconciliationFile.inputColumns.joined(separator: ",")
+                        + "\n1000000001,8000,25000000,7700,0,0,0,0\n1000000002,100.5,3125000,101.9,2.5,0,1,0\n").utf8),
+                { _ = try ReconciliationFile.read($0) }
+            ),
+            (
+                "spc.csv", Array("period,value\n2024-01,12.5\n2024-02,13\n2024-03,11.25\n2024-04,40\n".utf8),
+                { _ = try SPCFile.read($0) }
+            ),
         ]
         var total = 0
         for (name, seed, read) in readers {
@@ -200,7 +238,9 @@ struct FuzzTests {
             total += result.inputs
         }
         // The scanner alone: every record, or a syntax error at a line and column.
-        let scanned = Self.fuzz("raw.csv", seed: Self.seed(try Fixtures.text(of: .pharmacies)), count: 5_000, generator: &generator) { source in
+        let scanned = Self.fuzz(
+            "raw.csv", seed: Self.seed(try Fixtures.text(of: .pharmacies)), count: 5_000, generator: &generator
+        ) { source in
             do {
                 _ = try CSVReader(bytes: source.content).records()
                 return nil

@@ -9,7 +9,9 @@ import Testing
 
 @Suite("Importing every dataset")
 struct ImportTests {
-    func importer(_ database: any Database) -> Importer { Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock) }
+    func importer(_ database: any Database) -> Importer {
+        Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
+    }
 
     @Test("Importing the same files twice leaves the database identical")
     func idempotent() async throws {
@@ -46,11 +48,18 @@ struct ImportTests {
     func unknownICB() async throws {
         try await TestDatabase.with { handle in
             let file = try Fixtures.temporaryFile(
-                named: "sicbl.csv", text: "sicbl24_code,sicbl24_code_nhs,sicbl24_name,icb24_code,icb24_code_nhs,icb24_name\nE38000006,02P,NHS South Yorkshire ICB - 02P,E54000061,QF7,NHS South Yorkshire\n")
-            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.subICBLocations, file: file) })
-            #expect(failure.issues.map(\.description) == [
-                "sicbl.csv:2:5: icb24_code_nhs: ICB QF7 is not in the ICB register (import the \"icbs\" dataset first)",
-            ])
+                named: "sicbl.csv",
+                text:
+                    "sicbl24_code,sicbl24_code_nhs,sicbl24_name,icb24_code,icb24_code_nhs,icb24_name\nE38000006,02P,NHS South Yorkshire ICB - 02P,E54000061,QF7,NHS South Yorkshire\n"
+            )
+            let failure = try #require(
+                await #expect(throws: ImportFailure.self) {
+                    try await importer(handle.database).run(.subICBLocations, file: file)
+                })
+            #expect(
+                failure.issues.map(\.description) == [
+                    "sicbl.csv:2:5: icb24_code_nhs: ICB QF7 is not in the ICB register (import the \"icbs\" dataset first)"
+                ])
         }
     }
 
@@ -59,21 +68,32 @@ struct ImportTests {
         try await TestDatabase.with { handle in
             // setup: one good row with a blank ICB and stray postcode spaces; one with an unknown status; one short row
             func row(_ code: String, status: String, icb: String = "QOP", postcode: String = "SK7 5LD") -> String {
-                let fields = [code, "ROWLANDS PHARMACY", "Y62", icb, "61 ARUNDEL AVENUE", "HAZEL GROVE", "STOCKPORT", "", "", postcode,
-                              "20060601", "", status, "1", "P79D", "20060601", "", "0161 4838729", "", "", "", "0", "", icb, "", "", ""]
+                let fields = [
+                    code, "ROWLANDS PHARMACY", "Y62", icb, "61 ARUNDEL AVENUE", "HAZEL GROVE", "STOCKPORT", "", "",
+                    postcode,
+                    "20060601", "", status, "1", "P79D", "20060601", "", "0161 4838729", "", "", "", "0", "", icb, "",
+                    "", "",
+                ]
                 return fields.map { "\"\($0)\"" }.joined(separator: ",")
             }
-            let good = try Fixtures.temporaryFile(named: "edispensary.csv", text: row("FA002", status: "A", icb: "", postcode: "SA5 9 EA") + "\n")
+            let good = try Fixtures.temporaryFile(
+                named: "edispensary.csv", text: row("FA002", status: "A", icb: "", postcode: "SA5 9 EA") + "\n")
             let bad = try Fixtures.temporaryFile(
-                named: "edispensary.csv", text: [row("FA003", status: "X"), row("FA004", status: "A"), "\"FA005\",\"SHORT\""].joined(separator: "\n"))
+                named: "edispensary.csv",
+                text: [row("FA003", status: "X"), row("FA004", status: "A"), "\"FA005\",\"SHORT\""].joined(
+                    separator: "\n"))
             // act
             _ = try await importer(handle.database).run(.pharmacies, file: good)
-            let failure = try #require(await #expect(throws: ImportFailure.self) { try await importer(handle.database).run(.pharmacies, file: bad) })
+            let failure = try #require(
+                await #expect(throws: ImportFailure.self) {
+                    try await importer(handle.database).run(.pharmacies, file: bad)
+                })
             // verify
-            #expect(failure.issues.map(\.description) == [
-                "edispensary.csv:1:13: Status Code: \"X\" is not one of A, C, P, D",
-                "edispensary.csv:3: expected 27 fields, found 2",
-            ])
+            #expect(
+                failure.issues.map(\.description) == [
+                    "edispensary.csv:1:13: Status Code: \"X\" is not one of A, C, P, D",
+                    "edispensary.csv:3: expected 27 fields, found 2",
+                ])
             let rows = try await handle.database.sql().raw("SELECT ods_code, icb_code, postcode FROM pharmacies").all()
             #expect(rows.count == 1)
             #expect(try rows[0].decode(column: "icb_code", as: String?.self) == nil)
@@ -87,12 +107,16 @@ struct ImportTests {
             await #expect(throws: SourceFileError.notFound("/no/such/file.csv")) {
                 try await importer(handle.database).run(.icbs, file: "/no/such/file.csv")
             }
-            let broken = try Fixtures.temporaryFile(named: "broken.csv.gz", contents: [0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02])
+            let broken = try Fixtures.temporaryFile(
+                named: "broken.csv.gz", contents: [0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02])
             await #expect(throws: SourceFileError.self) { try await importer(handle.database).run(.icbs, file: broken) }
             // A real gzip file cut short, as an interrupted download leaves it.
             let whole = try SourceFile.gzip(Array(try Fixtures.text(of: .icbs).utf8))
-            let truncated = try Fixtures.temporaryFile(named: "icbs.csv.gz", contents: Array(whole.prefix(whole.count - 40)))
-            await #expect(throws: SourceFileError.self) { try await importer(handle.database).run(.icbs, file: truncated) }
+            let truncated = try Fixtures.temporaryFile(
+                named: "icbs.csv.gz", contents: Array(whole.prefix(whole.count - 40)))
+            await #expect(throws: SourceFileError.self) {
+                try await importer(handle.database).run(.icbs, file: truncated)
+            }
             #expect(try await DatabaseSnapshot.count("icbs", in: handle.database) == 0)
         }
     }
@@ -108,9 +132,12 @@ struct BundledDataTests {
     func everyFileParses() throws {
         // Row counts of the fixture files as published (and the Code-Point subset made by `podium data postcodes-subset`).
         let expected: [Dataset: Int] = [
-            .icbs: 42, .subICBLocations: 106, .lsoa2011Lookup: 32_844, .lsoa2021Lookup: 33_755, .lsoaVintageLookup: 35_795,
-            .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672, .population2020: 34_753,
-            .lsoa2011Centroids: 34_753, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908, .dentalActivity: 54_227,
+            .icbs: 42, .subICBLocations: 106, .lsoa2011Lookup: 32_844, .lsoa2021Lookup: 33_755,
+            .lsoaVintageLookup: 35_795,
+            .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672,
+            .population2020: 34_753,
+            .lsoa2011Centroids: 34_753, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908,
+            .dentalActivity: 54_227,
             .pharmacyFirstEngland: 105, .pharmacyFirstRegions: 735,
         ]
         for dataset in Dataset.allCases {
@@ -119,7 +146,9 @@ struct BundledDataTests {
         }
     }
 
-    @Test("811 contracts change target within 2023/24, and England's contracted UDAs are 84,265,013", .enabled(if: pureOnly))
+    @Test(
+        "811 contracts change target within 2023/24, and England's contracted UDAs are 84,265,013",
+        .enabled(if: pureOnly))
     func dentalFigures() throws {
         let source = try SourceFile.load(path: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
         let rows = try Importer.parse(DentalActivityReader(), dataset: .dentalActivity, source: source)
@@ -138,8 +167,10 @@ struct BundledDataTests {
         try await TestDatabase.with { handle in
             let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
             _ = try await importer.run(.icbs, file: BundledData.path(for: .icbs, in: Fixtures.bundled))
-            _ = try await importer.run(.dentalActivity, file: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
-            let figures = try await GeographyStore(database: handle.database).figures(financialYear: FinancialYear(startYear: 2023))
+            _ = try await importer.run(
+                .dentalActivity, file: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
+            let figures = try await GeographyStore(database: handle.database).figures(
+                financialYear: FinancialYear(startYear: 2023))
             let england = ICBFigures.total(Array(figures.values))
             #expect(figures.count == 42)
             #expect(england.dentalContracts == 6997)

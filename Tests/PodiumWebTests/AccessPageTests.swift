@@ -11,23 +11,30 @@ import VaporTesting
 
 @Suite("Need and access: model from the database, pages, what-ifs and CSV")
 struct AccessPageTests {
-    @Test("The model's inputs come from the database: unchanged LSOAs keep their 2011 centroid; contracts keep their latest target")
+    @Test(
+        "The model's inputs come from the database: unchanged LSOAs keep their 2011 centroid; contracts keep their latest target"
+    )
     func inputs() async throws {
         try await withWorkbench { app in
             let store = AccessStore(database: app.db)
             let areas = try await store.areas()
             let sql = try app.db.sql()
-            let expected = try await sql.raw("""
+            let expected = try await sql.raw(
+                """
                 SELECT COUNT(*) AS n FROM population_census2021 c JOIN iod2025_lsoa21 d ON d.lsoa21_code = c.lsoa21_code
                 WHERE EXISTS (SELECT 1 FROM lsoa11_lsoa21 l JOIN lsoa11_centroids p ON p.lsoa11_code = l.lsoa11_code WHERE l.lsoa21_code = c.lsoa21_code)
-                """).first(decoding: Count.self)
+                """
+            ).first(decoding: Count.self)
             #expect(areas.count == expected?.n)
             #expect(areas.count > 300)
             // An unchanged LSOA (change code U) sits exactly on its 2011 centroid.
-            let unchanged = try #require(try await sql.raw("""
-                SELECT l.lsoa21_code AS code, p.easting, p.northing FROM lsoa11_lsoa21 l JOIN lsoa11_centroids p ON p.lsoa11_code = l.lsoa11_code
-                WHERE l.change_code = 'U' ORDER BY l.lsoa21_code
-                """).first(decoding: Centroid.self))
+            let unchanged = try #require(
+                try await sql.raw(
+                    """
+                    SELECT l.lsoa21_code AS code, p.easting, p.northing FROM lsoa11_lsoa21 l JOIN lsoa11_centroids p ON p.lsoa11_code = l.lsoa11_code
+                    WHERE l.change_code = 'U' ORDER BY l.lsoa21_code
+                    """
+                ).first(decoding: Centroid.self))
             let area = try #require(areas.first { $0.code.rawValue == unchanged.code })
             #expect(area.location == GridPoint(easting: unchanged.easting, northing: unchanged.northing))
             // Dental sites: each contract's latest UDA target, as the contract engine reads it.
@@ -51,7 +58,9 @@ struct AccessPageTests {
             let year = try #require(try await DentalStore(database: app.db).financialYears().first)
             let model = AccessModel(areas: try await store.areas(), sites: try await store.dentalSites(in: year).sites)
             let shared = zip(model.access, model.population).reduce(0.0) { $1.0.isNaN ? $0 : $0 + $1.0 * $1.1 }
-            let reachable = model.sites.indices.filter { model.scenario.base.demand[$0] > 0 }.reduce(0.0) { $0 + model.sites[$1].capacity }
+            let reachable = model.sites.indices.filter { model.scenario.base.demand[$0] > 0 }.reduce(0.0) {
+                $0 + model.sites[$1].capacity
+            }
             #expect(reachable > 0)
             #expect(abs(shared - reachable) <= 1e-9 * reachable)
         }
@@ -65,7 +74,8 @@ struct AccessPageTests {
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("Need and access: Cornwall and the Isles of Scilly"))
-                #expect(html.components(separatedBy: "<circle class=\"area ").count - 1 == lsoas + 6)  // + the legend's six
+                // + the legend's six
+                #expect(html.components(separatedBy: "<circle class=\"area ").count - 1 == lsoas + 6)
                 #expect(html.contains("id=\"decile-chart\""))
                 #expect(html.contains("UDAs a year per 1,000 residents in reach"))
                 #expect(html.contains("Showing 1–\(min(lsoas, ListRequest.defaultPerPage)) of \(lsoas) LSOAs"))
@@ -80,8 +90,11 @@ struct AccessPageTests {
             }
             let gaps = count(#"[0-9]+(?= LSOAs, largest shortfall first)"#) ?? 0
             let sites = try #require(count(#"[0-9]+(?= dental contracts the ICB commissions)"#))
-            for (table, rows) in [("access-areas", lsoas), ("access-gaps", gaps), ("access-deciles", 10), ("access-sites", sites)] {
-                try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv&table=\(table)") { response async throws in
+            for (table, rows) in [
+                ("access-areas", lsoas), ("access-gaps", gaps), ("access-deciles", 10), ("access-sites", sites),
+            ] {
+                try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv&table=\(table)") {
+                    response async throws in
                     #expect(response.status == .ok)
                     #expect(response.contentType.hasPrefix("text/csv"))
                     #expect(try csvRows(response.text).count == rows + 1, "\(table)")
@@ -90,8 +103,12 @@ struct AccessPageTests {
             try await app.signedIn().test(.GET, "/icbs/QT6/access?format=csv") { response async throws in
                 #expect(response.text.split(whereSeparator: \.isNewline).count == lsoas + 1)
             }
-            for path in ["/icbs/QT6/access?service=pharmacy&demand=children", "/access", "/access?service=pharmacy&format=csv"] {
-                try await app.signedIn().test(.GET, path) { response async throws in #expect(response.status == .ok, "\(path)") }
+            for path in [
+                "/icbs/QT6/access?service=pharmacy&demand=children", "/access", "/access?service=pharmacy&format=csv",
+            ] {
+                try await app.signedIn().test(.GET, path) { response async throws in
+                    #expect(response.status == .ok, "\(path)")
+                }
             }
         }
     }
@@ -100,7 +117,8 @@ struct AccessPageTests {
     func closeWhatIf() async throws {
         try await withWorkbench { app in
             let site = try #require(try await firstSite(app))
-            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=close&site=\(site)") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=close&site=\(site)") {
+                response async throws in
                 #expect(response.status == .ok)
                 let body = try JSONValue.parse(response.body.string)
                 let changed = try #require(body["changedAreas"]?.array)
@@ -117,13 +135,15 @@ struct AccessPageTests {
                 #expect(body["populationLosingAllAccess"]?.integer == losing)
                 #expect(body["populationGainingAccess"]?.integer == 0)
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)") {
+                response async throws in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("id=\"map-before\""))
                 #expect(response.text.contains("id=\"map-after\""))
                 #expect(response.text.contains("id=\"whatif-decile-chart\""))
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)&format=csv") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)&format=csv") {
+                response async throws in
                 #expect(response.text.hasPrefix("LSOA (2021),"))
             }
         }
@@ -132,9 +152,14 @@ struct AccessPageTests {
     @Test("Opening a site at a postcode only raises access; moving capacity keeps the total")
     func openAndMove() async throws {
         try await withWorkbench { app in
-            let postcode = try #require(try await app.db.sql().raw("SELECT postcode FROM dental_activity WHERE commissioner_code = 'QT6' ORDER BY postcode").first(decoding: PostcodeRow.self))
+            let postcode = try #require(
+                try await app.db.sql().raw(
+                    "SELECT postcode FROM dental_activity WHERE commissioner_code = 'QT6' ORDER BY postcode"
+                ).first(decoding: PostcodeRow.self))
             let encoded = postcode.postcode.replacingOccurrences(of: " ", with: "%20")
-            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=open&postcode=\(encoded)&capacity=5000") { response async throws in
+            try await app.signedIn().test(
+                .GET, "/api/v1/icbs/QT6/access/what-if?change=open&postcode=\(encoded)&capacity=5000"
+            ) { response async throws in
                 #expect(response.status == .ok)
                 let changed = try #require(try JSONValue.parse(response.body.string)["changedAreas"]?.array)
                 #expect(!changed.isEmpty)
@@ -143,23 +168,27 @@ struct AccessPageTests {
                 }
             }
             let site = try #require(try await firstSite(app))
-            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=capacity&site=\(site)&capacity=0") { response async throws in
+            try await app.signedIn().test(
+                .GET, "/api/v1/icbs/QT6/access/what-if?change=capacity&site=\(site)&capacity=0"
+            ) { response async throws in
                 #expect(response.status == .ok)
             }
         }
     }
 
-    @Test("What-ifs that cannot apply are refused in words", arguments: [
-        ("/api/v1/icbs/QT6/access/what-if?change=close&site=0000000000", 404, "site_not_found"),
-        ("/api/v1/icbs/QT6/access/what-if?change=close", 400, "invalid_parameter"),
-        ("/api/v1/icbs/QT6/access/what-if?change=explode", 400, "invalid_parameter"),
-        ("/api/v1/icbs/QT6/access/what-if", 400, "invalid_parameter"),
-        ("/api/v1/icbs/QT6/access/what-if?change=open&postcode=ZZ99%209ZZ&capacity=10", 404, "postcode_not_found"),
-        ("/api/v1/icbs/QT6/access/what-if?change=open&postcode=nonsense&capacity=10", 400, "invalid_parameter"),
-        ("/api/v1/icbs/QT6/access?service=optometry", 400, "invalid_parameter"),
-        ("/api/v1/icbs/QT6/access?demand=pets", 400, "invalid_parameter"),
-        ("/api/v1/icbs/QZZ/access", 404, "icb_not_found"),
-    ])
+    @Test(
+        "What-ifs that cannot apply are refused in words",
+        arguments: [
+            ("/api/v1/icbs/QT6/access/what-if?change=close&site=0000000000", 404, "site_not_found"),
+            ("/api/v1/icbs/QT6/access/what-if?change=close", 400, "invalid_parameter"),
+            ("/api/v1/icbs/QT6/access/what-if?change=explode", 400, "invalid_parameter"),
+            ("/api/v1/icbs/QT6/access/what-if", 400, "invalid_parameter"),
+            ("/api/v1/icbs/QT6/access/what-if?change=open&postcode=ZZ99%209ZZ&capacity=10", 404, "postcode_not_found"),
+            ("/api/v1/icbs/QT6/access/what-if?change=open&postcode=nonsense&capacity=10", 400, "invalid_parameter"),
+            ("/api/v1/icbs/QT6/access?service=optometry", 400, "invalid_parameter"),
+            ("/api/v1/icbs/QT6/access?demand=pets", 400, "invalid_parameter"),
+            ("/api/v1/icbs/QZZ/access", 404, "icb_not_found"),
+        ])
     func refused(path: String, status: UInt, code: String) async throws {
         try await withWorkbench { app in
             try await app.signedIn().test(.GET, path) { response async throws in
@@ -172,10 +201,15 @@ struct AccessPageTests {
     @Test("Moving more UDAs than a contract has is refused")
     func moveTooMuch() async throws {
         try await withWorkbench { app in
-            let sites = try await AccessStore(database: app.db).dentalSites(in: try #require(try await DentalStore(database: app.db).financialYears().first))
-                .sites.filter { $0.icb?.rawValue == "QT6" }
+            let sites = try await AccessStore(database: app.db).dentalSites(
+                in: try #require(try await DentalStore(database: app.db).financialYears().first)
+            )
+            .sites.filter { $0.icb?.rawValue == "QT6" }
             try #require(sites.count >= 2)
-            try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/access/what-if?change=move&site=\(sites[0].id)&to=\(sites[1].id)&amount=\(Int(sites[0].capacity) + 1)") { response async throws in
+            try await app.signedIn().test(
+                .GET,
+                "/api/v1/icbs/QT6/access/what-if?change=move&site=\(sites[0].id)&to=\(sites[1].id)&amount=\(Int(sites[0].capacity) + 1)"
+            ) { response async throws in
                 #expect(response.status == .badRequest)
                 #expect(try JSONValue.parse(response.body.string)["error"]?["code"]?.string == "invalid_change")
             }
@@ -184,7 +218,8 @@ struct AccessPageTests {
 
     private func firstSite(_ app: Application) async throws -> String? {
         let year = try #require(try await DentalStore(database: app.db).financialYears().first)
-        return try await AccessStore(database: app.db).dentalSites(in: year).sites.first { $0.icb?.rawValue == "QT6" }?.id
+        return try await AccessStore(database: app.db).dentalSites(in: year).sites.first { $0.icb?.rawValue == "QT6" }?
+            .id
     }
 
     struct Count: Decodable { var n: Int }

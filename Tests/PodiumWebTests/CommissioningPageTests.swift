@@ -22,13 +22,18 @@ struct CommissioningPageTests {
             let icbs = try await GeographyStore(database: app.db).icbs()
             #expect(icbs.count == 42)
             for icb in icbs {
-                for page in ["pharmacies", "pharmacy-closures", "market-entry", "pharmacy-first", "optometry", "finance", "governance", "providers-at-risk"] {
+                for page in [
+                    "pharmacies", "pharmacy-closures", "market-entry", "pharmacy-first", "optometry", "finance",
+                    "governance", "providers-at-risk",
+                ] {
                     try await app.signedIn().test(.GET, "/icbs/\(icb.code)/\(page)") { response in
                         #expect(response.status == .ok, "\(icb.code) \(page)")
                     }
                 }
                 for template in RecordTemplate.all {
-                    try await app.signedIn().test(.GET, "/icbs/\(icb.code)/records/\(template.id)") { #expect($0.status == .ok) }
+                    try await app.signedIn().test(.GET, "/icbs/\(icb.code)/records/\(template.id)") {
+                        #expect($0.status == .ok)
+                    }
                 }
             }
             try await app.signedIn().test(.GET, "/icbs/QT6/optometry") { response in
@@ -57,18 +62,27 @@ struct CommissioningPageTests {
             var csv = ""
             try await app.signedIn().test(.GET, "/icbs/QT6/records/gos-contracts?format=csv") { csv = $0.text }
             #expect(csv.hasPrefix("contract_number,kind,contractor"))
-            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "ann@example.nhs.uk", name: "A. Commissioner")
+            let ann = try await app.session(
+                as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "ann@example.nhs.uk",
+                name: "A. Commissioner")
             let before = try await DatabaseSnapshot.take(app.db)
-            for (text, status) in [(csv, HTTPStatus.ok), (csv + "EX-QT6-G1,weekly,x,y,TR1 1AA,2020-01-01,\r\n", .unprocessableEntity)] {
+            for (text, status) in [
+                (csv, HTTPStatus.ok), (csv + "EX-QT6-G1,weekly,x,y,TR1 1AA,2020-01-01,\r\n", .unprocessableEntity),
+            ] {
                 var body = ByteBuffer()
                 let boundary = "podium-test-boundary"
                 // The CSRF token travels in the form, as a browser sends it.
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(ann.csrfToken)\r\n")
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gos.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n")
+                body.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(ann.csrfToken)\r\n")
+                body.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gos.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+                )
                 var headers = HTTPHeaders()
-                headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+                headers.contentType = HTTPMediaType(
+                    type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
                 headers.add(name: "X-No-CSRF", value: "form")
-                try await ann.test(.POST, "/icbs/QT6/records/gos-contracts/upload", headers: headers, body: body) { response in
+                try await ann.test(.POST, "/icbs/QT6/records/gos-contracts/upload", headers: headers, body: body) {
+                    response in
                     #expect(response.status == status)
                     if status != .ok { #expect(response.text.contains("is not one of mandatory, additional")) }
                 }
@@ -80,8 +94,14 @@ struct CommissioningPageTests {
             #expect(after.filter { untouched($0.key) } == before.filter { untouched($0.key) })
             #expect(after["gos_contracts"]?.count == before["gos_contracts"]?.count)
             let trail = try await RecordChangeStore(database: app.db).changes(.gosContracts, icb: ICBCode("QT6")!)
-            #expect(trail.count == (try await LocalRecordStore(database: app.db).records(.gosContracts, icb: ICBCode("QT6")!)).count)
-            #expect(trail.allSatisfy { $0.by == "A. Commissioner (ann@example.nhs.uk)" && $0.source == "gos.csv" && $0.fields.isEmpty })
+            #expect(
+                trail.count
+                    == (try await LocalRecordStore(database: app.db).records(.gosContracts, icb: ICBCode("QT6")!)).count
+            )
+            #expect(
+                trail.allSatisfy {
+                    $0.by == "A. Commissioner (ann@example.nhs.uk)" && $0.source == "gos.csv" && $0.fields.isEmpty
+                })
         }
     }
 
@@ -89,23 +109,44 @@ struct CommissioningPageTests {
     func entryForm() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
             let hostile = "<script>alert(1)</script>"
-            try await app.signedIn().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "", "reason": hostile], as: .urlEncodedForm)
-            }) { response in
+            try await app.signedIn().test(
+                .POST, "/icbs/QT6/records/pharmacy-closures/form",
+                beforeRequest: { req in
+                    try req.content.encode(
+                        [
+                            "ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "",
+                            "reason": hostile,
+                        ], as: .urlEncodedForm)
+                }
+            ) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.text.contains("a temporary closure needs the hours lost"))
                 #expect(response.text.contains("&lt;script&gt;"))
                 #expect(!response.text.contains(hostile))
             }
-            try await app.signedIn().test(.POST, "/icbs/QJM/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2", "reason": "x"], as: .urlEncodedForm)
-            }) { response in
+            try await app.signedIn().test(
+                .POST, "/icbs/QJM/records/pharmacy-closures/form",
+                beforeRequest: { req in
+                    try req.content.encode(
+                        [
+                            "ods_code": "FA129", "date": "2024-06-01", "kind": "temporary", "hours_lost": "2",
+                            "reason": "x",
+                        ], as: .urlEncodedForm)
+                }
+            ) { response in
                 #expect(response.status == .unprocessableEntity)
                 #expect(response.text.contains("not QJM"))
             }
-            try await app.signedIn().test(.POST, "/icbs/QT6/records/pharmacy-closures/form", beforeRequest: { req in
-                try req.content.encode(["ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5", "reason": hostile], as: .urlEncodedForm)
-            }) { response in
+            try await app.signedIn().test(
+                .POST, "/icbs/QT6/records/pharmacy-closures/form",
+                beforeRequest: { req in
+                    try req.content.encode(
+                        [
+                            "ods_code": "FA129", "date": "2026-11-02", "kind": "temporary", "hours_lost": "2.5",
+                            "reason": hostile,
+                        ], as: .urlEncodedForm)
+                }
+            ) { response in
                 #expect(response.status == .seeOther)
             }
             try await app.signedIn().test(.GET, "/api/v1/icbs/QT6/records/pharmacy-closures") { response in

@@ -18,8 +18,11 @@ struct DentalPositionTests {
             try await app.signedIn().test(.GET, "/dental-contracts/\(Self.contract)") { response async throws in
                 #expect(response.status == .ok)
                 let html = response.text
-                for section in ["Delivery against the working-day profile", "Mid-year review", "Forecast year end", "Why: the rules behind each figure",
-                                "Variations recorded by commissioners", "Record a variation"] {
+                for section in [
+                    "Delivery against the working-day profile", "Mid-year review", "Forecast year end",
+                    "Why: the rules behind each figure",
+                    "Variations recorded by commissioners", "Record a variation",
+                ] {
                     #expect(html.contains(section), "\(section)")
                 }
                 #expect(html.contains("GDS Contracts Regulations 2005, Schedule 3"))
@@ -27,7 +30,8 @@ struct DentalPositionTests {
                 #expect(html.contains("class=\"marker\""))
                 #expect(html.contains("Rules: 96% lower and 102% upper tolerance"))
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/\(Self.contract)?format=csv&table=forecast") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/\(Self.contract)?format=csv&table=forecast") {
+                response async throws in
                 let rows = try csvRows(response.text)
                 #expect(rows.count == 3)
                 #expect(rows[0].first == "Pace")
@@ -41,14 +45,22 @@ struct DentalPositionTests {
             let path = "/dental-contracts/\(Self.contract)"
             var before = try await target(app, path)
             // The audit trail names the signed-in person, whatever a form might claim.
-            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "ann@example.nhs.uk", name: "A. Commissioner")
-            let bob = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "bob@example.nhs.uk", name: "B. Analyst")
-            try await ann.test(.POST, path + "/variations", beforeRequest: { req in
-                try req.content.encode([
-                    "kind": "hand-back", "effective": "2023-04-01", "udas": "500", "value": "12915.23",
-                    "reason": "Practice reducing its NHS commitment", "recorded_by": "Someone Else",
-                ], as: .urlEncodedForm)
-            }) { response async throws in
+            let ann = try await app.session(
+                as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "ann@example.nhs.uk",
+                name: "A. Commissioner")
+            let bob = try await app.session(
+                as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "bob@example.nhs.uk", name: "B. Analyst"
+            )
+            try await ann.test(
+                .POST, path + "/variations",
+                beforeRequest: { req in
+                    try req.content.encode(
+                        [
+                            "kind": "hand-back", "effective": "2023-04-01", "udas": "500", "value": "12915.23",
+                            "reason": "Practice reducing its NHS commitment", "recorded_by": "Someone Else",
+                        ], as: .urlEncodedForm)
+                }
+            ) { response async throws in
                 #expect(response.status == .seeOther)
                 #expect(response.headers.first(name: .location) == path + "#variations")
             }
@@ -65,9 +77,12 @@ struct DentalPositionTests {
                 #expect(first["reason"]?.string == "Practice reducing its NHS commitment")
                 variationID = first["id"]?.string ?? ""
             }
-            try await bob.test(.POST, path + "/variations/\(variationID)/withdraw", beforeRequest: { req in
-                try req.content.encode(["reason": "Now shown in the NHSBSA data"], as: .urlEncodedForm)
-            }) { response async throws in
+            try await bob.test(
+                .POST, path + "/variations/\(variationID)/withdraw",
+                beforeRequest: { req in
+                    try req.content.encode(["reason": "Now shown in the NHSBSA data"], as: .urlEncodedForm)
+                }
+            ) { response async throws in
                 #expect(response.status == .seeOther)
             }
             before = try await target(app, path)
@@ -80,26 +95,43 @@ struct DentalPositionTests {
         }
     }
 
-    @Test("A variation with problems is not recorded; the page says what is wrong and keeps what was typed", arguments: [
-        (["kind": "hand-back", "effective": "2023-13-01", "udas": "x", "value": "", "reason": ""],
-         ["Enter the effective date", "UDAs handed back", "Enter the value handed back", "Give the reason"]),
-        (["kind": "hand-back", "effective": "2023-05-01", "udas": "999999", "value": "1", "reason": "r"],
-         ["A hand-back cannot exceed the contract"]),
-        (["kind": "minimum-uda-value", "effective": "2023-05-01", "minimum": "20.00", "method": "raiseValue", "reason": "r"],
-         ["at or above the £20.00 minimum"]),
-        (["kind": "bogus", "effective": "2023-05-01", "reason": "r"], ["Choose the kind of variation"]),
-    ])
+    @Test(
+        "A variation with problems is not recorded; the page says what is wrong and keeps what was typed",
+        arguments: [
+            (
+                ["kind": "hand-back", "effective": "2023-13-01", "udas": "x", "value": "", "reason": ""],
+                ["Enter the effective date", "UDAs handed back", "Enter the value handed back", "Give the reason"]
+            ),
+            (
+                ["kind": "hand-back", "effective": "2023-05-01", "udas": "999999", "value": "1", "reason": "r"],
+                ["A hand-back cannot exceed the contract"]
+            ),
+            (
+                [
+                    "kind": "minimum-uda-value", "effective": "2023-05-01", "minimum": "20.00", "method": "raiseValue",
+                    "reason": "r",
+                ],
+                ["at or above the £20.00 minimum"]
+            ),
+            (["kind": "bogus", "effective": "2023-05-01", "reason": "r"], ["Choose the kind of variation"]),
+        ])
     func rejected(form: [String: String], messages: [String]) async throws {
         try await withWorkbench { app in
-            try await app.signedIn().test(.POST, "/dental-contracts/\(Self.contract)/variations", beforeRequest: { req in
-                try req.content.encode(form, as: .urlEncodedForm)
-            }) { response async throws in
+            try await app.signedIn().test(
+                .POST, "/dental-contracts/\(Self.contract)/variations",
+                beforeRequest: { req in
+                    try req.content.encode(form, as: .urlEncodedForm)
+                }
+            ) { response async throws in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("The variation was not recorded"))
                 for message in messages { #expect(response.text.contains(message), "\(message)") }
             }
-            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(Self.contract)/position") { response async throws in
-                guard case .array(let variations) = try JSONValue.parse(response.body.string)["variations"] else { return }
+            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(Self.contract)/position") {
+                response async throws in
+                guard case .array(let variations) = try JSONValue.parse(response.body.string)["variations"] else {
+                    return
+                }
                 #expect(variations.isEmpty)
             }
         }
@@ -111,13 +143,17 @@ struct DentalPositionTests {
             let want = try #require(try Fixtures.expected().icbs["QT6"])
             try await app.signedIn().test(.GET, "/icbs/QT6/dental-position") { response async throws in
                 #expect(response.status == .ok)
-                for text in ["Flagged at mid-year", "Projected clawback", "Projected underspend", "Projected year-end bands", "Top risks", "Every contract"] {
+                for text in [
+                    "Flagged at mid-year", "Projected clawback", "Projected underspend", "Projected year-end bands",
+                    "Top risks", "Every contract",
+                ] {
                     #expect(response.text.contains(text), "\(text)")
                 }
                 #expect(response.text.contains("id=\"trend-chart-title\""))
             }
             for table in ["positions", "top-risks", "mid-year-flags", "bands", "trend"] {
-                try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=\(table)") { response async throws in
+                try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=\(table)") {
+                    response async throws in
                     #expect(response.contentType == "text/csv; charset=utf-8", "\(table)")
                     let rows = try csvRows(response.text)
                     if table == "positions" { #expect(rows.count == want.dentalContracts + 1) }
@@ -136,7 +172,8 @@ struct DentalPositionTests {
                 #expect(rows.count == 42 + 2)
                 #expect(rows.last?.first == "England")
             }
-            try await app.signedIn().test(.GET, "/dental-position?overdelivery=110&foundation=count") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-position?overdelivery=110&foundation=count") {
+                response async throws in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("over-delivery paid up to 110%"))
                 #expect(response.text.contains("foundation dentists&#39; UDAs counted"))
@@ -144,10 +181,13 @@ struct DentalPositionTests {
         }
     }
 
-    @Test("Position choices are validated", arguments: [
-        "/icbs/QT6/dental-position?overdelivery=abc", "/icbs/QT6/dental-position?overdelivery=90", "/dental-position?overdelivery_mode=sideways&overdelivery=110",
-        "/api/v1/dental-contracts/\(contract)/position?year=bad",
-    ])
+    @Test(
+        "Position choices are validated",
+        arguments: [
+            "/icbs/QT6/dental-position?overdelivery=abc", "/icbs/QT6/dental-position?overdelivery=90",
+            "/dental-position?overdelivery_mode=sideways&overdelivery=110",
+            "/api/v1/dental-contracts/\(contract)/position?year=bad",
+        ])
     func invalidChoices(path: String) async throws {
         try await withWorkbench { app in
             try await app.signedIn().test(.GET, path) { response async throws in
@@ -159,12 +199,16 @@ struct DentalPositionTests {
     @Test("Counting foundation dentists raises delivery by their UDAs")
     func foundationDentists() async throws {
         try await withWorkbench { app in
-            let contract = try #require(try Fixtures.expected().contracts.first { $0.value.foundationUDAsToDateHundredths > 0 })
-            var excluded = "", counted = ""
-            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract.key)/position") { response async throws in
+            let contract = try #require(
+                try Fixtures.expected().contracts.first { $0.value.foundationUDAsToDateHundredths > 0 })
+            var excluded = ""
+            var counted = ""
+            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract.key)/position") {
+                response async throws in
                 excluded = Self.number(try JSONValue.parse(response.body.string)["deliveredToDate"])
             }
-            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract.key)/position?foundation=count") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract.key)/position?foundation=count") {
+                response async throws in
                 counted = Self.number(try JSONValue.parse(response.body.string)["deliveredToDate"])
             }
             let difference = try ScaledDecimal.parse(counted, scale: 4) - ScaledDecimal.parse(excluded, scale: 4)
@@ -184,7 +228,10 @@ struct DentalPositionTests {
     private func target(_ app: Application, _ path: String) async throws -> Int64 {
         var target: Int64 = 0
         try await app.signedIn().test(.GET, "/api/v1\(path)/position") { response async throws in
-            target = (try? ScaledDecimal.parse(Self.number(try JSONValue.parse(response.body.string)["effectiveTerms"]?["udaTarget"]), scale: 0)) ?? -1
+            target =
+                (try? ScaledDecimal.parse(
+                    Self.number(try JSONValue.parse(response.body.string)["effectiveTerms"]?["udaTarget"]), scale: 0))
+                ?? -1
         }
         return target
     }

@@ -38,7 +38,8 @@ struct EarlyWarningPageTests {
         }
     }
 
-    @Test("The ICB's contracts ranked by score with reasons and a trend; every table downloads; a past month recomputes")
+    @Test(
+        "The ICB's contracts ranked by score with reasons and a trend; every table downloads; a past month recomputes")
     func page() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
             let admin = try app.signedIn()
@@ -52,14 +53,20 @@ struct EarlyWarningPageTests {
             // Every contract QT6 commissions in the latest month with a UDA target is scored, and no other.
             let months = try await DentalStore(database: app.db).allMonths()
             let latest = try #require(try await DentalStore(database: app.db).months().last)
-            let expected = months.values.filter { rows in rows.last.map { $0.month == latest && $0.commissioner.rawValue == "QT6" && $0.udaTarget.tenThousandths > 0 } ?? false }
+            let expected = months.values.filter { rows in
+                rows.last.map {
+                    $0.month == latest && $0.commissioner.rawValue == "QT6" && $0.udaTarget.tenThousandths > 0
+                } ?? false
+            }
             #expect(dental.count == expected.count)
             // A pharmacy's trend runs month by month through the year of its returns to the month scored, ending on its score.
             let pharmacy = try #require(Self.array(body["pharmacies"]).first)
             let trend = Self.array(pharmacy["trend"])
             let trendMonths = trend.compactMap { $0["month"]?.string }
             #expect(trendMonths.last.map { body["pharmacyAsOf"]?.string?.hasPrefix($0) ?? false } == true)
-            #expect(trendMonths == trendMonths.sorted() && Set(trendMonths).count == trendMonths.count && trendMonths.count > 1)
+            #expect(
+                trendMonths == trendMonths.sorted() && Set(trendMonths).count == trendMonths.count
+                    && trendMonths.count > 1)
             #expect(Self.number(trend.last?["score"]) == Self.number(pharmacy["score"]))
             try await admin.test(.GET, "/icbs/QT6/providers-at-risk") { response in
                 #expect(response.status == .ok)
@@ -71,19 +78,26 @@ struct EarlyWarningPageTests {
             // Every table downloads whole: a header and a row for each contract scored, each of the ICB's pharmacies
             // (the fixture's QT6 count) and each signal.
             let pharmacies = try #require(try Fixtures.expected().icbs["QT6"]).pharmacies
-            for (table, rows) in [("dental", dental.count), ("pharmacies", pharmacies), ("signals", WarningSignal.allCases.count)] {
-                try await admin.test(.GET, "/icbs/QT6/providers-at-risk?format=csv&table=\(table)") { response async throws in
+            for (table, rows) in [
+                ("dental", dental.count), ("pharmacies", pharmacies), ("signals", WarningSignal.allCases.count),
+            ] {
+                try await admin.test(.GET, "/icbs/QT6/providers-at-risk?format=csv&table=\(table)") {
+                    response async throws in
                     #expect(response.contentType.hasPrefix("text/csv"), "\(table)")
                     #expect(try csvRows(response.text).count == rows + 1, "\(table)")
                 }
             }
             let october = try await Self.json(admin, "/api/v1/icbs/QT6/providers-at-risk?as_of=2023-10")
             #expect(october["asOf"]?.string == "2023-10" && october["judgedOn"]?.string == "2023-10-31")
-            try await admin.test(.GET, "/api/v1/icbs/QT6/providers-at-risk?as_of=2019-01") { #expect($0.status == .badRequest) }
+            try await admin.test(.GET, "/api/v1/icbs/QT6/providers-at-risk?as_of=2019-01") {
+                #expect($0.status == .badRequest)
+            }
         }
     }
 
-    @Test("A contract's breakdown in the API and on its page is the score worked out by hand from its stored months, signal by signal")
+    @Test(
+        "A contract's breakdown in the API and on its page is the score worked out by hand from its stored months, signal by signal"
+    )
     func breakdown() async throws {
         try await withWorkbench(data: Self.withStrugglingContract) { app in
             let admin = try app.signedIn()
@@ -110,7 +124,8 @@ struct EarlyWarningPageTests {
                 #expect(response.text.contains("id=\"early-warning\""))
                 #expect(response.text.contains("Raise a risk in the risk log from this warning"))
             }
-            try await admin.test(.GET, "/dental-contracts/\(number)?format=csv&table=warning-signals") { response async throws in
+            try await admin.test(.GET, "/dental-contracts/\(number)?format=csv&table=warning-signals") {
+                response async throws in
                 #expect(try csvRows(response.text).count == WarningSignal.dental.count + 1)
             }
             let pharmacies = Self.array(list["pharmacies"])
@@ -118,26 +133,36 @@ struct EarlyWarningPageTests {
             let warning = try await Self.json(admin, "/api/v1/pharmacies/\(pharmacy)/warning")
             #expect(try SchemaValidator().validate(warning, against: "Warning") == [])
             #expect(Self.array(warning["signals"]).count == WarningSignal.pharmacy.count)
-            try await admin.test(.GET, "/api/v1/dental-contracts/1234567890/warning") { #expect($0.status == .notFound) }
+            try await admin.test(.GET, "/api/v1/dental-contracts/1234567890/warning") {
+                #expect($0.status == .notFound)
+            }
         }
     }
 
     @Test("One click raises a risk citing the live score; a second click opens it; others cannot")
     func raiseRisk() async throws {
         try await withWorkbench(data: Self.withExamples) { app in
-            let commissioner = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Cara")
+            let commissioner = try await app.session(
+                as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Cara")
             let list = try await Self.json(try app.signedIn(), "/api/v1/icbs/QT6/providers-at-risk")
-            let provider = try #require(Self.array(list["dental"]).first?["provider"]?.string?.dropFirst("contract:".count)).description
+            let provider = try #require(
+                Self.array(list["dental"]).first?["provider"]?.string?.dropFirst("contract:".count)
+            ).description
             let form = "/icbs/QT6/records/risks/form?key=EW-\(provider)"
             for _ in 0..<2 {
-                try await commissioner.test(.POST, "/icbs/QT6/providers-at-risk/raise", beforeRequest: {
-                    try $0.content.encode(["provider": provider], as: .urlEncodedForm)
-                }) { response in
+                try await commissioner.test(
+                    .POST, "/icbs/QT6/providers-at-risk/raise",
+                    beforeRequest: {
+                        try $0.content.encode(["provider": provider], as: .urlEncodedForm)
+                    }
+                ) { response in
                     #expect(response.status == .seeOther)
                     #expect(response.headers.first(name: .location) == form)
                 }
             }
-            let risks = try await LocalRecordStore(database: app.db).records(.risks, icb: ICBCode("QT6")!).filter { $0.values.key == "EW-\(provider)" }
+            let risks = try await LocalRecordStore(database: app.db).records(.risks, icb: ICBCode("QT6")!).filter {
+                $0.values.key == "EW-\(provider)"
+            }
             #expect(risks.count == 1)
             let risk = try #require(risks.first?.values)
             #expect(risk.text("evidence") == "warning:\(provider) contract:\(provider)")
@@ -147,10 +172,16 @@ struct EarlyWarningPageTests {
                 #expect(response.text.contains("early-warning score"))
             }
             let viewer = try await app.session(as: Grant(role: .viewer, icbs: [ICBCode("QT6")!]))
-            try await viewer.test(.POST, "/icbs/QT6/providers-at-risk/raise", beforeRequest: { try $0.content.encode(["provider": provider], as: .urlEncodedForm) }) {
+            try await viewer.test(
+                .POST, "/icbs/QT6/providers-at-risk/raise",
+                beforeRequest: { try $0.content.encode(["provider": provider], as: .urlEncodedForm) }
+            ) {
                 #expect($0.status == .forbidden)
             }
-            try await commissioner.test(.POST, "/icbs/QT6/providers-at-risk/raise", beforeRequest: { try $0.content.encode(["provider": "1234567890"], as: .urlEncodedForm) }) {
+            try await commissioner.test(
+                .POST, "/icbs/QT6/providers-at-risk/raise",
+                beforeRequest: { try $0.content.encode(["provider": "1234567890"], as: .urlEncodedForm) }
+            ) {
                 #expect($0.status == .notFound)
             }
         }
@@ -166,32 +197,42 @@ struct EarlyWarningPageTests {
         let header = String(try Fixtures.text(of: .dentalActivity).prefix { $0 != "\n" })
         let rows = months.enumerated().map { index, month in
             let target = month.month >= 7 || month.year > 2023 ? 500 : 1000
-            return "\(month.compact),QT6,Cornwall ICB,\(struggling),Struggling Dental Ltd,TR1 1AA,E01018800,\(target),\(target * 30).00,0,0,0,5,1,0,0,0,4,0,"
+            return
+                "\(month.compact),QT6,Cornwall ICB,\(struggling),Struggling Dental Ltd,TR1 1AA,E01018800,\(target),\(target * 30).00,0,0,0,5,1,0,0,0,4,0,"
                 + "\(400 - index * 30),\(1000 - index * 60),0.00"
         }
-        let file = try Fixtures.temporaryFile(named: "struggling.csv", text: ([header] + rows).joined(separator: "\n") + "\n")
-        _ = try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).run(.dentalActivity, file: file)
+        let file = try Fixtures.temporaryFile(
+            named: "struggling.csv", text: ([header] + rows).joined(separator: "\n") + "\n")
+        _ = try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).run(
+            .dentalActivity, file: file)
     }
 
-    @Test("The digest lists what scores 40 or more; once read it is empty; a provider 5 points worse comes back, saying so")
+    @Test(
+        "The digest lists what scores 40 or more; once read it is empty; a provider 5 points worse comes back, saying so"
+    )
     func digest() async throws {
         try await withWorkbench(data: Self.withStrugglingContract) { app in
             let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Ann")
             // 55 worked by hand (see `breakdown`): over the digest's line of 40.
-            let before = try #require(Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
+            let before = try #require(
+                Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
             #expect(before == 55)
             try await ann.test(.GET, "/digest") { response in
                 #expect(response.text.contains("Struggling Dental Ltd"))
                 #expect(response.text.contains("new, at 55.0"))
             }
             try await ann.test(.POST, "/digest/read") { #expect($0.status == .seeOther) }
-            try await ann.test(.GET, "/digest") { #expect($0.text.contains("Nothing new or worse since you last read the digest")) }
+            try await ann.test(.GET, "/digest") {
+                #expect($0.text.contains("Nothing new or worse since you last read the digest"))
+            }
             // Intelligence recorded today adds 10 points: the digest shows the contract again as worse, with the change.
             try await LocalRecordImporter(database: app.db).save(
                 try RecordTemplate.providerIntelligence.read([
-                    "reference": "T-1", "provider": Self.struggling, "category": "workforce", "date": Fixtures.clock.today.iso, "note": "Dentists leaving",
+                    "reference": "T-1", "provider": Self.struggling, "category": "workforce",
+                    "date": Fixtures.clock.today.iso, "note": "Dentists leaving",
                 ]).get(), for: ICBCode("QT6")!, by: "Ann", recordedAt: Fixtures.clock.isoMilliseconds, version: .new)
-            let after = try #require(Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
+            let after = try #require(
+                Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
             #expect(after == 65)
             try await ann.test(.GET, "/digest") { response in
                 #expect(response.text.contains("worse: 55.0 → 65.0 (+10.0)"))

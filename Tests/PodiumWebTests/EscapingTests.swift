@@ -21,21 +21,30 @@ struct EscapingTests {
         let importer = Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
         let csvField = "\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let icbs = try Fixtures.text(of: .icbs).replacingOccurrences(
-            of: "NHS Cornwall and the Isles of Scilly Integrated Care Board", with: hostile.replacingOccurrences(of: "\"", with: "\"\""))
-        _ = try await importer.run(.icbs, file: try Fixtures.temporaryFile(named: "icbs.csv", text: quoteNameColumn(icbs)))
-        let dental = String(try Fixtures.text(of: .dentalActivity).prefix { $0 != "\n" }) + "\n"
+            of: "NHS Cornwall and the Isles of Scilly Integrated Care Board",
+            with: hostile.replacingOccurrences(of: "\"", with: "\"\""))
+        _ = try await importer.run(
+            .icbs, file: try Fixtures.temporaryFile(named: "icbs.csv", text: quoteNameColumn(icbs)))
+        let dental =
+            String(try Fixtures.text(of: .dentalActivity).prefix { $0 != "\n" }) + "\n"
             + "202312,QT6,\(csvField),\(contract),\(csvField),TR1 1AA,E01018800,1000,30000.00,80.5,1,0,10,5,0,0,1,2,0,100,200,30000.00\n"
         _ = try await importer.run(.dentalActivity, file: try Fixtures.temporaryFile(named: "dental.csv", text: dental))
-        let ods = [ "FZZ99", hostile, "Y58", "QT6", hostile, hostile, "", "", "", "TR1 1AA", "20200101", "", "A", "1", "P08F", "", "", "", "", "",
-                    "", "0", "", "QT6", "", "", "" ].map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
-        _ = try await importer.run(.pharmacies, file: try Fixtures.temporaryFile(named: "edispensary.csv", text: ods + "\n"))
+        let ods = [
+            "FZZ99", hostile, "Y58", "QT6", hostile, hostile, "", "", "", "TR1 1AA", "20200101", "", "A", "1", "P08F",
+            "", "", "", "", "",
+            "", "0", "", "QT6", "", "", "",
+        ].map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+        _ = try await importer.run(
+            .pharmacies, file: try Fixtures.temporaryFile(named: "edispensary.csv", text: ods + "\n"))
         // Every free-text field of QT6's local records, and who recorded them, hold the hostile text too.
         try await ExampleRecords.install(on: database)
         _ = try await GovernanceDefaults.install(on: database)
         #expect(try await plant(hostile, icb: ICBCode("QT6")!, on: database).count >= 10)
-        try await VariationStore(database: database).record(ContractVariation(
-            contract: ContractNumber(contract)!, effective: CalendarDate(year: 2023, month: 4, day: 1)!, change: .termination,
-            record: VariationRecord(id: hostile, recordedBy: hostile, recordedAt: hostile, reason: hostile)))
+        try await VariationStore(database: database).record(
+            ContractVariation(
+                contract: ContractNumber(contract)!, effective: CalendarDate(year: 2023, month: 4, day: 1)!,
+                change: .termination,
+                record: VariationRecord(id: hostile, recordedBy: hostile, recordedAt: hostile, reason: hostile)))
     }
 
     /// The ICB list's name column holds the hostile text unquoted after replacement: quote that one line's field.
@@ -48,7 +57,9 @@ struct EscapingTests {
         }.joined(separator: "\n")
     }
 
-    @Test("No hostile text survives unescaped on any page, from the data, every editable field, a user's name or the query string")
+    @Test(
+        "No hostile text survives unescaped on any page, from the data, every editable field, a user's name or the query string"
+    )
     func everyRoute() async throws {
         try await withWorkbench(data: Self.hostileData) { app in
             // An administrator whose own name is hostile (every page shows it) reads every page, with a hostile API token label.
@@ -58,17 +69,18 @@ struct EscapingTests {
             let paths = app.routes.all.filter { $0.method == .GET }.flatMap { route in
                 let templates = route.path.contains(.parameter("template")) ? RecordTemplate.all.map(\.id) : [""]
                 return templates.map { template in
-                    "/" + route.path.map { component -> String in
-                        guard case .parameter(let name) = component else { return component.description }
-                        switch name {
-                        case "contract": return Self.contract
-                        case "template": return template
-                        case "pharmacy": return "FA129"
-                        case "reference": return "EX-QT6-1"
-                        case "user": return reader.user.id
-                        default: return "QT6"
-                        }
-                    }.joined(separator: "/")
+                    "/"
+                        + route.path.map { component -> String in
+                            guard case .parameter(let name) = component else { return component.description }
+                            switch name {
+                            case "contract": return Self.contract
+                            case "template": return template
+                            case "pharmacy": return "FA129"
+                            case "reference": return "EX-QT6-1"
+                            case "user": return reader.user.id
+                            default: return "QT6"
+                            }
+                        }.joined(separator: "/")
                 }
             }
             // Each record's own form puts the hostile values in input attributes and text areas.
@@ -81,7 +93,8 @@ struct EscapingTests {
             }
             #expect(forms.count >= 10)
             #expect(paths.count >= 60)
-            var showedHostileData = 0, pages = 0
+            var showedHostileData = 0
+            var pages = 0
             for path in Set(paths + forms) {
                 for url in [path, path + (path.contains("?") ? "&" : "?") + query.dropFirst()] {
                     try await reader.test(.GET, url) { response async throws in
@@ -96,8 +109,12 @@ struct EscapingTests {
                             #expect(!found, "\(url) contains \(needle) unescaped")
                         }
                         do {
-                            #expect(response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'") == true)
-                            if body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;onmouseover=&#39;alert(2)") {
+                            #expect(
+                                response.headers.first(name: "Content-Security-Policy")?.contains("script-src 'none'")
+                                    == true)
+                            if body.contains(
+                                "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;onmouseover=&#39;alert(2)"
+                            ) {
                                 showedHostileData += 1
                             } else {
                                 Issue.record("\(url) does not show the hostile text escaped")

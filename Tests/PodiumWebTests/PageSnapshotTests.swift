@@ -27,7 +27,8 @@ struct PageSnapshotTests {
                 contract: ContractNumber(contract)!, effective: CalendarDate(year: 2023, month: 10, day: 1)!,
                 change: .handBack(udas: ActivityUnits(whole: 500), value: Money(pence: 1_400_000)),
                 record: VariationRecord(
-                    id: "variation-1", recordedBy: "Ann Commissioner <ann@example.nhs.uk>", recordedAt: "2026-11-30T10:00:00.000Z",
+                    id: "variation-1", recordedBy: "Ann Commissioner <ann@example.nhs.uk>",
+                    recordedAt: "2026-11-30T10:00:00.000Z",
                     reason: "Hand-back agreed at the October panel")))
     }
 
@@ -77,7 +78,8 @@ struct PageSnapshotTests {
     static func routePaths(_ app: Application, user: String) -> [String] {
         let routes = app.routes.all.filter { route in
             guard route.method == .GET else { return false }
-            return !["api", "assets", "healthz", "favicon.svg", "favicon.ico", "sign-in"].contains(route.path.first?.description ?? "")
+            return !["api", "assets", "healthz", "favicon.svg", "favicon.ico", "sign-in"].contains(
+                route.path.first?.description ?? "")
         }
         let paths = routes.flatMap { route in
             let templates = route.path.contains(.parameter("template")) ? RecordTemplate.all.map(\.id) : [""]
@@ -144,14 +146,21 @@ enum PageGolden {
             return
         }
         guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("No golden page \(name).html; record it with PODIUM_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "No golden page \(name).html; record it with PODIUM_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
             return
         }
         guard actual != expected else { return }
-        let (a, e) = (actual.split(separator: "\n", omittingEmptySubsequences: false), expected.split(separator: "\n", omittingEmptySubsequences: false))
+        let (a, e) = (
+            actual.split(separator: "\n", omittingEmptySubsequences: false),
+            expected.split(separator: "\n", omittingEmptySubsequences: false)
+        )
         let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-        let context = { (lines: [Substring]) in lines[max(0, first - 2)..<min(lines.count, first + 3)].joined(separator: "\n") }
+        let context = { (lines: [Substring]) in
+            lines[max(0, first - 2)..<min(lines.count, first + 3)].joined(separator: "\n")
+        }
         Issue.record(
-            "\(name).html differs from line \(first + 1):\n--- expected\n\(context(e))\n+++ actual\n\(context(a))", sourceLocation: sourceLocation)
+            "\(name).html differs from line \(first + 1):\n--- expected\n\(context(e))\n+++ actual\n\(context(a))",
+            sourceLocation: sourceLocation)
     }
 }

@@ -49,24 +49,30 @@ struct PageTests {
     func contractList() async throws {
         try await withWorkbench { app in
             let want = try #require(try Fixtures.expected().icbs["QT6"])
-            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?per_page=5&sort=uda_target&dir=desc&page=2") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?per_page=5&sort=uda_target&dir=desc&page=2")
+            { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("Showing 6–10 of \(want.dentalContracts) contracts"))
                 #expect(response.text.contains("aria-sort=\"descending\""))
                 #expect(response.text.contains("rel=\"next\"") || want.dentalContracts <= 10)
                 #expect(response.text.contains("rel=\"prev\""))
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?format=csv&sort=uda_target&dir=desc") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?format=csv&sort=uda_target&dir=desc") {
+                response async throws in
                 #expect(response.contentType == "text/csv; charset=utf-8")
-                #expect(response.headers.first(name: .contentDisposition) == "attachment; filename=\"QT6-dental-contracts-2023-24.csv\"")
+                #expect(
+                    response.headers.first(name: .contentDisposition)
+                        == "attachment; filename=\"QT6-dental-contracts-2023-24.csv\"")
                 let rows = try csvRows(response.text)
-                #expect(rows.first?.prefix(5) == ["Contract", "Provider", "Postcode", "LSOA (2011)", "UDA target (a year)"])
+                #expect(
+                    rows.first?.prefix(5) == ["Contract", "Provider", "Postcode", "LSOA (2011)", "UDA target (a year)"])
                 #expect(rows.count == want.dentalContracts + 1)
                 let targets = try rows.dropFirst().map { try ScaledDecimal.parse($0[4], scale: 2) }
                 #expect(targets == targets.sorted(by: >))
                 #expect(targets.reduce(0, +) == want.contractedUDAsHundredths)
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?format=csv&q=zzzz-no-such-provider") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-contracts?format=csv&q=zzzz-no-such-provider") {
+                response async throws in
                 #expect(try csvRows(response.text).count == 1)
             }
         }
@@ -85,13 +91,16 @@ struct PageTests {
                 #expect(html.contains("\(want.changes) change"))
                 #expect(html.contains("Higher is better"))
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=months") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=months") {
+                response async throws in
                 #expect(try csvRows(response.text).count == want.months + 1)
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=changes") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=changes") {
+                response async throws in
                 #expect(try csvRows(response.text).count == want.changes + 1)
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=nope") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=nope") {
+                response async throws in
                 #expect(response.status == .badRequest)
             }
         }
@@ -123,18 +132,22 @@ struct PageTests {
                 #expect(rows.dropFirst().allSatisfy { $0[9].count == 64 })
             }
             try await app.signedIn().test(.GET, "/about-the-data") { response async throws in
-                #expect(response.text.contains("\(Dataset.allCases.count) of \(Dataset.allCases.count) datasets imported"))
+                #expect(
+                    response.text.contains("\(Dataset.allCases.count) of \(Dataset.allCases.count) datasets imported"))
             }
         }
     }
 
-    @Test("Errors are pages that say what went wrong", arguments: [
-        ("/icbs/QZZ", 404, "No ICB with ODS code QZZ"), ("/icbs/not-a-code", 404, "is not a valid ICB code"),
-        ("/dental-contracts/1234567890", 404, "No dental contract 1234567890"), ("/no/such/page", 404, "There is no page at this address"),
-        ("/icbs/QT6/dental-contracts?year=2019/20", 404, "No dental activity for 2019/20"),
-        ("/icbs/QT6/dental-contracts?page=abc", 400, "page and per_page must be whole numbers"),
-        ("/icbs/QT6/dental-contracts?dir=sideways", 400, "dir must be asc or desc"),
-    ])
+    @Test(
+        "Errors are pages that say what went wrong",
+        arguments: [
+            ("/icbs/QZZ", 404, "No ICB with ODS code QZZ"), ("/icbs/not-a-code", 404, "is not a valid ICB code"),
+            ("/dental-contracts/1234567890", 404, "No dental contract 1234567890"),
+            ("/no/such/page", 404, "There is no page at this address"),
+            ("/icbs/QT6/dental-contracts?year=2019/20", 404, "No dental activity for 2019/20"),
+            ("/icbs/QT6/dental-contracts?page=abc", 400, "page and per_page must be whole numbers"),
+            ("/icbs/QT6/dental-contracts?dir=sideways", 400, "dir must be asc or desc"),
+        ])
     func errors(path: String, status: UInt, message: String) async throws {
         try await withWorkbench { app in
             try await app.signedIn().test(.GET, path) { response async throws in
@@ -149,9 +162,13 @@ struct PageTests {
     func emptyDatabase() async throws {
         try await withWorkbench(data: { _ in }) { app in
             for path in ["/", "/about-the-data", "/api/v1/icbs"] {
-                try await app.signedIn().test(.GET, path) { response async throws in #expect(response.status == .ok, "\(path)") }
+                try await app.signedIn().test(.GET, path) { response async throws in
+                    #expect(response.status == .ok, "\(path)")
+                }
             }
-            try await app.signedIn().test(.GET, "/") { response async throws in #expect(response.text.contains("No dental activity is imported yet")) }
+            try await app.signedIn().test(.GET, "/") { response async throws in
+                #expect(response.text.contains("No dental activity is imported yet"))
+            }
         }
     }
 }

@@ -30,14 +30,22 @@ struct SPCPageTests {
         let ranges = zip(values.dropFirst(), values).map { abs($0 - $1) }
         let movingRangeMean = ranges.reduce(0, +) / Double(ranges.count)
         #expect(abs(limits.mean - mean) < 1e-6 * max(1, abs(mean)), sourceLocation: sourceLocation)
-        #expect(abs(limits.movingRangeMean - movingRangeMean) < 1e-6 * max(1, movingRangeMean), sourceLocation: sourceLocation)
-        #expect(abs(limits.upperProcessLimit - (mean + 2.66 * movingRangeMean)) < 1e-6 * max(1, abs(mean)), sourceLocation: sourceLocation)
-        #expect(abs(limits.lowerProcessLimit - (mean - 2.66 * movingRangeMean)) < 1e-6 * max(1, abs(mean)), sourceLocation: sourceLocation)
+        #expect(
+            abs(limits.movingRangeMean - movingRangeMean) < 1e-6 * max(1, movingRangeMean),
+            sourceLocation: sourceLocation)
+        #expect(
+            abs(limits.upperProcessLimit - (mean + 2.66 * movingRangeMean)) < 1e-6 * max(1, abs(mean)),
+            sourceLocation: sourceLocation)
+        #expect(
+            abs(limits.lowerProcessLimit - (mean - 2.66 * movingRangeMean)) < 1e-6 * max(1, abs(mean)),
+            sourceLocation: sourceLocation)
         #expect(limits.trial == (values.count < 12), sourceLocation: sourceLocation)
         // A point outside the limits is astronomical, and one inside never is.
         for point in measure.points {
             let outside = point.value > limits.upperProcessLimit || point.value < limits.lowerProcessLimit
-            #expect(point.rules.contains("astronomical") == outside, "\(measure.id) \(point.period)", sourceLocation: sourceLocation)
+            #expect(
+                point.rules.contains("astronomical") == outside, "\(measure.id) \(point.period)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -45,7 +53,9 @@ struct SPCPageTests {
         try JSONDecoder().decode(T.self, from: Data(response.body.string.utf8))
     }
 
-    @Test("A contract's monthly delivery against profile is charted with its limits, icons, direction and a CSV of points")
+    @Test(
+        "A contract's monthly delivery against profile is charted with its limits, icons, direction and a CSV of points"
+    )
     func contract() async throws {
         struct Position: Decodable {
             struct Month: Decodable { var month: String, delivered: Double?, expected: Double }
@@ -55,7 +65,8 @@ struct SPCPageTests {
         try await withWorkbench { app in
             let contract = DentalPositionTests.contract
             var position: Position?
-            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract)/position") { response async throws in
+            try await app.signedIn().test(.GET, "/api/v1/dental-contracts/\(contract)/position") {
+                response async throws in
                 position = try Self.decode(Position.self, response)
             }
             let spc = try #require(position?.spc)
@@ -70,15 +81,18 @@ struct SPCPageTests {
             try await app.signedIn().test(.GET, "/dental-contracts/\(contract)") { response async throws in
                 let html = response.text
                 #expect(html.contains("id=\"spc-delivery-title\""))
-                #expect(html.contains("UDAs delivered against the working-day profile (% of profile): higher is better."))
+                #expect(
+                    html.contains("UDAs delivered against the working-day profile (% of profile): higher is better."))
                 #expect(html.contains("trial limits"))
                 #expect(html.contains("class=\"spc-icon"))
                 #expect(html.contains("?format=csv&amp;table=spc-delivery"))
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/\(contract)?format=csv&table=spc-delivery") { response async throws in
+            try await app.signedIn().test(.GET, "/dental-contracts/\(contract)?format=csv&table=spc-delivery") {
+                response async throws in
                 #expect(response.contentType == "text/csv; charset=utf-8")
                 let rows = try csvRows(response.text)
-                #expect(rows.first == ["Period", "% of profile", "Mean", "Lower limit", "Upper limit", "Rules", "Point"])
+                #expect(
+                    rows.first == ["Period", "% of profile", "Mean", "Lower limit", "Upper limit", "Rules", "Point"])
                 #expect(rows.dropFirst().map { $0[0] } == spc.points.map(\.period))
             }
         }
@@ -97,40 +111,52 @@ struct SPCPageTests {
             #expect(measures.map(\.id) == ["delivery", "adults-seen", "children-seen"])
             for measure in measures where measure.points.count >= 2 { try Self.expectLimits(of: measure) }
             // Patients seen are percentages of the ICB's population.
-            for measure in measures.dropFirst() { #expect(measure.points.allSatisfy { $0.value > 0 && $0.value < 100 }, "\(measure.id)") }
+            for measure in measures.dropFirst() {
+                #expect(measure.points.allSatisfy { $0.value > 0 && $0.value < 100 }, "\(measure.id)")
+            }
             try await app.signedIn().test(.GET, "/icbs/QT6/dental-position") { response async throws in
                 let html = response.text
                 for id in ["spc-delivery", "spc-adults-seen", "spc-children-seen", "funnel-chart"] {
                     #expect(html.contains("id=\"\(id)-title\""), "\(id)")
                 }
                 #expect(html.contains("Contracts compared: funnel plot"))
-                #expect(html.contains("providers outside the 95% limits") || html.contains("provider outside the 95% limits"))
+                #expect(
+                    html.contains("providers outside the 95% limits")
+                        || html.contains("provider outside the 95% limits"))
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-summary") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-summary") {
+                response async throws in
                 let rows = try csvRows(response.text)
                 let header = try #require(rows.first)
-                let variation = try #require(header.firstIndex(of: "Variation")), assurance = try #require(header.firstIndex(of: "Assurance"))
+                let variation = try #require(header.firstIndex(of: "Variation"))
+                let assurance = try #require(header.firstIndex(of: "Assurance"))
                 #expect(rows.count == 4)
                 #expect(rows.dropFirst().map { $0[variation] } == measures.map(\.variationIcon))
-                #expect(rows[1][assurance] == measures[0].assuranceIcon)  // delivery has a 100% target; patients seen have none
+                // delivery has a 100% target; patients seen have none
+                #expect(rows[1][assurance] == measures[0].assuranceIcon)
                 #expect(rows[2][assurance] == "no target")
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=funnel") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=funnel") {
+                response async throws in
                 let rows = try csvRows(response.text)
                 let header = try #require(rows.first)
-                let z = try #require(header.firstIndex(of: "z-score (after overdispersion)")), flag = try #require(header.firstIndex(of: "Funnel"))
+                let z = try #require(header.firstIndex(of: "z-score (after overdispersion)"))
+                let flag = try #require(header.firstIndex(of: "Funnel"))
                 #expect(rows.count > 10)
                 // The flag follows the z-score: beyond ±1.96 outside the 95% limits, beyond ±3.09 an outlier.
                 for row in rows.dropFirst() {
                     let score = abs(Double(row[z]) ?? .nan)
                     let expected = score > 3.0902 ? "(outlier)" : score > 1.9600 ? "95% limit" : "within the funnel"
-                    if abs(score - 1.96) > 0.005, abs(score - 3.09) > 0.005 { #expect(row[flag].contains(expected), "\(row)") }
+                    if abs(score - 1.96) > 0.005, abs(score - 3.09) > 0.005 {
+                        #expect(row[flag].contains(expected), "\(row)")
+                    }
                 }
                 // Outliers and warnings come first.
                 let firstWithin = rows.dropFirst().firstIndex { $0[flag] == "within the funnel" } ?? rows.count
                 #expect(rows[firstWithin...].allSatisfy { $0[flag] == "within the funnel" })
             }
-            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-children-seen") { response async throws in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=spc-children-seen") {
+                response async throws in
                 #expect(try csvRows(response.text).count == (measures.last?.points.count ?? 0) + 1)
             }
         }
@@ -158,7 +184,8 @@ struct SPCPageTests {
                 try Self.expectLimits(of: measure)
             }
             // The regions' monthly totals add up to England's, month by month.
-            let england = try #require(areas.first), regions = areas.dropFirst()
+            let england = try #require(areas.first)
+            let regions = areas.dropFirst()
             for (index, point) in england.points.enumerated() {
                 #expect(regions.map { $0.points[index].value }.reduce(0, +) == point.value, "\(point.period)")
             }
@@ -169,7 +196,8 @@ struct SPCPageTests {
                 #expect(html.contains("higher is better"))
             }
             for (table, rows) in [("areas", 9), ("conditions", 8), ("monthly", 16), ("spc-area-london", 13)] {
-                try await app.signedIn().test(.GET, "/pharmacy-first?format=csv&table=\(table)") { response async throws in
+                try await app.signedIn().test(.GET, "/pharmacy-first?format=csv&table=\(table)") {
+                    response async throws in
                     #expect(response.contentType == "text/csv; charset=utf-8", "\(table)")
                     #expect(try csvRows(response.text).count == rows, "\(table)")
                 }

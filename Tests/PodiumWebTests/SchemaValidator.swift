@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PodiumWeb
 
 /// A JSON value decoded strictly, so `true` and `1` stay different (Foundation's `Any` bridging blurs them on Linux).
@@ -13,16 +14,26 @@ indirect enum JSONValue: Decodable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int64.self) { self = .integer(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
-    static func parse(_ text: String) throws -> JSONValue { try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
+    static func parse(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
 
     subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
@@ -75,7 +86,9 @@ struct SchemaValidator {
         }
         switch (schema["type"]?.string, value) {
         case ("object", .object(let object)):
-            guard case .object(let properties) = schema["properties"] ?? .object([:]) else { return ["\(path): bad schema"] }
+            guard case .object(let properties) = schema["properties"] ?? .object([:]) else {
+                return ["\(path): bad schema"]
+            }
             var required: [String] = []
             if case .array(let names) = schema["required"] ?? .array([]) { required = names.compactMap(\.string) }
             var problems = required.filter { object[$0] == nil }.map { "\(path).\($0): required but missing" }
@@ -94,7 +107,8 @@ struct SchemaValidator {
         case ("array", .array(let items)):
             let itemSchema = schema["items"] ?? .object([:])
             return items.enumerated().flatMap { check($0.element, itemSchema, at: "\(path)[\($0.offset)]") }
-        case ("string", .string), ("integer", .integer), ("number", .integer), ("number", .number), ("boolean", .bool), (nil, _):
+        case ("string", .string), ("integer", .integer), ("number", .integer), ("number", .number), ("boolean", .bool),
+            (nil, _):
             return []
         case (let type?, _):
             return ["\(path): expected \(type), found \(value)"]

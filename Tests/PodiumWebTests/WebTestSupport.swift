@@ -4,10 +4,11 @@ import PodiumCore
 import PodiumData
 import PodiumImport
 import PodiumTestSupport
-@testable import PodiumWeb
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import PodiumWeb
 
 /// Runs `test` against a configured application on a fresh, migrated test database holding the fixtures
 /// (SQLite in memory, or PostgreSQL when `PODIUM_TEST_POSTGRES_URL` is set). The database also holds an
@@ -20,14 +21,16 @@ func withWorkbench<T: Sendable>(
 ) async throws -> T {
     let (choice, drop) = try await TestDatabase.fresh()
     do {
-        let result = try await withApp(configure: { app in
-            app.logger.logLevel = .critical
-            try configure(app, config: PodiumConfig(database: choice, auth: auth), clock: Fixtures.clock)
-            app.storage[TestAuthKey.self] = auth
-            try await app.autoMigrate()
-            try await data(app.db)
-            app.storage[AdministratorKey.self] = try await app.session(as: Grant(role: .administrator), email: "administrator@example.nhs.uk")
-        }, test)
+        let result = try await withApp(
+            configure: { app in
+                app.logger.logLevel = .critical
+                try configure(app, config: PodiumConfig(database: choice, auth: auth), clock: Fixtures.clock)
+                app.storage[TestAuthKey.self] = auth
+                try await app.autoMigrate()
+                try await data(app.db)
+                app.storage[AdministratorKey.self] = try await app.session(
+                    as: Grant(role: .administrator), email: "administrator@example.nhs.uk")
+            }, test)
         await drop()
         return result
     } catch {
@@ -57,7 +60,9 @@ struct SessionTester: TestingApplicationTester {
     func performTest(request: TestingHTTPRequest) async throws -> TestingHTTPResponse {
         var request = request
         request.headers.add(name: .cookie, value: cookie)
-        if request.method != .GET, request.headers.first(name: "X-CSRF-Token") == nil, !request.headers.contains(name: "X-No-CSRF") {
+        if request.method != .GET, request.headers.first(name: "X-CSRF-Token") == nil,
+            !request.headers.contains(name: "X-No-CSRF")
+        {
             request.headers.replaceOrAdd(name: "X-CSRF-Token", value: csrfToken)
         }
         request.headers.remove(name: "X-No-CSRF")
@@ -70,17 +75,21 @@ struct AdministratorKey: StorageKey { typealias Value = SessionTester }
 extension Application {
     /// The administrator ``withWorkbench(auth:data:_:)`` signed in.
     func signedIn() throws -> SessionTester {
-        guard let tester = storage[AdministratorKey.self] else { throw TestDatabaseError.refused("no administrator session: use withWorkbench") }
+        guard let tester = storage[AdministratorKey.self] else {
+            throw TestDatabaseError.refused("no administrator session: use withWorkbench")
+        }
         return tester
     }
 
     /// A new user holding `grant`, signed in with a real session (their password is never used, so none is hashed).
     func session(as grant: Grant, email: String? = nil, name: String = "Test user") async throws -> SessionTester {
         let address = email ?? "\(grant.role.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@example.nhs.uk"
-        let user = try await UserStore(database: db).create(email: address, name: name, passwordHash: "!", grant: grant, at: "2026-01-01T00:00:00Z")
+        let user = try await UserStore(database: db).create(
+            email: address, name: name, passwordHash: "!", grant: grant, at: "2026-01-01T00:00:00Z")
         let session = try await BrowserSessions.start(for: user, hours: 1, on: db, clock: clock)
         return SessionTester(
-            base: try testing(), cookie: "\(BrowserSessions.cookieName(authSettingsForTests))=\(session.token)", csrfToken: session.csrfToken, user: user)
+            base: try testing(), cookie: "\(BrowserSessions.cookieName(authSettingsForTests))=\(session.token)",
+            csrfToken: session.csrfToken, user: user)
     }
 
     /// The test configuration's auth settings (plain-http cookie names unless a test asks for secure cookies).
@@ -96,9 +105,12 @@ func plant(_ text: String, icb: ICBCode, on database: any Database) async throws
     for template in RecordTemplate.all {
         let textFields = template.fields.filter { if case .text = $0.kind { true } else { false } }
         guard !textFields.isEmpty,
-              let record = try await LocalRecordStore(database: database).records(template, icb: icb).first(where: { $0.icb == icb })
+            let record = try await LocalRecordStore(database: database).records(template, icb: icb).first(where: {
+                $0.icb == icb
+            })
         else { continue }
-        let original = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
+        let original = Dictionary(
+            uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
         var cells = original
         for field in textFields { cells[field.name] = text }
         // Text a template checks further (a risk's evidence citations) keeps its stored value.
@@ -110,7 +122,8 @@ func plant(_ text: String, icb: ICBCode, on database: any Database) async throws
             Issue.record("\(template.id): \(problems.problems)")
         case .success(let values):
             try await LocalRecordImporter(database: database).save(
-                values, for: icb, by: text, recordedAt: "2026-11-30T10:00:00.000Z", version: .savedAt(record.recordedAt))
+                values, for: icb, by: text, recordedAt: "2026-11-30T10:00:00.000Z", version: .savedAt(record.recordedAt)
+            )
             written.append(template)
         }
     }

@@ -23,8 +23,9 @@ public struct AccessInequality: Sendable, Equatable {
 
     /// Most deprived decile's mean over the least deprived's: below 1, the most deprived have less access.
     public var ratioMostToLeastDeprived: Double? {
-        guard let most = deciles.first(where: { $0.decile == 1 }), let least = deciles.first(where: { $0.decile == 10 }),
-              least.meanAccess > 0
+        guard let most = deciles.first(where: { $0.decile == 1 }),
+            let least = deciles.first(where: { $0.decile == 10 }),
+            least.meanAccess > 0
         else { return nil }
         return most.meanAccess / least.meanAccess
     }
@@ -36,7 +37,8 @@ public struct AccessInequality: Sendable, Equatable {
         precondition(access.count == population.count && access.count == decile.count)
         var groups: [Int: (areas: Int, people: Double, weighted: Double, without: Double)] = [:]
         for index in access.indices {
-            let people = population[index], score = access[index].isNaN ? 0 : access[index]
+            let people = population[index]
+            let score = access[index].isNaN ? 0 : access[index]
             var group = groups[decile[index], default: (0, 0, 0, 0)]
             group.areas += 1
             group.people += people
@@ -49,11 +51,13 @@ public struct AccessInequality: Sendable, Equatable {
             let group = groups[key]!
             return Decile(
                 decile: key, areas: group.areas, population: group.people,
-                meanAccess: group.people > 0 ? group.weighted / group.people : 0, populationWithoutAccess: group.without)
+                meanAccess: group.people > 0 ? group.weighted / group.people : 0, populationWithoutAccess: group.without
+            )
         }
         self.population = deciles.reduce(0) { $0 + $1.population }
         populationWithoutAccess = deciles.reduce(0) { $0 + $1.populationWithoutAccess }
-        meanAccess = self.population > 0 ? deciles.reduce(0) { $0 + $1.meanAccess * $1.population } / self.population : 0
+        meanAccess =
+            self.population > 0 ? deciles.reduce(0) { $0 + $1.meanAccess * $1.population } / self.population : 0
     }
 }
 
@@ -71,7 +75,10 @@ public enum AccessGaps {
         public var accessPercentile: Double
         public var activityPercentile: Double
 
-        public init(maximumIMDDecile: Int = 3, childrenSharePercentile: Double = 90, accessPercentile: Double = 20, activityPercentile: Double = 20) {
+        public init(
+            maximumIMDDecile: Int = 3, childrenSharePercentile: Double = 90, accessPercentile: Double = 20,
+            activityPercentile: Double = 20
+        ) {
             self.maximumIMDDecile = maximumIMDDecile
             self.childrenSharePercentile = childrenSharePercentile
             self.accessPercentile = accessPercentile
@@ -103,7 +110,8 @@ public enum AccessGaps {
     /// - Parameters: per area, in the same order, over all of England (the percentiles are national): access and
     ///   activity scores (NaN = no site in reach), people, children, IMD decile; `englandMean` is `Ā` of access.
     public static func rank(
-        access: [Double], activity: [Double], population: [Double], children: [Double], decile: [Int], englandMean: Double,
+        access: [Double], activity: [Double], population: [Double], children: [Double], decile: [Int],
+        englandMean: Double,
         criteria: Criteria = .standard
     ) -> [Entry] {
         let accessRank = PeerComparison.percentileRanks(access.map { $0.isNaN ? -1 : $0 })
@@ -115,11 +123,14 @@ public enum AccessGaps {
             var need: Need = []
             if decile[area] <= criteria.maximumIMDDecile { need.insert(.deprivation) }
             if childRank[area] >= criteria.childrenSharePercentile { need.insert(.children) }
-            guard !need.isEmpty, accessRank[area] <= criteria.accessPercentile, activityRank[area] <= criteria.activityPercentile else { continue }
+            guard !need.isEmpty, accessRank[area] <= criteria.accessPercentile,
+                activityRank[area] <= criteria.activityPercentile
+            else { continue }
             let score = access[area].isNaN ? 0 : access[area]
-            entries.append(Entry(
-                area: area, need: need, accessPercentile: accessRank[area], activityPercentile: activityRank[area],
-                shortfall: max(0, (englandMean - score) * population[area])))
+            entries.append(
+                Entry(
+                    area: area, need: need, accessPercentile: accessRank[area], activityPercentile: activityRank[area],
+                    shortfall: max(0, (englandMean - score) * population[area])))
         }
         return entries.sorted { ($0.shortfall, $1.area) > ($1.shortfall, $0.area) }
     }

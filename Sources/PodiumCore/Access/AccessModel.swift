@@ -13,7 +13,9 @@ public struct AccessArea: Sendable, Hashable, Codable {
     /// National IMD 2025 decile, 1 = the most deprived tenth of England.
     public var imdDecile: Int
 
-    public init(code: LSOACode, name: String, icb: ICBCode?, population: Int, children: Int, location: GridPoint, imdDecile: Int) {
+    public init(
+        code: LSOACode, name: String, icb: ICBCode?, population: Int, children: Int, location: GridPoint, imdDecile: Int
+    ) {
         self.code = code
         self.name = name
         self.icb = icb
@@ -55,7 +57,10 @@ public struct AccessSite: Sendable, Hashable, Codable {
     /// What it delivered: UDAs delivered in the year to date (for a pharmacy, its capacity).
     public var activity: Double
 
-    public init(id: String, name: String, icb: ICBCode?, postcode: String, location: GridPoint, capacity: Double, activity: Double) {
+    public init(
+        id: String, name: String, icb: ICBCode?, postcode: String, location: GridPoint, capacity: Double,
+        activity: Double
+    ) {
         self.id = id
         self.name = name
         self.icb = icb
@@ -121,12 +126,16 @@ public struct AccessModel: Sendable {
         population = areas.map { Double(demand.people($0)) }
         let locations = areas.map(\.location)
         let pairs = CatchmentPairs(areas: locations, sites: sites.map(\.location), radius: radius)
-        scenario = AccessScenario(areas: locations, population: population, capacity: sites.map(\.capacity), pairs: pairs, weight: weight)
-        activity = FloatingCatchment.twoStage(
-            population: population, capacity: sites.map(\.activity), pairs: pairs, weights: scenario.weights).access
+        scenario = AccessScenario(
+            areas: locations, population: population, capacity: sites.map(\.capacity), pairs: pairs, weight: weight)
+        activity =
+            FloatingCatchment.twoStage(
+                population: population, capacity: sites.map(\.activity), pairs: pairs, weights: scenario.weights
+            ).access
         englandMean = FloatingCatchment.populationWeightedMean(scenario.base.access, population: population)
         gaps = AccessGaps.rank(
-            access: scenario.base.access, activity: activity, population: population, children: areas.map { Double($0.children) },
+            access: scenario.base.access, activity: activity, population: population,
+            children: areas.map { Double($0.children) },
             decile: areas.map(\.imdDecile), englandMean: englandMean, criteria: criteria)
         siteNumber = Dictionary(sites.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -144,13 +153,16 @@ public struct AccessModel: Sendable {
     public func inequality(of indices: [Int]? = nil, access: [Double]? = nil) -> AccessInequality {
         let scores = access ?? self.access
         let chosen = indices ?? Array(areas.indices)
-        return AccessInequality(access: chosen.map { scores[$0] }, population: chosen.map { population[$0] }, decile: chosen.map { areas[$0].imdDecile })
+        return AccessInequality(
+            access: chosen.map { scores[$0] }, population: chosen.map { population[$0] },
+            decile: chosen.map { areas[$0].imdDecile })
     }
 
     /// Rank of each of `indices` by access, 1 = the least access (no site in reach ranks first).
     public func ranks(of indices: [Int]) -> [Int: Int] {
         let order = indices.sorted { lhs, rhs in
-            let a = access[lhs].isNaN ? -1 : access[lhs], b = access[rhs].isNaN ? -1 : access[rhs]
+            let a = access[lhs].isNaN ? -1 : access[lhs]
+            let b = access[rhs].isNaN ? -1 : access[rhs]
             return (a, areas[lhs].code.rawValue) < (b, areas[rhs].code.rawValue)
         }
         return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0 + 1) })
@@ -160,7 +172,8 @@ public struct AccessModel: Sendable {
     public func whatIf(_ changes: [AccessScenario.Change], icb: ICBCode? = nil) throws(AccessError) -> AccessWhatIf {
         let outcome = try scenario.apply(changes)
         let changed = outcome.recomputed.filter { area in
-            let before = access[area], after = outcome.access[area]
+            let before = access[area]
+            let after = outcome.access[area]
             return !(before == after || (before.isNaN && after.isNaN))
         }
         let losing = changed.filter { !access[$0].isNaN && outcome.access[$0].isNaN }

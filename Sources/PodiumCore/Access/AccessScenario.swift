@@ -38,7 +38,9 @@ public struct AccessScenario: Sendable {
     /// The demand areas, to find the catchment of a site that opens.
     let areaIndex: GridIndex
 
-    public init(areas: [GridPoint], population: [Double], capacity: [Double], pairs: CatchmentPairs, weight: DistanceWeight) {
+    public init(
+        areas: [GridPoint], population: [Double], capacity: [Double], pairs: CatchmentPairs, weight: DistanceWeight
+    ) {
         precondition(areas.count == population.count)
         self.population = population
         self.capacity = capacity
@@ -54,14 +56,17 @@ public struct AccessScenario: Sendable {
     ///   more than the site has.
     public func apply(_ changes: [Change]) throws(AccessError) -> Outcome {
         var capacity = self.capacity
-        var closed = Set<Int>(), changed = Set<Int>()
+        var closed = Set<Int>()
+        var changed = Set<Int>()
         var newSites: [(location: GridPoint, capacity: Double)] = []
         func check(_ site: Int) throws(AccessError) {
             guard capacity.indices.contains(site) else { throw .badChange("there is no site number \(site)") }
             guard !closed.contains(site) else { throw .badChange("site \(site) is closed by an earlier change") }
         }
         func check(amount: Double) throws(AccessError) {
-            guard amount.isFinite, amount >= 0 else { throw .badChange("a capacity must be a number of at least 0, not \(amount)") }
+            guard amount.isFinite, amount >= 0 else {
+                throw .badChange("a capacity must be a number of at least 0, not \(amount)")
+            }
         }
         for change in changes {
             switch change {
@@ -76,7 +81,9 @@ public struct AccessScenario: Sendable {
                 changed.insert(site)
             case .open(let location, let value):
                 try check(amount: value)
-                guard location.easting.isFinite, location.northing.isFinite else { throw .badChange("the new site needs a location") }
+                guard location.easting.isFinite, location.northing.isFinite else {
+                    throw .badChange("the new site needs a location")
+                }
                 newSites.append((location, value))
             case .move(let amount, let from, let to):
                 try check(from)
@@ -102,7 +109,8 @@ public struct AccessScenario: Sendable {
         var openedRatios: [Double] = []
         for (number, site) in newSites.enumerated() {
             var reach: [(area: Int, weight: Double)] = []
-            areaIndex.forEach(within: pairs.radius, ofX: site.location.easting, y: site.location.northing) { area, distance in
+            areaIndex.forEach(within: pairs.radius, ofX: site.location.easting, y: site.location.northing) {
+                area, distance in
                 reach.append((area, weight.weight(at: distance)))
             }
             let demand = reach.reduce(0.0) { sum, pair in
@@ -116,12 +124,15 @@ public struct AccessScenario: Sendable {
         // Areas that reach a changed or opened site.
         var affected = Set(extra.keys)
         for site in changed {
-            for slot in pairs.siteStart[site]..<pairs.siteStart[site + 1] { affected.insert(Int(pairs.areaOfSitePair[slot])) }
+            for slot in pairs.siteStart[site]..<pairs.siteStart[site + 1] {
+                affected.insert(Int(pairs.areaOfSitePair[slot]))
+            }
         }
         var access = base.access
         let isOpen: ((Int) -> Bool)? = closed.isEmpty ? nil : { !closed.contains($0) }
         for area in affected {
-            let existing = FloatingCatchment.accessOfArea(area, ratio: ratio, pairs: pairs, weights: weights, isOpen: isOpen)
+            let existing = FloatingCatchment.accessOfArea(
+                area, ratio: ratio, pairs: pairs, weights: weights, isOpen: isOpen)
             guard let added = extra[area] else {
                 access[area] = existing
                 continue

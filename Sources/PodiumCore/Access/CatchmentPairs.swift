@@ -25,7 +25,8 @@ public struct GridIndex: Sendable {
         var start = Array(repeating: 0, count: columns * rows + 1)
         var cellOf = [Int](repeating: 0, count: points.count)
         for index in points.indices {
-            let cell = Self.cell(xs[index], ys[index], minX: minX, minY: minY, size: cellSize, columns: columns, rows: rows)
+            let cell = Self.cell(
+                xs[index], ys[index], minX: minX, minY: minY, size: cellSize, columns: columns, rows: rows)
             cellOf[index] = cell
             start[cell + 1] += 1
         }
@@ -41,7 +42,8 @@ public struct GridIndex: Sendable {
     }
 
     @inline(__always)
-    static func cell(_ x: Double, _ y: Double, minX: Double, minY: Double, size: Double, columns: Int, rows: Int) -> Int {
+    static func cell(_ x: Double, _ y: Double, minX: Double, minY: Double, size: Double, columns: Int, rows: Int) -> Int
+    {
         let column = min(columns - 1, max(0, Int(((x - minX) / size).rounded(.down))))
         let row = min(rows - 1, max(0, Int(((y - minY) / size).rounded(.down))))
         return row * columns + column
@@ -51,9 +53,12 @@ public struct GridIndex: Sendable {
     /// PySAL's `max_cost`), cell by cell.
     public func forEach(within radius: Double, ofX x: Double, y: Double, _ body: (Int, Double) -> Void) {
         let reach = Int((radius / cellSize).rounded(.up))
-        let column = Int(((x - minX) / cellSize).rounded(.down)), row = Int(((y - minY) / cellSize).rounded(.down))
-        let firstColumn = max(0, column - reach), lastColumn = min(columns - 1, column + reach)
-        let firstRow = max(0, row - reach), lastRow = min(rows - 1, row + reach)
+        let column = Int(((x - minX) / cellSize).rounded(.down))
+        let row = Int(((y - minY) / cellSize).rounded(.down))
+        let firstColumn = max(0, column - reach)
+        let lastColumn = min(columns - 1, column + reach)
+        let firstRow = max(0, row - reach)
+        let lastRow = min(rows - 1, row + reach)
         guard firstColumn <= lastColumn, firstRow <= lastRow else { return }
         items.withUnsafeBufferPointer { items in
             xs.withUnsafeBufferPointer { xs in
@@ -63,7 +68,8 @@ public struct GridIndex: Sendable {
                             for cell in (r * columns + firstColumn)...(r * columns + lastColumn) {
                                 for slot in start[cell]..<start[cell + 1] {
                                     let index = Int(items[slot])
-                                    let dx = xs[index] - x, dy = ys[index] - y
+                                    let dx = xs[index] - x
+                                    let dy = ys[index] - y
                                     let distance = (dx * dx + dy * dy).squareRoot()
                                     if distance <= radius { body(index, distance) }
                                 }
@@ -104,7 +110,8 @@ public struct CatchmentPairs: Sendable {
         let index = GridIndex(sites, cellSize: radius)
         var start = [0]
         start.reserveCapacity(areas.count + 1)
-        var site: [Int32] = [], distance: [Double] = []
+        var site: [Int32] = []
+        var distance: [Double] = []
         site.reserveCapacity(areas.count * 32)
         distance.reserveCapacity(areas.count * 32)
         for area in areas {
@@ -114,14 +121,18 @@ public struct CatchmentPairs: Sendable {
             }
             start.append(site.count)
         }
-        self.init(areaCount: areas.count, siteCount: sites.count, radius: radius, areaStart: start, site: site, distance: distance)
+        self.init(
+            areaCount: areas.count, siteCount: sites.count, radius: radius, areaStart: start, site: site,
+            distance: distance)
     }
 
     /// Pairs from any cost source (a travel-time matrix, say): `pairs[i]` lists area `i`'s reachable sites and costs;
     /// costs above `radius` are dropped.
     public init(areaCount: Int, siteCount: Int, radius: Double, pairs: [[(site: Int, cost: Double)]]) {
         precondition(pairs.count == areaCount, "a list of pairs per area")
-        var start = [0], site: [Int32] = [], distance: [Double] = []
+        var start = [0]
+        var site: [Int32] = []
+        var distance: [Double] = []
         for list in pairs {
             for pair in list where pair.cost <= radius {
                 precondition(pair.site >= 0 && pair.site < siteCount, "a site of the inputs")
@@ -130,7 +141,9 @@ public struct CatchmentPairs: Sendable {
             }
             start.append(site.count)
         }
-        self.init(areaCount: areaCount, siteCount: siteCount, radius: radius, areaStart: start, site: site, distance: distance)
+        self.init(
+            areaCount: areaCount, siteCount: siteCount, radius: radius, areaStart: start, site: site, distance: distance
+        )
     }
 
     private init(areaCount: Int, siteCount: Int, radius: Double, areaStart: [Int], site: [Int32], distance: [Double]) {
@@ -145,7 +158,8 @@ public struct CatchmentPairs: Sendable {
         for j in site { start[Int(j) + 1] += 1 }
         for j in 0..<siteCount { start[j + 1] += start[j] }
         var next = start
-        var pairOfSite = [Int32](repeating: 0, count: site.count), areaOfSitePair = [Int32](repeating: 0, count: site.count)
+        var pairOfSite = [Int32](repeating: 0, count: site.count)
+        var areaOfSitePair = [Int32](repeating: 0, count: site.count)
         for area in 0..<areaCount {
             for pair in areaStart[area]..<areaStart[area + 1] {
                 let j = Int(site[pair])

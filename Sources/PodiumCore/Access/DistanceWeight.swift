@@ -56,7 +56,7 @@ public struct StepWeight: Sendable, Hashable, Codable {
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
             guard pieces.count == 2, let bound = Double(pieces[0].trimmed), let weight = Double(pieces[1].trimmed),
-                  bound.isFinite, weight.isFinite, bound >= 0, weight >= 0
+                bound.isFinite, weight.isFinite, bound >= 0, weight >= 0
             else { throw .badSteps("\"\(part)\" is not bound:weight with numbers of at least 0") }
             steps.append(StepWeight(upTo: bound, weight: weight))
         }

@@ -19,8 +19,11 @@ public enum FloatingCatchment {
     /// 2SFCA with `weights` all 1 (Luo & Wang 2003); E2SFCA with step weights (Luo & Qi 2009). The same weight is
     /// applied in both steps, as `fca.two_stage_fca`. Terms that are NaN (`inf × 0`, `0 / 0`) are skipped in each
     /// sum, as pandas' `sum` skips them.
-    public static func twoStage(population: [Double], capacity: [Double], pairs: CatchmentPairs, weights: [Double]) -> TwoStage {
-        precondition(population.count == pairs.areaCount && capacity.count == pairs.siteCount && weights.count == pairs.count)
+    public static func twoStage(population: [Double], capacity: [Double], pairs: CatchmentPairs, weights: [Double])
+        -> TwoStage
+    {
+        precondition(
+            population.count == pairs.areaCount && capacity.count == pairs.siteCount && weights.count == pairs.count)
         var demand = [Double](repeating: 0, count: pairs.siteCount)
         pairs.site.withUnsafeBufferPointer { site in
             weights.withUnsafeBufferPointer { weight in
@@ -34,15 +37,20 @@ public enum FloatingCatchment {
             }
         }
         var ratio = [Double](repeating: .nan, count: pairs.siteCount)
-        for j in 0..<pairs.siteCount where pairs.siteStart[j + 1] > pairs.siteStart[j] { ratio[j] = capacity[j] / demand[j] }
+        for j in 0..<pairs.siteCount where pairs.siteStart[j + 1] > pairs.siteStart[j] {
+            ratio[j] = capacity[j] / demand[j]
+        }
         let access = (0..<pairs.areaCount).map { accessOfArea($0, ratio: ratio, pairs: pairs, weights: weights) }
         return TwoStage(demand: demand, ratio: ratio, access: access)
     }
 
     /// `A_i = Σ_j R_j f(d_ij)` for one area, NaN terms skipped; NaN if the area has no site in reach.
     @inline(__always)
-    static func accessOfArea(_ area: Int, ratio: [Double], pairs: CatchmentPairs, weights: [Double], isOpen: ((Int) -> Bool)? = nil) -> Double {
-        var sum = 0.0, reached = false
+    static func accessOfArea(
+        _ area: Int, ratio: [Double], pairs: CatchmentPairs, weights: [Double], isOpen: ((Int) -> Bool)? = nil
+    ) -> Double {
+        var sum = 0.0
+        var reached = false
         for pair in pairs.areaStart[area]..<pairs.areaStart[area + 1] {
             let j = Int(pairs.site[pair])
             if let isOpen, !isOpen(j) { continue }
@@ -55,7 +63,9 @@ public enum FloatingCatchment {
 
     /// 3SFCA (Wan, Zou & Sternberg 2012): each pair's weight is multiplied by the area's selection weight
     /// `G_ij = W_ij / Σ_k W_ik`, summed over all the area's pairs in the table.
-    public static func threeStage(population: [Double], capacity: [Double], pairs: CatchmentPairs, weights: [Double]) -> TwoStage {
+    public static func threeStage(population: [Double], capacity: [Double], pairs: CatchmentPairs, weights: [Double])
+        -> TwoStage
+    {
         var combined = weights
         for area in 0..<pairs.areaCount {
             let range = pairs.areaStart[area]..<pairs.areaStart[area + 1]
@@ -81,11 +91,15 @@ public enum FloatingCatchment {
     /// Floating catchment ratio: capacity within reach over the population within reach
     /// (`neighbours` are area-to-area pairs with the same radius, each area reaching itself at distance 0).
     /// An area with people in reach but no site scores 0, not NaN (the supply side is `fillna(0)` in `access`).
-    public static func ratio(population: [Double], capacity: [Double], pairs: CatchmentPairs, neighbours: CatchmentPairs) -> [Double] {
+    public static func ratio(
+        population: [Double], capacity: [Double], pairs: CatchmentPairs, neighbours: CatchmentPairs
+    ) -> [Double] {
         (0..<pairs.areaCount).map { area in
             let neighbourRange = neighbours.areaStart[area]..<neighbours.areaStart[area + 1]
             guard !neighbourRange.isEmpty else { return .nan }
-            let supply = (pairs.areaStart[area]..<pairs.areaStart[area + 1]).reduce(0.0) { $0 + capacity[Int(pairs.site[$1])] }
+            let supply = (pairs.areaStart[area]..<pairs.areaStart[area + 1]).reduce(0.0) {
+                $0 + capacity[Int(pairs.site[$1])]
+            }
             let demand = neighbourRange.reduce(0.0) { $0 + population[Int(neighbours.site[$1])] }
             return supply / demand
         }
@@ -101,7 +115,8 @@ public enum FloatingCatchment {
     /// `Σ P_i A_i / Σ P_i`, NaN products skipped in the numerator only: for 2SFCA and E2SFCA this is the reachable
     /// capacity per head of the whole population.
     public static func populationWeightedMean(_ access: [Double], population: [Double]) -> Double {
-        var numerator = 0.0, denominator = 0.0
+        var numerator = 0.0
+        var denominator = 0.0
         for (score, people) in zip(access, population) {
             let product = score * people
             if !product.isNaN { numerator += product }

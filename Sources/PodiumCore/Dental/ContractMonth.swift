@@ -59,7 +59,8 @@ public struct ContractMonth: Sendable, Hashable, Codable {
     public var generalDentalValue: Money?
 
     public init(
-        month: YearMonth, contract: ContractNumber, commissioner: ICBCode, commissionerName: String, providerName: String,
+        month: YearMonth, contract: ContractNumber, commissioner: ICBCode, commissionerName: String,
+        providerName: String,
         postcode: Postcode, lsoa2011: LSOACode?, udaTarget: UDAs, udaContractValue: Money, udasDelivered: UDAs?,
         lateFP17s: Int?, udasDeliveredByFoundationDentists: UDAs?, courses: CoursesByBand, childrenSeen12Months: Int?,
         adultsSeen24Months: Int?, generalDentalValue: Money?

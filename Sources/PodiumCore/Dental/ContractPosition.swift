@@ -103,12 +103,22 @@ public struct ContractPosition: Sendable, Hashable, Codable {
         let present = Set(coverage.monthsPresent)
         let months = year.financialYear.months.filter { $0 <= latestMonth }.map { month -> MonthPosition in
             let workingDays = profile.workingDays(in: month)
-            let expected = ActivityUnits(tenThousandths: ScaledDecimal.multiplyDivide(target.tenThousandths, Int64(workingDays), Int64(profile.total)))
-            guard present.contains(month) else { return MonthPosition(month: month, data: .missingFromSource, delivered: nil, workingDays: workingDays, expected: expected) }
-            guard let row = rows[month] else { return MonthPosition(month: month, data: .noRow, delivered: nil, workingDays: workingDays, expected: expected) }
+            let expected = ActivityUnits(
+                tenThousandths: ScaledDecimal.multiplyDivide(
+                    target.tenThousandths, Int64(workingDays), Int64(profile.total)))
+            guard present.contains(month) else {
+                return MonthPosition(
+                    month: month, data: .missingFromSource, delivered: nil, workingDays: workingDays, expected: expected
+                )
+            }
+            guard let row = rows[month] else {
+                return MonthPosition(
+                    month: month, data: .noRow, delivered: nil, workingDays: workingDays, expected: expected)
+            }
             var delivered = row.udasDelivered ?? .zero  // a reported row with a blank cell: no activity that month
             if settings.countsFoundationDentistUDAs { delivered += row.udasDeliveredByFoundationDentists ?? .zero }
-            return MonthPosition(month: month, data: .reported, delivered: delivered, workingDays: workingDays, expected: expected)
+            return MonthPosition(
+                month: month, data: .reported, delivered: delivered, workingDays: workingDays, expected: expected)
         }
 
         self.contract = year.contract
@@ -123,12 +133,14 @@ public struct ContractPosition: Sendable, Hashable, Codable {
         let firstHalf = months.filter { firstHalfMonths.contains($0.month) }
         if latestMonth >= year.financialYear.firstHalf[5] || firstHalf.contains(where: { $0.data == .reported }) {
             self.midYear = MidYearReview(
-                target: target, contractValue: terms.effective.value, firstHalfDelivered: firstHalf.compactMap(\.delivered).sum(),
+                target: target, contractValue: terms.effective.value,
+                firstHalfDelivered: firstHalf.compactMap(\.delivered).sum(),
                 threshold: settings.midYearThreshold, monthsWithData: firstHalf.filter { $0.data == .reported }.count)
         } else {
             self.midYear = nil
         }
-        self.forecast = status == .current
+        self.forecast =
+            status == .current
             ? Self.forecast(months: months, profile: profile, terms: terms.effective, settings: settings)
             : nil
         self.yearWorkingDays = profile.total
@@ -155,17 +167,23 @@ public struct ContractPosition: Sendable, Hashable, Codable {
     /// The central projected year-end result, if a forecast was made.
     public var projected: YearEndResult? { forecast?.central.result }
 
-    static func forecast(months: [MonthPosition], profile: WorkingDayProfile, terms: ContractTerms, settings: PositionSettings) -> DeliveryForecast? {
+    static func forecast(
+        months: [MonthPosition], profile: WorkingDayProfile, terms: ContractTerms, settings: PositionSettings
+    ) -> DeliveryForecast? {
         let reported = months.filter { $0.data == .reported }
         let reportedDays = reported.reduce(0) { $0 + $1.workingDays }
         guard reportedDays > 0 else { return nil }
         let projectedDays = profile.total - reportedDays
         let recentMonths = Array(reported.suffix(max(1, settings.recentMonths)))
         func project(_ basis: String, _ sample: [MonthPosition]) -> Projection {
-            let units = sample.compactMap(\.delivered).sum(), days = sample.reduce(0) { $0 + $1.workingDays }
+            let units = sample.compactMap(\.delivered).sum()
+            let days = sample.reduce(0) { $0 + $1.workingDays }
             // Delivered so far + pace × working days not yet reported (future months and months missing from the source).
-            let yearEnd = reported.compactMap(\.delivered).sum()
-                + ActivityUnits(tenThousandths: days == 0 ? 0 : ScaledDecimal.multiplyDivide(units.tenThousandths, Int64(projectedDays), Int64(days)))
+            let yearEnd =
+                reported.compactMap(\.delivered).sum()
+                + ActivityUnits(
+                    tenThousandths: days == 0
+                        ? 0 : ScaledDecimal.multiplyDivide(units.tenThousandths, Int64(projectedDays), Int64(days)))
             let input = YearEndInput(target: terms.target, contractValue: terms.value, delivered: yearEnd)
             return Projection(
                 basis: basis, paceUnits: units, paceWorkingDays: days, yearEndDelivery: yearEnd,
@@ -173,7 +191,9 @@ public struct ContractPosition: Sendable, Hashable, Codable {
         }
         return DeliveryForecast(
             central: project("year-to-date pace", reported),
-            recent: project("pace of the last \(recentMonths.count) month\(recentMonths.count == 1 ? "" : "s") reported", recentMonths),
+            recent: project(
+                "pace of the last \(recentMonths.count) month\(recentMonths.count == 1 ? "" : "s") reported",
+                recentMonths),
             workingDaysReported: reportedDays, workingDaysProjected: projectedDays)
     }
 
@@ -183,44 +203,67 @@ public struct ContractPosition: Sendable, Hashable, Codable {
         let delivered = months.compactMap(\.delivered).sum()
         let expected = months.filter { $0.data == .reported }.map(\.expected).sum()
         let reportedDays = months.filter { $0.data == .reported }.reduce(0) { $0 + $1.workingDays }
-        notes.append(RuleNote(
-            rule: "Delivery against profile",
-            explanation: "\(delivered.formatted) UDAs delivered against \(expected.rounded(to: 1).formatted) expected in the months reported (target \(terms.effective.target.formatted) × \(reportedDays) working days ÷ \(yearWorkingDays) in the year)"
-                + (Proportion(delivered, of: expected).percentText.map { ": \($0) of profile, higher is better" } ?? ""),
-            source: DentalRuleSource.profile))
+        notes.append(
+            RuleNote(
+                rule: "Delivery against profile",
+                explanation:
+                    "\(delivered.formatted) UDAs delivered against \(expected.rounded(to: 1).formatted) expected in the months reported (target \(terms.effective.target.formatted) × \(reportedDays) working days ÷ \(yearWorkingDays) in the year)"
+                    + (Proportion(delivered, of: expected).percentText.map { ": \($0) of profile, higher is better" }
+                        ?? ""),
+                source: DentalRuleSource.profile))
         let missing = months.filter { $0.data != .reported }.map(\.month.label)
         if !missing.isEmpty {
-            notes.append(RuleNote(
-                rule: "Missing months", explanation: "no data for \(missing.joined(separator: ", ")): left out of delivery and profile, and projected at the contract's pace, never counted as zero",
-                source: DentalRuleSource.profile))
+            notes.append(
+                RuleNote(
+                    rule: "Missing months",
+                    explanation:
+                        "no data for \(missing.joined(separator: ", ")): left out of delivery and profile, and projected at the contract's pace, never counted as zero",
+                    source: DentalRuleSource.profile))
         }
         if terms.segments.count > 1 || terms.effective != terms.base {
-            notes.append(RuleNote(
-                rule: "Variations",
-                explanation: "recorded variations change the year's target from \(terms.base.target.formatted) to \(terms.effective.target.formatted) UDAs and its value from \(terms.base.value.formatted) to \(terms.effective.value.formatted)",
-                source: DentalRuleSource.proRata))
+            notes.append(
+                RuleNote(
+                    rule: "Variations",
+                    explanation:
+                        "recorded variations change the year's target from \(terms.base.target.formatted) to \(terms.effective.target.formatted) UDAs and its value from \(terms.base.value.formatted) to \(terms.effective.value.formatted)",
+                    source: DentalRuleSource.proRata))
         }
         for rejected in terms.rejected {
-            notes.append(RuleNote(rule: "Variation not applied", explanation: "\(rejected.variation.change.label) from \(rejected.variation.effective.label): \(rejected.error.description)", source: "Podium validation"))
+            notes.append(
+                RuleNote(
+                    rule: "Variation not applied",
+                    explanation:
+                        "\(rejected.variation.change.label) from \(rejected.variation.effective.label): \(rejected.error.description)",
+                    source: "Podium validation"))
         }
         if let midYear { notes.append(midYear.note) }
         switch status {
         case .notInLatestData(let lastSeen):
-            notes.append(RuleNote(
-                rule: "Forecast", explanation: "not in the latest month's data (last seen \(lastSeen.label)): the contract may have ended, so no year-end forecast is made",
-                source: "NHSBSA English Contractor Monthly General Dental Activity"))
+            notes.append(
+                RuleNote(
+                    rule: "Forecast",
+                    explanation:
+                        "not in the latest month's data (last seen \(lastSeen.label)): the contract may have ended, so no year-end forecast is made",
+                    source: "NHSBSA English Contractor Monthly General Dental Activity"))
         case .current:
             if let forecast {
-                notes.append(RuleNote(
-                    rule: "Forecast",
-                    explanation: "at the year-to-date pace, \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs by 31 March (\(forecast.central.result.achievement.percentText ?? "–")); at the \(forecast.recent.basis), \(forecast.recent.yearEndDelivery.rounded(to: 1).formatted) (\(forecast.recent.result.achievement.percentText ?? "–")). "
-                        + "NHSBSA's year end also counts forms for the year scheduled up to June, so in-year schedule months understate the final delivery a little",
-                    source: DentalRuleSource.profile))
+                notes.append(
+                    RuleNote(
+                        rule: "Forecast",
+                        explanation:
+                            "at the year-to-date pace, \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs by 31 March (\(forecast.central.result.achievement.percentText ?? "–")); at the \(forecast.recent.basis), \(forecast.recent.yearEndDelivery.rounded(to: 1).formatted) (\(forecast.recent.result.achievement.percentText ?? "–")). "
+                            + "NHSBSA's year end also counts forms for the year scheduled up to June, so in-year schedule months understate the final delivery a little",
+                        source: DentalRuleSource.profile))
                 notes += forecast.central.result.notes
             }
         }
         if settings.countsFoundationDentistUDAs {
-            notes.append(RuleNote(rule: "Foundation dentists", explanation: "foundation dentists' UDAs are counted toward the target (a setting; NHSBSA's UDA_DELIVERED leaves them out)", source: "Podium setting"))
+            notes.append(
+                RuleNote(
+                    rule: "Foundation dentists",
+                    explanation:
+                        "foundation dentists' UDAs are counted toward the target (a setting; NHSBSA's UDA_DELIVERED leaves them out)",
+                    source: "Podium setting"))
         }
         return notes
     }

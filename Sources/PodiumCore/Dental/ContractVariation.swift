@@ -57,8 +57,10 @@ public enum VariationError: Error, Sendable, Hashable, Codable, CustomStringConv
     public var description: String {
         switch self {
         case .handBackNotPositive: "Enter the UDAs and the value handed back, both more than zero."
-        case let .handBackExceedsContract(target, value): "A hand-back cannot exceed the contract: \(target.formatted) UDAs, \(value.formatted) a year."
-        case let .upliftNotNeeded(current, minimum): "The UDA value is already \(current.formatted), at or above the \(minimum.formatted) minimum: nothing to change."
+        case .handBackExceedsContract(let target, let value):
+            "A hand-back cannot exceed the contract: \(target.formatted) UDAs, \(value.formatted) a year."
+        case .upliftNotNeeded(let current, let minimum):
+            "The UDA value is already \(current.formatted), at or above the \(minimum.formatted) minimum: nothing to change."
         case .minimumNotPositive: "Enter a minimum UDA value of more than £0."
         case .noTarget: "The contract has no UDA target to vary."
         }
@@ -117,22 +119,33 @@ public struct ContractVariation: Sendable, Hashable, Codable {
     /// - Throws: ``VariationError`` when it cannot apply (hand-back larger than the contract, uplift not needed…).
     public func apply(to terms: ContractTerms) throws(VariationError) -> ContractTerms {
         switch change {
-        case let .handBack(udas, value):
+        case .handBack(let udas, let value):
             guard udas.tenThousandths > 0, value.pence > 0 else { throw .handBackNotPositive }
-            guard udas <= terms.target, value <= terms.value else { throw .handBackExceedsContract(target: terms.target, value: terms.value) }
+            guard udas <= terms.target, value <= terms.value else {
+                throw .handBackExceedsContract(target: terms.target, value: terms.value)
+            }
             return ContractTerms(target: terms.target - udas, value: terms.value - value)
-        case let .minimumUDAValue(minimum, method):
+        case .minimumUDAValue(let minimum, let method):
             guard minimum.pence > 0 else { throw .minimumNotPositive }
             guard terms.target.tenThousandths > 0, let current = terms.udaValue.perUDA else { throw .noTarget }
             // Compare the exact ratio, not the rounded penny: value ÷ target < minimum ⟺ value × 10⁴ < minimum × target.
-            guard ScaledDecimal.compareProducts(terms.value.pence, 10_000, minimum.pence, terms.target.tenThousandths) == .less else {
+            guard
+                ScaledDecimal.compareProducts(terms.value.pence, 10_000, minimum.pence, terms.target.tenThousandths)
+                    == .less
+            else {
                 throw .upliftNotNeeded(current: current, minimum: minimum)
             }
             switch method {
             case .raiseValue:
-                return ContractTerms(target: terms.target, value: Money(pence: ScaledDecimal.multiplyDivide(terms.target.tenThousandths, minimum.pence, 10_000)))
+                return ContractTerms(
+                    target: terms.target,
+                    value: Money(
+                        pence: ScaledDecimal.multiplyDivide(terms.target.tenThousandths, minimum.pence, 10_000)))
             case .lowerTarget:
-                return ContractTerms(target: ActivityUnits(tenThousandths: ScaledDecimal.multiplyDivide(terms.value.pence, 10_000, minimum.pence)), value: terms.value)
+                return ContractTerms(
+                    target: ActivityUnits(
+                        tenThousandths: ScaledDecimal.multiplyDivide(terms.value.pence, 10_000, minimum.pence)),
+                    value: terms.value)
             }
         case .termination:
             return ContractTerms(target: .zero, value: .zero)

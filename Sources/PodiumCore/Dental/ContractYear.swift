@@ -47,7 +47,9 @@ public struct ContractYear: Sendable, Hashable, Codable {
 
     /// - Returns: `nil` if no row of `rows` falls in `financialYear`.
     public init?(contract: ContractNumber, financialYear: FinancialYear, rows: [ContractMonth]) {
-        let inYear = rows.filter { $0.contract == contract && financialYear.contains($0.month) }.sorted { $0.month < $1.month }
+        let inYear = rows.filter { $0.contract == contract && financialYear.contains($0.month) }.sorted {
+            $0.month < $1.month
+        }
         guard !inYear.isEmpty else { return nil }
         self.contract = contract
         self.financialYear = financialYear

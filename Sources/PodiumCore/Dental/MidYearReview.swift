@@ -18,7 +18,8 @@ public struct MidYearReview: Sendable, Hashable, Codable {
     public static let regulationThreshold = Percentage(percent: 30)
 
     public init(
-        target: ActivityUnits, contractValue: Money, firstHalfDelivered: ActivityUnits, shortfallBroughtForward: ActivityUnits = .zero,
+        target: ActivityUnits, contractValue: Money, firstHalfDelivered: ActivityUnits,
+        shortfallBroughtForward: ActivityUnits = .zero,
         threshold: Percentage = regulationThreshold, monthsWithData: Int = 6
     ) {
         self.target = target
@@ -42,15 +43,18 @@ public struct MidYearReview: Sendable, Hashable, Codable {
     public var maximumWithholding: Money {
         guard target.tenThousandths > 0 else { return .zero }
         let twice = adjustedDelivery.clampedAtZero * 2
-        let valueOfTwice = Money(pence: ScaledDecimal.multiplyDivide(twice.tenThousandths, contractValue.pence, target.tenThousandths))
+        let valueOfTwice = Money(
+            pence: ScaledDecimal.multiplyDivide(twice.tenThousandths, contractValue.pence, target.tenThousandths))
         return Money(pence: min(contractValue.pence, max(0, contractValue.pence - valueOfTwice.pence)))
     }
 
     public var note: RuleNote {
         let percent = achievement.percentText(decimals: 1) ?? "–"
-        let basis = "\(firstHalfDelivered.formatted) delivered April–September\(shortfallBroughtForward.tenThousandths == 0 ? "" : " less \(shortfallBroughtForward.formatted) brought forward") = \(adjustedDelivery.formatted) of \(target.formatted), \(percent)"
+        let basis =
+            "\(firstHalfDelivered.formatted) delivered April–September\(shortfallBroughtForward.tenThousandths == 0 ? "" : " less \(shortfallBroughtForward.formatted) brought forward") = \(adjustedDelivery.formatted) of \(target.formatted), \(percent)"
         let completeness = isComplete ? "" : " (only \(monthsWithData) of 6 months have data)"
-        let explanation = isFlagged
+        let explanation =
+            isFlagged
             ? "\(basis), below \(threshold.formatted): flagged for a mid-year review; money may be withheld up to \(maximumWithholding.formatted)\(completeness)"
             : "\(basis), at or above \(threshold.formatted): not flagged\(completeness)"
         return RuleNote(rule: "Mid-year review", explanation: explanation, source: DentalRuleSource.midYear)

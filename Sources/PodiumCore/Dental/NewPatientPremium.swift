@@ -10,7 +10,9 @@ public enum NewPatientPremium {
     /// `nil` for a contract without value or target.
     public static func credit(_ premium: Money, udaValue: UDAValue) -> ActivityUnits? {
         guard udaValue.contractValue.pence > 0, udaValue.target.tenThousandths > 0 else { return nil }
-        return ActivityUnits(tenThousandths: ScaledDecimal.multiplyDivide(premium.pence, udaValue.target.tenThousandths, udaValue.contractValue.pence))
+        return ActivityUnits(
+            tenThousandths: ScaledDecimal.multiplyDivide(
+                premium.pence, udaValue.target.tenThousandths, udaValue.contractValue.pence))
     }
 
     /// Whether a course accepted on `date` could attract the premium.

@@ -32,7 +32,8 @@ extension PortfolioPosition {
         FunnelPlot(
             contracts.filter { $0.status == .current && $0.expectedForReportedMonths.tenThousandths > 0 }.map {
                 FunnelPlot.Input(
-                    id: $0.contract.rawValue, label: $0.latest.providerName, numerator: $0.deliveredToDate.approximateValue,
+                    id: $0.contract.rawValue, label: $0.latest.providerName,
+                    numerator: $0.deliveredToDate.approximateValue,
                     denominator: $0.expectedForReportedMonths.approximateValue)
             },
             measure: .ratio)

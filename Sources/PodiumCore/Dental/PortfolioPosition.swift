@@ -31,7 +31,10 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
     public var projectedClawback: Money { forecastContracts.compactMap { $0.forecast?.central.result.clawback }.sum() }
     /// Projected clawback at each contract's lower and higher pace: the range of the central figure.
     public var projectedClawbackRange: (atLowerPace: Money, atHigherPace: Money) {
-        (forecastContracts.compactMap { $0.forecast?.low.result.clawback }.sum(), forecastContracts.compactMap { $0.forecast?.high.result.clawback }.sum())
+        (
+            forecastContracts.compactMap { $0.forecast?.low.result.clawback }.sum(),
+            forecastContracts.compactMap { $0.forecast?.high.result.clawback }.sum()
+        )
     }
     /// Contract value given up through recorded variations (hand-backs, terminations) in the year.
     public var valueReleasedByVariations: Money {
@@ -41,7 +44,9 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
     /// variations. Carried-forward shortfall is not underspend: it is owed as activity next year.
     public var projectedUnderspend: Money { projectedClawback + valueReleasedByVariations }
     /// Over-delivery the ICB's scheme would pay for.
-    public var projectedOverDeliveryPayments: Money { forecastContracts.compactMap { $0.forecast?.central.result.overDeliveryPayment }.sum() }
+    public var projectedOverDeliveryPayments: Money {
+        forecastContracts.compactMap { $0.forecast?.central.result.overDeliveryPayment }.sum()
+    }
 
     /// Contracts by projected band (year-to-date pace).
     public var bands: [DeliveryBand: Int] {
@@ -74,7 +79,9 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
             let missing = entries.allSatisfy { $0.data == .missingFromSource }
             return Month(
                 month: month, delivered: missing ? nil : entries.compactMap(\.delivered).sum(),
-                expected: contracts.filter { $0.status == .current }.compactMap { $0.months.indices.contains(index) ? $0.months[index].expected : nil }.sum())
+                expected: contracts.filter { $0.status == .current }.compactMap {
+                    $0.months.indices.contains(index) ? $0.months[index].expected : nil
+                }.sum())
         }
     }
 }

@@ -55,7 +55,10 @@ public struct ReconciliationRules: Sendable, Hashable, Codable {
     /// Why these thresholds, for the "why" lines.
     public var note: String
 
-    public init(lowerTolerance: Percentage, upperTolerance: Percentage, overDeliveryScheme: OverDeliveryScheme? = nil, note: String) {
+    public init(
+        lowerTolerance: Percentage, upperTolerance: Percentage, overDeliveryScheme: OverDeliveryScheme? = nil,
+        note: String
+    ) {
         self.lowerTolerance = lowerTolerance
         self.upperTolerance = upperTolerance
         self.overDeliveryScheme = overDeliveryScheme
@@ -79,12 +82,14 @@ public enum ReconciliationRulesTable {
         // carried forward, not written off (as reported by the BDA).
         2022: ReconciliationRules(
             lowerTolerance: Percentage(percent: 90), upperTolerance: Percentage(percent: 102),
-            note: "2022/23 revised lower tolerance of 90% (NHS England, as reported by the BDA)"),
+            note: "2022/23 revised lower tolerance of 90% (NHS England, as reported by the BDA)")
     ]
 
     /// The most an ICB may pay for over-delivery in a year, where NHS England allowed a scheme "where affordable"
     /// (up to 110 % in 2022/23 and 2023/24; back to the usual 2 % carry-forward from 2024/25).
-    public static let overDeliveryAllowance: [Int: Percentage] = [2022: Percentage(percent: 110), 2023: Percentage(percent: 110)]
+    public static let overDeliveryAllowance: [Int: Percentage] = [
+        2022: Percentage(percent: 110), 2023: Percentage(percent: 110),
+    ]
 
     /// The rules for a financial year and line. Sedation and domiciliary lines have no tolerance band: their
     /// thresholds are 100 %.

@@ -61,7 +61,8 @@ public enum DeliveryBand: String, Sendable, Hashable, Codable, CaseIterable, Com
 
     /// "< 96%", "96–100%", "100–102%", "> 102%" for the given rules.
     public func label(_ rules: ReconciliationRules) -> String {
-        let lower = rules.lowerTolerance.formatted, upper = rules.upperTolerance.formatted
+        let lower = rules.lowerTolerance.formatted
+        let upper = rules.upperTolerance.formatted
         return switch self {
         case .belowLowerTolerance: "below \(lower)"
         case .withinTolerance: "\(lower) to under 100%"
@@ -112,11 +113,14 @@ public enum YearEndReconciliation {
     /// - Sedation and domiciliary: below 100 % clawback to 100 %; nothing is carried forward either way.
     /// - A line with no target has nothing to reconcile: met, no money.
     public static func reconcile(_ input: YearEndInput, rules: ReconciliationRules) -> YearEndResult {
-        let adjusted = input.adjustedDelivery, target = input.target
+        let adjusted = input.adjustedDelivery
+        let target = input.target
         let achievement = Proportion(adjusted, of: target)
         var result = YearEndResult(
-            input: input, rules: rules, adjustedDelivery: adjusted, achievement: achievement, outcome: .met, band: .upToUpperTolerance,
-            clawback: .zero, breachNotice: false, shortfallCarriedForward: .zero, creditCarriedForward: .zero, unpaidOverDelivery: .zero,
+            input: input, rules: rules, adjustedDelivery: adjusted, achievement: achievement, outcome: .met,
+            band: .upToUpperTolerance,
+            clawback: .zero, breachNotice: false, shortfallCarriedForward: .zero, creditCarriedForward: .zero,
+            unpaidOverDelivery: .zero,
             paidOverDelivery: .zero, overDeliveryPayment: .zero)
         guard target.tenThousandths > 0 else { return result }
         let shortfall = target - adjusted
@@ -142,14 +146,18 @@ public enum YearEndReconciliation {
     }
 
     /// Carry-forward, payment and the unpaid rest of delivery above 100 %.
-    private static func overDelivery(_ excess: ActivityUnits, input: YearEndInput, rules: ReconciliationRules, into result: inout YearEndResult) {
+    private static func overDelivery(
+        _ excess: ActivityUnits, input: YearEndInput, rules: ReconciliationRules, into result: inout YearEndResult
+    ) {
         let target = input.target
         guard input.line.hasTolerance else {
             result.unpaidOverDelivery = excess
             return
         }
         let cap = (rules.upperTolerance.of(target) - target).clampedAtZero
-        result.band = Proportion(result.adjustedDelivery, of: target).isAbove(rules.upperTolerance) ? .aboveUpperTolerance : .upToUpperTolerance
+        result.band =
+            Proportion(result.adjustedDelivery, of: target).isAbove(rules.upperTolerance)
+            ? .aboveUpperTolerance : .upToUpperTolerance
         var carried = min(excess, cap)
         var paid = ActivityUnits.zero
         if let scheme = rules.overDeliveryScheme {
@@ -171,10 +179,14 @@ public enum YearEndReconciliation {
     /// The plain-words reason for a result, citing the rule.
     static func note(for result: YearEndResult) -> RuleNote {
         // Figures are shown to two decimals: enough for a reader, exact values stay in the result.
-        let input = result.input, target = input.target, adjusted = result.adjustedDelivery.rounded(to: 2), units = input.line.unitName
+        let input = result.input
+        let target = input.target
+        let adjusted = result.adjustedDelivery.rounded(to: 2)
+        let units = input.line.unitName
         let rule = "Year-end reconciliation"
         guard target.tenThousandths > 0 else {
-            return RuleNote(rule: rule, explanation: "no \(units) target, nothing to reconcile", source: DentalRuleSource.yearEnd)
+            return RuleNote(
+                rule: rule, explanation: "no \(units) target, nothing to reconcile", source: DentalRuleSource.yearEnd)
         }
         let percent = result.achievement.percentText(decimals: 2) ?? "–"
         let lower = lowerTolerance(input, result.rules)
@@ -182,37 +194,51 @@ public enum YearEndReconciliation {
         case .belowLowerTolerance:
             return RuleNote(
                 rule: rule,
-                explanation: "adjusted delivery \(adjusted.formatted) of \(target.formatted) \(units) is \(percent), below \(lower.formatted): the whole shortfall of \((target - result.adjustedDelivery).rounded(to: 2).formatted) \(units) is clawed back, \(result.clawback.formatted)\(result.breachNotice ? ", and a breach notice is due" : "")",
+                explanation:
+                    "adjusted delivery \(adjusted.formatted) of \(target.formatted) \(units) is \(percent), below \(lower.formatted): the whole shortfall of \((target - result.adjustedDelivery).rounded(to: 2).formatted) \(units) is clawed back, \(result.clawback.formatted)\(result.breachNotice ? ", and a breach notice is due" : "")",
                 source: DentalRuleSource.yearEnd)
         case .withinTolerance:
             return RuleNote(
                 rule: rule,
-                explanation: "adjusted delivery is \(percent), within the \(lower.formatted) tolerance: \(result.shortfallCarriedForward.rounded(to: 2).formatted) \(units) carried forward to be delivered next year, no clawback",
+                explanation:
+                    "adjusted delivery is \(percent), within the \(lower.formatted) tolerance: \(result.shortfallCarriedForward.rounded(to: 2).formatted) \(units) carried forward to be delivered next year, no clawback",
                 source: DentalRuleSource.yearEnd)
         case .upToUpperTolerance, .aboveUpperTolerance:
             guard result.outcome == .exceeded else {
-                return RuleNote(rule: rule, explanation: "adjusted delivery is exactly 100% of target: met", source: DentalRuleSource.yearEnd)
+                return RuleNote(
+                    rule: rule, explanation: "adjusted delivery is exactly 100% of target: met",
+                    source: DentalRuleSource.yearEnd)
             }
             guard input.line.hasTolerance else {
-                return RuleNote(rule: rule, explanation: "\(percent) delivered: \(input.line.rawValue) over-delivery is not carried forward", source: DentalRuleSource.yearEnd)
+                return RuleNote(
+                    rule: rule,
+                    explanation: "\(percent) delivered: \(input.line.rawValue) over-delivery is not carried forward",
+                    source: DentalRuleSource.yearEnd)
             }
-            var explanation = "adjusted delivery is \(percent): \(result.creditCarriedForward.rounded(to: 2).formatted) \(units) credited to next year"
+            var explanation =
+                "adjusted delivery is \(percent): \(result.creditCarriedForward.rounded(to: 2).formatted) \(units) credited to next year"
             if result.band == .aboveUpperTolerance, result.rules.overDeliveryScheme?.mode != .payInsteadOfCarryForward {
                 explanation += " (capped at \(result.rules.upperTolerance.formatted) of target)"
             }
             if let scheme = result.rules.overDeliveryScheme, result.paidOverDelivery.tenThousandths > 0 {
-                explanation += "; \(result.paidOverDelivery.rounded(to: 2).formatted) \(units) paid by the ICB's scheme (up to \(scheme.payUpTo.formatted)), \(result.overDeliveryPayment.formatted)"
+                explanation +=
+                    "; \(result.paidOverDelivery.rounded(to: 2).formatted) \(units) paid by the ICB's scheme (up to \(scheme.payUpTo.formatted)), \(result.overDeliveryPayment.formatted)"
             }
             if result.unpaidOverDelivery.tenThousandths > 0 {
                 explanation += "; \(result.unpaidOverDelivery.rounded(to: 2).formatted) \(units) unpaid"
             }
-            return RuleNote(rule: rule, explanation: explanation, source: result.rules.overDeliveryScheme == nil ? DentalRuleSource.yearEnd : DentalRuleSource.overDelivery)
+            return RuleNote(
+                rule: rule, explanation: explanation,
+                source: result.rules.overDeliveryScheme == nil
+                    ? DentalRuleSource.yearEnd : DentalRuleSource.overDelivery)
         }
     }
 
     /// Units × (contract value ÷ target), rounded half-up to the penny once, at the end.
     public static func value(of units: ActivityUnits, in input: YearEndInput) -> Money {
         guard input.target.tenThousandths != 0 else { return .zero }
-        return Money(pence: ScaledDecimal.multiplyDivide(units.tenThousandths, input.contractValue.pence, input.target.tenThousandths))
+        return Money(
+            pence: ScaledDecimal.multiplyDivide(
+                units.tenThousandths, input.contractValue.pence, input.target.tenThousandths))
     }
 }

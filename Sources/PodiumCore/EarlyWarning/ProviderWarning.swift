@@ -55,14 +55,18 @@ public struct IntelligenceEntry: Sendable, Hashable, Codable {
     }
 
     /// The entries dated in the six months (183 days) up to `today`, newest first, and the reading they make.
-    static func reading(_ entries: [IntelligenceEntry], today: CalendarDate, configuration: WarningConfiguration) -> SignalReading {
+    static func reading(_ entries: [IntelligenceEntry], today: CalendarDate, configuration: WarningConfiguration)
+        -> SignalReading
+    {
         let from = today.adding(days: -183)
         let recent = entries.filter { $0.date >= from && $0.date <= today }.sorted { $0.date > $1.date }
-        let words = recent.isEmpty
+        let words =
+            recent.isEmpty
             ? "nothing recorded in the last 6 months"
             : "\(recent.count) recorded in the last 6 months, latest \(recent[0].category.label) on \(recent[0].date.label): \(recent[0].note)"
         return SignalReading(
-            signal: .localIntelligence, value: Double(recent.count), setting: configuration.setting(.localIntelligence), words: words)
+            signal: .localIntelligence, value: Double(recent.count), setting: configuration.setting(.localIntelligence),
+            words: words)
     }
 }
 
@@ -114,5 +118,7 @@ extension ProviderWarning {
     public var reasonLines: [String] { topReasons(3).map { "\($0.signal.label): \($0.words)" } }
 
     /// The top three reasons in words, or "no warning signs".
-    public var reasonsSentence: String { reasonLines.isEmpty ? "no warning signs" : reasonLines.joined(separator: "; ") }
+    public var reasonsSentence: String {
+        reasonLines.isEmpty ? "no warning signs" : reasonLines.joined(separator: "; ")
+    }
 }

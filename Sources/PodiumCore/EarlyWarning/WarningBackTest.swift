@@ -18,7 +18,9 @@ public struct WarningBackTest: Sendable, Hashable {
         public var recall: Double? { events > 0 ? Double(hits) / Double(events) : nil }
 
         static func + (lhs: Cut, rhs: Cut) -> Cut {
-            Cut(fraction: lhs.fraction, flagged: lhs.flagged + rhs.flagged, hits: lhs.hits + rhs.hits, events: lhs.events + rhs.events)
+            Cut(
+                fraction: lhs.fraction, flagged: lhs.flagged + rhs.flagged, hits: lhs.hits + rhs.hits,
+                events: lhs.events + rhs.events)
         }
     }
 
@@ -45,43 +47,63 @@ public struct WarningBackTest: Sendable, Hashable {
     public var baseRate: Double? { scored > 0 ? Double(events) / Double(scored) : nil }
 
     static func pooled(_ cuts: [[Cut]]) -> [Cut] {
-        fractions.indices.map { index in cuts.map { $0[index] }.reduce(Cut(fraction: fractions[index], flagged: 0, hits: 0, events: 0), +) }
+        fractions.indices.map { index in
+            cuts.map { $0[index] }.reduce(Cut(fraction: fractions[index], flagged: 0, hits: 0, events: 0), +)
+        }
     }
 
     /// Runs the back-test over every contract and every month that has data after it.
-    public static func run(_ inputs: [DentalWarningInput], dataMonths: [YearMonth], configuration: WarningConfiguration = .v1) -> WarningBackTest {
+    public static func run(
+        _ inputs: [DentalWarningInput], dataMonths: [YearMonth], configuration: WarningConfiguration = .v1
+    ) -> WarningBackTest {
         let covered = Array(Set(dataMonths)).sorted()
-        guard let lastData = covered.last else { return WarningBackTest(configuration: configuration.version, horizonMonths: configuration.horizonMonths, months: []) }
+        guard let lastData = covered.last else {
+            return WarningBackTest(
+                configuration: configuration.version, horizonMonths: configuration.horizonMonths, months: [])
+        }
         var months: [Month] = []
         for asOf in covered where asOf < lastData {
             var scores: [(contract: ContractNumber, score: Double, naive: Double, event: Bool)] = []
             for input in inputs {
-                guard let warning = EarlyWarning.dental(input, asOf: asOf, configuration: configuration) else { continue }
-                scores.append((input.contract, warning.score, naiveRisk(input, asOf: asOf), hadEvent(input, asOf: asOf, lastData: lastData, horizon: configuration.horizonMonths)))
+                guard let warning = EarlyWarning.dental(input, asOf: asOf, configuration: configuration) else {
+                    continue
+                }
+                scores.append(
+                    (
+                        input.contract, warning.score, naiveRisk(input, asOf: asOf),
+                        hadEvent(input, asOf: asOf, lastData: lastData, horizon: configuration.horizonMonths)
+                    ))
             }
             let events = scores.filter(\.event).count
             let byScore = scores.sorted { ($0.score, $1.contract) > ($1.score, $0.contract) }.map(\.event)
             let byNaive = scores.sorted { ($0.naive, $1.contract) > ($1.naive, $0.contract) }.map(\.event)
-            months.append(Month(
-                asOf: asOf, scored: scores.count, events: events,
-                score: fractions.map { cut(byScore, fraction: $0, events: events) }, naive: fractions.map { cut(byNaive, fraction: $0, events: events) }))
+            months.append(
+                Month(
+                    asOf: asOf, scored: scores.count, events: events,
+                    score: fractions.map { cut(byScore, fraction: $0, events: events) },
+                    naive: fractions.map { cut(byNaive, fraction: $0, events: events) }))
         }
-        return WarningBackTest(configuration: configuration.version, horizonMonths: configuration.horizonMonths, months: months)
+        return WarningBackTest(
+            configuration: configuration.version, horizonMonths: configuration.horizonMonths, months: months)
     }
 
     /// The top `fraction` of a ranked list (at least one contract), with how many of them had an event.
     public static func cut(_ ranked: [Bool], fraction: Double, events: Int) -> Cut {
         let flagged = ranked.isEmpty ? 0 : max(1, Int((Double(ranked.count) * fraction).rounded(.up)))
-        return Cut(fraction: fraction, flagged: flagged, hits: ranked.prefix(flagged).filter { $0 }.count, events: events)
+        return Cut(
+            fraction: fraction, flagged: flagged, hits: ranked.prefix(flagged).filter { $0 }.count, events: events)
     }
 
     /// A cut in the UDA target within the horizon after `asOf`, or the contract's last month of data falling within it
     /// while the data goes on.
-    public static func hadEvent(_ input: DentalWarningInput, asOf: YearMonth, lastData: YearMonth, horizon: Int) -> Bool {
+    public static func hadEvent(_ input: DentalWarningInput, asOf: YearMonth, lastData: YearMonth, horizon: Int) -> Bool
+    {
         let months = input.months.sorted { $0.month < $1.month }
         guard let now = months.last(where: { $0.month <= asOf }), let last = months.last else { return false }
         let end = asOf.monthsAhead(horizon)
-        if months.contains(where: { $0.month > asOf && $0.month <= end && $0.udaTarget < now.udaTarget }) { return true }
+        if months.contains(where: { $0.month > asOf && $0.month <= end && $0.udaTarget < now.udaTarget }) {
+            return true
+        }
         return last.month < lastData && last.month < end
     }
 

@@ -29,11 +29,13 @@ public enum WarningSignal: String, Sendable, Hashable, Codable, CaseIterable, Co
     case localIntelligence = "local-intelligence"
 
     public static let dental: [WarningSignal] = [
-        .behindTarget, .spcConcern, .adultsSeenFalling, .childrenSeenFalling, .complexCareFalling, .urgentRising, .lateFP17s,
+        .behindTarget, .spcConcern, .adultsSeenFalling, .childrenSeenFalling, .complexCareFalling, .urgentRising,
+        .lateFP17s,
         .foundationReliance, .targetReduced, .handBack, .localIntelligence,
     ]
     public static let pharmacy: [WarningSignal] = [
-        .unplannedClosures, .hoursLost, .ownershipChange, .reducedHours, .pharmacyFirstFalling, .permanentClosure, .localIntelligence,
+        .unplannedClosures, .hoursLost, .ownershipChange, .reducedHours, .pharmacyFirstFalling, .permanentClosure,
+        .localIntelligence,
     ]
 
     public var label: String {
@@ -61,16 +63,20 @@ public enum WarningSignal: String, Sendable, Hashable, Codable, CaseIterable, Co
     /// Where the value comes from.
     public var source: String {
         switch self {
-        case .behindTarget: "NHSBSA dental activity; projected year end at the year-to-date pace (KA-01672 bands), mid-year review (GDS Regs Sch 3 para 58)"
-        case .spcConcern: "NHSBSA dental activity; XmR chart of monthly delivery against the working-day profile (Making Data Count rules)"
+        case .behindTarget:
+            "NHSBSA dental activity; projected year end at the year-to-date pace (KA-01672 bands), mid-year review (GDS Regs Sch 3 para 58)"
+        case .spcConcern:
+            "NHSBSA dental activity; XmR chart of monthly delivery against the working-day profile (Making Data Count rules)"
         case .adultsSeenFalling: "NHSBSA ADULT_24M_COUNT, change over 12 months (6 where a year of data is not held)"
         case .childrenSeenFalling: "NHSBSA CHILD_12M_COUNT, change over 12 months (6 where a year of data is not held)"
-        case .complexCareFalling: "NHSBSA BAND_2A/2B/2C/3 FP17s as a share of all FP17s: the last 3 months against the 3 before"
+        case .complexCareFalling:
+            "NHSBSA BAND_2A/2B/2C/3 FP17s as a share of all FP17s: the last 3 months against the 3 before"
         case .urgentRising: "NHSBSA BAND_URGENT FP17s as a share of all FP17s: the last 3 months against the 3 before"
         case .lateFP17s: "NHSBSA LATE_SUBMITTED_FP17 as a share of all FP17s, last 6 months"
         case .foundationReliance: "NHSBSA UDA_DELIVERED_FD as a share of all UDAs delivered, last 6 months"
         case .targetReduced: "NHSBSA UDA_PERF_TARGET: reductions in the last 12 months"
-        case .handBack: "Variations recorded in Podium: hand-backs and terminations effective in the last 12 months or later"
+        case .handBack:
+            "Variations recorded in Podium: hand-backs and terminations effective in the last 12 months or later"
         case .unplannedClosures: "The ICB's pharmacy closures log: temporary closures in the last 3 months"
         case .hoursLost: "The ICB's pharmacy closures log: contracted hours lost in the last 3 months"
         case .ownershipChange: "ODS edispensary extracts: change of parent organisation in the last 12 months"
@@ -116,7 +122,9 @@ public struct WarningConfiguration: Sendable, Hashable, Codable {
         self.horizonMonths = horizonMonths
     }
 
-    public func setting(_ signal: WarningSignal) -> SignalSetting { settings[signal] ?? SignalSetting(weight: 0, starts: 0, full: 1) }
+    public func setting(_ signal: WarningSignal) -> SignalSetting {
+        settings[signal] ?? SignalSetting(weight: 0, starts: 0, full: 1)
+    }
 
     /// The highest score a provider of this kind can reach: the sum of its signals' weights.
     public func maximum(_ signals: [WarningSignal]) -> Double { signals.map { setting($0).weight }.reduce(0, +) }

@@ -6,7 +6,9 @@
 /// (the consequence is a moderate 3 until a commissioner judges it), and the risk cites the live score.
 public struct WarningRiskProposal: Sendable, Hashable {
     /// Likelihood by score band, highest first; below the last band, ``baseLikelihood``.
-    public static let likelihoodBands: [(minimumScore: Double, likelihood: Likelihood)] = [(60, .likely), (40, .possible)]
+    public static let likelihoodBands: [(minimumScore: Double, likelihood: Likelihood)] = [
+        (60, .likely), (40, .possible),
+    ]
     public static let baseLikelihood = Likelihood.unlikely
     public static let consequence = Consequence.moderate
     /// Days until the first review.
@@ -25,7 +27,8 @@ public struct WarningRiskProposal: Sendable, Hashable {
     ///   - provider: the contract number or pharmacy code; `name` its name; `category` dental or pharmacy.
     ///   - owner: who raises it; `today` the day it is raised (the review is 30 days on).
     public static func cells(
-        provider: String, name: String, category: RiskCategory, warning: ProviderWarning, owner: String, today: CalendarDate
+        provider: String, name: String, category: RiskCategory, warning: ProviderWarning, owner: String,
+        today: CalendarDate
     ) -> [String: String] {
         let likelihood = likelihood(for: warning.score)
         let target = Likelihood(rawValue: max(Likelihood.rare.rawValue, likelihood.rawValue - 1)) ?? .rare
@@ -38,8 +41,11 @@ public struct WarningRiskProposal: Sendable, Hashable {
             "initial_likelihood": "\(likelihood.rawValue)", "initial_consequence": "\(consequence.rawValue)",
             "current_likelihood": "\(likelihood.rawValue)", "current_consequence": "\(consequence.rawValue)",
             "target_likelihood": "\(target.rawValue)", "target_consequence": "\(consequence.rawValue)",
-            "controls": String("Raised from the early warning (\(reasons.isEmpty ? "no signal" : reasons)).".prefix(1000)), "mitigations": "",
-            "evidence": "warning:\(provider)" + (category == .dental ? " contract:\(provider)" : " pharmacy:\(provider)"),
+            "controls": String(
+                "Raised from the early warning (\(reasons.isEmpty ? "no signal" : reasons)).".prefix(1000)),
+            "mitigations": "",
+            "evidence": "warning:\(provider)"
+                + (category == .dental ? " contract:\(provider)" : " pharmacy:\(provider)"),
             "review_date": today.adding(days: reviewDays).iso, "status": "open",
         ]
     }

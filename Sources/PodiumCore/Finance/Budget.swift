@@ -43,7 +43,10 @@ public struct LineForecast: Sendable, Hashable {
     /// Kept apart from ``projected`` so a large clawback reads as money coming back, not as negative spending.
     public var recoveries: Money
 
-    public init(kind: BudgetLineKind, budget: Money, actualToDate: Money, committed: Money, projected: Money, recoveries: Money = .zero) {
+    public init(
+        kind: BudgetLineKind, budget: Money, actualToDate: Money, committed: Money, projected: Money,
+        recoveries: Money = .zero
+    ) {
         self.kind = kind
         self.budget = budget
         self.actualToDate = actualToDate
@@ -69,6 +72,8 @@ public struct LineForecast: Sendable, Hashable {
     ) -> LineForecast {
         let actual = actuals.filter { $0.key <= asOf }.values.sum()
         let projected = projectedByMonth.filter { $0.key > asOf }.values.sum()
-        return LineForecast(kind: kind, budget: budget, actualToDate: actual, committed: committed, projected: projected, recoveries: reduction)
+        return LineForecast(
+            kind: kind, budget: budget, actualToDate: actual, committed: committed, projected: projected,
+            recoveries: reduction)
     }
 }

@@ -22,7 +22,9 @@ public struct FinancePosition: Sendable, Hashable {
     public var forecastOutturn: Money { lines.map(\.forecastOutturn).sum() }
 
     /// Ring-fenced underspend at risk across `lines` (the plan needs it before the position exists).
-    static func underspendAtRisk(_ lines: [LineForecast]) -> Money { lines.filter(\.kind.isRingFenced).map(\.underspendAtRisk).sum() }
+    static func underspendAtRisk(_ lines: [LineForecast]) -> Money {
+        lines.filter(\.kind.isRingFenced).map(\.underspendAtRisk).sum()
+    }
     public var variance: Money { budget - forecastOutturn }
 
     /// - Parameters:
@@ -31,7 +33,8 @@ public struct FinancePosition: Sendable, Hashable {
     ///     years are ignored).
     ///   - today: the date the plan is for (31 March deadlines count back from it).
     public static func of(
-        dental: PortfolioPosition, budgets: [BudgetAllocation], actuals: [FinanceActual], options optionRecords: [ReinvestmentOptionRecord],
+        dental: PortfolioPosition, budgets: [BudgetAllocation], actuals: [FinanceActual],
+        options optionRecords: [ReinvestmentOptionRecord],
         today: CalendarDate
     ) -> FinancePosition {
         let year = dental.financialYear
@@ -49,9 +52,12 @@ public struct FinancePosition: Sendable, Hashable {
         let budgetOf = Dictionary(
             budgets.filter { $0.year == year }.map { ($0.line, $0.budget) }, uniquingKeysWith: { first, _ in first })
 
-        var lines: [LineForecast] = [], monthly: [BudgetLineKind: [YearMonth: Money]] = [:]
-        for kind in BudgetLineKind.allCases where kind.isICBBudget && (budgetOf[kind] != nil || spent[kind] != nil || kind == .dentalPrimary) {
-            let byMonth: [YearMonth: Money], reduction: Money
+        var lines: [LineForecast] = []
+        var monthly: [BudgetLineKind: [YearMonth: Money]] = [:]
+        for kind in BudgetLineKind.allCases
+        where kind.isICBBudget && (budgetOf[kind] != nil || spent[kind] != nil || kind == .dentalPrimary) {
+            let byMonth: [YearMonth: Money]
+            let reduction: Money
             if kind == .dentalPrimary {
                 // Contract payments, unless the ledger records the month; the year-end clawback the engine projects
                 // comes back to the ICB, so it reduces the spend.
@@ -62,9 +68,11 @@ public struct FinancePosition: Sendable, Hashable {
                 reduction = .zero
             }
             monthly[kind] = byMonth
-            lines.append(LineForecast.of(
-                kind, budget: budgetOf[kind] ?? .zero, asOf: asOf, actuals: byMonth, committed: committed[kind] ?? .zero,
-                projectedByMonth: byMonth, reduction: reduction))
+            lines.append(
+                LineForecast.of(
+                    kind, budget: budgetOf[kind] ?? .zero, asOf: asOf, actuals: byMonth,
+                    committed: committed[kind] ?? .zero,
+                    projectedByMonth: byMonth, reduction: reduction))
         }
         let underspend = underspendAtRisk(lines)
         let planDate = year.contains(today) ? today : asOf.lastDay
@@ -72,7 +80,8 @@ public struct FinancePosition: Sendable, Hashable {
         let plan = ReinvestmentPlan.of(underspend: underspend + approved, options: options, today: planDate, year: year)
         return FinancePosition(
             year: year, asOf: asOf, lines: lines, monthly: monthly, plan: plan, planDate: planDate, options: options,
-            carriedForward: dental.forecastContracts.compactMap { $0.forecast?.central.result.shortfallCarriedForward }.sum())
+            carriedForward: dental.forecastContracts.compactMap { $0.forecast?.central.result.shortfallCarriedForward }
+                .sum())
     }
 
     /// Every contract's monthly instalments, re-phased by its recorded variations (SFE monthly payments; re-phasing is Podium's reading).
@@ -80,8 +89,12 @@ public struct FinancePosition: Sendable, Hashable {
         var payments: [YearMonth: Money] = [:]
         for position in dental.contracts {
             let timeline = position.terms
-            let changes = timeline.segments.dropFirst().map { PaymentSchedule.Change(from: $0.from.yearMonth, annualValue: $0.terms.value) }
-            for payment in PaymentSchedule.instalments(annualValue: timeline.base.value, in: dental.financialYear, changes: changes) {
+            let changes = timeline.segments.dropFirst().map {
+                PaymentSchedule.Change(from: $0.from.yearMonth, annualValue: $0.terms.value)
+            }
+            for payment in PaymentSchedule.instalments(
+                annualValue: timeline.base.value, in: dental.financialYear, changes: changes)
+            {
                 payments[payment.month, default: .zero] += payment.gross
             }
         }
@@ -91,7 +104,8 @@ public struct FinancePosition: Sendable, Hashable {
     /// The months recorded up to `asOf`, then their average (to the penny, rounded down) for each month after.
     static func runRate(_ recorded: [YearMonth: Money], asOf: YearMonth, year: FinancialYear) -> [YearMonth: Money] {
         var byMonth = recorded.filter { $0.key <= asOf }
-        let average = byMonth.isEmpty ? Int64(0) : PaymentSchedule.floorDivide(byMonth.values.sum().pence, Int64(byMonth.count))
+        let average =
+            byMonth.isEmpty ? Int64(0) : PaymentSchedule.floorDivide(byMonth.values.sum().pence, Int64(byMonth.count))
         for month in year.months where month > asOf { byMonth[month] = Money(pence: average) }
         return byMonth
     }

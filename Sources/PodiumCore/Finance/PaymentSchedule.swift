@@ -41,7 +41,9 @@ public enum PaymentSchedule {
         let inForce = year.months.map { month in ordered.last { $0.from <= month }?.annualValue ?? annualValue }
         let total = floorDivide(inForce.sum().pence * 2 + 12, 24)  // Σ ÷ 12, half up
         var payments = zip(year.months, inForce).map { month, value in
-            MonthlyPayment(month: month, gross: Money(pence: floorDivide(value.pence, 12)), patientCharges: patientCharges[month] ?? .zero)
+            MonthlyPayment(
+                month: month, gross: Money(pence: floorDivide(value.pence, 12)),
+                patientCharges: patientCharges[month] ?? .zero)
         }
         let beforeMarch = payments.dropLast().reduce(Int64(0)) { $0 + $1.gross.pence }
         payments[11].gross = Money(pence: total - beforeMarch)

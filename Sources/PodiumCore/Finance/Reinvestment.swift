@@ -83,11 +83,15 @@ public struct ReinvestmentPlan: Sendable, Hashable {
     }
 
     /// - Parameters: `underspend` the ring-fenced underspend at risk; `today` the date the plan is for.
-    public static func of(underspend: Money, options: [ReinvestmentOption], today: CalendarDate, year: FinancialYear) -> ReinvestmentPlan {
+    public static func of(underspend: Money, options: [ReinvestmentOption], today: CalendarDate, year: FinancialYear)
+        -> ReinvestmentPlan
+    {
         let approved = options.filter { $0.approval != nil }
         let committed = approved.map(\.cost).sum()
         let uncommitted = Money(pence: max(0, underspend.pence - committed.pence))
-        let open = options.filter { $0.approval == nil }.sorted { ($0.lastDecisionDate(in: year), $0.id) < ($1.lastDecisionDate(in: year), $1.id) }
+        let open = options.filter { $0.approval == nil }.sorted {
+            ($0.lastDecisionDate(in: year), $0.id) < ($1.lastDecisionDate(in: year), $1.id)
+        }
         let inTime = open.filter { today <= $0.lastDecisionDate(in: year) }
         let fitting = inTime.filter { $0.cost <= uncommitted && $0.cost.pence > 0 }
         return ReinvestmentPlan(

@@ -76,7 +76,9 @@ public struct LSOA2021Assignment: Sendable, Hashable, Codable {
     public var icb: ICBCode
     public var icbOnsCode: ONSCode
 
-    public init(lsoa: LSOACode, name: String, subICB: SubICBCode, subICBOnsCode: ONSCode, icb: ICBCode, icbOnsCode: ONSCode) {
+    public init(
+        lsoa: LSOACode, name: String, subICB: SubICBCode, subICBOnsCode: ONSCode, icb: ICBCode, icbOnsCode: ONSCode
+    ) {
         self.lsoa = lsoa
         self.name = name
         self.subICB = subICB

@@ -63,7 +63,9 @@ public struct PostcodeLocation: Sendable, Hashable, Codable {
     }
 
     /// The Health and Wellbeing Board area: the county, else the district.
-    public var healthAndWellbeingBoard: String { HealthAndWellbeingBoard.code(county: countyCode, district: localAuthorityCode) }
+    public var healthAndWellbeingBoard: String {
+        HealthAndWellbeingBoard.code(county: countyCode, district: localAuthorityCode)
+    }
 
     /// Code-Point marks postcodes it cannot place with quality 90.
     public var hasCoordinates: Bool { quality != 90 }
@@ -72,7 +74,8 @@ public struct PostcodeLocation: Sendable, Hashable, Codable {
 extension GridPoint {
     /// Straight-line distance in metres (British National Grid is metric and flat at this scale).
     public func distance(to other: GridPoint) -> Double {
-        let dx = easting - other.easting, dy = northing - other.northing
+        let dx = easting - other.easting
+        let dy = northing - other.northing
         return (dx * dx + dy * dy).squareRoot()
     }
 }

@@ -58,7 +58,8 @@ public struct DelegationEntry: Sendable, Hashable {
     public var source: String
 
     public init(
-        reference: String, service: DelegatedService, serviceName: String, status: DelegationStatus, from: CalendarDate, to: CalendarDate? = nil,
+        reference: String, service: DelegatedService, serviceName: String, status: DelegationStatus, from: CalendarDate,
+        to: CalendarDate? = nil,
         phase: String, host: String = "", icbsServed: [String] = [], confidence: Confidence, source: String
     ) {
         self.reference = reference
@@ -88,7 +89,8 @@ public enum DelegationTimeline {
     /// The regions that took full delegation of the 59 specialised services in 2024/25; the rest kept joint committees a year.
     static let specialisedFirstRegions: Set<NHSEnglandRegion> = [.eastOfEngland, .midlands, .northWest]
 
-    static let podSource = "NHS England, delegation of primary medical, pharmaceutical, ophthalmic and dental functions (PRN00089)"
+    static let podSource =
+        "NHS England, delegation of primary medical, pharmaceutical, ophthalmic and dental functions (PRN00089)"
     static let specialisedSource = "NHS England Board, 7 December 2023; delegation of specialised services 2025/26"
 
     /// The register rows Podium seeds for an ICB. The published dates apply to all remaining ICBs; the nine early adopters
@@ -98,37 +100,61 @@ public enum DelegationTimeline {
         // Staff moved to ICB-hosted teams on 1 April 2023 in the East of England and North West, 1 July 2023 elsewhere.
         let staff = region.map { [.eastOfEngland, .northWest].contains($0) } == true ? "1 April 2023" : "1 July 2023"
         let (host, served, hostConfidence) = host(of: region)
-        var rows = [DelegatedService.pharmacy, .optometry, .dentalPrimary, .dentalCommunity, .dentalSecondary].map { service in
+        var rows = [DelegatedService.pharmacy, .optometry, .dentalPrimary, .dentalCommunity, .dentalSecondary].map {
+            service in
             DelegationEntry(
-                reference: "DEL-\(service.rawValue.uppercased())", service: service, serviceName: service.label, status: .delegated, from: pod2023,
-                phase: "POD delegation to all remaining ICBs; staff transferred \(staff)", host: host, icbsServed: served,
+                reference: "DEL-\(service.rawValue.uppercased())", service: service, serviceName: service.label,
+                status: .delegated, from: pod2023,
+                phase: "POD delegation to all remaining ICBs; staff transferred \(staff)", host: host,
+                icbsServed: served,
                 confidence: hostConfidence, source: podSource)
         }
         let firstWave = region.map(specialisedFirstRegions.contains) ?? false
-        rows.append(DelegationEntry(
-            reference: "DEL-SPEC59-JC", service: .specialised, serviceName: "59 specialised services", status: .jointCommittee,
-            from: jointCommittees, to: (firstWave ? specialisedWave1 : specialisedAll).adding(days: -1),
-            phase: "Nine statutory joint committees of ICBs and NHS England", confidence: .confirmed, source: specialisedSource))
-        rows.append(DelegationEntry(
-            reference: "DEL-SPEC59", service: .specialised, serviceName: "59 specialised services", status: .delegated,
-            from: firstWave ? specialisedWave1 : specialisedAll,
-            phase: firstWave ? "Specialised delegation, first regions (2024/25)" : "Specialised delegation to all ICBs (2025/26)",
-            confidence: .confirmed, source: specialisedSource))
-        rows.append(DelegationEntry(
-            reference: "DEL-SPEC11-NHSE", service: .specialised, serviceName: "11 further specialised services", status: .retained,
-            from: jointCommittees, to: specialisedAll.adding(days: -1), phase: "Commissioned by NHS England before 2025/26",
-            confidence: .unconfirmed, source: "Derived: not among the 59 jointly commissioned services"))
-        rows.append(DelegationEntry(
-            reference: "DEL-SPEC11", service: .specialised, serviceName: "11 further specialised services", status: .delegated,
-            from: specialisedAll, phase: "70 services in scope from April 2025", confidence: .confirmed, source: specialisedSource))
+        rows.append(
+            DelegationEntry(
+                reference: "DEL-SPEC59-JC", service: .specialised, serviceName: "59 specialised services",
+                status: .jointCommittee,
+                from: jointCommittees, to: (firstWave ? specialisedWave1 : specialisedAll).adding(days: -1),
+                phase: "Nine statutory joint committees of ICBs and NHS England", confidence: .confirmed,
+                source: specialisedSource))
+        rows.append(
+            DelegationEntry(
+                reference: "DEL-SPEC59", service: .specialised, serviceName: "59 specialised services",
+                status: .delegated,
+                from: firstWave ? specialisedWave1 : specialisedAll,
+                phase: firstWave
+                    ? "Specialised delegation, first regions (2024/25)"
+                    : "Specialised delegation to all ICBs (2025/26)",
+                confidence: .confirmed, source: specialisedSource))
+        rows.append(
+            DelegationEntry(
+                reference: "DEL-SPEC11-NHSE", service: .specialised, serviceName: "11 further specialised services",
+                status: .retained,
+                from: jointCommittees, to: specialisedAll.adding(days: -1),
+                phase: "Commissioned by NHS England before 2025/26",
+                confidence: .unconfirmed, source: "Derived: not among the 59 jointly commissioned services"))
+        rows.append(
+            DelegationEntry(
+                reference: "DEL-SPEC11", service: .specialised, serviceName: "11 further specialised services",
+                status: .delegated,
+                from: specialisedAll, phase: "70 services in scope from April 2025", confidence: .confirmed,
+                source: specialisedSource))
         return rows
     }
 
     /// Where the published sources name a hosting model (ICBs' announcements): the South West hub and the Midlands committees in common.
     static func host(of region: NHSEnglandRegion?) -> (String, [String], Confidence) {
         switch region {
-        case .southWest?: ("South West Collaborative Commissioning Hub (NHS England South West and 7 ICBs)", NHSEnglandRegion.southWest.icbs, .confirmed)
-        case .midlands?: ("NHS England Midlands team, ICBs meeting as committees in common", NHSEnglandRegion.midlands.icbs, .confirmed)
+        case .southWest?:
+            (
+                "South West Collaborative Commissioning Hub (NHS England South West and 7 ICBs)",
+                NHSEnglandRegion.southWest.icbs, .confirmed
+            )
+        case .midlands?:
+            (
+                "NHS England Midlands team, ICBs meeting as committees in common", NHSEnglandRegion.midlands.icbs,
+                .confirmed
+            )
         case let region?: ("NHS England \(region.name) team (hosting not confirmed)", [], .unconfirmed)
         case nil: ("", [], .unconfirmed)
         }
@@ -137,7 +163,9 @@ public enum DelegationTimeline {
     /// Each service's row in force on a date (the latest that started), in the order of ``DelegatedService``.
     public static func current(_ entries: [DelegationEntry], on date: CalendarDate) -> [DelegationEntry] {
         let inForce = entries.filter { $0.isInForce(on: date) }
-        let order = { (entry: DelegationEntry) in (DelegatedService.allCases.firstIndex(of: entry.service)!, entry.serviceName) }
+        let order = { (entry: DelegationEntry) in
+            (DelegatedService.allCases.firstIndex(of: entry.service)!, entry.serviceName)
+        }
         return Dictionary(grouping: inForce, by: { "\($0.service.rawValue)|\($0.serviceName)" })
             .values.compactMap { rows in rows.max { ($0.from, $0.reference) < ($1.from, $1.reference) } }
             .sorted { order($0) < order($1) }
@@ -164,13 +192,22 @@ public struct DelegatedFunction: Sendable, Hashable {
             "National data collections",
         ]
         let delegated = [
-            "Contract management and variations", "Procurement of new contracts", "Mid-year review and year-end reconciliation decisions",
+            "Contract management and variations", "Procurement of new contracts",
+            "Mid-year review and year-end reconciliation decisions",
             "Breach and remedial notices", "Pharmacy market-entry decisions", "Maintaining the pharmaceutical list",
             "Complaints about POD services (to ICBs from 1 July 2023)",
         ]
         let source = "Commonly understood, not confirmed against a published delegation agreement"
-        return reserved.enumerated().map { DelegatedFunction(reference: "FN-R\($0.offset + 1)", function: $0.element, arrangement: .reserved, confidence: .unconfirmed, source: source) }
-            + delegated.enumerated().map { DelegatedFunction(reference: "FN-D\($0.offset + 1)", function: $0.element, arrangement: .delegated, confidence: .unconfirmed, source: source) }
+        return reserved.enumerated().map {
+            DelegatedFunction(
+                reference: "FN-R\($0.offset + 1)", function: $0.element, arrangement: .reserved,
+                confidence: .unconfirmed, source: source)
+        }
+            + delegated.enumerated().map {
+                DelegatedFunction(
+                    reference: "FN-D\($0.offset + 1)", function: $0.element, arrangement: .delegated,
+                    confidence: .unconfirmed, source: source)
+            }
     }()
 }
 
@@ -188,29 +225,53 @@ public enum AssuranceFramework {
 
     public static let defaults: [Criterion] = {
         let outline: [(String, String, [String])] = [
-            ("Transformation", "A shared plan for integrated primary care", [
-                "A POD transformation plan agreed with system partners", "Benefits tracked against the triple aim",
-            ]),
-            ("Transformation", "Population health and inequalities", [
-                "Dental access and unmet need analysed by deprivation", "Pharmaceutical needs assessments current for every Health and Wellbeing Board",
-            ]),
-            ("Governance and Leadership", "Clear accountability and decision making", [
-                "Primary Care Commissioning Committee terms of reference cover POD", "Risk, decisions and conflicts of interest logged",
-                "Regular engagement with the LDC, LPC, LOC and Healthwatch",
-            ]),
-            ("Finance", "Sound management of delegated budgets", [
-                "POD allocations, the dental ring-fence and the run rate reconciled", "Month-end reporting of POD spend in place",
-            ]),
-            ("Workforce and Capability", "A capable, sustainable team", ["Hosted team arrangements and staff transfer agreed"]),
-            ("Workforce and Capability", "Data, systems and knowledge", [
-                "Access to NHSBSA and contract data for every commissioner", "Handover from the previous commissioner complete",
-            ]),
+            (
+                "Transformation", "A shared plan for integrated primary care",
+                [
+                    "A POD transformation plan agreed with system partners", "Benefits tracked against the triple aim",
+                ]
+            ),
+            (
+                "Transformation", "Population health and inequalities",
+                [
+                    "Dental access and unmet need analysed by deprivation",
+                    "Pharmaceutical needs assessments current for every Health and Wellbeing Board",
+                ]
+            ),
+            (
+                "Governance and Leadership", "Clear accountability and decision making",
+                [
+                    "Primary Care Commissioning Committee terms of reference cover POD",
+                    "Risk, decisions and conflicts of interest logged",
+                    "Regular engagement with the LDC, LPC, LOC and Healthwatch",
+                ]
+            ),
+            (
+                "Finance", "Sound management of delegated budgets",
+                [
+                    "POD allocations, the dental ring-fence and the run rate reconciled",
+                    "Month-end reporting of POD spend in place",
+                ]
+            ),
+            (
+                "Workforce and Capability", "A capable, sustainable team",
+                ["Hosted team arrangements and staff transfer agreed"]
+            ),
+            (
+                "Workforce and Capability", "Data, systems and knowledge",
+                [
+                    "Access to NHSBSA and contract data for every commissioner",
+                    "Handover from the previous commissioner complete",
+                ]
+            ),
         ]
         var number = 0
         return outline.flatMap { domain, principle, criteria in
             criteria.map { text in
                 number += 1
-                return Criterion(reference: "PDA\(number < 10 ? "0" : "")\(number)", domain: domain, principle: principle, criterion: text)
+                return Criterion(
+                    reference: "PDA\(number < 10 ? "0" : "")\(number)", domain: domain, principle: principle,
+                    criterion: text)
             }
         }
     }()

@@ -36,7 +36,9 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
     /// Reads one `kind:subject` word; the error says what was wrong in words a commissioner can act on.
     public static func parse(_ word: String) -> Result<EvidenceCitation, CitationError> {
         let parts = word.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, !parts[1].isEmpty else { return .failure(CitationError(word: word, reason: "write kind:subject, such as spc:delivery")) }
+        guard parts.count == 2, !parts[1].isEmpty else {
+            return .failure(CitationError(word: word, reason: "write kind:subject, such as spc:delivery"))
+        }
         let subject = parts[1]
         switch parts[0].lowercased() {
         case "contract":
@@ -44,7 +46,11 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
                 ?? .failure(CitationError(word: word, reason: "not a contract number (\(ContractNumberKind.format))"))
         case "spc":
             return Measure(rawValue: subject.lowercased()).map { .success(.spc($0)) }
-                ?? .failure(CitationError(word: word, reason: "the SPC measure is one of " + Measure.allCases.map(\.rawValue).joined(separator: ", ")))
+                ?? .failure(
+                    CitationError(
+                        word: word,
+                        reason: "the SPC measure is one of " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
+                )
         case "access":
             return Group(rawValue: subject.lowercased()).map { .success(.access($0)) }
                 ?? .failure(CitationError(word: word, reason: "the access group is adults or children"))
@@ -54,7 +60,9 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
         case "warning":
             if let contract = ContractNumber(subject) { return .success(.warning(contract.rawValue)) }
             if let pharmacy = PharmacyCode(subject) { return .success(.warning(pharmacy.rawValue)) }
-            return .failure(CitationError(word: word, reason: "the early warning of a dental contract number or a pharmacy ODS code"))
+            return .failure(
+                CitationError(
+                    word: word, reason: "the early warning of a dental contract number or a pharmacy ODS code"))
         default:
             return .failure(CitationError(word: word, reason: "the kind is one of " + kinds.joined(separator: ", ")))
         }
@@ -62,7 +70,8 @@ public enum EvidenceCitation: Sendable, Hashable, CustomStringConvertible {
 
     /// Every word of a field; the citations read and the problems found.
     public static func parseAll(_ text: String) -> (citations: [EvidenceCitation], problems: [CitationError]) {
-        var citations: [EvidenceCitation] = [], problems: [CitationError] = []
+        var citations: [EvidenceCitation] = []
+        var problems: [CitationError] = []
         for word in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
             switch parse(String(word)) {
             case .success(let citation): if !citations.contains(citation) { citations.append(citation) }

@@ -5,7 +5,9 @@ public enum RAG: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
     /// Worse first: red < amber < green.
-    public static func < (lhs: Self, rhs: Self) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }
 
 /// One criterion of an assurance framework (domain → principle → criterion), with its current rating.
@@ -58,16 +60,25 @@ public struct ReadinessRollUp: Sendable, Hashable {
         return ReadinessRollUp(
             overall: group("Overall", criteria),
             domains: domainNames.map { name in group(name, criteria.filter { $0.domain == name }) },
-            principles: Dictionary(uniqueKeysWithValues: domainNames.map { domain in
-                let inDomain = criteria.filter { $0.domain == domain }
-                return (domain, ordered(inDomain.map(\.principle)).map { name in group(name, inDomain.filter { $0.principle == name }) })
-            }))
+            principles: Dictionary(
+                uniqueKeysWithValues: domainNames.map { domain in
+                    let inDomain = criteria.filter { $0.domain == domain }
+                    return (
+                        domain,
+                        ordered(inDomain.map(\.principle)).map { name in
+                            group(name, inDomain.filter { $0.principle == name })
+                        }
+                    )
+                }))
     }
 
     static func group(_ name: String, _ criteria: [AssuranceCriterion]) -> Group {
-        let ratings = criteria.compactMap(\.rating), unrated = criteria.count - ratings.count
+        let ratings = criteria.compactMap(\.rating)
+        let unrated = criteria.count - ratings.count
         let status: RAG = ratings.contains(.red) ? .red : (unrated > 0 || ratings.contains(.amber)) ? .amber : .green
-        return Group(name: name, status: status, counts: Dictionary(grouping: ratings, by: { $0 }).mapValues(\.count), unrated: unrated)
+        return Group(
+            name: name, status: status, counts: Dictionary(grouping: ratings, by: { $0 }).mapValues(\.count),
+            unrated: unrated)
     }
 
     private static func ordered(_ names: [String]) -> [String] {

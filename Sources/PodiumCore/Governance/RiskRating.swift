@@ -1,7 +1,8 @@
 /// The NHS 5×5 risk matrix (National Patient Safety Agency, "A risk matrix for risk managers", 2008): a risk's
 /// score is likelihood × consequence, each 1–5, and the score's grade decides how it is escalated.
 public enum Likelihood: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case rare = 1, unlikely, possible, likely, almostCertain
+    case rare = 1
+    case unlikely, possible, likely, almostCertain
 
     public var label: String {
         switch self {
@@ -17,7 +18,8 @@ public enum Likelihood: Int, Sendable, Hashable, Codable, CaseIterable, Comparab
 }
 
 public enum Consequence: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case negligible = 1, minor, moderate, major, catastrophic
+    case negligible = 1
+    case minor, moderate, major, catastrophic
 
     public var label: String {
         switch self {
@@ -81,7 +83,9 @@ public struct RiskAssessment: Sendable, Hashable, Codable {
     public var reviewDue: CalendarDate
     public var isOpen: Bool
 
-    public init(initial: RiskRating, current: RiskRating, target: RiskRating, reviewDue: CalendarDate, isOpen: Bool = true) {
+    public init(
+        initial: RiskRating, current: RiskRating, target: RiskRating, reviewDue: CalendarDate, isOpen: Bool = true
+    ) {
         self.initial = initial
         self.current = current
         self.target = target
@@ -98,8 +102,14 @@ public struct RiskAssessment: Sendable, Hashable, Codable {
     /// Problems a log entry must not have: a target graver than where the risk stands, or controls that made it worse.
     public var problems: [String] {
         var found: [String] = []
-        if target.score > current.score { found.append("the target score (\(target.score)) is above the current score (\(current.score))") }
-        if current.score > initial.score { found.append("the current score (\(current.score)) is above the initial score (\(initial.score)): controls do not raise a risk") }
+        if target.score > current.score {
+            found.append("the target score (\(target.score)) is above the current score (\(current.score))")
+        }
+        if current.score > initial.score {
+            found.append(
+                "the current score (\(current.score)) is above the initial score (\(initial.score)): controls do not raise a risk"
+            )
+        }
         return found
     }
 }
@@ -112,7 +122,9 @@ public struct RiskHeatMap: Sendable, Hashable {
         for risk in risks where risk.isOpen { counts[risk.current, default: 0] += 1 }
     }
 
-    public func count(_ likelihood: Likelihood, _ consequence: Consequence) -> Int { counts[RiskRating(likelihood, consequence)] ?? 0 }
+    public func count(_ likelihood: Likelihood, _ consequence: Consequence) -> Int {
+        counts[RiskRating(likelihood, consequence)] ?? 0
+    }
     public var total: Int { counts.values.reduce(0, +) }
     public func total(_ grade: RiskGrade) -> Int { counts.filter { $0.key.grade == grade }.values.reduce(0, +) }
 }

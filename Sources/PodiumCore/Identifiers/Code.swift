@@ -27,7 +27,8 @@ public struct Code<Kind: CodeKind>: Sendable, Hashable, Comparable, Codable, Cus
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = Self(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a valid \(Kind.name)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a valid \(Kind.name)"))
         }
         self = code
     }
@@ -42,7 +43,8 @@ public struct Code<Kind: CodeKind>: Sendable, Hashable, Comparable, Codable, Cus
 enum CodeText {
     static func upperAlphanumeric(_ text: String) -> String? {
         let value = text.trimmingSpaces.uppercased()
-        guard !value.isEmpty, value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else {
+        guard !value.isEmpty, value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+        else {
             return nil
         }
         return value
@@ -125,7 +127,7 @@ public enum ONSCodeKind: CodeKind {
     public static let format = "a letter and 8 digits, such as E54000008"
     public static func normalise(_ text: String) -> String? {
         guard let value = CodeText.upperAlphanumeric(text), value.count == 9,
-              CodeText.isLetters(value.prefix(1)), CodeText.isDigits(value.dropFirst())
+            CodeText.isLetters(value.prefix(1)), CodeText.isDigits(value.dropFirst())
         else { return nil }
         return value
     }
@@ -136,7 +138,9 @@ public enum LSOACodeKind: CodeKind {
     public static let name = "LSOA code"
     public static let format = "E01 or W01 followed by 6 digits"
     public static func normalise(_ text: String) -> String? {
-        guard let value = ONSCodeKind.normalise(text), value.hasPrefix("E01") || value.hasPrefix("W01") else { return nil }
+        guard let value = ONSCodeKind.normalise(text), value.hasPrefix("E01") || value.hasPrefix("W01") else {
+            return nil
+        }
         return value
     }
 }
@@ -150,9 +154,10 @@ public enum PostcodeKind: CodeKind {
     public static func normalise(_ text: String) -> String? {
         let compact = String(text.uppercased().filter { $0 != " " && $0 != "\t" })
         guard (5...7).contains(compact.count), CodeText.upperAlphanumeric(compact) != nil else { return nil }
-        let inward = compact.suffix(3), outward = compact.dropLast(3)
+        let inward = compact.suffix(3)
+        let outward = compact.dropLast(3)
         guard inward.first?.isASCIIDigit == true, CodeText.isLetters(inward.dropFirst()),
-              outward.first.map({ !$0.isASCIIDigit }) == true, outward.contains(where: \.isASCIIDigit)
+            outward.first.map({ !$0.isASCIIDigit }) == true, outward.contains(where: \.isASCIIDigit)
         else { return nil }
         return compact
     }

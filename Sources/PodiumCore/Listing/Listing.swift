@@ -13,7 +13,9 @@ public struct ListRequest: Sendable, Hashable, Codable {
     public static let maximumPerPage = 500
 
     /// Clamps `page` to ≥ 1 and `perPage` to 1...``maximumPerPage``.
-    public init(search: String = "", sort: String? = nil, descending: Bool = false, page: Int = 1, perPage: Int = defaultPerPage) {
+    public init(
+        search: String = "", sort: String? = nil, descending: Bool = false, page: Int = 1, perPage: Int = defaultPerPage
+    ) {
         self.search = search.trimmingSpaces
         self.sort = sort
         self.descending = descending
@@ -35,8 +37,8 @@ public enum SortValue: Sendable, Hashable, Comparable {
 
     public static func < (lhs: SortValue, rhs: SortValue) -> Bool {
         switch (lhs, rhs) {
-        case let (.text(a), .text(b)): a.lowercased() < b.lowercased()
-        case let (.number(a), .number(b)): a < b
+        case (.text(let a), .text(let b)): a.lowercased() < b.lowercased()
+        case (.number(let a), .number(let b)): a < b
         case (.missing, _): false
         case (_, .missing): true
         case (.number, .text): true
@@ -70,12 +72,17 @@ public enum Listing {
         _ items: [Item], request: ListRequest, searchText: (Item) -> [String], sortValue: (Item, String) -> SortValue?
     ) -> [Item] {
         let terms = request.terms
-        var rows = terms.isEmpty ? items : items.filter { item in
-            let haystack = searchText(item).joined(separator: " ").lowercased()
-            return terms.allSatisfy { haystack.contains($0) }
-        }
+        var rows =
+            terms.isEmpty
+            ? items
+            : items.filter { item in
+                let haystack = searchText(item).joined(separator: " ").lowercased()
+                return terms.allSatisfy { haystack.contains($0) }
+            }
         if let key = request.sort, let first = rows.first, sortValue(first, key) != nil {
-            let keyed = rows.enumerated().map { (offset: $0.offset, key: sortValue($0.element, key) ?? .missing, item: $0.element) }
+            let keyed = rows.enumerated().map {
+                (offset: $0.offset, key: sortValue($0.element, key) ?? .missing, item: $0.element)
+            }
             rows = keyed.sorted { a, b in
                 if a.key == b.key { return a.offset < b.offset }
                 if a.key == .missing || b.key == .missing { return b.key == .missing }

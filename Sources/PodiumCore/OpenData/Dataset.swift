@@ -48,13 +48,14 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
     public var publisher: String {
         switch self {
         case .icbs, .subICBLocations, .lsoa2011Lookup, .lsoa2021Lookup, .lsoaVintageLookup, .population2021,
-             .population2020, .lsoa2011Centroids:
+            .population2020, .lsoa2011Centroids:
             "Office for National Statistics"
         case .imd2019, .iod2025, .iod2025ICBSummary: "Ministry of Housing, Communities and Local Government"
         case .postcodes: "Ordnance Survey"
         case .pharmacies, .dentalPractices: "NHS England Organisation Data Service"
         case .dentalActivity: "NHS Business Services Authority"
-        case .pharmacyFirstEngland, .pharmacyFirstRegions: "NHS Business Services Authority (summed by the OpenSAFELY Pharmacy First team)"
+        case .pharmacyFirstEngland, .pharmacyFirstRegions:
+            "NHS Business Services Authority (summed by the OpenSAFELY Pharmacy First team)"
         }
     }
 
@@ -75,7 +76,8 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         case .pharmacies: "England and Wales, extract of about April 2025"
         case .dentalPractices: "England, Wales and the Isle of Man, extract of about May 2024"
         case .dentalActivity: "England, one row per contract per schedule month"
-        case .pharmacyFirstEngland: "England, monthly by condition, November 2023 – January 2025 (service from 31 January 2024)"
+        case .pharmacyFirstEngland:
+            "England, monthly by condition, November 2023 – January 2025 (service from 31 January 2024)"
         case .pharmacyFirstRegions: "7 NHS England regions, monthly by condition, November 2023 – January 2025"
         }
     }

@@ -27,7 +27,10 @@ public struct IoD2025Area: Sendable, Hashable, Codable {
     /// Decile of each domain, 1 = most deprived.
     public var domainDeciles: [DeprivationDomain: Int]
 
-    public init(lsoa2021: LSOACode, imdScore: FixedDecimal, imdRank: Int, imdDecile: Int, domainDeciles: [DeprivationDomain: Int]) {
+    public init(
+        lsoa2021: LSOACode, imdScore: FixedDecimal, imdRank: Int, imdDecile: Int,
+        domainDeciles: [DeprivationDomain: Int]
+    ) {
         self.lsoa2021 = lsoa2021
         self.imdScore = imdScore
         self.imdRank = imdRank

@@ -40,7 +40,8 @@ public struct ODSOrganisation<Kind: CodeKind>: Sendable, Hashable, Codable {
     public var telephone: String?
 
     public init(
-        code: Code<Kind>, name: String, nationalGrouping: String, icb: ICBCode?, addressLines: [String], postcode: Postcode,
+        code: Code<Kind>, name: String, nationalGrouping: String, icb: ICBCode?, addressLines: [String],
+        postcode: Postcode,
         openDate: CalendarDate?, closeDate: CalendarDate?, status: ODSStatus, subType: String, parentCode: String?,
         joinedParent: CalendarDate?, leftParent: CalendarDate?, telephone: String?
     ) {

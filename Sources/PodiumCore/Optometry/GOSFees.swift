@@ -19,7 +19,8 @@ public struct GOSClaims: Sendable, Hashable {
 
     public static func + (lhs: GOSClaims, rhs: GOSClaims) -> GOSClaims {
         GOSClaims(
-            sightTests: lhs.sightTests + rhs.sightTests, vouchers: lhs.vouchers + rhs.vouchers, repairs: lhs.repairs + rhs.repairs,
+            sightTests: lhs.sightTests + rhs.sightTests, vouchers: lhs.vouchers + rhs.vouchers,
+            repairs: lhs.repairs + rhs.repairs,
             domiciliaryTests: lhs.domiciliaryTests + rhs.domiciliaryTests)
     }
 }

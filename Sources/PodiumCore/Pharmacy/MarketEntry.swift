@@ -72,16 +72,22 @@ public enum MarketEntryNotification {
             guard metres <= radiusMetres else { continue }
             if let area = site.healthAndWellbeingBoard { areas.insert(area) }
             if site.isOpen, site.code != applicant {
-                contractors.append(NotificationParty(role: .affectedContractor, identifier: site.code.rawValue, metres: Int(metres.rounded())))
+                contractors.append(
+                    NotificationParty(
+                        role: .affectedContractor, identifier: site.code.rawValue, metres: Int(metres.rounded())))
             }
         }
         for point in areaPoints where premises.distance(to: point.location) <= radiusMetres { areas.insert(point.area) }
         let committees = areas.sorted().flatMap { area in
-            [NotificationParty(role: .localPharmaceuticalCommittee, identifier: area, metres: nil),
-             NotificationParty(role: .localMedicalCommittee, identifier: area, metres: nil)]
+            [
+                NotificationParty(role: .localPharmaceuticalCommittee, identifier: area, metres: nil),
+                NotificationParty(role: .localMedicalCommittee, identifier: area, metres: nil),
+            ]
         }
-        let healthwatch = premisesArea.map { [NotificationParty(role: .healthwatch, identifier: $0, metres: nil)] } ?? []
-        return committees + healthwatch + contractors.sorted { ($0.metres ?? 0, $0.identifier) < ($1.metres ?? 0, $1.identifier) }
+        let healthwatch =
+            premisesArea.map { [NotificationParty(role: .healthwatch, identifier: $0, metres: nil)] } ?? []
+        return committees + healthwatch
+            + contractors.sorted { ($0.metres ?? 0, $0.identifier) < ($1.metres ?? 0, $1.identifier) }
     }
 }
 
@@ -102,7 +108,9 @@ public struct MarketEntryTimetable: Sendable, Hashable {
 
     public static let standard = MarketEntryTimetable()
 
-    public func representationsClose(received: CalendarDate) -> CalendarDate { received.adding(days: representationDays) }
+    public func representationsClose(received: CalendarDate) -> CalendarDate {
+        received.adding(days: representationDays)
+    }
     public func decisionDue(received: CalendarDate) -> CalendarDate { received.adding(days: decisionDays) }
     public func appealBy(decided: CalendarDate) -> CalendarDate { decided.adding(days: appealDays) }
 }
@@ -110,7 +118,9 @@ public struct MarketEntryTimetable: Sendable, Hashable {
 /// Where a Health and Wellbeing Board's PNA stands (NHS Act 2006 s128A; SI 2013/349 reg 6).
 public struct PNAStatus: Sendable, Hashable {
     public enum State: String, Sendable, Hashable {
-        case current, dueSoon = "due-soon", overdue, missing
+        case current
+        case dueSoon = "due-soon"
+        case overdue, missing
 
         public var label: String {
             switch self {
@@ -138,13 +148,16 @@ public struct PNAStatus: Sendable, Hashable {
         }
         let due = latest.addingYears(3)
         let state: State = today > due ? .overdue : today.days(to: due) <= warningDays ? .dueSoon : .current
-        return PNAStatus(latest: latest, nextDue: due, supplementaryStatements: statements.filter { $0 >= latest }.count, state: state)
+        return PNAStatus(
+            latest: latest, nextDue: due, supplementaryStatements: statements.filter { $0 >= latest }.count,
+            state: state)
     }
 }
 
 extension CalendarDate {
     /// The same day `years` later; 29 February becomes 28 February in a common year.
     public func addingYears(_ years: Int) -> CalendarDate {
-        CalendarDate(year: year + years, month: month, day: day) ?? CalendarDate(year: year + years, month: month, day: day - 1)!
+        CalendarDate(year: year + years, month: month, day: day) ?? CalendarDate(
+            year: year + years, month: month, day: day - 1)!
     }
 }

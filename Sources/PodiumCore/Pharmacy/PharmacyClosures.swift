@@ -47,12 +47,16 @@ public struct ClosureSummary: Sendable, Hashable {
     public static func of(_ closures: [PharmacyClosure], decileOf: [PharmacyCode: Int?]) -> ClosureSummary {
         let temporary = closures.filter { $0.kind == .temporary }
         let short = temporary.filter { ($0.minutesLost ?? 0) < 240 }.count
-        func per100(_ count: Int, _ of: Int) -> Int64? { of > 0 ? (Int64(count) * 1000 + Int64(of) / 2) / Int64(of) : nil }
+        func per100(_ count: Int, _ of: Int) -> Int64? {
+            of > 0 ? (Int64(count) * 1000 + Int64(of) / 2) / Int64(of) : nil
+        }
         var byDecile: [Decile] = []
         for decile in 1...10 {
             let members = Set(decileOf.filter { $0.value == decile }.keys)
             let count = closures.filter { members.contains($0.pharmacy) }.count
-            byDecile.append(Decile(decile: decile, pharmacies: members.count, closures: count, per100: per100(count, members.count)))
+            byDecile.append(
+                Decile(decile: decile, pharmacies: members.count, closures: count, per100: per100(count, members.count))
+            )
         }
         return ClosureSummary(
             pharmacies: decileOf.count, temporary: temporary.count, permanent: closures.count - temporary.count,
@@ -62,11 +66,15 @@ public struct ClosureSummary: Sendable, Hashable {
     }
 
     /// The nearest open pharmacy to `site` among `sites` (not itself), with the distance in metres.
-    public static func nearestOpen(to site: GridPoint, excluding code: PharmacyCode, among sites: [PharmacySite]) -> (PharmacySite, Int)? {
+    public static func nearestOpen(to site: GridPoint, excluding code: PharmacyCode, among sites: [PharmacySite]) -> (
+        PharmacySite, Int
+    )? {
         var best: (PharmacySite, Double)?
         for other in sites where other.isOpen && other.code != code {
             let metres = site.distance(to: other.location)
-            if best == nil || metres < best!.1 || (metres == best!.1 && other.code < best!.0.code) { best = (other, metres) }
+            if best == nil || metres < best!.1 || (metres == best!.1 && other.code < best!.0.code) {
+                best = (other, metres)
+            }
         }
         return best.map { ($0.0, Int($0.1.rounded())) }
     }

@@ -91,17 +91,21 @@ public struct PharmacyFirstFeeSchedule: Sendable, Hashable {
         if bands.isEmpty {
             reason = "Pharmacy First started on 31 January 2024"
         } else if let earned {
-            reason = "\(volumes.clinicalPathways) clinical pathway consultations meet the threshold of \(earned.minimum)"
+            reason =
+                "\(volumes.clinicalPathways) clinical pathway consultations meet the threshold of \(earned.minimum)"
         } else {
-            reason = "\(volumes.clinicalPathways) clinical pathway consultations are under the threshold of \(bands[0].minimum)"
+            reason =
+                "\(volumes.clinicalPathways) clinical pathway consultations are under the threshold of \(bands[0].minimum)"
         }
         if month >= Self.june2025, earned != nil, !registered {
             fixed = .zero
-            reason = "not paid: the pharmacy is not registered for the Contraception and Hypertension Case-Finding services"
+            reason =
+                "not paid: the pharmacy is not registered for the Contraception and Hypertension Case-Finding services"
         }
         return PharmacyFirstIncome(
             month: month, consultationFees: Money(pence: consultationFee(in: month).pence * Int64(feeCounted)),
-            urgentSupplyFees: Money(pence: urgentSupplyFee(in: month).pence * Int64(max(0, urgentCounted))), fixedPayment: fixed,
+            urgentSupplyFees: Money(pence: urgentSupplyFee(in: month).pence * Int64(max(0, urgentCounted))),
+            fixedPayment: fixed,
             consultationsOverCap: over, fixedPaymentReason: reason)
     }
 }

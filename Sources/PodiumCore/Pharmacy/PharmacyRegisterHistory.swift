@@ -56,7 +56,9 @@ public enum PharmacyRegisterHistory {
             if pharmacy.status == .closed, let closed = pharmacy.closeDate {
                 events.append(event(pharmacy, closed, .closed, "closed"))
             }
-            if let joined = pharmacy.joinedParent, let parent = pharmacy.parentCode, let opened = pharmacy.openDate, joined > opened {
+            if let joined = pharmacy.joinedParent, let parent = pharmacy.parentCode, let opened = pharmacy.openDate,
+                joined > opened
+            {
                 events.append(event(pharmacy, joined, .ownershipChanged, "joined parent organisation \(parent)"))
             }
         }
@@ -64,11 +66,14 @@ public enum PharmacyRegisterHistory {
     }
 
     /// What changed between an earlier and a later extract; `observed` dates changes the extracts do not date.
-    public static func changes(from earlier: [Pharmacy], to later: [Pharmacy], observed: CalendarDate) -> [PharmacyEvent] {
+    public static func changes(from earlier: [Pharmacy], to later: [Pharmacy], observed: CalendarDate)
+        -> [PharmacyEvent]
+    {
         let before = Dictionary(earlier.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Set(later.map(\.code))
         var events: [PharmacyEvent] = []
-        var opened: [Pharmacy] = [], closed: [Pharmacy] = []
+        var opened: [Pharmacy] = []
+        var closed: [Pharmacy] = []
         for pharmacy in later {
             guard let old = before[pharmacy.code] else {
                 events.append(event(pharmacy, pharmacy.openDate ?? observed, .opened, "new in ODS as \(pharmacy.name)"))
@@ -76,7 +81,10 @@ public enum PharmacyRegisterHistory {
                 continue
             }
             if old.status != .closed, pharmacy.status == .closed {
-                events.append(event(pharmacy, pharmacy.closeDate ?? observed, .closed, "closed (was \(old.status.label.lowercased()))"))
+                events.append(
+                    event(
+                        pharmacy, pharmacy.closeDate ?? observed, .closed,
+                        "closed (was \(old.status.label.lowercased()))"))
                 closed.append(pharmacy)
             }
             if old.parentCode != pharmacy.parentCode {
@@ -99,7 +107,8 @@ public enum PharmacyRegisterHistory {
     /// A code that opened at the postcode of a code that closed within ``sameDayWindow`` days: the premises changed
     /// hands and took a new code (a change of ownership not on a debts-and-liabilities basis).
     static func newCodes(closed: [Pharmacy], opened: [Pharmacy]) -> [PharmacyEvent] {
-        let closures = Dictionary(grouping: closed.filter { $0.status == .closed && $0.closeDate != nil }, by: \.postcode)
+        let closures = Dictionary(
+            grouping: closed.filter { $0.status == .closed && $0.closeDate != nil }, by: \.postcode)
         var events: [PharmacyEvent] = []
         for pharmacy in opened {
             guard let openDate = pharmacy.openDate, let candidates = closures[pharmacy.postcode] else { continue }
@@ -107,14 +116,17 @@ public enum PharmacyRegisterHistory {
                 old.code != pharmacy.code && abs(old.closeDate!.days(to: openDate)) <= sameDayWindow
             }
             if let predecessor {
-                let detail = "took over from \(predecessor.code) (\(predecessor.name)) at the same premises with a new code"
+                let detail =
+                    "took over from \(predecessor.code) (\(predecessor.name)) at the same premises with a new code"
                 events.append(event(pharmacy, openDate, .ownershipChanged, detail))
             }
         }
         return events
     }
 
-    private static func event(_ pharmacy: Pharmacy, _ date: CalendarDate, _ kind: PharmacyEventKind, _ detail: String) -> PharmacyEvent {
+    private static func event(_ pharmacy: Pharmacy, _ date: CalendarDate, _ kind: PharmacyEventKind, _ detail: String)
+        -> PharmacyEvent
+    {
         PharmacyEvent(pharmacy: pharmacy.code, date: date, kind: kind, detail: detail, icb: pharmacy.icb)
     }
 }
@@ -133,9 +145,12 @@ public struct PharmacyOwnerShare: Sendable, Hashable {
     public static func shares(_ pharmacies: [Pharmacy]) -> [PharmacyOwnerShare] {
         let total = pharmacies.count
         return Dictionary(grouping: pharmacies, by: \.parentCode).map { parent, members in
-            let names = Dictionary(grouping: members, by: \.name).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
+            let names =
+                Dictionary(grouping: members, by: \.name).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?
+                .key ?? ""
             return PharmacyOwnerShare(
-                parent: parent, commonName: names, pharmacies: members.count, share: Proportion(part: Int64(members.count), whole: Int64(total)))
+                parent: parent, commonName: names, pharmacies: members.count,
+                share: Proportion(part: Int64(members.count), whole: Int64(total)))
         }
         // NB: two owners can share a trading name and a count; the parent code settles the order, every run.
         .sorted { ($1.pharmacies, $0.commonName, $0.parent ?? "") < ($0.pharmacies, $1.commonName, $1.parent ?? "") }

@@ -13,10 +13,13 @@ extension RecordTemplate {
         id: "budget-lines", table: "budget_lines", title: "Budget lines",
         summary: "The ICB's delegated budget for each line and financial year.",
         fields: [
-            RecordField("financial_year", "Financial year", .financialYear, help: "The year, 1 April to 31 March, as 2024/25."),
+            RecordField(
+                "financial_year", "Financial year", .financialYear, help: "The year, 1 April to 31 March, as 2024/25."),
             budgetLine,
             RecordField("budget", "Budget", .pounds, help: "The allocation for the year, in pounds."),
-            RecordField("notes", "Notes", .text(maxLength: 500), required: false, help: "Source of the figure (allocation letter, month-9 plan …)."),
+            RecordField(
+                "notes", "Notes", .text(maxLength: 500), required: false,
+                help: "Source of the figure (allocation letter, month-9 plan …)."),
         ],
         key: ["financial_year", "line"], scope: .enteringICB, keyIsPerICB: true)
 
@@ -28,14 +31,17 @@ extension RecordTemplate {
             RecordField("month", "Month", .month, help: "The month of the spend, YYYY-MM."),
             budgetLine,
             RecordField("spent", "Spent", .pounds, help: "Paid in the month, in pounds."),
-            RecordField("committed", "Committed", .pounds, required: false, help: "Committed in the month and not yet paid, in pounds."),
+            RecordField(
+                "committed", "Committed", .pounds, required: false,
+                help: "Committed in the month and not yet paid, in pounds."),
             RecordField("notes", "Notes", .text(maxLength: 500), required: false, help: "What the figure covers."),
         ],
         key: ["month", "line"], scope: .enteringICB, keyIsPerICB: true)
 
     public static let reinvestmentOptions = RecordTemplate(
         id: "reinvestment-options", table: "reinvestment_options", title: "Reinvestment options",
-        summary: "Costed ways to use ring-fenced dental underspend before 31 March, with their lead time and the committee decision.",
+        summary:
+            "Costed ways to use ring-fenced dental underspend before 31 March, with their lead time and the committee decision.",
         fields: [
             RecordField("reference", "Reference", .reference, help: "The ICB's reference for the option."),
             RecordField("financial_year", "Financial year", .financialYear, help: "The year whose underspend it uses."),
@@ -44,15 +50,24 @@ extension RecordTemplate {
                 help: ReinvestmentKind.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: "; ") + "."),
             RecordField("description", "Description", .text(maxLength: 1000), help: "What would be bought, from whom."),
             RecordField("cost", "Cost", .pounds, help: "In pounds."),
-            RecordField("lead_time_days", "Lead time (days)", .count, help: "Days from the decision until the money is spent."),
-            RecordField("status", "Status", .choice(["proposed", "approved", "rejected"]), help: "proposed, approved or rejected."),
-            RecordField("committee", "Committee", .text(maxLength: 200), required: false, help: "The committee that decided it."),
+            RecordField(
+                "lead_time_days", "Lead time (days)", .count, help: "Days from the decision until the money is spent."),
+            RecordField(
+                "status", "Status", .choice(["proposed", "approved", "rejected"]),
+                help: "proposed, approved or rejected."),
+            RecordField(
+                "committee", "Committee", .text(maxLength: 200), required: false, help: "The committee that decided it."
+            ),
             RecordField("decision_date", "Decision date", .date, required: false, help: "When it decided."),
         ],
         key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
         check: { record in
-            record.text("status") != "proposed" && (record.text("committee") == nil || record.date("decision_date") == nil)
-                ? [FieldProblem(field: "committee", reason: "a decided option names the committee and the decision date")] : []
+            record.text("status") != "proposed"
+                && (record.text("committee") == nil || record.date("decision_date") == nil)
+                ? [
+                    FieldProblem(
+                        field: "committee", reason: "a decided option names the committee and the decision date")
+                ] : []
         })
 }
 
@@ -66,7 +81,8 @@ public struct BudgetAllocation: LocalRecord, Hashable {
     public var notes: String?
 
     public init?(_ values: FieldValues) {
-        guard let year = values.financialYear("financial_year"), let line = values.text("line").flatMap(BudgetLineKind.init),
+        guard let year = values.financialYear("financial_year"),
+            let line = values.text("line").flatMap(BudgetLineKind.init),
             let budget = values.money("budget")
         else { return nil }
         self.year = year
@@ -87,7 +103,9 @@ public struct FinanceActual: LocalRecord, Hashable {
     public var notes: String?
 
     public init?(_ values: FieldValues) {
-        guard let month = values.month("month"), let line = values.text("line").flatMap(BudgetLineKind.init) else { return nil }
+        guard let month = values.month("month"), let line = values.text("line").flatMap(BudgetLineKind.init) else {
+            return nil
+        }
         self.month = month
         self.line = line
         spent = values.money("spent") ?? .zero
@@ -112,9 +130,12 @@ public struct ReinvestmentOptionRecord: LocalRecord, Hashable {
         else { return nil }
         let approval =
             values.text("status") == "approved"
-            ? values.date("decision_date").map { ReinvestmentOption.Approval(committee: values.text("committee") ?? "", date: $0) } : nil
+            ? values.date("decision_date").map {
+                ReinvestmentOption.Approval(committee: values.text("committee") ?? "", date: $0)
+            } : nil
         self.year = year
-        option = ReinvestmentOption(id: reference, kind: kind, cost: cost, leadTimeDays: values.count("lead_time_days"), approval: approval)
+        option = ReinvestmentOption(
+            id: reference, kind: kind, cost: cost, leadTimeDays: values.count("lead_time_days"), approval: approval)
         description = values.text("description") ?? ""
     }
 }

@@ -15,7 +15,8 @@ public struct RiskEntry: LocalRecord, Hashable {
     public var evidence: [EvidenceCitation]
 
     public init?(_ values: FieldValues) {
-        guard let reference = values.text("reference"), let category = values.text("category").flatMap(RiskCategory.init),
+        guard let reference = values.text("reference"),
+            let category = values.text("category").flatMap(RiskCategory.init),
             let assessment = RiskAssessment(values)
         else { return nil }
         self.reference = reference
@@ -53,7 +54,8 @@ public struct DecisionEntry: LocalRecord, Hashable {
     public var isDue: Bool { status == .proposed || status == .deferred }
 
     public init?(_ values: FieldValues) {
-        guard let reference = values.text("reference"), let date = values.date("date"), let status = values.text("status").flatMap(Status.init)
+        guard let reference = values.text("reference"), let date = values.date("date"),
+            let status = values.text("status").flatMap(Status.init)
         else { return nil }
         self.reference = reference
         self.date = date
@@ -120,7 +122,9 @@ public struct HandoverItem: LocalRecord, Hashable {
     public var isOutstanding: Bool { status != .transferred && status != .notApplicable }
 
     public init?(_ values: FieldValues) {
-        guard let reference = values.text("reference"), let status = values.text("status").flatMap(Status.init) else { return nil }
+        guard let reference = values.text("reference"), let status = values.text("status").flatMap(Status.init) else {
+            return nil
+        }
         self.reference = reference
         item = values.text("item") ?? ""
         kind = values.text("kind") ?? ""

@@ -13,9 +13,17 @@ public struct GOSContract: LocalRecord, Hashable {
     /// When it ended or ends; `nil` while it is open (GOS contracts are open-ended).
     public var end: CalendarDate?
 
+    /// Whether the contract's recorded end date falls from `today` to `months` calendar months after it, inclusive:
+    /// the contracts a commissioner must decide on soon (recommission, vary or let end). Open-ended contracts never do.
+    public func endsWithin(months: Int, of today: CalendarDate) -> Bool {
+        guard let end else { return false }
+        return today <= end && end <= today.adding(months: months)
+    }
+
     public init?(_ values: FieldValues) {
         guard let number = values.text("contract_number"), let kind = values.text("kind").flatMap(GOSContractKind.init),
-            let postcode = values.text("premises_postcode").flatMap(Postcode.init), let start = values.date("start_date")
+            let postcode = values.text("premises_postcode").flatMap(Postcode.init),
+            let start = values.date("start_date")
         else { return nil }
         self.number = number
         self.kind = kind
@@ -40,7 +48,8 @@ public struct GOSActivityReturn: LocalRecord, Hashable {
         self.contract = contract
         self.month = month
         claims = GOSClaims(
-            sightTests: values.count("gos1_sight_tests"), vouchers: values.count("gos3_vouchers"), repairs: values.count("gos4_repairs"),
+            sightTests: values.count("gos1_sight_tests"), vouchers: values.count("gos3_vouchers"),
+            repairs: values.count("gos4_repairs"),
             domiciliaryTests: values.count("gos6_domiciliary_tests"))
     }
 }

@@ -35,7 +35,8 @@ public struct OpeningSession: LocalRecord, Hashable {
     public var minutes: Int { closes - opens }
 
     public init?(_ values: FieldValues) {
-        guard let pharmacy = values.text("ods_code").flatMap(PharmacyCode.init), let from = values.date("effective_from"),
+        guard let pharmacy = values.text("ods_code").flatMap(PharmacyCode.init),
+            let from = values.date("effective_from"),
             let day = values.text("day").flatMap(Weekday.init), let kind = values.text("kind").flatMap(Kind.init),
             let opens = values.integer("opens"), let closes = values.integer("closes")
         else { return nil }
@@ -54,8 +55,11 @@ extension PharmacyClosure: LocalRecord {
     /// Reads a record of ``RecordTemplate/pharmacyClosures``.
     public init?(_ record: FieldValues) {
         guard let code = record.text("ods_code").flatMap(PharmacyCode.init), let date = record.date("date"),
-              let kind = record.text("kind").flatMap(Kind.init) else { return nil }
-        self.init(pharmacy: code, date: date, kind: kind, minutesLost: record.integer("hours_lost").map(Int.init), reason: record.text("reason") ?? "")
+            let kind = record.text("kind").flatMap(Kind.init)
+        else { return nil }
+        self.init(
+            pharmacy: code, date: date, kind: kind, minutesLost: record.integer("hours_lost").map(Int.init),
+            reason: record.text("reason") ?? "")
     }
 }
 
@@ -70,7 +74,8 @@ public struct PharmacyFirstReturn: LocalRecord, Hashable {
     public var registeredForPCSAndHCFS: Bool
 
     public init?(_ values: FieldValues) {
-        guard let pharmacy = values.text("ods_code").flatMap(PharmacyCode.init), let month = values.month("month") else { return nil }
+        guard let pharmacy = values.text("ods_code").flatMap(PharmacyCode.init), let month = values.month("month")
+        else { return nil }
         self.pharmacy = pharmacy
         self.month = month
         volumes = PharmacyFirstVolumes(
@@ -100,7 +105,8 @@ public struct MarketEntryApplication: LocalRecord, Hashable {
 
     public init?(_ values: FieldValues) {
         guard let reference = values.text("reference"), let kind = values.text("kind").flatMap(MarketEntryKind.init),
-            let postcode = values.text("premises_postcode").flatMap(Postcode.init), let received = values.date("received"),
+            let postcode = values.text("premises_postcode").flatMap(Postcode.init),
+            let received = values.date("received"),
             let status = values.text("status").flatMap(MarketEntryStatus.init)
         else { return nil }
         self.reference = reference
@@ -134,7 +140,8 @@ public struct PNADocument: LocalRecord, Hashable {
     public var url: String?
 
     public init?(_ values: FieldValues) {
-        guard let board = values.text("hwb_code"), let kind = values.text("kind").flatMap(Kind.init), let published = values.date("published")
+        guard let board = values.text("hwb_code"), let kind = values.text("kind").flatMap(Kind.init),
+            let published = values.date("published")
         else { return nil }
         self.board = board
         self.kind = kind

@@ -32,7 +32,8 @@ public struct RecordChange: Sendable, Hashable {
     public var at: String
 
     public init(
-        template: RecordTemplate, icb: ICBCode?, key: String, action: Action, fields: [FieldChange], by: String, source: String, at: String
+        template: RecordTemplate, icb: ICBCode?, key: String, action: Action, fields: [FieldChange], by: String,
+        source: String, at: String
     ) {
         self.template = template
         self.icb = icb
@@ -51,13 +52,15 @@ public struct RecordChange: Sendable, Hashable {
     ) -> RecordChange? {
         guard let template = (after ?? before)?.template else { return nil }
         let fields = template.fields.compactMap { field -> FieldChange? in
-            let old = before.map { field.write($0[field.name]) } ?? "", new = after.map { field.write($0[field.name]) } ?? ""
+            let old = before.map { field.write($0[field.name]) } ?? ""
+            let new = after.map { field.write($0[field.name]) } ?? ""
             return old == new ? nil : FieldChange(field: field.name, before: old, after: new)
         }
         let action: Action = before == nil ? .added : after == nil ? .deleted : .changed
         guard action != .changed || !fields.isEmpty else { return nil }
         return RecordChange(
-            template: template, icb: icb, key: (after ?? before)!.key, action: action, fields: fields, by: by, source: source, at: at)
+            template: template, icb: icb, key: (after ?? before)!.key, action: action, fields: fields, by: by,
+            source: source, at: at)
     }
 
     /// "Budget: 1000.00 → 1200.00; Notes: (empty) → Month-9 plan", using the template's labels.

@@ -89,7 +89,9 @@ public struct RecordField: Sendable, Hashable {
     /// Other header names accepted on upload, such as NHSBSA's `CONTRACTOR_CODE`.
     public let aliases: [String]
 
-    public init(_ name: String, _ label: String, _ kind: FieldKind, required: Bool = true, help: String, aliases: [String] = []) {
+    public init(
+        _ name: String, _ label: String, _ kind: FieldKind, required: Bool = true, help: String, aliases: [String] = []
+    ) {
         self.name = name
         self.label = label
         self.kind = kind
@@ -104,18 +106,25 @@ public struct RecordField: Sendable, Hashable {
         guard !text.isEmpty else {
             return isRequired ? .failure(FieldProblem(field: name, reason: "\(label) is required")) : .success(.missing)
         }
-        func fail(_ reason: String) -> Result<FieldValue, FieldProblem> { .failure(FieldProblem(field: name, reason: reason)) }
+        func fail(_ reason: String) -> Result<FieldValue, FieldProblem> {
+            .failure(FieldProblem(field: name, reason: reason))
+        }
         switch kind {
         case .text(let maxLength):
-            return text.count <= maxLength ? .success(.text(text)) : fail("\(label) is longer than \(maxLength) characters")
+            return text.count <= maxLength
+                ? .success(.text(text)) : fail("\(label) is longer than \(maxLength) characters")
         case .date:
-            guard let date = CalendarDate(text) ?? CalendarDate.dayMonthYear(text) else { return fail("\"\(text)\" is not a date (YYYY-MM-DD)") }
+            guard let date = CalendarDate(text) ?? CalendarDate.dayMonthYear(text) else {
+                return fail("\"\(text)\" is not a date (YYYY-MM-DD)")
+            }
             return .success(.text(date.iso))
         case .month:
             guard let month = YearMonth(text) else { return fail("\"\(text)\" is not a month (YYYY-MM)") }
             return .success(.integer(Int64(month.year * 100 + month.month)))
         case .count:
-            guard let value = Int64(text), value >= 0, value <= 100_000_000 else { return fail("\"\(text)\" is not a whole number of 0 or more") }
+            guard let value = Int64(text), value >= 0, value <= 100_000_000 else {
+                return fail("\"\(text)\" is not a whole number of 0 or more")
+            }
             return .success(.integer(value))
         case .pounds:
             do {
@@ -125,9 +134,13 @@ public struct RecordField: Sendable, Hashable {
         case .hours:
             do {
                 let hundredths = try ScaledDecimal.parse(text, scale: 2)
-                guard (0...(24 * 7 * 100)).contains(hundredths) else { return fail("\(label) must be between 0 and 168 hours") }
+                guard (0...(24 * 7 * 100)).contains(hundredths) else {
+                    return fail("\(label) must be between 0 and 168 hours")
+                }
                 // Minutes, exactly: hundredths of an hour are 0.6 minutes, so only quarter hours and the like are exact.
-                guard (hundredths * 60) % 100 == 0 else { return fail("\(label) must be a whole number of minutes (3.5 or 3.25, not 3.33)") }
+                guard (hundredths * 60) % 100 == 0 else {
+                    return fail("\(label) must be a whole number of minutes (3.5 or 3.25, not 3.33)")
+                }
                 return .success(.integer(hundredths * 60 / 100))
             } catch { return fail("\(label): \(error.description)") }
         case .time:
@@ -135,24 +148,32 @@ public struct RecordField: Sendable, Hashable {
             return .success(.integer(Int64(minutes)))
         case .choice(let words):
             let word = text.lowercased()
-            return words.contains(word) ? .success(.text(word)) : fail("\"\(text)\" is not one of \(words.joined(separator: ", "))")
+            return words.contains(word)
+                ? .success(.text(word)) : fail("\"\(text)\" is not one of \(words.joined(separator: ", "))")
         case .pharmacy:
-            guard let code = PharmacyCode(text) else { return fail("\"\(text)\" is not a \(PharmacyCodeKind.name) (\(PharmacyCodeKind.format))") }
+            guard let code = PharmacyCode(text) else {
+                return fail("\"\(text)\" is not a \(PharmacyCodeKind.name) (\(PharmacyCodeKind.format))")
+            }
             return .success(.text(code.rawValue))
         case .postcode:
             guard let code = Postcode(text) else { return fail("\"\(text)\" is not a \(PostcodeKind.name)") }
             return .success(.text(code.rawValue))
         case .reference:
-            return Self.isReference(text) ? .success(.text(text)) : fail("\"\(text)\" is not a reference (\(kind.format))")
+            return Self.isReference(text)
+                ? .success(.text(text)) : fail("\"\(text)\" is not a reference (\(kind.format))")
         case .references, .gosContracts:
             let parts = text.split(separator: " ").map(String.init)
-            guard let bad = parts.first(where: { !Self.isReference($0) }) else { return .success(.text(parts.joined(separator: " "))) }
+            guard let bad = parts.first(where: { !Self.isReference($0) }) else {
+                return .success(.text(parts.joined(separator: " ")))
+            }
             return fail("\"\(bad)\" is not a reference (1 to 24 letters, digits, - or _)")
         case .financialYear:
             guard let year = FinancialYear(text) else { return fail("\"\(text)\" is not a financial year (2024/25)") }
             return .success(.integer(Int64(year.startYear)))
         case .localAuthority:
-            guard let code = ONSCode(text), code.rawValue.hasPrefix("E") else { return fail("\"\(text)\" is not an ONS local-authority code") }
+            guard let code = ONSCode(text), code.rawValue.hasPrefix("E") else {
+                return fail("\"\(text)\" is not an ONS local-authority code")
+            }
             return .success(.text(code.rawValue))
         }
     }
@@ -175,20 +196,23 @@ public struct RecordField: Sendable, Hashable {
     }
 
     static func isReference(_ text: String) -> Bool {
-        (1...24).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
+        (1...24).contains(text.count)
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
     }
 
     /// `08:30` → 510; `24:00` → 1440.
     static func minutesAfterMidnight(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
-              (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 1440 else { return nil }
+            (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 1440
+        else { return nil }
         return hours * 60 + minutes
     }
 
     /// 510 → `08:30`.
     public static func clock(_ minutes: Int) -> String {
-        let hours = minutes / 60, rest = minutes % 60
+        let hours = minutes / 60
+        let rest = minutes % 60
         return "\(hours < 10 ? "0" : "")\(hours):\(rest < 10 ? "0" : "")\(rest)"
     }
 }
@@ -245,7 +269,8 @@ public struct RecordTemplate: Sendable, Hashable, Identifiable {
     public let check: @Sendable (FieldValues) -> [FieldProblem]
 
     public init(
-        id: String, table: String, title: String, summary: String, fields: [RecordField], key: [String], scope: RecordScope,
+        id: String, table: String, title: String, summary: String, fields: [RecordField], key: [String],
+        scope: RecordScope,
         keyIsPerICB: Bool = false, check: @escaping @Sendable (FieldValues) -> [FieldProblem] = { _ in [] }
     ) {
         self.keyIsPerICB = keyIsPerICB
@@ -303,7 +328,9 @@ public struct FieldValues: Sendable, Hashable {
         integer(name).flatMap { YearMonth(year: Int($0 / 100), month: Int($0 % 100)) }
     }
     public func money(_ name: String) -> Money? { integer(name).map(Money.init(pence:)) }
-    public func financialYear(_ name: String) -> FinancialYear? { integer(name).map { FinancialYear(startYear: Int($0)) } }
+    public func financialYear(_ name: String) -> FinancialYear? {
+        integer(name).map { FinancialYear(startYear: Int($0)) }
+    }
     public func count(_ name: String) -> Int { Int(integer(name) ?? 0) }
 
     /// The key of the record, for matching and links: key values joined by `|`.
@@ -317,7 +344,9 @@ extension CalendarDate {
     /// `23/11/2026`, as spreadsheets export dates.
     public static func dayMonthYear(_ text: String) -> CalendarDate? {
         let parts = text.split(separator: "/")
-        guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else {
+        guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]),
+            let year = Int(parts[2])
+        else {
             return nil
         }
         return CalendarDate(year: year, month: month, day: day)

@@ -76,15 +76,20 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
         var phi = 1.0
         if adjustForOverdispersion, raw.count >= 10 {
             let sorted = raw.map(\.2).sorted()
-            let low = PeerComparison.quantile(sorted, 0.1), high = PeerComparison.quantile(sorted, 0.9)
+            let low = PeerComparison.quantile(sorted, 0.1)
+            let high = PeerComparison.quantile(sorted, 0.9)
             let winsorised = sorted.map { min(max($0, low), high) }
             phi = max(1, winsorised.reduce(0) { $0 + $1 * $1 } / Double(winsorised.count))
         }
         self.overdispersion = phi
         self.entries = raw.map { input, value, z in
             let adjusted = z / phi.squareRoot()
-            let flag: Flag = adjusted > Self.z998 ? .outlierHigh : adjusted < -Self.z998 ? .outlierLow
-                : adjusted > Self.z95 ? .warningHigh : adjusted < -Self.z95 ? .warningLow : .within
+            let flag: Flag =
+                adjusted > Self.z998
+                ? .outlierHigh
+                : adjusted < -Self.z998
+                    ? .outlierLow
+                    : adjusted > Self.z95 ? .warningHigh : adjusted < -Self.z95 ? .warningLow : .within
             return Entry(input: input, value: value, zScore: adjusted, flag: flag)
         }
     }
@@ -98,7 +103,8 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
 
     /// The limits at a denominator, for drawing the funnel.
     public func limits(at denominator: Double, z: Double) -> (lower: Double, upper: Double) {
-        let error = Self.standardError(centre: centre, denominator: denominator, measure: measure) * overdispersion.squareRoot()
+        let error =
+            Self.standardError(centre: centre, denominator: denominator, measure: measure) * overdispersion.squareRoot()
         let upper = centre + z * error
         return (max(0, centre - z * error), measure == .proportion ? min(1, upper) : upper)
     }
@@ -139,7 +145,8 @@ public enum PeerComparison {
         guard let first = sorted.first else { return 0 }
         guard sorted.count > 1 else { return first }
         let position = p * Double(sorted.count - 1)
-        let below = Int(position.rounded(.down)), above = min(below + 1, sorted.count - 1)
+        let below = Int(position.rounded(.down))
+        let above = min(below + 1, sorted.count - 1)
         return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
     }
 }

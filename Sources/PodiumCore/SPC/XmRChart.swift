@@ -29,7 +29,9 @@ public enum SPCRule: String, Sendable, Hashable, Codable, CaseIterable, Comparab
         }
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)! }
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }
 
 /// Which side of the process a signal points to: above the mean (or a rising trend), or below (a falling trend).
@@ -64,7 +66,10 @@ public struct SPCOptions: Sendable, Hashable, Codable {
     /// Compute each segment's limits from its first n points only, then hold them (default: all points).
     public var fixBaselineAfter: Int?
 
-    public init(runLength: Int = 7, screenMovingRanges: Bool = false, trialBelow: Int = 12, rebaseAt: [Int] = [], fixBaselineAfter: Int? = nil) {
+    public init(
+        runLength: Int = 7, screenMovingRanges: Bool = false, trialBelow: Int = 12, rebaseAt: [Int] = [],
+        fixBaselineAfter: Int? = nil
+    ) {
         self.runLength = runLength
         self.screenMovingRanges = screenMovingRanges
         self.trialBelow = trialBelow
@@ -136,19 +141,24 @@ public struct XmRChart: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - periods: a label per value, in time order ("2023-04").
     ///   - values: the measure; missing periods are left out by the caller (the moving range then spans the gap).
-    public init(periods: [String], values: [Double], direction: ImprovementDirection, target: Double? = nil, options: SPCOptions = .makingDataCount) {
+    public init(
+        periods: [String], values: [Double], direction: ImprovementDirection, target: Double? = nil,
+        options: SPCOptions = .makingDataCount
+    ) {
         precondition(periods.count == values.count, "a label per value")
         self.direction = direction
         self.target = target
         self.options = options
         // Segment starts: the first point and every rebase inside the series, each once, in order.
-        let starts = values.isEmpty ? [] : Array(Set([0] + options.rebaseAt.filter { $0 > 0 && $0 < values.count })).sorted()
+        let starts =
+            values.isEmpty ? [] : Array(Set([0] + options.rebaseAt.filter { $0 > 0 && $0 < values.count })).sorted()
         self.segments = starts.enumerated().map { index, first in
             let last = index + 1 < starts.count ? starts[index + 1] - 1 : values.count - 1
             return Segment(first: first, last: last, limits: Self.limits(Array(values[first...last]), options: options))
         }
         var points = zip(periods, values).map { period, value in
-            SPCPoint(period: period, value: value, segment: 0, movingRange: nil, rules: [], type: .commonCause, side: nil)
+            SPCPoint(
+                period: period, value: value, segment: 0, movingRange: nil, rules: [], type: .commonCause, side: nil)
         }
         var flags = Array(repeating: [(SPCRule, SignalSide)](), count: values.count)
         for (number, segment) in segments.enumerated() {
@@ -169,12 +179,19 @@ public struct XmRChart: Sendable, Hashable, Codable {
     }
 
     /// A chart of a monthly series; months missing from the series are gaps the moving range spans.
-    public init(months: [(YearMonth, Double)], direction: ImprovementDirection, target: Double? = nil, options: SPCOptions = .makingDataCount) {
-        self.init(periods: months.map(\.0.iso), values: months.map(\.1), direction: direction, target: target, options: options)
+    public init(
+        months: [(YearMonth, Double)], direction: ImprovementDirection, target: Double? = nil,
+        options: SPCOptions = .makingDataCount
+    ) {
+        self.init(
+            periods: months.map(\.0.iso), values: months.map(\.1), direction: direction, target: target,
+            options: options)
     }
 
     /// The limits that apply to a point (its segment's).
-    public func limits(of point: SPCPoint) -> SPCLimits? { segments.indices.contains(point.segment) ? segments[point.segment].limits : nil }
+    public func limits(of point: SPCPoint) -> SPCLimits? {
+        segments.indices.contains(point.segment) ? segments[point.segment].limits : nil
+    }
 
     /// Points with a special cause, for the "why" list.
     public var signals: [SPCPoint] { points.filter { $0.type != .commonCause } }
@@ -194,14 +211,16 @@ public struct XmRChart: Sendable, Hashable, Codable {
         return SPCLimits(
             mean: mean, movingRangeMean: mrBar,
             upper: mean + SPCLimits.processLimitFactor * mrBar, lower: mean - SPCLimits.processLimitFactor * mrBar,
-            upperTwoSigma: mean + SPCLimits.twoSigmaFactor * mrBar, lowerTwoSigma: mean - SPCLimits.twoSigmaFactor * mrBar,
+            upperTwoSigma: mean + SPCLimits.twoSigmaFactor * mrBar,
+            lowerTwoSigma: mean - SPCLimits.twoSigmaFactor * mrBar,
             baselinePoints: baseline.count, isTrial: baseline.count < options.trialBelow)
     }
 
     // MARK: The four rules
 
     static func flagRules(
-        _ values: [Double], segment: Segment, limits: SPCLimits, runLength: Int, into flags: inout [[(SPCRule, SignalSide)]]
+        _ values: [Double], segment: Segment, limits: SPCLimits, runLength: Int,
+        into flags: inout [[(SPCRule, SignalSide)]]
     ) {
         let range = segment.first...segment.last
         // 1. Astronomical: beyond a process limit (strictly).
@@ -227,7 +246,8 @@ public struct XmRChart: Sendable, Hashable, Codable {
         var trendStart = segment.first
         var trendSide: SignalSide?
         for index in range where index > segment.first {
-            let side: SignalSide? = values[index] > values[index - 1] ? .high : values[index] < values[index - 1] ? .low : nil
+            let side: SignalSide? =
+                values[index] > values[index - 1] ? .high : values[index] < values[index - 1] ? .low : nil
             if side != trendSide || side == nil {
                 trendStart = index - 1
                 trendSide = side
@@ -244,7 +264,9 @@ public struct XmRChart: Sendable, Hashable, Codable {
             let window = (end - 2)...end
             for side in [SignalSide.high, .low] {
                 let sameSide = window.allSatisfy { side == .high ? values[$0] > limits.mean : values[$0] < limits.mean }
-                let beyond = window.filter { side == .high ? values[$0] > limits.upperTwoSigma : values[$0] < limits.lowerTwoSigma }
+                let beyond = window.filter {
+                    side == .high ? values[$0] > limits.upperTwoSigma : values[$0] < limits.lowerTwoSigma
+                }
                 guard sameSide, beyond.count >= 2 else { continue }
                 for index in beyond where !flags[index].contains(where: { $0.0 == .twoInThree && $0.1 == side }) {
                     flags[index].append((.twoInThree, side))

@@ -2,7 +2,9 @@
 public enum Words {
     /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `12th`, `13th`, `21st` …
     public static func ordinal(_ value: Int) -> String {
-        let suffix = (11...13).contains(value % 100) ? "th" : (["th", "st", "nd", "rd"] + Array(repeating: "th", count: 6))[value % 10]
+        let suffix =
+            (11...13).contains(value % 100)
+            ? "th" : (["th", "st", "nd", "rd"] + Array(repeating: "th", count: 6))[value % 10]
         return "\(value)\(suffix)"
     }
 

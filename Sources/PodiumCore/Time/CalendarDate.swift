@@ -18,7 +18,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init?(_ text: String) {
         let digits = text.trimmingSpaces.filter { $0 != "-" }
         guard digits.count == 8, digits.allSatisfy(\.isASCIIDigit),
-              let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)), let day = Int(digits.suffix(2))
+            let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
+            let day = Int(digits.suffix(2))
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -67,6 +68,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public var isWeekend: Bool { weekday >= 6 }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// The same day `months` calendar months on (or back), or the last day of that month when it is shorter:
+    /// 31 August + 6 months is 28 (or 29) February.
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let year = index >= 0 ? index / 12 : (index - 11) / 12
+        let month = index - year * 12 + 1
+        let target = YearMonth(year: year, month: month) ?? yearMonth
+        return CalendarDate(year: target.year, month: target.month, day: min(day, Self.days(in: target))) ?? self
+    }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(to other: CalendarDate) -> Int { other.dayNumber - dayNumber }

@@ -18,7 +18,7 @@ public struct FinancialYear: Sendable, Hashable, Comparable, Codable, CustomStri
         let rest = trimmed.dropFirst(4)
         if !rest.isEmpty {
             guard rest.count == 3, rest.first == "/" || rest.first == "-",
-                  Int(rest.dropFirst()) == (year + 1) % 100
+                Int(rest.dropFirst()) == (year + 1) % 100
             else { return nil }
         }
         self.startYear = year

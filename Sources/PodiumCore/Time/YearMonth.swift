@@ -15,7 +15,7 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init?(_ text: String) {
         let digits = text.trimmingSpaces.filter { $0 != "-" }
         guard digits.count == 6, digits.allSatisfy(\.isASCIIDigit),
-              let year = Int(digits.prefix(4)), let month = Int(digits.suffix(2))
+            let year = Int(digits.prefix(4)), let month = Int(digits.suffix(2))
         else { return nil }
         self.init(year: year, month: month)
     }
@@ -31,9 +31,13 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var description: String { iso }
 
     /// The following month.
-    public var next: YearMonth { month == 12 ? YearMonth(unchecked: year + 1, 1) : YearMonth(unchecked: year, month + 1) }
+    public var next: YearMonth {
+        month == 12 ? YearMonth(unchecked: year + 1, 1) : YearMonth(unchecked: year, month + 1)
+    }
     /// The preceding month.
-    public var previous: YearMonth { month == 1 ? YearMonth(unchecked: year - 1, 12) : YearMonth(unchecked: year, month - 1) }
+    public var previous: YearMonth {
+        month == 1 ? YearMonth(unchecked: year - 1, 12) : YearMonth(unchecked: year, month - 1)
+    }
 
     /// The first and last days of the month.
     public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }

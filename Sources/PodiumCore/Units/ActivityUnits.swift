@@ -32,15 +32,20 @@ public struct ActivityUnits: Sendable, Hashable, Comparable, Codable, CustomStri
     /// Rounded half away from zero to `decimals` places (0…4), for showing derived figures such as a forecast.
     public func rounded(to decimals: Int) -> ActivityUnits {
         let step = ScaledDecimal.pow10(Self.scale - min(max(decimals, 0), Self.scale))
-        return ActivityUnits(tenThousandths: ScaledDecimal.divideRoundingHalfAwayFromZero(tenThousandths, by: step) * step)
+        return ActivityUnits(
+            tenThousandths: ScaledDecimal.divideRoundingHalfAwayFromZero(tenThousandths, by: step) * step)
     }
 
     /// The larger of zero and this.
     public var clampedAtZero: ActivityUnits { tenThousandths < 0 ? .zero : self }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.tenThousandths < rhs.tenThousandths }
-    public static func + (lhs: Self, rhs: Self) -> Self { Self(tenThousandths: lhs.tenThousandths + rhs.tenThousandths) }
-    public static func - (lhs: Self, rhs: Self) -> Self { Self(tenThousandths: lhs.tenThousandths - rhs.tenThousandths) }
+    public static func + (lhs: Self, rhs: Self) -> Self {
+        Self(tenThousandths: lhs.tenThousandths + rhs.tenThousandths)
+    }
+    public static func - (lhs: Self, rhs: Self) -> Self {
+        Self(tenThousandths: lhs.tenThousandths - rhs.tenThousandths)
+    }
     public static prefix func - (value: Self) -> Self { Self(tenThousandths: -value.tenThousandths) }
     public static func += (lhs: inout Self, rhs: Self) { lhs.tenThousandths += rhs.tenThousandths }
     public static func * (lhs: Self, rhs: Int64) -> Self { Self(tenThousandths: lhs.tenThousandths * rhs) }

@@ -27,6 +27,7 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     public static func < (lhs: Self, rhs: Self) -> Bool {
         // Compare at a common scale so values of different precision order correctly.
         let common = max(lhs.scale, rhs.scale)
-        return lhs.scaled * ScaledDecimal.pow10(common - lhs.scale) < rhs.scaled * ScaledDecimal.pow10(common - rhs.scale)
+        return lhs.scaled * ScaledDecimal.pow10(common - lhs.scale) < rhs.scaled
+            * ScaledDecimal.pow10(common - rhs.scale)
     }
 }

@@ -8,7 +8,9 @@ public struct Proportion: Sendable, Hashable, Codable {
         self.whole = whole
     }
 
-    public init(_ part: ActivityUnits, of whole: ActivityUnits) { self.init(part: part.tenThousandths, whole: whole.tenThousandths) }
+    public init(_ part: ActivityUnits, of whole: ActivityUnits) {
+        self.init(part: part.tenThousandths, whole: whole.tenThousandths)
+    }
 
     /// The percentage in tenths of a per cent (`647` is 64.7 %), rounded half away from zero; `nil` if the whole is 0.
     public var tenthsOfPercent: Int64? { percent(decimals: 1) }
@@ -24,14 +26,18 @@ public struct Proportion: Sendable, Hashable, Codable {
 
     /// `"96.2500%"` with `decimals: 4`.
     public func percentText(decimals: Int) -> String? {
-        percent(decimals: decimals).map { ScaledDecimal.format($0, scale: decimals, minimumFractionDigits: decimals) + "%" }
+        percent(decimals: decimals).map {
+            ScaledDecimal.format($0, scale: decimals, minimumFractionDigits: decimals) + "%"
+        }
     }
 
     /// `"64.7"` (no sign), for CSV cells.
     public var percentPlain: String? { percentPlain(decimals: 1) }
 
     public func percentPlain(decimals: Int) -> String? {
-        percent(decimals: decimals).map { ScaledDecimal.format($0, scale: decimals, minimumFractionDigits: decimals).replacingCommas }
+        percent(decimals: decimals).map {
+            ScaledDecimal.format($0, scale: decimals, minimumFractionDigits: decimals).replacingCommas
+        }
     }
 
     /// How the proportion compares with a percentage, exactly (no rounding). The whole must be positive.

@@ -84,7 +84,10 @@ public enum ScaledDecimal {
             rest /= 10
         }
         while fraction.count > minimumFractionDigits, fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-        if !fraction.isEmpty { bytes.append(UInt8(ascii: ".")); bytes.append(contentsOf: fraction) }
+        if !fraction.isEmpty {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: fraction)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -120,7 +123,8 @@ public enum ScaledDecimal {
     public static func divideRoundingHalfAwayFromZero(_ numerator: Int64, by denominator: Int64) -> Int64 {
         precondition(denominator != 0, "division by zero is a programming error; callers check first")
         let negative = (numerator < 0) != (denominator < 0)
-        let n = numerator.magnitude, d = denominator.magnitude
+        let n = numerator.magnitude
+        let d = denominator.magnitude
         let rounded = Int64((n / d) + ((n % d) * 2 >= d ? 1 : 0))
         return negative ? -rounded : rounded
     }
@@ -138,7 +142,8 @@ public enum ScaledDecimal {
 
     /// How `a × b` compares with `c × d`, exactly (128-bit products; inputs are non-negative or small).
     public static func compareProducts(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> ComparisonOrder {
-        let left = a.multipliedFullWidth(by: b), right = c.multipliedFullWidth(by: d)
+        let left = a.multipliedFullWidth(by: b)
+        let right = c.multipliedFullWidth(by: d)
         if left.high != right.high { return left.high < right.high ? .less : .greater }
         if left.low != right.low { return left.low < right.low ? .less : .greater }
         return .equal
@@ -153,8 +158,8 @@ public enum ScaledDecimal {
         guard bytes.contains(UInt8(ascii: ",")) else { return bytes.allSatisfy(isDigit) ? Array(bytes) : nil }
         let groups = bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         guard let head = groups.first, (1...3).contains(head.count),
-              groups.dropFirst().allSatisfy({ $0.count == 3 }),
-              groups.allSatisfy({ $0.allSatisfy(isDigit) })
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy(isDigit) })
         else { return nil }
         return groups.flatMap { Array($0) }
     }
@@ -164,9 +169,15 @@ extension String {
     /// The text without leading and trailing spaces, tabs and line breaks (Core has no Foundation).
     public var trimmingSpaces: String {
         // Fast path: nothing to trim (most fields).
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" || $0 == "\u{00A0}" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
+        let isSpace: (Character) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" || $0 == "\u{00A0}"
+        }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[start...end])
     }
 }

@@ -142,8 +142,10 @@ public struct User: Sendable, Hashable, Codable {
     public static func normalisedEmail(_ text: String) -> String? {
         let email = String(text.lowercased().drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !email.contains(" "), email.count <= 254 else { return nil }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+            !parts[1].hasSuffix("."),
+            !email.contains(" "), email.count <= 254
+        else { return nil }
         return email
     }
 }

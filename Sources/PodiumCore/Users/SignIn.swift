@@ -10,9 +10,15 @@ public enum PasswordPolicy {
     /// Everything wrong with `password` for the account `email`, in words; empty when it may be used.
     public static func problems(_ password: String, email: String) -> [String] {
         var problems: [String] = []
-        if password.count < minimumLength { problems.append("The password must be at least \(minimumLength) characters.") }
-        if password.utf8.count > maximumBytes { problems.append("The password must be at most \(maximumBytes) bytes (bcrypt reads no more).") }
-        if !email.isEmpty, password.lowercased() == email.lowercased() { problems.append("The password must not be the email address.") }
+        if password.count < minimumLength {
+            problems.append("The password must be at least \(minimumLength) characters.")
+        }
+        if password.utf8.count > maximumBytes {
+            problems.append("The password must be at most \(maximumBytes) bytes (bcrypt reads no more).")
+        }
+        if !email.isEmpty, password.lowercased() == email.lowercased() {
+            problems.append("The password must not be the email address.")
+        }
         return problems
     }
 }
@@ -45,7 +51,8 @@ public struct SignInThrottle: Sendable, Hashable {
 
     /// Whether a sign-in may be tried at `now`, given the times (seconds since 1970) of earlier failures.
     public func decision(accountFailures: [Int64], addressFailures: [Int64], now: Int64) -> Decision {
-        let waits = [(accountFailures, perAccount), (addressFailures, perAddress)].compactMap { failures, limit -> Int64? in
+        let waits = [(accountFailures, perAccount), (addressFailures, perAddress)].compactMap {
+            failures, limit -> Int64? in
             let recent = failures.filter { $0 > now - window && $0 <= now }.sorted()
             guard recent.count >= limit else { return nil }
             // The caller may try again once enough failures have aged out to bring the count below the limit.

@@ -12,7 +12,10 @@ public struct AccessSites: Sendable {
     /// Left out because they offer nothing to measure (a dental contract with no UDA target: orthodontics only).
     public var withoutCapacity: Int
 
-    public init(sites: [AccessSite] = [], locatedByLSOA: Int = 0, unlocated: [(id: String, name: String, postcode: String)] = [], withoutCapacity: Int = 0) {
+    public init(
+        sites: [AccessSite] = [], locatedByLSOA: Int = 0,
+        unlocated: [(id: String, name: String, postcode: String)] = [], withoutCapacity: Int = 0
+    ) {
         self.sites = sites
         self.locatedByLSOA = locatedByLSOA
         self.unlocated = unlocated
@@ -31,31 +34,41 @@ public struct AccessStore: Sendable {
     /// centroids combined by ``AccessArea/centroid(parents:)``), by code.
     public func areas() async throws -> [AccessArea] {
         let sql = try database.sql()
-        let parentRows = try await sql.raw("""
+        let parentRows = try await sql.raw(
+            """
             SELECT l.lsoa21_code, c.easting, c.northing, p.total
             FROM lsoa11_lsoa21 l JOIN lsoa11_centroids c ON c.lsoa11_code = l.lsoa11_code
             LEFT JOIN population_mid2020 p ON p.lsoa11_code = l.lsoa11_code
-            """).all()
+            """
+        ).all()
         var parents: [String: [(location: GridPoint, population: Int)]] = [:]
         for row in parentRows {
             let r = RowReader(row: row, table: "lsoa11_lsoa21")
             parents[try r.text("lsoa21_code"), default: []].append(
-                (GridPoint(easting: try r.double("easting"), northing: try r.double("northing")), Int(try r.optionalInt("total") ?? 0)))
+                (
+                    GridPoint(easting: try r.double("easting"), northing: try r.double("northing")),
+                    Int(try r.optionalInt("total") ?? 0)
+                ))
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.lsoa21_code, c.lsoa21_name, c.total, c.aged_0_15, d.imd_decile, g.icb24_ods
             FROM population_census2021 c JOIN iod2025_lsoa21 d ON d.lsoa21_code = c.lsoa21_code
             LEFT JOIN lsoa21_icb24 g ON g.lsoa21_code = c.lsoa21_code
             ORDER BY c.lsoa21_code
-            """).all()
+            """
+        ).all()
         return try rows.compactMap { row in
             let r = RowReader(row: row, table: "population_census2021")
             let code: LSOACode = try r.code("lsoa21_code")
             // Parents in a fixed order, so the sum (and so every score) is bit-identical whatever order the database returns rows in.
-            let sorted = (parents[code.rawValue] ?? []).sorted { ($0.location.easting, $0.location.northing) < ($1.location.easting, $1.location.northing) }
+            let sorted = (parents[code.rawValue] ?? []).sorted {
+                ($0.location.easting, $0.location.northing) < ($1.location.easting, $1.location.northing)
+            }
             guard let location = AccessArea.centroid(parents: sorted) else { return nil }
             return AccessArea(
-                code: code, name: try r.text("lsoa21_name"), icb: try r.optionalCode("icb24_ods"), population: Int(try r.int("total")),
+                code: code, name: try r.text("lsoa21_name"), icb: try r.optionalCode("icb24_ods"),
+                population: Int(try r.int("total")),
                 children: Int(try r.int("aged_0_15")), location: location, imdDecile: Int(try r.int("imd_decile")))
         }
     }
@@ -65,7 +78,8 @@ public struct AccessStore: Sendable {
     /// practice's 2011 LSOA centroid.
     public func dentalSites(in financialYear: FinancialYear) async throws -> AccessSites {
         let range = financialYear.storedRange
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT a.contract_number AS id, a.provider_name AS name, a.commissioner_code AS icb, a.postcode,
                    a.uda_target_ten_thousandths AS capacity, d.delivered,
                    p.easting AS pc_easting, p.northing AS pc_northing, c.easting AS lsoa_easting, c.northing AS lsoa_northing
@@ -76,7 +90,8 @@ public struct AccessStore: Sendable {
             LEFT JOIN postcodes p ON p.postcode = a.postcode
             LEFT JOIN lsoa11_centroids c ON c.lsoa11_code = a.lsoa11_code
             ORDER BY a.contract_number
-            """).all()
+            """
+        ).all()
         return try Self.sites(rows, table: "dental_activity") { r in
             (Double(try r.int("capacity")) / 10_000, Double(try r.int("delivered")) / 10_000)
         }
@@ -85,19 +100,24 @@ public struct AccessStore: Sendable {
     /// Active English pharmacies and appliance contractors, each capacity 1 (opening hours are not in the bundled
     /// data), located by postcode.
     public func pharmacySites() async throws -> AccessSites {
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT o.ods_code AS id, o.name, o.icb_code AS icb, o.postcode,
                    p.easting AS pc_easting, p.northing AS pc_northing, CAST(NULL AS DOUBLE PRECISION) AS lsoa_easting, CAST(NULL AS DOUBLE PRECISION) AS lsoa_northing
             FROM pharmacies o LEFT JOIN postcodes p ON p.postcode = o.postcode
             WHERE o.status = 'A' AND o.national_grouping <> 'W00'
             ORDER BY o.ods_code
-            """).all()
+            """
+        ).all()
         return try Self.sites(rows, table: "pharmacies") { _ in (1, 1) }
     }
 
     /// Where a postcode is, if Code-Point knows it.
     public func location(of postcode: Postcode) async throws -> GridPoint? {
-        guard let row = try await database.sql().raw("SELECT easting, northing FROM postcodes WHERE postcode = \(bind: postcode.rawValue)").first()
+        guard
+            let row = try await database.sql().raw(
+                "SELECT easting, northing FROM postcodes WHERE postcode = \(bind: postcode.rawValue)"
+            ).first()
         else { return nil }
         let r = RowReader(row: row, table: "postcodes")
         return GridPoint(easting: try r.double("easting"), northing: try r.double("northing"))
@@ -109,7 +129,9 @@ public struct AccessStore: Sendable {
         var result = AccessSites(sites: [], locatedByLSOA: 0, unlocated: [], withoutCapacity: 0)
         for row in rows {
             let r = RowReader(row: row, table: table)
-            let id = try r.text("id"), name = try r.text("name"), postcode = try r.text("postcode")
+            let id = try r.text("id")
+            let name = try r.text("name")
+            let postcode = try r.text("postcode")
             let (capacity, activity) = try amounts(r)
             guard capacity > 0 else {
                 result.withoutCapacity += 1
@@ -118,7 +140,9 @@ public struct AccessStore: Sendable {
             var location: GridPoint?
             if let easting = try r.optionalDouble("pc_easting"), let northing = try r.optionalDouble("pc_northing") {
                 location = GridPoint(easting: easting, northing: northing)
-            } else if let easting = try r.optionalDouble("lsoa_easting"), let northing = try r.optionalDouble("lsoa_northing") {
+            } else if let easting = try r.optionalDouble("lsoa_easting"),
+                let northing = try r.optionalDouble("lsoa_northing")
+            {
                 location = GridPoint(easting: easting, northing: northing)
                 result.locatedByLSOA += 1
             }
@@ -126,8 +150,10 @@ public struct AccessStore: Sendable {
                 result.unlocated.append((id, name, postcode))
                 continue
             }
-            result.sites.append(AccessSite(
-                id: id, name: name, icb: try r.optionalCode("icb"), postcode: postcode, location: location, capacity: capacity, activity: activity))
+            result.sites.append(
+                AccessSite(
+                    id: id, name: name, icb: try r.optionalCode("icb"), postcode: postcode, location: location,
+                    capacity: capacity, activity: activity))
         }
         return result
     }

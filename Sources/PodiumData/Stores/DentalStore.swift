@@ -24,9 +24,12 @@ public struct DentalStore: Sendable {
     }
 
     /// Every contract year for contracts the ICB commissions in their latest month of `financialYear`.
-    public func contractYears(commissionedBy icb: ICBCode, in financialYear: FinancialYear) async throws -> [ContractYear] {
+    public func contractYears(commissionedBy icb: ICBCode, in financialYear: FinancialYear) async throws
+        -> [ContractYear]
+    {
         let range = financialYear.storedRange
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
             WHERE a.year_month BETWEEN \(bind: range.first) AND \(bind: range.last)
               AND a.contract_number IN (
@@ -36,28 +39,35 @@ public struct DentalStore: Sendable {
                   ON l.contract_number = x.contract_number AND l.latest = x.year_month
                 WHERE x.commissioner_code = \(bind: icb.rawValue))
             ORDER BY a.contract_number, a.year_month
-            """).all()
+            """
+        ).all()
         return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
     }
 
     /// Every contract year of `financialYear`, in contract order (the England view).
     public func contractYears(in financialYear: FinancialYear) async throws -> [ContractYear] {
         let range = financialYear.storedRange
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
             WHERE a.year_month BETWEEN \(bind: range.first) AND \(bind: range.last)
             ORDER BY a.contract_number, a.year_month
-            """).all()
+            """
+        ).all()
         return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
     }
 
     /// The ICB commissioning the contract in its latest month: `.none` when the contract is unknown (for scope checks).
     public func commissioner(of contract: ContractNumber) async throws -> ICBCode? {
-        let row = try await database.sql().raw("""
+        let row = try await database.sql().raw(
+            """
             SELECT commissioner_code FROM dental_activity WHERE contract_number = \(bind: contract.rawValue)
             ORDER BY year_month DESC LIMIT 1
-            """).first()
-        return try row.map { try RowReader(row: $0, table: "dental_activity").code("commissioner_code", as: ICBCode.self) }
+            """
+        ).first()
+        return try row.map {
+            try RowReader(row: $0, table: "dental_activity").code("commissioner_code", as: ICBCode.self)
+        }
     }
 
     /// Every contract's months (all years), by contract then month: the early warning's history.
@@ -65,26 +75,32 @@ public struct DentalStore: Sendable {
         var filter: SQLQueryString = "1 = 1"
         if let icb {
             // Every month of each contract the ICB has commissioned in any month (a contract keeps its history when it moves).
-            filter = "a.contract_number IN (SELECT contract_number FROM dental_activity WHERE commissioner_code = \(bind: icb.rawValue))"
+            filter =
+                "a.contract_number IN (SELECT contract_number FROM dental_activity WHERE commissioner_code = \(bind: icb.rawValue))"
         }
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a WHERE \(filter) ORDER BY a.contract_number, a.year_month
-            """).all()
+            """
+        ).all()
         return Dictionary(grouping: try rows.map(Self.contractMonth), by: \.contract)
     }
 
     /// All months of one contract, oldest first (empty if the contract is unknown).
     public func months(of contract: ContractNumber) async throws -> [ContractMonth] {
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
             WHERE a.contract_number = \(bind: contract.rawValue) ORDER BY a.year_month
-            """).all()
+            """
+        ).all()
         return try rows.map(Self.contractMonth)
     }
 
     /// Every month with activity, oldest first.
     public func months() async throws -> [YearMonth] {
-        let rows = try await database.sql().raw("SELECT DISTINCT year_month FROM dental_activity ORDER BY year_month").all()
+        let rows = try await database.sql().raw("SELECT DISTINCT year_month FROM dental_activity ORDER BY year_month")
+            .all()
         return try rows.map { try RowReader(row: $0, table: "dental_activity").yearMonth("year_month") }
     }
 
@@ -109,8 +125,10 @@ public struct DentalStore: Sendable {
             lateFP17s: try r.optionalInt32("late_fp17s"),
             udasDeliveredByFoundationDentists: try udas("udas_delivered_fd_ten_thousandths"),
             courses: CoursesByBand(
-                band1: try r.optionalInt32("band_1"), band2a: try r.optionalInt32("band_2a"), band2b: try r.optionalInt32("band_2b"),
-                band2c: try r.optionalInt32("band_2c"), band3: try r.optionalInt32("band_3"), urgent: try r.optionalInt32("band_urgent"),
+                band1: try r.optionalInt32("band_1"), band2a: try r.optionalInt32("band_2a"),
+                band2b: try r.optionalInt32("band_2b"),
+                band2c: try r.optionalInt32("band_2c"), band3: try r.optionalInt32("band_3"),
+                urgent: try r.optionalInt32("band_urgent"),
                 other: try r.optionalInt32("band_other")),
             childrenSeen12Months: try r.optionalInt32("children_seen_12m"),
             adultsSeen24Months: try r.optionalInt32("adults_seen_24m"),

@@ -25,12 +25,16 @@ public struct DigestStore: Sendable {
 
     /// What the user last marked read, by provider; empty before their first digest.
     public func seen(by userID: String) async throws -> [String: Seen] {
-        let rows = try await database.sql().select().columns("provider", "icb_code", "score_tenths", "as_of").from("warning_digest_items")
-            .where("user_id", .equal, SQLBind(userID)).all()
+        let rows = try await database.sql().select().columns("provider", "icb_code", "score_tenths", "as_of").from(
+            "warning_digest_items"
+        )
+        .where("user_id", .equal, SQLBind(userID)).all()
         var result: [String: Seen] = [:]
         for row in rows {
             let r = RowReader(row: row, table: "warning_digest_items")
-            let seen = Seen(provider: try r.text("provider"), icb: try r.code("icb_code"), scoreTenths: try r.int("score_tenths"), asOf: try r.text("as_of"))
+            let seen = Seen(
+                provider: try r.text("provider"), icb: try r.code("icb_code"), scoreTenths: try r.int("score_tenths"),
+                asOf: try r.text("as_of"))
             result[seen.provider] = seen
         }
         return result
@@ -44,7 +48,10 @@ public struct DigestStore: Sendable {
             for item in items {
                 try await sql.insert(into: "warning_digest_items")
                     .columns("user_id", "provider", "icb_code", "score_tenths", "as_of", "seen_at")
-                    .values(SQLBind(userID), SQLBind(item.provider), SQLBind(item.icb.rawValue), SQLBind(item.scoreTenths), SQLBind(item.asOf), SQLBind(time))
+                    .values(
+                        SQLBind(userID), SQLBind(item.provider), SQLBind(item.icb.rawValue), SQLBind(item.scoreTenths),
+                        SQLBind(item.asOf), SQLBind(time)
+                    )
                     .run()
             }
         }

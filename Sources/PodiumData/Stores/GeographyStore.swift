@@ -30,8 +30,10 @@ public struct GeographyStore: Sendable {
 
     /// All ICBs, by name.
     public func icbs() async throws -> [ICB] {
-        let rows = try await database.sql().select().columns("ods_code", "name", "ons_code", "ons_code_2022").from("icbs")
-            .orderBy("name").orderBy("ods_code").all()
+        let rows = try await database.sql().select().columns("ods_code", "name", "ons_code", "ons_code_2022").from(
+            "icbs"
+        )
+        .orderBy("name").orderBy("ods_code").all()
         return try rows.map(Self.icb)
     }
 
@@ -43,7 +45,8 @@ public struct GeographyStore: Sendable {
 
     /// The ICB's Sub-ICB Locations with their LSOAs, population and deprivation, by name.
     public func subICBLocations(of icb: ICBCode) async throws -> [SubICBLocationFigures] {
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT s.ods_code, s.ons_code, s.name, s.icb_ods_code,
                    CAST(COUNT(l.lsoa21_code) AS BIGINT) AS lsoas,
                    CAST(COALESCE(SUM(p.total), 0) AS BIGINT) AS population,
@@ -55,7 +58,8 @@ public struct GeographyStore: Sendable {
             WHERE s.icb_ods_code = \(bind: icb.rawValue)
             GROUP BY s.ods_code, s.ons_code, s.name, s.icb_ods_code
             ORDER BY s.name, s.ods_code
-            """).all()
+            """
+        ).all()
         return try rows.map { row in
             let reader = RowReader(row: row, table: "sub_icb_locations")
             let location = SubICBLocation(
@@ -70,14 +74,17 @@ public struct GeographyStore: Sendable {
     /// Mid-2020 adults (18+) and children (0–17) of the ICB's 2011 LSOAs in the July 2022 geography: the
     /// denominators of the dental access measures (ONS mid-year estimates). `nil` when no population is imported.
     public func agePopulation(of icb: ICBCode) async throws -> (adults: Int, children: Int)? {
-        let row = try await database.sql().raw("""
+        let row = try await database.sql().raw(
+            """
             SELECT CAST(COALESCE(SUM(p.aged_18_plus), 0) AS BIGINT) AS adults, CAST(COALESCE(SUM(p.aged_0_17), 0) AS BIGINT) AS children
             FROM lsoa11_icb22 l JOIN population_mid2020 p ON p.lsoa11_code = l.lsoa11_code
             WHERE l.icb22_ods = \(bind: icb.rawValue)
-            """).first()
+            """
+        ).first()
         guard let row else { return nil }
         let reader = RowReader(row: row, table: "population_mid2020")
-        let adults = Int(try reader.int("adults")), children = Int(try reader.int("children"))
+        let adults = Int(try reader.int("adults"))
+        let children = Int(try reader.int("children"))
         return adults + children == 0 ? nil : (adults, children)
     }
 
@@ -88,29 +95,39 @@ public struct GeographyStore: Sendable {
     /// `UDA_PERF_TARGET`.
     public func figures(financialYear: FinancialYear?) async throws -> [ICBCode: ICBFigures] {
         let sql = try database.sql()
-        let population = try await counts(sql.raw("""
-            SELECT l.icb24_ods AS icb, CAST(SUM(p.total) AS BIGINT) AS n
-            FROM lsoa21_icb24 l JOIN population_census2021 p ON p.lsoa21_code = l.lsoa21_code
-            GROUP BY l.icb24_ods
-            """))
+        let population = try await counts(
+            sql.raw(
+                """
+                SELECT l.icb24_ods AS icb, CAST(SUM(p.total) AS BIGINT) AS n
+                FROM lsoa21_icb24 l JOIN population_census2021 p ON p.lsoa21_code = l.lsoa21_code
+                GROUP BY l.icb24_ods
+                """))
         // Pharmacies: active English premises (ODS status A, not in Wales' national grouping W00).
-        let pharmacies = try await counts(sql.raw("""
-            SELECT icb_code AS icb, CAST(COUNT(*) AS BIGINT) AS n FROM pharmacies
-            WHERE status = 'A' AND national_grouping <> 'W00' AND icb_code IS NOT NULL GROUP BY icb_code
-            """))
-        let practices = try await counts(sql.raw("""
-            SELECT icb_code AS icb, CAST(COUNT(*) AS BIGINT) AS n FROM dental_practices
-            WHERE status = 'A' AND icb_code IS NOT NULL GROUP BY icb_code
-            """))
+        let pharmacies = try await counts(
+            sql.raw(
+                """
+                SELECT icb_code AS icb, CAST(COUNT(*) AS BIGINT) AS n FROM pharmacies
+                WHERE status = 'A' AND national_grouping <> 'W00' AND icb_code IS NOT NULL GROUP BY icb_code
+                """))
+        let practices = try await counts(
+            sql.raw(
+                """
+                SELECT icb_code AS icb, CAST(COUNT(*) AS BIGINT) AS n FROM dental_practices
+                WHERE status = 'A' AND icb_code IS NOT NULL GROUP BY icb_code
+                """))
         let dental = try await dentalTotals(financialYear: financialYear)
-        let deprivation = try await sql.raw("""
+        let deprivation = try await sql.raw(
+            """
             SELECT i.ods_code AS icb, d.imd_average_rank_hundredths AS average_rank, d.imd_rank_of_average_rank AS rank_of
             FROM icbs i JOIN iod2025_icb d ON d.icb24_ons = i.ons_code
-            """).all()
+            """
+        ).all()
         var ranks: [String: (FixedDecimal, Int)] = [:]
         for row in deprivation {
             let reader = RowReader(row: row, table: "iod2025_icb")
-            ranks[try reader.text("icb")] = (FixedDecimal(scaled: try reader.int("average_rank"), scale: 2), Int(try reader.int("rank_of")))
+            ranks[try reader.text("icb")] = (
+                FixedDecimal(scaled: try reader.int("average_rank"), scale: 2), Int(try reader.int("rank_of"))
+            )
         }
         var result: [ICBCode: ICBFigures] = [:]
         for icb in try await icbs() {
@@ -138,10 +155,13 @@ public struct GeographyStore: Sendable {
     }
 
     /// Per commissioner: contracts, latest targets and values, over each contract's latest month in the year.
-    private func dentalTotals(financialYear: FinancialYear?) async throws -> [String: (count: Int, target: Int64, value: Int64)] {
+    private func dentalTotals(financialYear: FinancialYear?) async throws -> [String: (
+        count: Int, target: Int64, value: Int64
+    )] {
         guard let financialYear else { return [:] }
         let range = financialYear.storedRange
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT a.commissioner_code AS icb, CAST(COUNT(*) AS BIGINT) AS contracts,
                    CAST(SUM(a.uda_target_ten_thousandths) AS BIGINT) AS target, CAST(SUM(a.uda_value_pence) AS BIGINT) AS value
             FROM dental_activity a
@@ -149,11 +169,14 @@ public struct GeographyStore: Sendable {
                   WHERE year_month BETWEEN \(bind: range.first) AND \(bind: range.last) GROUP BY contract_number) l
               ON l.contract_number = a.contract_number AND l.latest = a.year_month
             GROUP BY a.commissioner_code
-            """).all()
+            """
+        ).all()
         var result: [String: (Int, Int64, Int64)] = [:]
         for row in rows {
             let reader = RowReader(row: row, table: "dental_activity")
-            result[try reader.text("icb")] = (Int(try reader.int("contracts")), try reader.int("target"), try reader.int("value"))
+            result[try reader.text("icb")] = (
+                Int(try reader.int("contracts")), try reader.int("target"), try reader.int("value")
+            )
         }
         return result
     }

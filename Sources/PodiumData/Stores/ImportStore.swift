@@ -14,7 +14,10 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     public var importedAt: Date
     public var durationMilliseconds: Int
 
-    public init(id: UUID, dataset: Dataset, fileName: String, sha256: String, rowCount: Int, importedAt: Date, durationMilliseconds: Int) {
+    public init(
+        id: UUID, dataset: Dataset, fileName: String, sha256: String, rowCount: Int, importedAt: Date,
+        durationMilliseconds: Int
+    ) {
         self.id = id
         self.dataset = dataset
         self.fileName = fileName
@@ -45,7 +48,8 @@ public struct ImportStore: Sendable {
     /// record, so anything derived from the imported data is current while this is unchanged.
     public func state() async throws -> String {
         let row = try await database.sql().raw(
-            "SELECT CAST(COUNT(*) AS BIGINT) AS n, MAX(imported_at) AS latest FROM imports").first()
+            "SELECT CAST(COUNT(*) AS BIGINT) AS n, MAX(imported_at) AS latest FROM imports"
+        ).first()
         let reader = row.map { RowReader(row: $0, table: "imports") }
         return "\(try reader?.int("n") ?? 0)|\(try reader?.optionalText("latest") ?? "")"
     }
@@ -53,7 +57,8 @@ public struct ImportStore: Sendable {
     /// Adds a record. Call inside the import's transaction so the log and the data change together.
     public func record(_ record: ImportRecord) async throws {
         let row = [
-            SQLCell.text(record.id.uuidString), .text(record.dataset.rawValue), .text(record.fileName), .text(record.sha256),
+            SQLCell.text(record.id.uuidString), .text(record.dataset.rawValue), .text(record.fileName),
+            .text(record.sha256),
             .integer(Int64(record.rowCount)), .text(Self.timestamp.format(record.importedAt)),
             .integer(Int64(record.durationMilliseconds)),
         ]
@@ -70,13 +75,22 @@ public struct ImportStore: Sendable {
         let rows = try await filter(query).orderBy("imported_at", .descending).orderBy("dataset").all()
         return try rows.map { row in
             let reader = RowReader(row: row, table: "imports")
-            let id = try reader.text("id"), dataset = try reader.text("dataset"), at = try reader.text("imported_at")
-            guard let uuid = UUID(uuidString: id) else { throw StoreError.corruptValue(table: "imports", column: "id", value: id) }
-            guard let set = Dataset(rawValue: dataset) else { throw StoreError.corruptValue(table: "imports", column: "dataset", value: dataset) }
-            guard let date = try? Self.timestamp.parse(at) else { throw StoreError.corruptValue(table: "imports", column: "imported_at", value: at) }
+            let id = try reader.text("id")
+            let dataset = try reader.text("dataset")
+            let at = try reader.text("imported_at")
+            guard let uuid = UUID(uuidString: id) else {
+                throw StoreError.corruptValue(table: "imports", column: "id", value: id)
+            }
+            guard let set = Dataset(rawValue: dataset) else {
+                throw StoreError.corruptValue(table: "imports", column: "dataset", value: dataset)
+            }
+            guard let date = try? Self.timestamp.parse(at) else {
+                throw StoreError.corruptValue(table: "imports", column: "imported_at", value: at)
+            }
             return ImportRecord(
                 id: uuid, dataset: set, fileName: try reader.text("file_name"), sha256: try reader.text("sha256"),
-                rowCount: Int(try reader.int("row_count")), importedAt: date, durationMilliseconds: Int(try reader.int("duration_ms")))
+                rowCount: Int(try reader.int("row_count")), importedAt: date,
+                durationMilliseconds: Int(try reader.int("duration_ms")))
         }
     }
 

@@ -33,7 +33,8 @@ public struct LocalRecordStore: Sendable {
 
     static func layout(_ template: RecordTemplate) -> TableLayout {
         TableLayout(
-            name: template.table, columns: template.fields.map(\.name) + bookkeeping, key: (template.keyIsPerICB ? ["icb_code"] : []) + template.key)
+            name: template.table, columns: template.fields.map(\.name) + bookkeeping,
+            key: (template.keyIsPerICB ? ["icb_code"] : []) + template.key)
     }
 
     /// Upserts `records` by the template's key: a record with the same key is replaced, so writing the same
@@ -46,7 +47,10 @@ public struct LocalRecordStore: Sendable {
                 case .integer(let number): .integer(number)
                 case .missing: .null
                 }
-            } + [.text(record.icb?.rawValue), .integer(record.isExample ? 1 : 0), .text(record.source), .text(record.recordedAt)]
+            } + [
+                .text(record.icb?.rawValue), .integer(record.isExample ? 1 : 0), .text(record.source),
+                .text(record.recordedAt),
+            ]
         }
         try await BulkUpsert.write(rows, layout: Self.layout(template), on: database)
     }
@@ -59,7 +63,9 @@ public struct LocalRecordStore: Sendable {
     /// Stored records that may share a key with `values`: those whose first key column holds one of theirs (and, for
     /// a per-ICB key, belong to `icb`), so writing a few records reads a few rows, not the whole table. Callers
     /// match full keys themselves.
-    public func records(_ template: RecordTemplate, sharingFirstKeyWith values: [FieldValues], icb: ICBCode?) async throws -> [StoredRecord] {
+    public func records(_ template: RecordTemplate, sharingFirstKeyWith values: [FieldValues], icb: ICBCode?)
+        async throws -> [StoredRecord]
+    {
         guard let first = template.key.first else { return [] }
         let wanted = Array(Set(values.map { $0[first] }))
         var found: [StoredRecord] = []
@@ -74,7 +80,8 @@ public struct LocalRecordStore: Sendable {
             }
             guard !binds.isEmpty else { continue }
             found += try await select(template) { query in
-                let scoped = template.keyIsPerICB ? icb.map { query.where("icb_code", .equal, $0.rawValue) } ?? query : query
+                let scoped =
+                    template.keyIsPerICB ? icb.map { query.where("icb_code", .equal, $0.rawValue) } ?? query : query
                 return scoped.where(SQLIdentifier(first), .in, SQLGroupExpression(binds))
             }
         }
@@ -82,7 +89,9 @@ public struct LocalRecordStore: Sendable {
     }
 
     /// Records whose `field` holds `value` (a text field), in key order.
-    public func records(_ template: RecordTemplate, where field: String, is value: String) async throws -> [StoredRecord] {
+    public func records(_ template: RecordTemplate, where field: String, is value: String) async throws
+        -> [StoredRecord]
+    {
         guard template.field(field) != nil else { return [] }
         return try await select(template) { $0.where(SQLIdentifier(field), .equal, SQLBind(value)) }
     }
@@ -95,7 +104,9 @@ public struct LocalRecordStore: Sendable {
 
     /// Deletes the record with this key; `false` if there was none.
     public func delete(_ template: RecordTemplate, key: String, icb: ICBCode? = nil) async throws -> Bool {
-        guard let match = keyCondition(template, key: key, icb: icb), try await record(template, key: key, icb: icb) != nil else { return false }
+        guard let match = keyCondition(template, key: key, icb: icb),
+            try await record(template, key: key, icb: icb) != nil
+        else { return false }
         var delete = try database.sql().delete(from: template.table)
         for (column, value) in match { delete = delete.where(SQLIdentifier(column), .equal, value) }
         try await delete.run()
@@ -106,9 +117,12 @@ public struct LocalRecordStore: Sendable {
     /// and the claim are one statement, so of two editors who opened the same version only the first succeeds
     /// (PostgreSQL holds the row until the transaction ends; the second re-reads it and matches nothing).
     /// - Returns: `false` when the record is gone or was written since `savedAt`.
-    public func claim(_ template: RecordTemplate, key: String, icb: ICBCode?, savedAt: String, now: String) async throws -> Bool {
+    public func claim(_ template: RecordTemplate, key: String, icb: ICBCode?, savedAt: String, now: String) async throws
+        -> Bool
+    {
         guard let match = keyCondition(template, key: key, icb: icb) else { return false }
-        var update = try database.sql().update(template.table).set("recorded_at", to: now).where("recorded_at", .equal, savedAt)
+        var update = try database.sql().update(template.table).set("recorded_at", to: now).where(
+            "recorded_at", .equal, savedAt)
         for (column, value) in match { update = update.where(SQLIdentifier(column), .equal, value) }
         return try await !update.returning("recorded_at").all().isEmpty
     }
@@ -136,9 +150,12 @@ public struct LocalRecordStore: Sendable {
         try await select(template) { query in match.reduce(query) { $0.where(SQLIdentifier($1.0), .equal, $1.1) } }
     }
 
-    private func select(_ template: RecordTemplate, _ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [StoredRecord] {
+    private func select(_ template: RecordTemplate, _ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws
+        -> [StoredRecord]
+    {
         let layout = Self.layout(template)
-        var query = filter(try database.sql().select().columns(layout.columns.map { SQLIdentifier($0) }).from(template.table))
+        var query = filter(
+            try database.sql().select().columns(layout.columns.map { SQLIdentifier($0) }).from(template.table))
         for column in template.key { query = query.orderBy(column) }
         return try await query.all().map { row in
             let r = RowReader(row: row, table: template.table)
@@ -152,15 +169,19 @@ public struct LocalRecordStore: Sendable {
             }
             return StoredRecord(
                 values: FieldValues(template: template, values: values), icb: try r.optionalCode("icb_code"),
-                isExample: try r.int("is_example") != 0, source: try r.text("source"), recordedAt: try r.text("recorded_at"))
+                isExample: try r.int("is_example") != 0, source: try r.text("source"),
+                recordedAt: try r.text("recorded_at"))
         }
     }
 }
 
 extension PharmacyEvent: TableRow {
     public static let layout = TableLayout(
-        name: "pharmacy_events", columns: ["ods_code", "kind", "event_date", "detail", "icb_code"], key: ["ods_code", "kind", "event_date"])
-    public var cells: [SQLCell] { [.text(pharmacy.rawValue), .text(kind.rawValue), .text(date.iso), .text(detail), .text(icb?.rawValue)] }
+        name: "pharmacy_events", columns: ["ods_code", "kind", "event_date", "detail", "icb_code"],
+        key: ["ods_code", "kind", "event_date"])
+    public var cells: [SQLCell] {
+        [.text(pharmacy.rawValue), .text(kind.rawValue), .text(date.iso), .text(detail), .text(icb?.rawValue)]
+    }
 }
 
 /// Register events: openings, closures and changes of ownership read from ODS extracts.
@@ -187,13 +208,16 @@ public struct PharmacyEventStore: Sendable {
 
     private func select(_ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [PharmacyEvent] {
         let query = try database.sql().select().columns(PharmacyEvent.layout.columns).from("pharmacy_events")
-        return try await filter(query).orderBy("event_date", .descending).orderBy("ods_code").orderBy("kind").all().map { row in
+        return try await filter(query).orderBy("event_date", .descending).orderBy("ods_code").orderBy("kind").all().map
+        { row in
             let r = RowReader(row: row, table: "pharmacy_events")
             let kindText = try r.text("kind")
             guard let kind = PharmacyEventKind(rawValue: kindText), let date = try r.optionalDate("event_date") else {
                 throw StoreError.corruptValue(table: "pharmacy_events", column: "kind", value: kindText)
             }
-            return PharmacyEvent(pharmacy: try r.code("ods_code"), date: date, kind: kind, detail: try r.text("detail"), icb: try r.optionalCode("icb_code"))
+            return PharmacyEvent(
+                pharmacy: try r.code("ods_code"), date: date, kind: kind, detail: try r.text("detail"),
+                icb: try r.optionalCode("icb_code"))
         }
     }
 }

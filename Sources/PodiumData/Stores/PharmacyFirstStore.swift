@@ -10,16 +10,20 @@ public struct PharmacyFirstStore: Sendable {
 
     /// Every count, by area, month and condition.
     public func counts() async throws -> [PharmacyFirstCount] {
-        let rows = try await database.sql().select().columns("area", "year_month", "condition", "consultations").from("pharmacy_first_consultations")
-            .orderBy("area").orderBy("year_month").orderBy("condition").all()
+        let rows = try await database.sql().select().columns("area", "year_month", "condition", "consultations").from(
+            "pharmacy_first_consultations"
+        )
+        .orderBy("area").orderBy("year_month").orderBy("condition").all()
         return try rows.map { row in
             let r = RowReader(row: row, table: "pharmacy_first_consultations")
             let conditionText = try r.text("condition")
             guard let condition = PharmacyFirstCondition(rawValue: conditionText) else {
-                throw StoreError.corruptValue(table: "pharmacy_first_consultations", column: "condition", value: conditionText)
+                throw StoreError.corruptValue(
+                    table: "pharmacy_first_consultations", column: "condition", value: conditionText)
             }
             return PharmacyFirstCount(
-                area: try r.text("area"), month: try r.yearMonth("year_month"), condition: condition, consultations: Int(try r.int("consultations")))
+                area: try r.text("area"), month: try r.yearMonth("year_month"), condition: condition,
+                consultations: Int(try r.int("consultations")))
         }
     }
 }

@@ -10,21 +10,31 @@ public struct RecordChangeStore: Sendable {
     public init(database: any Database) { self.database = database }
 
     static let layout = TableLayout(
-        name: "record_changes", columns: ["id", "template", "icb_code", "record_key", "action", "fields", "changed_by", "source", "changed_at"],
+        name: "record_changes",
+        columns: [
+            "id", "template", "icb_code", "record_key", "action", "fields", "changed_by", "source", "changed_at",
+        ],
         key: ["id"])
 
     public func append(_ changes: [RecordChange]) async throws {
         let rows = changes.map { change -> [SQLCell] in
-            [.text(UUID().uuidString.lowercased()), .text(change.template.id), .text(change.icb?.rawValue), .text(change.key), .text(change.action.rawValue),
-             .text(Self.encode(change.fields)), .text(change.by), .text(change.source), .text(change.at)]
+            [
+                .text(UUID().uuidString.lowercased()), .text(change.template.id), .text(change.icb?.rawValue),
+                .text(change.key), .text(change.action.rawValue),
+                .text(Self.encode(change.fields)), .text(change.by), .text(change.source), .text(change.at),
+            ]
         }
         try await BulkUpsert.write(rows, layout: Self.layout, on: database)
     }
 
     /// The trail of a template's records for an ICB, newest first; `key` narrows it to one record.
-    public func changes(_ template: RecordTemplate, icb: ICBCode, key: String? = nil, limit: Int = 200) async throws -> [RecordChange] {
-        var query = try database.sql().select().columns(Self.layout.columns.map { SQLIdentifier($0) }).from(Self.layout.name)
-            .where("template", .equal, template.id).where("icb_code", .equal, icb.rawValue)
+    public func changes(_ template: RecordTemplate, icb: ICBCode, key: String? = nil, limit: Int = 200) async throws
+        -> [RecordChange]
+    {
+        var query = try database.sql().select().columns(Self.layout.columns.map { SQLIdentifier($0) }).from(
+            Self.layout.name
+        )
+        .where("template", .equal, template.id).where("icb_code", .equal, icb.rawValue)
         if let key { query = query.where("record_key", .equal, key) }
         return try await query.orderBy("changed_at", .descending).orderBy("record_key").limit(limit).all().map { row in
             let r = RowReader(row: row, table: Self.layout.name)
@@ -33,18 +43,23 @@ public struct RecordChangeStore: Sendable {
             }
             return RecordChange(
                 template: template, icb: try r.optionalCode("icb_code"), key: try r.text("record_key"), action: action,
-                fields: Self.decode(try r.text("fields")), by: try r.text("changed_by"), source: try r.text("source"), at: try r.text("changed_at"))
+                fields: Self.decode(try r.text("fields")), by: try r.text("changed_by"), source: try r.text("source"),
+                at: try r.text("changed_at"))
         }
     }
 
     /// The fields as a JSON array of [name, before, after] triples.
     static func encode(_ fields: [RecordChange.FieldChange]) -> String {
         let triples = fields.map { [$0.field, $0.before, $0.after] }
-        return (try? JSONSerialization.data(withJSONObject: triples, options: [.sortedKeys])).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
+        return (try? JSONSerialization.data(withJSONObject: triples, options: [.sortedKeys])).flatMap {
+            String(data: $0, encoding: .utf8)
+        } ?? "[]"
     }
 
     static func decode(_ text: String) -> [RecordChange.FieldChange] {
         let triples = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String]] ?? []
-        return triples.compactMap { $0.count == 3 ? RecordChange.FieldChange(field: $0[0], before: $0[1], after: $0[2]) : nil }
+        return triples.compactMap {
+            $0.count == 3 ? RecordChange.FieldChange(field: $0[0], before: $0[1], after: $0[2]) : nil
+        }
     }
 }

@@ -16,19 +16,25 @@ struct RowReader {
     /// A stored identifier, validated again on the way out.
     func code<Kind>(_ column: String, as type: Code<Kind>.Type = Code<Kind>.self) throws -> Code<Kind> {
         let raw = try text(column)
-        guard let code = Code<Kind>(raw) else { throw StoreError.corruptValue(table: table, column: column, value: raw) }
+        guard let code = Code<Kind>(raw) else {
+            throw StoreError.corruptValue(table: table, column: column, value: raw)
+        }
         return code
     }
 
     func optionalCode<Kind>(_ column: String, as type: Code<Kind>.Type = Code<Kind>.self) throws -> Code<Kind>? {
         guard let raw = try optionalText(column) else { return nil }
-        guard let code = Code<Kind>(raw) else { throw StoreError.corruptValue(table: table, column: column, value: raw) }
+        guard let code = Code<Kind>(raw) else {
+            throw StoreError.corruptValue(table: table, column: column, value: raw)
+        }
         return code
     }
 
     func optionalDate(_ column: String) throws -> CalendarDate? {
         guard let raw = try optionalText(column) else { return nil }
-        guard let date = CalendarDate(raw) else { throw StoreError.corruptValue(table: table, column: column, value: raw) }
+        guard let date = CalendarDate(raw) else {
+            throw StoreError.corruptValue(table: table, column: column, value: raw)
+        }
         return date
     }
 

@@ -36,7 +36,9 @@ public struct UserStore: Sendable {
 
     /// Adds a user and their ICBs in one transaction.
     @discardableResult
-    public func create(email text: String, name: String, passwordHash: String, grant: Grant, at time: String) async throws -> User {
+    public func create(email text: String, name: String, passwordHash: String, grant: Grant, at time: String)
+        async throws -> User
+    {
         guard let email = User.normalisedEmail(text) else { throw Failure.invalidEmail(text) }
         guard grant.problems.isEmpty else { throw Failure.invalidGrant(grant.problems) }
         let name = try Self.checkedName(name)
@@ -46,8 +48,11 @@ public struct UserStore: Sendable {
             let sql = try transaction.sql()
             try await sql.insert(into: "users")
                 .columns("id", "email", "name", "password_hash", "role", "region", "created_at")
-                .values(SQLBind(user.id), SQLBind(email), SQLBind(name), SQLBind(passwordHash), SQLBind(grant.role.rawValue),
-                        SQLBind(grant.region?.rawValue), SQLBind(time))
+                .values(
+                    SQLBind(user.id), SQLBind(email), SQLBind(name), SQLBind(passwordHash),
+                    SQLBind(grant.role.rawValue),
+                    SQLBind(grant.region?.rawValue), SQLBind(time)
+                )
                 .run()
             try await Self.insertICBs(grant.icbs, of: user.id, on: sql)
         }
@@ -62,7 +67,9 @@ public struct UserStore: Sendable {
         try await database.transaction { transaction in
             let sql = try transaction.sql()
             try await sql.update("users")
-                .set("name", to: SQLBind(name)).set("role", to: SQLBind(grant.role.rawValue)).set("region", to: SQLBind(grant.region?.rawValue))
+                .set("name", to: SQLBind(name)).set("role", to: SQLBind(grant.role.rawValue)).set(
+                    "region", to: SQLBind(grant.region?.rawValue)
+                )
                 .where("id", .equal, SQLBind(id)).run()
             try await sql.delete(from: "user_icbs").where("user_id", .equal, SQLBind(id)).run()
             try await Self.insertICBs(grant.icbs, of: id, on: sql)
@@ -86,7 +93,9 @@ public struct UserStore: Sendable {
 
     private static func insertICBs(_ icbs: Set<ICBCode>, of id: String, on sql: any SQLDatabase) async throws {
         for icb in icbs.sorted() {
-            try await sql.insert(into: "user_icbs").columns("user_id", "icb_code").values(SQLBind(id), SQLBind(icb.rawValue)).run()
+            try await sql.insert(into: "user_icbs").columns("user_id", "icb_code").values(
+                SQLBind(id), SQLBind(icb.rawValue)
+            ).run()
         }
     }
 
@@ -103,7 +112,9 @@ public struct UserStore: Sendable {
 
     /// How many users there are (the demo adds its account only to an empty installation).
     public func count() async throws -> Int {
-        let row = try await database.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()
+        let row = try await database.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+            "users"
+        ).first()
         return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
@@ -122,7 +133,9 @@ public struct UserStore: Sendable {
                 icbs[try reader.text("user_id"), default: []].insert(try reader.code("icb_code", as: ICBCode.self))
             }
         }
-        return try rows.map { row in try Self.user(row, icbs: icbs[try RowReader(row: row, table: "users").text("id")] ?? []) }
+        return try rows.map { row in
+            try Self.user(row, icbs: icbs[try RowReader(row: row, table: "users").text("id")] ?? [])
+        }
     }
 
     /// A user from a row of `users`, with the ICBs they hold.
@@ -132,7 +145,10 @@ public struct UserStore: Sendable {
             throw StoreError.corruptValue(table: "users", column: "role", value: try r.text("role"))
         }
         let grant = Grant(role: role, icbs: icbs, region: try r.optionalText("region").flatMap(NHSEnglandRegion.init))
-        return (User(id: try r.text("id"), email: try r.text("email"), name: try r.text("name"), grant: grant), try r.text("password_hash"))
+        return (
+            User(id: try r.text("id"), email: try r.text("email"), name: try r.text("name"), grant: grant),
+            try r.text("password_hash")
+        )
     }
 
     /// Replaces a user's password hash; `false` when there is no such user.
@@ -145,7 +161,9 @@ public struct UserStore: Sendable {
 
     // MARK: Sessions
 
-    public func createSession(tokenHash: String, userID: String, csrfToken: String, createdAt: String, expiresAt: String) async throws {
+    public func createSession(
+        tokenHash: String, userID: String, csrfToken: String, createdAt: String, expiresAt: String
+    ) async throws {
         try await database.sql().insert(into: "sessions")
             .columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
             .values(SQLBind(tokenHash), SQLBind(userID), SQLBind(csrfToken), SQLBind(createdAt), SQLBind(expiresAt))
@@ -155,14 +173,20 @@ public struct UserStore: Sendable {
     /// The session's user and CSRF token, if it exists and has not expired at `now` (ISO 8601 UTC times compare as text).
     public func session(tokenHash: String, now: String) async throws -> (user: User, csrfToken: String)? {
         // Every request asks, so the session, its user and their ICBs come in one query (a row per ICB held).
-        let rows = try await database.sql().raw("""
+        let rows = try await database.sql().raw(
+            """
             SELECT s.csrf_token, u.id, u.email, u.name, u.password_hash, u.role, u.region, i.icb_code
             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN user_icbs i ON i.user_id = u.id
             WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now)
-            """).all()
+            """
+        ).all()
         guard let first = rows.first else { return nil }
-        let icbs = try rows.compactMap { try RowReader(row: $0, table: "user_icbs").optionalCode("icb_code", as: ICBCode.self) }
-        return (try Self.user(first, icbs: Set(icbs)).user, try RowReader(row: first, table: "sessions").text("csrf_token"))
+        let icbs = try rows.compactMap {
+            try RowReader(row: $0, table: "user_icbs").optionalCode("icb_code", as: ICBCode.self)
+        }
+        return (
+            try Self.user(first, icbs: Set(icbs)).user, try RowReader(row: first, table: "sessions").text("csrf_token")
+        )
     }
 
     public func deleteSession(tokenHash: String) async throws {
@@ -190,24 +214,33 @@ public struct UserStore: Sendable {
         public var lastUsedAt: String?
     }
 
-    public func createToken(id: String, tokenHash: String, userID: String, label: String, createdAt: String) async throws {
+    public func createToken(id: String, tokenHash: String, userID: String, label: String, createdAt: String)
+        async throws
+    {
         let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !label.isEmpty, label.count <= 200 else { throw Failure.invalidName }
         try await database.sql().insert(into: "api_tokens")
             .columns("id", "token_hash", "user_id", "label", "created_at", "last_used_at")
-            .values(SQLBind(id), SQLBind(tokenHash), SQLBind(userID), SQLBind(label), SQLBind(createdAt), SQLBind(nil as String?))
+            .values(
+                SQLBind(id), SQLBind(tokenHash), SQLBind(userID), SQLBind(label), SQLBind(createdAt),
+                SQLBind(nil as String?)
+            )
             .run()
     }
 
     /// The token's user; records when it was last used (to the minute, so a busy client writes once a minute).
     public func tokenUser(tokenHash: String, now: String) async throws -> User? {
         let sql = try database.sql()
-        guard let row = try await sql.select().columns("id", "user_id", "last_used_at").from("api_tokens")
-            .where("token_hash", .equal, SQLBind(tokenHash)).first() else { return nil }
+        guard
+            let row = try await sql.select().columns("id", "user_id", "last_used_at").from("api_tokens")
+                .where("token_hash", .equal, SQLBind(tokenHash)).first()
+        else { return nil }
         let r = RowReader(row: row, table: "api_tokens")
         let minute = String(now.prefix(16))
         if try r.optionalText("last_used_at").map({ String($0.prefix(16)) }) != minute {
-            try await sql.update("api_tokens").set("last_used_at", to: SQLBind(now)).where("id", .equal, SQLBind(try r.text("id"))).run()
+            try await sql.update("api_tokens").set("last_used_at", to: SQLBind(now)).where(
+                "id", .equal, SQLBind(try r.text("id"))
+            ).run()
         }
         return try await user(id: try r.text("user_id"))
     }
@@ -217,7 +250,9 @@ public struct UserStore: Sendable {
             .where("user_id", .equal, SQLBind(userID)).orderBy("created_at").orderBy("id").all()
             .map { row in
                 let r = RowReader(row: row, table: "api_tokens")
-                return TokenSummary(id: try r.text("id"), label: try r.text("label"), createdAt: try r.text("created_at"), lastUsedAt: try r.optionalText("last_used_at"))
+                return TokenSummary(
+                    id: try r.text("id"), label: try r.text("label"), createdAt: try r.text("created_at"),
+                    lastUsedAt: try r.optionalText("last_used_at"))
             }
     }
 
@@ -242,13 +277,16 @@ public struct UserStore: Sendable {
     }
 
     /// Failure times since `since` for the account and for the address, for ``SignInThrottle``.
-    public func failedSignIns(account: String, address: String, since: Int64) async throws -> (account: [Int64], address: [Int64]) {
+    public func failedSignIns(account: String, address: String, since: Int64) async throws -> (
+        account: [Int64], address: [Int64]
+    ) {
         let sql = try database.sql()
         // Old failures are of no further use: removing them here keeps the table small without a scheduled job.
         try await sql.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since)).run()
         func times(_ column: String, _ value: String) async throws -> [Int64] {
             try await sql.select().column("failed_at").from("sign_in_failures")
-                .where(SQLIdentifier(column), .equal, SQLBind(value)).where("failed_at", .greaterThan, SQLBind(since)).all()
+                .where(SQLIdentifier(column), .equal, SQLBind(value)).where("failed_at", .greaterThan, SQLBind(since))
+                .all()
                 .map { try RowReader(row: $0, table: "sign_in_failures").int("failed_at") }
         }
         return (try await times("account", account), try await times("address", address))

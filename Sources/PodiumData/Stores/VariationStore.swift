@@ -9,41 +9,55 @@ public struct VariationStore: Sendable {
     public init(database: any Database) { self.database = database }
 
     static let columns = [
-        "id", "contract_number", "kind", "effective_date", "udas_ten_thousandths", "value_pence", "minimum_uda_value_pence",
+        "id", "contract_number", "kind", "effective_date", "udas_ten_thousandths", "value_pence",
+        "minimum_uda_value_pence",
         "uplift_method", "reason", "recorded_by", "recorded_at", "withdrawn_by", "withdrawn_at", "withdrawn_reason",
     ]
 
     /// Stores a recorded variation.
     public func record(_ variation: ContractVariation) async throws {
         let record = variation.record
-        var udas: Int64?, value: Int64?, minimum: Int64?, method: String?
+        var udas: Int64?
+        var value: Int64?
+        var minimum: Int64?
+        var method: String?
         switch variation.change {
-        case let .handBack(units, money):
+        case .handBack(let units, let money):
             udas = units.tenThousandths
             value = money.pence
-        case let .minimumUDAValue(money, upliftMethod):
+        case .minimumUDAValue(let money, let upliftMethod):
             minimum = money.pence
             method = upliftMethod.rawValue
         case .termination:
             break
         }
         let cells: [SQLCell] = [
-            .text(record.id), .text(variation.contract.rawValue), .text(variation.change.kind), .text(variation.effective.iso),
-            .integer(udas), .integer(value), .integer(minimum), .text(method), .text(record.reason), .text(record.recordedBy),
+            .text(record.id), .text(variation.contract.rawValue), .text(variation.change.kind),
+            .text(variation.effective.iso),
+            .integer(udas), .integer(value), .integer(minimum), .text(method), .text(record.reason),
+            .text(record.recordedBy),
             .text(record.recordedAt), .null, .null, .null,
         ]
-        try await database.sql().insert(into: "contract_variations").columns(Self.columns).values(cells.map(\.expression)).run()
+        try await database.sql().insert(into: "contract_variations").columns(Self.columns).values(
+            cells.map(\.expression)
+        ).run()
     }
 
     /// Marks a variation withdrawn. Returns `false` if there is no such variation in force for the contract.
-    public func withdraw(id: String, contract: ContractNumber, withdrawal: VariationRecord.Withdrawal) async throws -> Bool {
+    public func withdraw(id: String, contract: ContractNumber, withdrawal: VariationRecord.Withdrawal) async throws
+        -> Bool
+    {
         let sql = try database.sql()
         let existing = try await sql.select().column("id").from("contract_variations")
-            .where("id", .equal, id).where("contract_number", .equal, contract.rawValue).where("withdrawn_at", .is, SQLLiteral.null)
+            .where("id", .equal, id).where("contract_number", .equal, contract.rawValue).where(
+                "withdrawn_at", .is, SQLLiteral.null
+            )
             .first()
         guard existing != nil else { return false }
         try await sql.update("contract_variations")
-            .set("withdrawn_by", to: withdrawal.by).set("withdrawn_at", to: withdrawal.at).set("withdrawn_reason", to: withdrawal.reason)
+            .set("withdrawn_by", to: withdrawal.by).set("withdrawn_at", to: withdrawal.at).set(
+                "withdrawn_reason", to: withdrawal.reason
+            )
             .where("id", .equal, id)
             .run()
         return true
@@ -71,7 +85,9 @@ public struct VariationStore: Sendable {
         let change: VariationChange
         switch kind {
         case "hand-back":
-            change = .handBack(udas: ActivityUnits(tenThousandths: try r.int("udas_ten_thousandths")), value: Money(pence: try r.int("value_pence")))
+            change = .handBack(
+                udas: ActivityUnits(tenThousandths: try r.int("udas_ten_thousandths")),
+                value: Money(pence: try r.int("value_pence")))
         case "minimum-uda-value":
             let methodText = try r.text("uplift_method")
             guard let method = UpliftMethod(rawValue: methodText) else {
@@ -89,11 +105,15 @@ public struct VariationStore: Sendable {
         }
         var withdrawal: VariationRecord.Withdrawal?
         if let at = try r.optionalText("withdrawn_at") {
-            withdrawal = VariationRecord.Withdrawal(by: try r.optionalText("withdrawn_by") ?? "", at: at, reason: try r.optionalText("withdrawn_reason") ?? "")
+            withdrawal = VariationRecord.Withdrawal(
+                by: try r.optionalText("withdrawn_by") ?? "", at: at,
+                reason: try r.optionalText("withdrawn_reason") ?? "")
         }
         let record = VariationRecord(
-            id: try r.text("id"), recordedBy: try r.text("recorded_by"), recordedAt: try r.text("recorded_at"), reason: try r.text("reason"),
+            id: try r.text("id"), recordedBy: try r.text("recorded_by"), recordedAt: try r.text("recorded_at"),
+            reason: try r.text("reason"),
             withdrawal: withdrawal)
-        return ContractVariation(contract: try r.code("contract_number"), effective: effective, change: change, record: record)
+        return ContractVariation(
+            contract: try r.code("contract_number"), effective: effective, change: change, record: record)
     }
 }

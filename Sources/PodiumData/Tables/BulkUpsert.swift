@@ -55,12 +55,14 @@ public enum BulkUpsert {
     public static func write<Row: TableRow>(
         _ rows: [Row], on database: any Database, keepingExisting: Bool = false, progress: (Int) -> Void = { _ in }
     ) async throws {
-        try await write(rows.map(\.cells), layout: Row.layout, on: database, keepingExisting: keepingExisting, progress: progress)
+        try await write(
+            rows.map(\.cells), layout: Row.layout, on: database, keepingExisting: keepingExisting, progress: progress)
     }
 
     /// Upserts rows of cells laid out as `layout`; with `keepingExisting` a row whose key is stored is left as it is.
     public static func write(
-        _ rows: [[SQLCell]], layout: TableLayout, on database: any Database, keepingExisting: Bool = false, progress: (Int) -> Void = { _ in }
+        _ rows: [[SQLCell]], layout: TableLayout, on database: any Database, keepingExisting: Bool = false,
+        progress: (Int) -> Void = { _ in }
     ) async throws {
         let sql = try database.sql()
         let batchSize = max(1, maxParametersPerStatement / layout.columns.count)

@@ -26,32 +26,54 @@ public enum AccessBenchmark {
         static func median(_ runs: [Double]) -> Double { runs.isEmpty ? 0 : runs.sorted()[runs.count / 2] }
     }
 
-    public static func run(_ geography: SyntheticGeography, radius: Double = 10_000, steps: DistanceWeight = .standardSteps, repeats: Int, whatIfs: Int) -> Report {
+    public static func run(
+        _ geography: SyntheticGeography, radius: Double = 10_000, steps: DistanceWeight = .standardSteps, repeats: Int,
+        whatIfs: Int
+    ) -> Report {
         let clock = ContinuousClock()
-        let areas = geography.demand.locations, sites = geography.supply.locations
-        let population = geography.demand.amounts, capacity = geography.supply.amounts
+        let areas = geography.demand.locations
+        let sites = geography.supply.locations
+        let population = geography.demand.amounts
+        let capacity = geography.supply.amounts
         var pairs = CatchmentPairs(areas: [], sites: [], radius: radius)
-        var pairRuns: [Double] = [], scoreRuns: [Double] = []
-        var twoStage: [Double] = [], enhanced: [Double] = []
+        var pairRuns: [Double] = []
+        var scoreRuns: [Double] = []
+        var twoStage: [Double] = []
+        var enhanced: [Double] = []
         for _ in 0..<max(1, repeats) {
-            pairRuns.append(milliseconds(clock.measure { pairs = CatchmentPairs(areas: areas, sites: sites, radius: radius) }))
-            scoreRuns.append(milliseconds(clock.measure {
-                twoStage = FloatingCatchment.twoStage(population: population, capacity: capacity, pairs: pairs, weights: pairs.weights(.none)).access
-                enhanced = FloatingCatchment.twoStage(population: population, capacity: capacity, pairs: pairs, weights: pairs.weights(steps)).access
-            }))
+            pairRuns.append(
+                milliseconds(clock.measure { pairs = CatchmentPairs(areas: areas, sites: sites, radius: radius) }))
+            scoreRuns.append(
+                milliseconds(
+                    clock.measure {
+                        twoStage =
+                            FloatingCatchment.twoStage(
+                                population: population, capacity: capacity, pairs: pairs, weights: pairs.weights(.none)
+                            ).access
+                        enhanced =
+                            FloatingCatchment.twoStage(
+                                population: population, capacity: capacity, pairs: pairs, weights: pairs.weights(steps)
+                            ).access
+                    }))
         }
         // What-ifs on E2SFCA: close each of a spread of sites in turn, and open one at each of a spread of areas.
-        let scenario = AccessScenario(areas: areas, population: population, capacity: capacity, pairs: pairs, weight: steps)
+        let scenario = AccessScenario(
+            areas: areas, population: population, capacity: capacity, pairs: pairs, weight: steps)
         let count = max(1, min(whatIfs, sites.count, areas.count))
-        var closeRuns: [Double] = [], openRuns: [Double] = []
+        var closeRuns: [Double] = []
+        var openRuns: [Double] = []
         for step in 0..<count {
-            let site = step * sites.count / count, area = step * areas.count / count
+            let site = step * sites.count / count
+            let area = step * areas.count / count
             closeRuns.append(milliseconds(clock.measure { _ = try? scenario.apply([.close(site: site)]) }))
-            openRuns.append(milliseconds(clock.measure { _ = try? scenario.apply([.open(location: areas[area], capacity: 7000)]) }))
+            openRuns.append(
+                milliseconds(clock.measure { _ = try? scenario.apply([.open(location: areas[area], capacity: 7000)]) }))
         }
         return Report(
-            areas: areas.count, sites: sites.count, pairs: pairs.count, pairRuns: pairRuns, scoreRuns: scoreRuns, closeRuns: closeRuns,
-            openRuns: openRuns, twoStage: twoStage, enhanced: enhanced, areasWithoutSite: enhanced.filter(\.isNaN).count)
+            areas: areas.count, sites: sites.count, pairs: pairs.count, pairRuns: pairRuns, scoreRuns: scoreRuns,
+            closeRuns: closeRuns,
+            openRuns: openRuns, twoStage: twoStage, enhanced: enhanced, areasWithoutSite: enhanced.filter(\.isNaN).count
+        )
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

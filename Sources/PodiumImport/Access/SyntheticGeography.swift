@@ -24,11 +24,16 @@ public struct SyntheticGeography: Sendable {
     static let width = 520_000.0, height = 650_000.0, originX = 135_000.0, originY = 10_000.0
     static let squareKilometresPerUrbanArea = 0.15
 
-    public init(areas n: Int, sites m: Int, seed: UInt64 = 42, capacity: Capacity = .uda, ruralShare: Double = 0.18, remoteShare: Double = 0.05) {
+    public init(
+        areas n: Int, sites m: Int, seed: UInt64 = 42, capacity: Capacity = .uda, ruralShare: Double = 0.18,
+        remoteShare: Double = 0.05
+    ) {
         var random = SplitMix64(seed: seed)
         let scale = (Double(n) / Self.englandAreas).squareRoot()
-        let w = Self.width * scale, h = Self.height * scale
-        let x0 = Self.originX + (Self.width - w) / 2, y0 = Self.originY + (Self.height - h) / 2
+        let w = Self.width * scale
+        let h = Self.height * scale
+        let x0 = Self.originX + (Self.width - w) / 2
+        let y0 = Self.originY + (Self.height - h) / 2
         func clipX(_ x: Double) -> Double { min(max(x.rounded(), x0.rounded(.up)), (x0 + w).rounded(.down)) }
         func clipY(_ y: Double) -> Double { min(max(y.rounded(), y0.rounded(.up)), (y0 + h).rounded(.down)) }
 
@@ -36,18 +41,27 @@ public struct SyntheticGeography: Sendable {
         let towns = max(3, Int((Double(n) / 60).rounded()))
         let harmonic = (1...towns).reduce(0.0) { $0 + 1 / Double($1) }
         let share = (1...towns).map { 1 / Double($0) / harmonic }
-        let centres = (0..<towns).map { _ in (x0 + w * (0.05 + 0.9 * random.uniform()), y0 + h * (0.05 + 0.9 * random.uniform())) }
+        let centres = (0..<towns).map { _ in
+            (x0 + w * (0.05 + 0.9 * random.uniform()), y0 + h * (0.05 + 0.9 * random.uniform()))
+        }
 
         // Areas: urban ones by town, then rural ones anywhere.
-        let rural = Int((Double(n) * ruralShare).rounded()), urban = n - rural
+        let rural = Int((Double(n) * ruralShare).rounded())
+        let urban = n - rural
         let townOf = (0..<urban).map { _ in random.pick(cumulative: Self.cumulative(share)) }
         var members = Array(repeating: 0, count: towns)
         for town in townOf { members[town] += 1 }
-        let sigma = members.map { (Double(max($0, 1)) * Self.squareKilometresPerUrbanArea / (2 * Double.pi)).squareRoot() * 1000 }
-        var points = townOf.map { town in
-            GridPoint(easting: clipX(centres[town].0 + random.normal() * sigma[town]), northing: clipY(centres[town].1 + random.normal() * sigma[town]))
+        let sigma = members.map {
+            (Double(max($0, 1)) * Self.squareKilometresPerUrbanArea / (2 * Double.pi)).squareRoot() * 1000
         }
-        points += (0..<rural).map { _ in GridPoint(easting: clipX(x0 + w * random.uniform()), northing: clipY(y0 + h * random.uniform())) }
+        var points = townOf.map { town in
+            GridPoint(
+                easting: clipX(centres[town].0 + random.normal() * sigma[town]),
+                northing: clipY(centres[town].1 + random.normal() * sigma[town]))
+        }
+        points += (0..<rural).map { _ in
+            GridPoint(easting: clipX(x0 + w * random.uniform()), northing: clipY(y0 + h * random.uniform()))
+        }
         var people = (0..<n).map { _ in min(3000, max(1000, (1675 + 330 * random.normal()).rounded())) }
         // Shuffle so that ids carry no information about urban or rural.
         let order = random.permutation(n)
@@ -55,13 +69,18 @@ public struct SyntheticGeography: Sendable {
         people = order.map { people[$0] }
 
         // Sites near population-weighted areas, plus a few anywhere.
-        let remote = Int((Double(m) * remoteShare).rounded()), near = m - remote
+        let remote = Int((Double(m) * remoteShare).rounded())
+        let near = m - remote
         let weights = Self.cumulative(people.map { $0 + 1 })
         var sites = (0..<near).map { _ -> GridPoint in
             let anchor = points[random.pick(cumulative: weights)]
-            return GridPoint(easting: clipX(anchor.easting + 400 * random.normal()), northing: clipY(anchor.northing + 400 * random.normal()))
+            return GridPoint(
+                easting: clipX(anchor.easting + 400 * random.normal()),
+                northing: clipY(anchor.northing + 400 * random.normal()))
         }
-        sites += (0..<remote).map { _ in GridPoint(easting: clipX(x0 + w * random.uniform()), northing: clipY(y0 + h * random.uniform())) }
+        sites += (0..<remote).map { _ in
+            GridPoint(easting: clipX(x0 + w * random.uniform()), northing: clipY(y0 + h * random.uniform()))
+        }
         var capacities: [Double] = (0..<m).map { _ in
             switch capacity {
             case .uda: min(150_000, max(300, Foundation.exp(Foundation.log(7000) + 0.7 * random.normal()).rounded()))
@@ -72,8 +91,10 @@ public struct SyntheticGeography: Sendable {
         sites = siteOrder.map { sites[$0] }
         capacities = siteOrder.map { capacities[$0] }
 
-        demand = AccessFile.Places(ids: (1...max(1, n)).prefix(n).map { String(format: "E01%06d", $0) }, locations: points, amounts: people)
-        supply = AccessFile.Places(ids: (1...max(1, m)).prefix(m).map { String(format: "V%06d", $0) }, locations: sites, amounts: capacities)
+        demand = AccessFile.Places(
+            ids: (1...max(1, n)).prefix(n).map { String(format: "E01%06d", $0) }, locations: points, amounts: people)
+        supply = AccessFile.Places(
+            ids: (1...max(1, m)).prefix(m).map { String(format: "V%06d", $0) }, locations: sites, amounts: capacities)
     }
 
     /// Running totals normalised to end at 1.
@@ -92,7 +113,8 @@ public struct SyntheticGeography: Sendable {
         for (name, places, amount) in [("demand.csv", demand, "population"), ("supply.csv", supply, "capacity")] {
             var text = "id,x,y,\(amount)\n"
             for index in places.ids.indices {
-                text += "\(places.ids[index]),\(Int(places.locations[index].easting)),\(Int(places.locations[index].northing)),\(Int(places.amounts[index]))\n"
+                text +=
+                    "\(places.ids[index]),\(Int(places.locations[index].easting)),\(Int(places.locations[index].northing)),\(Int(places.amounts[index]))\n"
             }
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
         }
@@ -119,14 +141,16 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// Standard normal by the Box–Muller transform.
     mutating func normal() -> Double {
-        let u = 1 - uniform(), v = uniform()
+        let u = 1 - uniform()
+        let v = uniform()
         return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
     }
 
     /// An index drawn with the probabilities whose running totals are `cumulative`.
     mutating func pick(cumulative: [Double]) -> Int {
         let target = uniform()
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let middle = (low + high) / 2
             if cumulative[middle] > target { high = middle } else { low = middle + 1 }

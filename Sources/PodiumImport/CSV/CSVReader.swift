@@ -45,12 +45,18 @@ public struct CSVReader {
     /// Every record, for small files and tests.
     public func records() throws -> [CSVRecord] {
         var result: [CSVRecord] = []
-        try forEachRecord { result.append($0); return true }
+        try forEachRecord {
+            result.append($0)
+            return true
+        }
         return result
     }
 }
 
-private let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+private let quote = UInt8(ascii: "\"")
+private let comma = UInt8(ascii: ",")
+private let lf = UInt8(ascii: "\n")
+private let cr = UInt8(ascii: "\r")
 
 private struct Scanner {
     let buffer: UnsafeBufferPointer<UInt8>
@@ -77,7 +83,10 @@ private struct Scanner {
             let byte = buffer[position]
             if byte == comma {
                 position += 1
-                if position == buffer.count { fields.append(""); break }
+                if position == buffer.count {
+                    fields.append("")
+                    break
+                }
                 continue
             }
             // End of record: LF, CRLF or lone CR.
@@ -100,7 +109,8 @@ private struct Scanner {
                 if byte >= 0x80 { highBytes = true }
                 position += 1
             }
-            return TextDecoding.decode(UnsafeBufferPointer(rebasing: buffer[start..<position]), mayNeedRepair: highBytes)
+            return TextDecoding.decode(
+                UnsafeBufferPointer(rebasing: buffer[start..<position]), mayNeedRepair: highBytes)
         }
         // Quoted field: copy bytes, turning "" into ".
         let openingLine = line
@@ -109,7 +119,9 @@ private struct Scanner {
         var highBytes = false
         while true {
             guard position < buffer.count else {
-                throw CSVSyntaxError(line: openingLine, column: fieldNumber, reason: "a quoted field is not closed before the end of the file")
+                throw CSVSyntaxError(
+                    line: openingLine, column: fieldNumber,
+                    reason: "a quoted field is not closed before the end of the file")
             }
             let byte = buffer[position]
             if byte == quote {
@@ -147,9 +159,11 @@ public enum TextDecoding {
     /// characters whose byte values they carry: a file decoded as Latin-1 and re-encoded keeps them.
     public static func repairingC1Controls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            (0x80...0x9F).contains(scalar.value) ? windows1252(UInt8(scalar.value)) : scalar
-        }))
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    (0x80...0x9F).contains(scalar.value) ? windows1252(UInt8(scalar.value)) : scalar
+                }))
     }
 
     /// The character a Windows-1252 byte stands for.
@@ -160,7 +174,9 @@ public enum TextDecoding {
 
     /// Windows-1252 0x80–0x9F; the five undefined bytes map to themselves.
     private static let windows1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
     ]
 }

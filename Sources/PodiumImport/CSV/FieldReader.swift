@@ -17,16 +17,24 @@ struct ColumnMap {
     static func resolve(layout: FileLayout, header: CSVRecord?, file: String) -> Result<ColumnMap, ImportIssue> {
         switch layout {
         case .headerless(let names):
-            return .success(ColumnMap(names: names, positions: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })))
+            return .success(
+                ColumnMap(
+                    names: names, positions: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })))
         case .headed(let required):
-            guard let header else { return .failure(ImportIssue(file: file, line: 1, column: nil, reason: "the file is empty: no header row")) }
+            guard let header else {
+                return .failure(
+                    ImportIssue(file: file, line: 1, column: nil, reason: "the file is empty: no header row"))
+            }
             let found = header.fields.map(normaliseHeader)
             var positions: [String: Int] = [:]
             for (index, name) in found.enumerated() where positions[name] == nil { positions[name] = index }
             let missing = required.filter { positions[normaliseHeader($0)] == nil }
             guard missing.isEmpty else {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
-                return .failure(ImportIssue(file: file, line: header.line, column: nil, reason: "missing column\(missing.count == 1 ? "" : "s") \(list)"))
+                return .failure(
+                    ImportIssue(
+                        file: file, line: header.line, column: nil,
+                        reason: "missing column\(missing.count == 1 ? "" : "s") \(list)"))
             }
             return .success(ColumnMap(names: header.fields.map { $0.trimmingSpaces }, positions: positions))
         }
@@ -35,7 +43,8 @@ struct ColumnMap {
     /// Header names are compared with surrounding spaces removed and inner runs of spaces or line breaks
     /// collapsed (NHSBSA headers carry stray spaces; MHCLG headers can carry line breaks, as the published files show).
     static func normaliseHeader(_ name: String) -> String {
-        name.trimmingSpaces.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+        name.trimmingSpaces.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(
+            separator: " ")
     }
 
     /// Readers ask with names already in normal form, so the plain lookup is the fast path.
@@ -102,7 +111,10 @@ struct FieldReader {
 
     /// A whole number; `"29,199"` is accepted (IoD2019 File 1 writes ranks with separators).
     mutating func integer(_ column: String, in range: ClosedRange<Int>? = nil) -> Int? {
-        guard let value = parse(column, { (text) throws(ScaledDecimal.ParseError) in Int(try ScaledDecimal.parse(text, scale: 0)) }) else {
+        guard
+            let value = parse(
+                column, { (text) throws(ScaledDecimal.ParseError) in Int(try ScaledDecimal.parse(text, scale: 0)) })
+        else {
             return nil
         }
         if let range, !range.contains(value) {
@@ -114,7 +126,8 @@ struct FieldReader {
 
     /// A whole number or blank (`.some(nil)`); `nil` after a problem.
     mutating func optionalInteger(_ column: String) -> Int?? {
-        parseOptional(column) { (text) throws(ScaledDecimal.ParseError) in Int(try ScaledDecimal.parse(text, scale: 0)) }
+        parseOptional(column) { (text) throws(ScaledDecimal.ParseError) in Int(try ScaledDecimal.parse(text, scale: 0))
+        }
     }
 
     /// A coordinate or other measurement.
@@ -154,7 +167,8 @@ struct FieldReader {
     }
 
     /// One of an enumeration's raw values.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) -> T?
+    where T.RawValue == String {
         guard let value = required(column) else { return nil }
         guard let choice = T(rawValue: value) ?? T(rawValue: value.uppercased()) else {
             problem(column, "\"\(value)\" is not one of \(T.allCases.map { $0.rawValue }.joined(separator: ", "))")

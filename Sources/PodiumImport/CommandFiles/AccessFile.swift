@@ -21,11 +21,18 @@ public enum AccessFile {
         var places = Places(ids: [], locations: [], amounts: [])
         var seen: [String: Int] = [:]
         let issues = try HeadedCSVInput.read(source, columns: ["id", "x", "y", amount]) { fields, record in
-            let id = fields.required("id"), x = fields.double("x"), y = fields.double("y"), value = fields.double(amount)
+            let id = fields.required("id")
+            let x = fields.double("x")
+            let y = fields.double("y")
+            let value = fields.double(amount)
             if let value, value < 0 { fields.problem(amount, "\(SPCFile.number(value)) is negative") }
             guard let id, let x, let y, let value, value >= 0 else { return [] }
             if let first = seen[id] {
-                return [ImportIssue(file: source.name, line: record.line, column: 1, reason: "id: \(id) is already on line \(first)")]
+                return [
+                    ImportIssue(
+                        file: source.name, line: record.line, column: 1, reason: "id: \(id) is already on line \(first)"
+                    )
+                ]
             }
             seen[id] = record.line
             places.ids.append(id)
@@ -39,7 +46,12 @@ public enum AccessFile {
 
     /// The methods `podium access` can write, in column order.
     public enum Method: String, Sendable, CaseIterable {
-        case twoStage = "2sfca", enhanced = "e2sfca", threeStage = "3sfca", gravity, ratio = "fca", enhancedNormalised = "e2sfca_norm"
+        case twoStage = "2sfca"
+        case enhanced = "e2sfca"
+        case threeStage = "3sfca"
+        case gravity
+        case ratio = "fca"
+        case enhancedNormalised = "e2sfca_norm"
 
         /// The issue's default columns.
         public static let standard: [Method] = [.twoStage, .enhanced, .enhancedNormalised]
@@ -47,28 +59,43 @@ public enum AccessFile {
 
     /// Scores every area by `methods`: catchment `radius`, `steps` for E2SFCA and 3SFCA, gravity `1000 / max(d, 500)`
     /// (the fixtures' parameters), FCA ratio with an area-to-area table of the same radius.
-    public static func score(demand: Places, supply: Places, radius: Double, steps: [StepWeight], methods: [Method]) -> [Method: [Double]] {
+    public static func score(demand: Places, supply: Places, radius: Double, steps: [StepWeight], methods: [Method])
+        -> [Method: [Double]]
+    {
         let pairs = CatchmentPairs(areas: demand.locations, sites: supply.locations, radius: radius)
-        let population = demand.amounts, capacity = supply.amounts
+        let population = demand.amounts
+        let capacity = supply.amounts
         let stepWeights = pairs.weights(.steps(steps))
         var scores: [Method: [Double]] = [:]
         for method in methods {
             switch method {
             case .twoStage:
-                scores[method] = FloatingCatchment.twoStage(population: population, capacity: capacity, pairs: pairs, weights: pairs.weights(.none)).access
+                scores[method] =
+                    FloatingCatchment.twoStage(
+                        population: population, capacity: capacity, pairs: pairs, weights: pairs.weights(.none)
+                    ).access
             case .enhanced, .enhancedNormalised:
                 if scores[.enhanced] == nil {
-                    scores[.enhanced] = FloatingCatchment.twoStage(population: population, capacity: capacity, pairs: pairs, weights: stepWeights).access
+                    scores[.enhanced] =
+                        FloatingCatchment.twoStage(
+                            population: population, capacity: capacity, pairs: pairs, weights: stepWeights
+                        ).access
                 }
-                if method == .enhancedNormalised { scores[method] = FloatingCatchment.normalised(scores[.enhanced]!, population: population) }
+                if method == .enhancedNormalised {
+                    scores[method] = FloatingCatchment.normalised(scores[.enhanced]!, population: population)
+                }
             case .threeStage:
-                scores[method] = FloatingCatchment.threeStage(population: population, capacity: capacity, pairs: pairs, weights: stepWeights).access
+                scores[method] =
+                    FloatingCatchment.threeStage(
+                        population: population, capacity: capacity, pairs: pairs, weights: stepWeights
+                    ).access
             case .gravity:
                 let gravity = pairs.weights(.gravity(scale: 1000, exponent: -1, minimumDistance: 500))
                 scores[method] = FloatingCatchment.weightedCatchment(capacity: capacity, pairs: pairs, weights: gravity)
             case .ratio:
                 let neighbours = CatchmentPairs(areas: demand.locations, sites: demand.locations, radius: radius)
-                scores[method] = FloatingCatchment.ratio(population: population, capacity: capacity, pairs: pairs, neighbours: neighbours)
+                scores[method] = FloatingCatchment.ratio(
+                    population: population, capacity: capacity, pairs: pairs, neighbours: neighbours)
             }
         }
         return scores.filter { methods.contains($0.key) }
@@ -79,7 +106,8 @@ public enum AccessFile {
         var text = (["id", "population"] + methods.map(\.rawValue)).joined(separator: ",") + "\n"
         for index in demand.ids.indices.sorted(by: { demand.ids[$0] < demand.ids[$1] }) {
             let values = [number(demand.amounts[index])] + methods.map { number(scores[$0]?[index] ?? .nan) }
-            text += ([CSVFormat.escape(demand.ids[index], spreadsheetSafe: false)] + values).joined(separator: ",") + "\n"
+            text +=
+                ([CSVFormat.escape(demand.ids[index], spreadsheetSafe: false)] + values).joined(separator: ",") + "\n"
         }
         return text
     }

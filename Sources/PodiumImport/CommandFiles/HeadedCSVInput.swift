@@ -4,7 +4,9 @@ enum HeadedCSVInput {
     /// Calls `row` with a field reader for each data row, in file order.
     /// - Returns: every problem: the header, field counts, CSV syntax, what `row` returns and what its reader recorded,
     ///   and "no data rows" for a file with none.
-    static func read(_ source: SourceFile, columns: [String], row: (inout FieldReader, CSVRecord) -> [ImportIssue]) throws -> [ImportIssue] {
+    static func read(_ source: SourceFile, columns: [String], row: (inout FieldReader, CSVRecord) -> [ImportIssue])
+        throws -> [ImportIssue]
+    {
         var issues: [ImportIssue] = []
         var map: ColumnMap?
         var rows = 0
@@ -19,7 +21,10 @@ enum HeadedCSVInput {
                 }
                 rows += 1
                 guard record.fields.count == map.names.count else {
-                    issues.append(ImportIssue(file: source.name, line: record.line, column: nil, reason: "expected \(map.names.count) fields, found \(record.fields.count)"))
+                    issues.append(
+                        ImportIssue(
+                            file: source.name, line: record.line, column: nil,
+                            reason: "expected \(map.names.count) fields, found \(record.fields.count)"))
                     return true
                 }
                 var fields = FieldReader(record: record, columns: map, file: source.name)
@@ -28,9 +33,12 @@ enum HeadedCSVInput {
                 return true
             }
         } catch let syntax as CSVSyntaxError {
-            issues.append(ImportIssue(file: source.name, line: syntax.line, column: syntax.column, reason: syntax.reason))
+            issues.append(
+                ImportIssue(file: source.name, line: syntax.line, column: syntax.column, reason: syntax.reason))
         }
-        if issues.isEmpty, rows == 0 { issues.append(ImportIssue(file: source.name, line: 1, column: nil, reason: "the file has no data rows")) }
+        if issues.isEmpty, rows == 0 {
+            issues.append(ImportIssue(file: source.name, line: 1, column: nil, reason: "the file has no data rows"))
+        }
         return issues
     }
 }
@@ -43,7 +51,8 @@ public struct InputFileFailure: Error, Sendable, CustomStringConvertible {
     public var verb: String
     public var description: String {
         (issues.prefix(ImportFailure.printedIssues).map(\.description)
-            + (issues.count > ImportFailure.printedIssues ? ["… and \(issues.count - ImportFailure.printedIssues) more"] : [])
+            + (issues.count > ImportFailure.printedIssues
+                ? ["… and \(issues.count - ImportFailure.printedIssues) more"] : [])
             + ["\(file): not \(verb) (\(issues.count) problem\(issues.count == 1 ? "" : "s")); nothing was written."])
             .joined(separator: "\n")
     }

@@ -6,11 +6,13 @@ import PodiumCore
 /// Out: `contract_number,adjusted_udas,percent,outcome,clawback_pence,shortfall_cf_udas,credit_cf_udas,unpaid_udas,breach_notice`
 public enum ReconciliationFile {
     public static let inputColumns = [
-        "contract_number", "target_udas", "value_pence", "delivered_udas", "shortfall_bf_udas", "credit_bf_udas", "npp_credit_udas",
+        "contract_number", "target_udas", "value_pence", "delivered_udas", "shortfall_bf_udas", "credit_bf_udas",
+        "npp_credit_udas",
         "misc_credit_udas",
     ]
     public static let outputColumns = [
-        "contract_number", "adjusted_udas", "percent", "outcome", "clawback_pence", "shortfall_cf_udas", "credit_cf_udas", "unpaid_udas",
+        "contract_number", "adjusted_udas", "percent", "outcome", "clawback_pence", "shortfall_cf_udas",
+        "credit_cf_udas", "unpaid_udas",
         "breach_notice",
     ]
 
@@ -27,7 +29,11 @@ public enum ReconciliationFile {
         let issues = try HeadedCSVInput.read(source, columns: inputColumns) { fields, record in
             guard let row = parse(&fields) else { return [] }
             if let first = seen[row.contract] {
-                return [ImportIssue(file: source.name, line: record.line, column: nil, reason: "contract \(row.contract) is already on line \(first)")]
+                return [
+                    ImportIssue(
+                        file: source.name, line: record.line, column: nil,
+                        reason: "contract \(row.contract) is already on line \(first)")
+                ]
             }
             seen[row.contract] = record.line
             rows.append(row)
@@ -42,12 +48,19 @@ public enum ReconciliationFile {
         let target = nonNegativeUnits(&f, "target_udas")
         let value = f.integer("value_pence", in: 0...Int.max)
         let delivered = f.parse("delivered_udas", ActivityUnits.init(parsing:))
-        let shortfall = nonNegativeUnits(&f, "shortfall_bf_udas"), credit = nonNegativeUnits(&f, "credit_bf_udas")
-        let npp = nonNegativeUnits(&f, "npp_credit_udas"), misc = f.parse("misc_credit_udas", ActivityUnits.init(parsing:))
-        guard let contract, let target, let value, let delivered, let shortfall, let credit, let npp, let misc else { return nil }
-        return Row(contract: contract, input: YearEndInput(
-            line: .uda, target: target, contractValue: Money(pence: Int64(value)), delivered: delivered, shortfallBroughtForward: shortfall,
-            creditBroughtForward: credit, newPatientPremiumCredits: npp, miscellaneousCredits: misc))
+        let shortfall = nonNegativeUnits(&f, "shortfall_bf_udas")
+        let credit = nonNegativeUnits(&f, "credit_bf_udas")
+        let npp = nonNegativeUnits(&f, "npp_credit_udas")
+        let misc = f.parse("misc_credit_udas", ActivityUnits.init(parsing:))
+        guard let contract, let target, let value, let delivered, let shortfall, let credit, let npp, let misc else {
+            return nil
+        }
+        return Row(
+            contract: contract,
+            input: YearEndInput(
+                line: .uda, target: target, contractValue: Money(pence: Int64(value)), delivered: delivered,
+                shortfallBroughtForward: shortfall,
+                creditBroughtForward: credit, newPatientPremiumCredits: npp, miscellaneousCredits: misc))
     }
 
     private static func nonNegativeUnits(_ f: inout FieldReader, _ column: String) -> ActivityUnits? {
@@ -65,8 +78,10 @@ public enum ReconciliationFile {
         for row in rows {
             let result = YearEndReconciliation.reconcile(row.input, rules: rules)
             let fields = [
-                row.contract.rawValue, result.adjustedDelivery.plain, result.achievement.percentPlain(decimals: 4) ?? "",
-                result.outcome.rawValue, String(result.clawback.pence), result.shortfallCarriedForward.plain, result.creditCarriedForward.plain,
+                row.contract.rawValue, result.adjustedDelivery.plain,
+                result.achievement.percentPlain(decimals: 4) ?? "",
+                result.outcome.rawValue, String(result.clawback.pence), result.shortfallCarriedForward.plain,
+                result.creditCarriedForward.plain,
                 result.unpaidOverDelivery.plain, result.breachNotice ? "true" : "false",
             ]
             text += fields.map { CSVFormat.escape($0, spreadsheetSafe: false) }.joined(separator: ",") + "\n"

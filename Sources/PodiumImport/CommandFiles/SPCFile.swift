@@ -3,14 +3,18 @@ import PodiumCore
 /// The `podium spc` file formats: `period,value` in; every point with its limits, rules and type out.
 public enum SPCFile {
     public static let inputColumns = ["period", "value"]
-    public static let outputColumns = ["period", "value", "mean", "lpl", "upl", "lower_2sigma", "upper_2sigma", "rules", "point_type"]
+    public static let outputColumns = [
+        "period", "value", "mean", "lpl", "upl", "lower_2sigma", "upper_2sigma", "rules", "point_type",
+    ]
 
     /// Reads the series in file order.
     /// - Throws: ``InputFileFailure`` naming file, line, column and reason for each problem.
     public static func read(_ source: SourceFile) throws -> (periods: [String], values: [Double]) {
-        var periods: [String] = [], values: [Double] = []
+        var periods: [String] = []
+        var values: [Double] = []
         let issues = try HeadedCSVInput.read(source, columns: inputColumns) { fields, _ in
-            let period = fields.required("period"), value = fields.double("value")
+            let period = fields.required("period")
+            let value = fields.double("value")
             if let period, let value {
                 periods.append(period)
                 values.append(value)
@@ -26,8 +30,11 @@ public enum SPCFile {
         var text = outputColumns.joined(separator: ",") + "\n"
         for point in chart.points {
             let limits = chart.limits(of: point)
-            let numbers = [point.value, limits?.mean, limits?.lower, limits?.upper, limits?.lowerTwoSigma, limits?.upperTwoSigma].map { $0.map(number) ?? "" }
-            let fields = [point.period] + numbers + [point.rules.map(\.rawValue).joined(separator: ";"), point.type.rawValue]
+            let numbers = [
+                point.value, limits?.mean, limits?.lower, limits?.upper, limits?.lowerTwoSigma, limits?.upperTwoSigma,
+            ].map { $0.map(number) ?? "" }
+            let fields =
+                [point.period] + numbers + [point.rules.map(\.rawValue).joined(separator: ";"), point.type.rawValue]
             text += fields.map { CSVFormat.escape($0, spreadsheetSafe: false) }.joined(separator: ",") + "\n"
         }
         return text

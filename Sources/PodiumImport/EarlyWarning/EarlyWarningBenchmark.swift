@@ -18,21 +18,31 @@ public enum EarlyWarningBenchmark {
     }
 
     /// Imports `dentalFile` into `database` (migrated, empty) and back-tests `configuration` on it.
-    public static func run(dentalFile: String, database: any Database, logger: Logger, configuration: WarningConfiguration) async throws -> Report {
-        _ = try await Importer(database: database, logger: logger, clock: .system).run(.dentalActivity, file: dentalFile, force: true)
+    public static func run(
+        dentalFile: String, database: any Database, logger: Logger, configuration: WarningConfiguration
+    ) async throws -> Report {
+        _ = try await Importer(database: database, logger: logger, clock: .system).run(
+            .dentalActivity, file: dentalFile, force: true)
         let store = DentalStore(database: database)
         let months = try await store.months()
         guard let latest = months.last else { throw PositionBenchmark.BenchmarkError.noData }
-        let inputs = try await store.allMonths().map { DentalWarningInput(contract: $0.key, months: $0.value, dataMonths: months) }
-            .sorted { $0.contract < $1.contract }
+        let inputs = try await store.allMonths().map {
+            DentalWarningInput(contract: $0.key, months: $0.value, dataMonths: months)
+        }
+        .sorted { $0.contract < $1.contract }
         let clock = ContinuousClock()
         var scored = 0
-        let scoring = clock.measure { scored = inputs.compactMap { EarlyWarning.dental($0, asOf: latest, configuration: configuration) }.count }
+        let scoring = clock.measure {
+            scored = inputs.compactMap { EarlyWarning.dental($0, asOf: latest, configuration: configuration) }.count
+        }
         var backTest: WarningBackTest?
-        let testing = clock.measure { backTest = WarningBackTest.run(inputs, dataMonths: months, configuration: configuration) }
+        let testing = clock.measure {
+            backTest = WarningBackTest.run(inputs, dataMonths: months, configuration: configuration)
+        }
         guard let backTest else { throw PositionBenchmark.BenchmarkError.noData }
         return Report(
-            contracts: scored, months: months, backTest: backTest, scoringMilliseconds: PositionBenchmark.seconds(scoring) * 1000,
+            contracts: scored, months: months, backTest: backTest,
+            scoringMilliseconds: PositionBenchmark.seconds(scoring) * 1000,
             backTestMilliseconds: PositionBenchmark.seconds(testing) * 1000)
     }
 }

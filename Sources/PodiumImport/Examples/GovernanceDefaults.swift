@@ -32,7 +32,8 @@ public enum GovernanceDefaults {
             var added: [RecordTemplate: [StoredRecord]] = [:]
             var existing: [RecordTemplate: Set<String>] = [:]
             for template in templates {
-                existing[template] = Set(try await store.records(template, icb: nil).map { "\($0.icb?.rawValue ?? "")|\($0.values.key)" })
+                existing[template] = Set(
+                    try await store.records(template, icb: nil).map { "\($0.icb?.rawValue ?? "")|\($0.values.key)" })
             }
             for icb in icbs {
                 for (template, rows) in records(for: icb) {
@@ -40,8 +41,12 @@ public enum GovernanceDefaults {
                         guard case .success(let values) = template.read(cells) else {
                             preconditionFailure("default \(template.id) record does not match its template: \(cells)")
                         }
-                        guard !existing[template, default: []].contains("\(icb.rawValue)|\(values.key)") else { continue }
-                        added[template, default: []].append(StoredRecord(values: values, icb: icb, isExample: false, source: source, recordedAt: recordedAt))
+                        guard !existing[template, default: []].contains("\(icb.rawValue)|\(values.key)") else {
+                            continue
+                        }
+                        added[template, default: []].append(
+                            StoredRecord(
+                                values: values, icb: icb, isExample: false, source: source, recordedAt: recordedAt))
                     }
                 }
             }

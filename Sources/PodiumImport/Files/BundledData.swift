@@ -44,7 +44,9 @@ public enum BundledData {
     /// Finds the bundled-data folder: `explicit` (`--data-dir`), then `PODIUM_OPEN_DATA_DIR`, then `Data/open`
     /// under the working directory, then beside the source tree this binary was built from.
     /// - Throws: ``BundledDataError`` listing the places looked in.
-    public static func locateDirectory(explicit: String?, environment: [String: String], sourceFile: String = #filePath) throws -> String {
+    public static func locateDirectory(explicit: String?, environment: [String: String], sourceFile: String = #filePath)
+        throws -> String
+    {
         if let explicit { return try existing(explicit, key: "--data-dir") }
         if let fromEnvironment = environment[directoryKey] { return try existing(fromEnvironment, key: directoryKey) }
         let candidates = [
@@ -76,7 +78,7 @@ public enum BundledDataError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notFound(let paths):
             "The bundled open data was not found (looked in \(paths.joined(separator: ", "))). Run from the repository root or pass --data-dir."
-        case let .notADirectory(path, key): "\(key): \(path) is not a folder"
+        case .notADirectory(let path, let key): "\(key): \(path) is not a folder"
         }
     }
 }

@@ -17,10 +17,14 @@ public struct SourceFile: Sendable {
     /// - Throws: ``SourceFileError``.
     public static func load(path: String) throws -> SourceFile {
         guard FileManager.default.fileExists(atPath: path) else { throw SourceFileError.notFound(path) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw SourceFileError.unreadable(path, "cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SourceFileError.unreadable(path, "cannot be read")
+        }
         let bytes = [UInt8](data)
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return SourceFile(path: path, name: (path as NSString).lastPathComponent, sha256: digest, content: try gunzipIfNeeded(bytes, path: path))
+        return SourceFile(
+            path: path, name: (path as NSString).lastPathComponent, sha256: digest,
+            content: try gunzipIfNeeded(bytes, path: path))
     }
 
     /// A file received over HTTP (an upload): never written to disk.
@@ -44,7 +48,8 @@ public struct SourceFile: Sendable {
         guard bytes.count >= 18 else { throw SourceFileError.unreadable(path, "is a truncated gzip file") }
         let trailer = bytes.suffix(4).reversed().reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
         guard trailer == UInt32(truncatingIfNeeded: inflated.count) else {
-            throw SourceFileError.unreadable(path, "is a truncated or damaged gzip file (its size check does not match)")
+            throw SourceFileError.unreadable(
+                path, "is a truncated or damaged gzip file (its size check does not match)")
         }
         return inflated
     }
@@ -65,7 +70,7 @@ public enum SourceFileError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let path): "\(path): no such file"
-        case let .unreadable(path, reason): "\(path): \(reason)"
+        case .unreadable(let path, let reason): "\(path): \(reason)"
         }
     }
 }

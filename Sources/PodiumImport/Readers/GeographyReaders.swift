@@ -6,8 +6,10 @@ struct ICBReader: DatasetReader {
     let layout = FileLayout.headed(columns: ["icb_code_ods", "icb_name", "icb24_code_ons", "icb22_code_ons"])
 
     func row(_ f: inout FieldReader) -> ICB? {
-        let code = f.code("icb_code_ods", as: ICBCode.self), name = f.required("icb_name")
-        let ons = f.code("icb24_code_ons", as: ONSCode.self), ons2022 = f.code("icb22_code_ons", as: ONSCode.self)
+        let code = f.code("icb_code_ods", as: ICBCode.self)
+        let name = f.required("icb_name")
+        let ons = f.code("icb24_code_ons", as: ONSCode.self)
+        let ons2022 = f.code("icb22_code_ons", as: ONSCode.self)
         guard let code, let name, let ons, let ons2022 else { return nil }
         return ICB(code: code, name: name, onsCode: ons, onsCode2022: ons2022)
     }
@@ -20,10 +22,14 @@ struct SubICBLocationReader: DatasetReader {
     let knownICBs: Set<ICBCode>?
 
     func row(_ f: inout FieldReader) -> SubICBLocation? {
-        let code = f.code("sicbl24_code_nhs", as: SubICBCode.self), ons = f.code("sicbl24_code", as: ONSCode.self)
-        let name = f.required("sicbl24_name"), icb = f.code("icb24_code_nhs", as: ICBCode.self)
+        let code = f.code("sicbl24_code_nhs", as: SubICBCode.self)
+        let ons = f.code("sicbl24_code", as: ONSCode.self)
+        let name = f.required("sicbl24_name")
+        let icb = f.code("icb24_code_nhs", as: ICBCode.self)
         if let icb, let knownICBs, !knownICBs.contains(icb) {
-            f.problem("icb24_code_nhs", "ICB \(icb) is not in the ICB register (import the \"\(Dataset.icbs.rawValue)\" dataset first)")
+            f.problem(
+                "icb24_code_nhs",
+                "ICB \(icb) is not in the ICB register (import the \"\(Dataset.icbs.rawValue)\" dataset first)")
             return nil
         }
         guard let code, let ons, let name, let icb else { return nil }
@@ -34,14 +40,19 @@ struct SubICBLocationReader: DatasetReader {
 /// ONS LSOA (2011) → Sub-ICB Location → ICB → LAD (July 2022) lookup.
 struct LSOA2011LookupReader: DatasetReader {
     let layout = FileLayout.headed(columns: [
-        "lsoa11_code", "lsoa11_name", "sicbl22_code", "sicbl22_code_h", "icb22_code", "icb22_code_h", "ltla22_code", "ltla22_name",
+        "lsoa11_code", "lsoa11_name", "sicbl22_code", "sicbl22_code_h", "icb22_code", "icb22_code_h", "ltla22_code",
+        "ltla22_name",
     ])
 
     func row(_ f: inout FieldReader) -> LSOA2011Assignment? {
-        let lsoa = f.code("lsoa11_code", as: LSOACode.self), name = f.required("lsoa11_name")
-        let sicblONS = f.code("sicbl22_code", as: ONSCode.self), sicbl = f.code("sicbl22_code_h", as: SubICBCode.self)
-        let icbONS = f.code("icb22_code", as: ONSCode.self), icb = f.code("icb22_code_h", as: ICBCode.self)
-        let lad = f.code("ltla22_code", as: ONSCode.self), ladName = f.required("ltla22_name")
+        let lsoa = f.code("lsoa11_code", as: LSOACode.self)
+        let name = f.required("lsoa11_name")
+        let sicblONS = f.code("sicbl22_code", as: ONSCode.self)
+        let sicbl = f.code("sicbl22_code_h", as: SubICBCode.self)
+        let icbONS = f.code("icb22_code", as: ONSCode.self)
+        let icb = f.code("icb22_code_h", as: ICBCode.self)
+        let lad = f.code("ltla22_code", as: ONSCode.self)
+        let ladName = f.required("ltla22_name")
         guard let lsoa, let name, let sicblONS, let sicbl, let icbONS, let icb, let lad, let ladName else { return nil }
         return LSOA2011Assignment(
             lsoa: lsoa, name: name, subICB: sicbl, subICBOnsCode: sicblONS, icb: icb, icbOnsCode: icbONS,
@@ -56,11 +67,15 @@ struct LSOA2021LookupReader: DatasetReader {
     ])
 
     func row(_ f: inout FieldReader) -> LSOA2021Assignment? {
-        let lsoa = f.code("lsoa21_code", as: LSOACode.self), name = f.required("lsoa21_name")
-        let sicblONS = f.code("sicbl24_code", as: ONSCode.self), sicbl = f.code("sicbl24_code_nhs", as: SubICBCode.self)
-        let icbONS = f.code("icb24_code", as: ONSCode.self), icb = f.code("icb24_code_nhs", as: ICBCode.self)
+        let lsoa = f.code("lsoa21_code", as: LSOACode.self)
+        let name = f.required("lsoa21_name")
+        let sicblONS = f.code("sicbl24_code", as: ONSCode.self)
+        let sicbl = f.code("sicbl24_code_nhs", as: SubICBCode.self)
+        let icbONS = f.code("icb24_code", as: ONSCode.self)
+        let icb = f.code("icb24_code_nhs", as: ICBCode.self)
         guard let lsoa, let name, let sicblONS, let sicbl, let icbONS, let icb else { return nil }
-        return LSOA2021Assignment(lsoa: lsoa, name: name, subICB: sicbl, subICBOnsCode: sicblONS, icb: icb, icbOnsCode: icbONS)
+        return LSOA2021Assignment(
+            lsoa: lsoa, name: name, subICB: sicbl, subICBOnsCode: sicblONS, icb: icb, icbOnsCode: icbONS)
     }
 }
 
@@ -71,10 +86,13 @@ struct LSOAVintageLookupReader: DatasetReader {
     ])
 
     func row(_ f: inout FieldReader) -> LSOAVintageLink? {
-        let from = f.code("lsoa11_code", as: LSOACode.self), fromName = f.required("lsoa11_name")
+        let from = f.code("lsoa11_code", as: LSOACode.self)
+        let fromName = f.required("lsoa11_name")
         let change = f.choice("change_code", as: LSOAChange.self)
-        let to = f.code("lsoa21_code", as: LSOACode.self), toName = f.required("lsoa21_name")
-        let lad = f.code("ltla22_code", as: ONSCode.self), ladName = f.required("ltla22_name")
+        let to = f.code("lsoa21_code", as: LSOACode.self)
+        let toName = f.required("lsoa21_name")
+        let lad = f.code("ltla22_code", as: ONSCode.self)
+        let ladName = f.required("ltla22_name")
         guard let from, let fromName, let change, let to, let toName, let lad, let ladName else { return nil }
         return LSOAVintageLink(
             lsoa2011: from, name2011: fromName, lsoa2021: to, name2021: toName, change: change,

@@ -31,11 +31,15 @@ public enum PositionBenchmark {
 
     /// Imports `dentalFile` into `database` (migrated, empty), loads the contract years and computes every position
     /// `repeats` times.
-    public static func run(dentalFile: String, database: any Database, logger: Logger, repeats: Int) async throws -> Report {
+    public static func run(dentalFile: String, database: any Database, logger: Logger, repeats: Int) async throws
+        -> Report
+    {
         let clock = ContinuousClock()
         var record: ImportRecord?
         let importTime = try await clock.measure {
-            record = try await Importer(database: database, logger: logger, clock: .system).run(.dentalActivity, file: dentalFile, force: true).record
+            record = try await Importer(database: database, logger: logger, clock: .system).run(
+                .dentalActivity, file: dentalFile, force: true
+            ).record
         }
         let store = DentalStore(database: database)
         guard let year = try await store.financialYears().first else { throw BenchmarkError.noData }
@@ -53,7 +57,10 @@ public enum PositionBenchmark {
             let elapsed = clock.measure {
                 portfolio = PortfolioPosition(
                     financialYear: year,
-                    contracts: years.map { ContractPosition(year: $0, coverage: coverage, variations: [], profile: profile, settings: settings) })
+                    contracts: years.map {
+                        ContractPosition(
+                            year: $0, coverage: coverage, variations: [], profile: profile, settings: settings)
+                    })
             }
             runs.append(seconds(elapsed) * 1000)
         }
@@ -66,9 +73,18 @@ public enum PositionBenchmark {
             }
             spcRuns.append(seconds(elapsed) * 1000)
         }
-        let special = charts.filter { if case .commonCause = $0.variationIcon { false } else if case .noData = $0.variationIcon { false } else { true } }
+        let special = charts.filter {
+            if case .commonCause = $0.variationIcon {
+                false
+            } else if case .noData = $0.variationIcon {
+                false
+            } else {
+                true
+            }
+        }
         return Report(
-            contracts: years.count, monthlyRows: record?.rowCount ?? 0, financialYear: year, importSeconds: seconds(importTime),
+            contracts: years.count, monthlyRows: record?.rowCount ?? 0, financialYear: year,
+            importSeconds: seconds(importTime),
             loadSeconds: seconds(loadTime), positionRuns: runs, flaggedAtMidYear: portfolio.flaggedAtMidYear.count,
             projectedClawback: portfolio.projectedClawback, spcRuns: spcRuns, latestSpecialCause: special.count)
     }

@@ -21,8 +21,10 @@ extension API {
             populationWithoutAccess = Int(summary.populationWithoutAccess)
             ratioMostToLeastDeprived = summary.ratioMostToLeastDeprived.flatMap(API.score)
             deciles = summary.deciles.map {
-                AccessDecileDTO(decile: $0.decile, lsoas: $0.areas, population: Int($0.population), access: API.score($0.meanAccess * per),
-                                populationWithoutAccess: Int($0.populationWithoutAccess))
+                AccessDecileDTO(
+                    decile: $0.decile, lsoas: $0.areas, population: Int($0.population),
+                    access: API.score($0.meanAccess * per),
+                    populationWithoutAccess: Int($0.populationWithoutAccess))
             }
         }
     }
@@ -70,7 +72,9 @@ extension API {
         init(_ row: AccessGapRow) {
             rank = row.position
             lsoa = row.row.area.code.rawValue
-            need = (row.entry.need.contains(.deprivation) ? ["deprivation"] : []) + (row.entry.need.contains(.children) ? ["children"] : [])
+            need =
+                (row.entry.need.contains(.deprivation) ? ["deprivation"] : [])
+                + (row.entry.need.contains(.children) ? ["children"] : [])
             accessPercentile = API.score(row.entry.accessPercentile) ?? 0
             activityPercentile = API.score(row.entry.activityPercentile) ?? 0
             shortfall = API.score(row.entry.shortfall) ?? 0
@@ -112,23 +116,31 @@ extension API {
     }
 
     static func access(_ access: ICBAccess.Model) -> ICBAccessDTO {
-        let snapshot = access.snapshot, service = snapshot.service
+        let snapshot = access.snapshot
+        let service = snapshot.service
         return ICBAccessDTO(
-            icb: access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue, unit: service.unit,
+            icb: access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue,
+            unit: service.unit,
             englandAccess: score(snapshot.model.englandMean * service.per), sites: access.sites.count,
             summary: AccessSummaryDTO(access.inequality, per: service.per), gaps: access.gapRows.map(AccessGapDTO.init),
             areas: access.areaRows.map(AccessAreaDTO.init), sources: snapshot.sources.map(SourceDTO.init))
     }
 
     static func whatIf(_ result: WhatIf.Model.Outcome, access: ICBAccess.Model) -> AccessWhatIfDTO {
-        let snapshot = access.snapshot, service = snapshot.service, what = result.result
+        let snapshot = access.snapshot
+        let service = snapshot.service
+        let what = result.result
         return AccessWhatIfDTO(
-            icb: access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue, unit: service.unit,
+            icb: access.icb.code.rawValue, service: service.rawValue, demand: snapshot.model.demand.rawValue,
+            unit: service.unit,
             change: result.description, populationLosingAllAccess: Int(what.populationLosingAllAccess),
-            populationGainingAccess: Int(what.populationGainingAccess), before: AccessSummaryDTO(what.inequalityBefore, per: service.per),
+            populationGainingAccess: Int(what.populationGainingAccess),
+            before: AccessSummaryDTO(what.inequalityBefore, per: service.per),
             after: AccessSummaryDTO(what.inequalityAfter, per: service.per),
             changedAreas: result.changedRows.map {
-                AccessChangeDTO(lsoa: $0.area.code.rawValue, icb: $0.area.icb?.rawValue, population: Int($0.people), before: score($0.access), after: score($0.after ?? .nan))
+                AccessChangeDTO(
+                    lsoa: $0.area.code.rawValue, icb: $0.area.icb?.rawValue, population: Int($0.people),
+                    before: score($0.access), after: score($0.after ?? .nan))
             })
     }
 }

@@ -11,7 +11,8 @@ extension API {
             routes.get(APIRoute.dentalContracts.components, use: dentalContracts).openData()
             routes.get(APIRoute.dentalContract.components, use: dentalContract).openData()
             routes.get(APIRoute.pharmacies.components) { try await sites(SiteLists.pharmacies, req: $0) }.openData()
-            routes.get(APIRoute.dentalPractices.components) { try await sites(SiteLists.dentalPractices, req: $0) }.openData()
+            routes.get(APIRoute.dentalPractices.components) { try await sites(SiteLists.dentalPractices, req: $0) }
+                .openData()
             routes.get(APIRoute.contractPosition.components, use: contractPosition)
             routes.get(APIRoute.icbDentalPosition.components, use: icbPosition)
             routes.get(APIRoute.englandDentalPosition.components, use: englandPosition)
@@ -19,6 +20,7 @@ extension API {
             routes.get(APIRoute.icbAccessWhatIf.components, use: icbAccessWhatIf).openData()
             routes.get(APIRoute.pharmacyFirst.components, use: pharmacyFirst).openData()
             routes.get(APIRoute.icbPharmacyEvents.components, use: pharmacyEvents)
+            routes.get(APIRoute.icbGOSContractsEnding.components, use: gosContractsEnding)
             routes.get(APIRoute.icbRecords.components, use: records)
             routes.get(APIRoute.icbFinance.components, use: icbFinance)
             routes.get(APIRoute.englandFinance.components, use: englandFinance)
@@ -32,16 +34,21 @@ extension API {
         @Sendable func icbs(req: Request) async throws -> ICBListDTO {
             let model = try await Home.Model.query(req.queryContext, year: try ListParameters.from(req).year)
             return ICBListDTO(
-                financialYear: model.financialYear?.label, icbs: model.rows.map(ICBSummaryDTO.init), england: FiguresDTO(model.total),
+                financialYear: model.financialYear?.label, icbs: model.rows.map(ICBSummaryDTO.init),
+                england: FiguresDTO(model.total),
                 sources: model.sources.map(SourceDTO.init))
         }
 
         @Sendable func icb(req: Request) async throws -> ICBDetailDTO {
-            let overview = try await ICBShow.Model.query(req.queryContext, icb: try req.icbCode(), year: try ListParameters.from(req).year)
+            let overview = try await ICBShow.Model.query(
+                req.queryContext, icb: try req.icbCode(), year: try ListParameters.from(req).year)
             return ICBDetailDTO(
-                odsCode: overview.icb.code.rawValue, onsCode: overview.icb.onsCode.rawValue, onsCode2022: overview.icb.onsCode2022.rawValue,
-                name: overview.icb.name, financialYear: overview.financialYear?.label, figures: FiguresDTO(overview.figures),
-                subICBLocations: overview.subICBLocations.map(SubICBLocationDTO.init), sources: overview.sources.map(SourceDTO.init))
+                odsCode: overview.icb.code.rawValue, onsCode: overview.icb.onsCode.rawValue,
+                onsCode2022: overview.icb.onsCode2022.rawValue,
+                name: overview.icb.name, financialYear: overview.financialYear?.label,
+                figures: FiguresDTO(overview.figures),
+                subICBLocations: overview.subICBLocations.map(SubICBLocationDTO.init),
+                sources: overview.sources.map(SourceDTO.init))
         }
 
         @Sendable func dentalContracts(req: Request) async throws -> ContractPageDTO {
@@ -50,8 +57,10 @@ extension API {
             let list = try await ContractIndex.Model.query(req.queryContext, icb: code, year: parameters.year)
             let page = try Self.page(ContractTables.contracts(list.contracts), parameters)
             return ContractPageDTO(
-                icb: code.rawValue, financialYear: list.financialYear?.label, coverage: list.coverage.map(CoverageDTO.init),
-                paging: PageInfoDTO(page), items: page.items.map(ContractSummaryDTO.init), sources: list.sources.map(SourceDTO.init))
+                icb: code.rawValue, financialYear: list.financialYear?.label,
+                coverage: list.coverage.map(CoverageDTO.init),
+                paging: PageInfoDTO(page), items: page.items.map(ContractSummaryDTO.init),
+                sources: list.sources.map(SourceDTO.init))
         }
 
         @Sendable func dentalContract(req: Request) async throws -> ContractDetailDTO {
@@ -59,9 +68,12 @@ extension API {
             let detail = try await ContractShow.Detail.query(req.queryContext, contract: number)
             let latest = detail.current.latest
             return ContractDetailDTO(
-                contractNumber: number.rawValue, providerName: latest.providerName, commissionerCode: latest.commissioner.rawValue,
-                commissionerName: latest.commissionerName, summary: ContractSummaryDTO(detail.current), coverage: CoverageDTO(detail.coverage),
-                months: detail.months.map(ContractMonthDTO.init), changes: detail.current.changes.map(ContractChangeDTO.init),
+                contractNumber: number.rawValue, providerName: latest.providerName,
+                commissionerCode: latest.commissioner.rawValue,
+                commissionerName: latest.commissionerName, summary: ContractSummaryDTO(detail.current),
+                coverage: CoverageDTO(detail.coverage),
+                months: detail.months.map(ContractMonthDTO.init),
+                changes: detail.current.changes.map(ContractChangeDTO.init),
                 sources: detail.sources.map(SourceDTO.init))
         }
 
@@ -77,7 +89,8 @@ extension API {
         }
 
         @Sendable func icbAccess(req: Request) async throws -> ICBAccessDTO {
-            let model = try await ICBAccess.Model.query(req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self))
+            let model = try await ICBAccess.Model.query(
+                req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self))
             return API.access(model)
         }
 
@@ -85,7 +98,9 @@ extension API {
             let model = try await WhatIf.Model.query(
                 req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self),
                 form: try req.queryValues(WhatIfForm.self))
-            guard let outcome = model.outcome else { throw WebError.invalid("change must be close, capacity, move or open.") }
+            guard let outcome = model.outcome else {
+                throw WebError.invalid("change must be close, capacity, move or open.")
+            }
             return API.whatIf(outcome, access: model.access)
         }
 

@@ -320,7 +320,8 @@ public enum API {
             location = site.location.flatMap { location in
                 location.hasCoordinates
                     ? LocationDTO(
-                        easting: location.grid.easting, northing: location.grid.northing, latitude: location.position.latitude,
+                        easting: location.grid.easting, northing: location.grid.northing,
+                        latitude: location.position.latitude,
                         longitude: location.position.longitude, quality: location.quality)
                     : nil
             }

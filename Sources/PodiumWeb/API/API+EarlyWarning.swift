@@ -6,14 +6,16 @@ import Vapor
 extension API.Controller {
     @Sendable func providersAtRisk(req: Request) async throws -> API.ProvidersAtRiskDTO {
         API.ProvidersAtRiskDTO(
-            try await ProvidersAtRisk.Model.query(req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"]))
+            try await ProvidersAtRisk.Model.query(
+                req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"]))
     }
 
     @Sendable func contractWarning(req: Request) async throws -> API.WarningDTO {
         let number = try req.code("contract", as: ContractNumber.self, notFound: .contractNotFound)
         guard let warning = try await ProviderWarnings.dental(req.queryContext, contract: number) else {
             throw WebError.notFound(
-                .warningNotFound, "Contract \(number) has no score: it is not in the latest month of data, or has no UDA target.")
+                .warningNotFound,
+                "Contract \(number) has no score: it is not in the latest month of data, or has no UDA target.")
         }
         return API.WarningDTO(provider: "contract:\(number)", warning: warning)
     }
@@ -24,7 +26,8 @@ extension API.Controller {
         guard let icb = try await OrganisationStore(database: context.database).icb(ofPharmacy: code).icb,
             let warning = try await ProviderWarnings.pharmacy(context, pharmacy: code, icb: icb)
         else {
-            throw WebError.notFound(.warningNotFound, "Pharmacy \(code) has no score: it is not an open pharmacy of an ICB.")
+            throw WebError.notFound(
+                .warningNotFound, "Pharmacy \(code) has no score: it is not an open pharmacy of an ICB.")
         }
         return API.WarningDTO(provider: "pharmacy:\(code)", warning: warning)
     }
@@ -109,13 +112,17 @@ extension API {
             configuration = list.configuration.version
             dental = list.dental.map { risk in
                 RankedDTO(
-                    provider: "contract:\(risk.contract)", name: risk.provider, score: risk.warning.score, reasons: risk.warning.reasonLines,
-                    trend: risk.trend.map { TrendPoint(month: $0.month.iso, score: $0.score) }, url: APIRoute.contractWarning.fill([risk.contract.rawValue]))
+                    provider: "contract:\(risk.contract)", name: risk.provider, score: risk.warning.score,
+                    reasons: risk.warning.reasonLines,
+                    trend: risk.trend.map { TrendPoint(month: $0.month.iso, score: $0.score) },
+                    url: APIRoute.contractWarning.fill([risk.contract.rawValue]))
             }
             pharmacies = list.pharmacies.map { risk in
                 RankedDTO(
-                    provider: "pharmacy:\(risk.pharmacy)", name: risk.name, score: risk.warning.score, reasons: risk.warning.reasonLines,
-                    trend: risk.trend.map { TrendPoint(month: $0.month.iso, score: $0.score) }, url: APIRoute.pharmacyWarning.fill([risk.pharmacy.rawValue]))
+                    provider: "pharmacy:\(risk.pharmacy)", name: risk.name, score: risk.warning.score,
+                    reasons: risk.warning.reasonLines,
+                    trend: risk.trend.map { TrendPoint(month: $0.month.iso, score: $0.score) },
+                    url: APIRoute.pharmacyWarning.fill([risk.pharmacy.rawValue]))
             }
         }
     }

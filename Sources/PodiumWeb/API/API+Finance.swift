@@ -4,13 +4,15 @@ import Vapor
 
 extension API.Controller {
     @Sendable func icbFinance(req: Request) async throws -> API.FinanceDTO {
-        let model = try await Finance.Model.query(req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(PositionChoices.self))
+        let model = try await Finance.Model.query(
+            req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(PositionChoices.self))
         return API.FinanceDTO(icb: model.icb, position: model.position, hasExamples: model.hasExamples)
     }
 
     @Sendable func englandFinance(req: Request) async throws -> API.EnglandFinanceDTO {
         let model = try await EnglandFinance.Model.query(
-            req.queryContext, choices: try req.queryValues(PositionChoices.self), region: try EnglandFinance.region(req.query[String.self, at: "region"]), scope: req.scope)
+            req.queryContext, choices: try req.queryValues(PositionChoices.self),
+            region: try EnglandFinance.region(req.query[String.self, at: "region"]), scope: req.scope)
         return API.EnglandFinanceDTO(
             financialYear: model.year.label, region: model.region?.rawValue,
             icbs: model.rows.map { API.FinanceDTO(icb: $0.icb, position: $0.position, hasExamples: $0.hasExamples) })
@@ -90,19 +92,26 @@ extension API {
             udasCarriedForward = API.decimal(position.carriedForward)
             lines = position.lines.map { line in
                 Line(
-                    line: line.kind.rawValue, label: line.kind.label, ringFenced: line.kind.isRingFenced, budget: MoneyDTO(line.budget),
-                    actualToDate: MoneyDTO(line.actualToDate), committed: MoneyDTO(line.committed), projected: MoneyDTO(line.projected),
+                    line: line.kind.rawValue, label: line.kind.label, ringFenced: line.kind.isRingFenced,
+                    budget: MoneyDTO(line.budget),
+                    actualToDate: MoneyDTO(line.actualToDate), committed: MoneyDTO(line.committed),
+                    projected: MoneyDTO(line.projected),
                     recoveries: MoneyDTO(line.recoveries),
-                    forecastOutturn: MoneyDTO(line.forecastOutturn), variance: MoneyDTO(line.variance), underspendAtRisk: MoneyDTO(line.underspendAtRisk),
+                    forecastOutturn: MoneyDTO(line.forecastOutturn), variance: MoneyDTO(line.variance),
+                    underspendAtRisk: MoneyDTO(line.underspendAtRisk),
                     months: position.year.months.map { month in
-                        Month(month: month.iso, basis: month <= position.asOf ? "actual" : "projected", amount: MoneyDTO(position.monthly[line.kind]?[month] ?? .zero))
+                        Month(
+                            month: month.iso, basis: month <= position.asOf ? "actual" : "projected",
+                            amount: MoneyDTO(position.monthly[line.kind]?[month] ?? .zero))
                     })
             }
             options = position.options.map { option in
                 let state = plan.state(of: option).rawValue
                 return Option(
-                    reference: option.id, kind: option.kind.rawValue, cost: MoneyDTO(option.cost), leadTimeDays: option.leadTimeDays,
-                    lastDecisionDate: option.lastDecisionDate(in: position.year).iso, state: state, committee: option.approval?.committee,
+                    reference: option.id, kind: option.kind.rawValue, cost: MoneyDTO(option.cost),
+                    leadTimeDays: option.leadTimeDays,
+                    lastDecisionDate: option.lastDecisionDate(in: position.year).iso, state: state,
+                    committee: option.approval?.committee,
                     decisionDate: option.approval?.date.iso)
             }
         }

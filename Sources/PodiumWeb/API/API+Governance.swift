@@ -5,7 +5,8 @@ extension API.Controller {
     /// `?date=` sets the day reviews and follow-ups are judged on (today by default), so answers can be reproduced.
     @Sendable func governance(req: Request) async throws -> API.GovernanceDTO {
         let context = req.queryContext
-        let model = try await Governance.Model.query(context.on(try req.queryDate("date") ?? context.today), icb: try req.icbCode())
+        let model = try await Governance.Model.query(
+            context.on(try req.queryDate("date") ?? context.today), icb: try req.icbCode())
         return API.GovernanceDTO(model)
     }
 }
@@ -101,19 +102,26 @@ extension API {
             exampleData = overview.hasExamples
             delegation = overview.inForce.map {
                 Delegation(
-                    reference: $0.reference, service: $0.service.rawValue, serviceName: $0.serviceName, status: $0.status.rawValue, from: $0.from.iso,
-                    to: $0.to?.iso, phase: $0.phase, host: $0.host, icbsServed: $0.icbsServed, confirmed: $0.confidence == .confirmed)
+                    reference: $0.reference, service: $0.service.rawValue, serviceName: $0.serviceName,
+                    status: $0.status.rawValue, from: $0.from.iso,
+                    to: $0.to?.iso, phase: $0.phase, host: $0.host, icbsServed: $0.icbsServed,
+                    confirmed: $0.confidence == .confirmed)
             }
             risks = overview.risks.map { risk in
                 let assessment = risk.assessment
                 return Risk(
-                    reference: risk.reference, title: risk.title, category: risk.category, owner: risk.owner, initial: Rating(assessment.initial),
-                    current: Rating(assessment.current), target: Rating(assessment.target), reviewDue: assessment.reviewDue.iso, open: assessment.isOpen,
+                    reference: risk.reference, title: risk.title, category: risk.category, owner: risk.owner,
+                    initial: Rating(assessment.initial),
+                    current: Rating(assessment.current), target: Rating(assessment.target),
+                    reviewDue: assessment.reviewDue.iso, open: assessment.isOpen,
                     reviewOverdue: assessment.isOverdue(on: overview.today), aboveTarget: assessment.isAboveTarget,
                     evidence: risk.evidence.map { Evidence(citation: $0.citation.description, value: $0.value) })
             }
             readiness = overview.readiness.map { Readiness($0.overall) }
-            domains = overview.readiness.map { readiness in readiness.domains.map { Readiness($0, principles: readiness.principles[$0.name] ?? []) } } ?? []
+            domains =
+                overview.readiness.map { readiness in
+                    readiness.domains.map { Readiness($0, principles: readiness.principles[$0.name] ?? []) }
+                } ?? []
             decisionsDue = overview.decisionsDue.map(\.reference)
             reviewsOverdue = overview.overdue.count
             followUpsOverdue = overview.followUpsOverdue

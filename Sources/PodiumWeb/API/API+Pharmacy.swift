@@ -15,7 +15,8 @@ extension API.Controller {
         let model = try await PharmacyIndex.Model.query(req.queryContext, icb: try req.icbCode())
         return API.PharmacyEventsDTO(
             events: model.events.map {
-                API.PharmacyEventDTO(pharmacy: $0.pharmacy.rawValue, date: $0.date.iso, kind: $0.kind.rawValue, detail: $0.detail)
+                API.PharmacyEventDTO(
+                    pharmacy: $0.pharmacy.rawValue, date: $0.date.iso, kind: $0.kind.rawValue, detail: $0.detail)
             })
     }
 }

@@ -31,8 +31,12 @@ extension API {
             lowerTolerancePercent = Decimal(settings.rules.lowerTolerance.basisPoints) / 100
             upperTolerancePercent = Decimal(settings.rules.upperTolerance.basisPoints) / 100
             foundationDentistUDAsCounted = settings.countsFoundationDentistUDAs
-            overDeliveryPaidUpToPercent = settings.rules.overDeliveryScheme.map { Decimal($0.payUpTo.basisPoints) / 100 }
-            overDeliveryMode = settings.rules.overDeliveryScheme.map { $0.mode == .payAboveCarryForward ? "above" : "instead" }
+            overDeliveryPaidUpToPercent = settings.rules.overDeliveryScheme.map {
+                Decimal($0.payUpTo.basisPoints) / 100
+            }
+            overDeliveryMode = settings.rules.overDeliveryScheme.map {
+                $0.mode == .payAboveCarryForward ? "above" : "instead"
+            }
             rules = settings.rules.note
         }
     }
@@ -54,11 +58,12 @@ extension API {
         var expected: Decimal
         init(_ month: MonthPosition) {
             self.month = month.month.iso
-            data = switch month.data {
-            case .reported: "reported"
-            case .missingFromSource: "missing-from-source"
-            case .noRow: "no-row"
-            }
+            data =
+                switch month.data {
+                case .reported: "reported"
+                case .missingFromSource: "missing-from-source"
+                case .noRow: "no-row"
+                }
             delivered = month.delivered.map(API.decimal)
             workingDays = month.workingDays
             expected = API.decimal(month.expected)
@@ -156,10 +161,10 @@ extension API {
             kind = variation.change.kind
             effective = variation.effective.iso
             switch variation.change {
-            case let .handBack(udas, value):
+            case .handBack(let udas, let value):
                 udasHandedBack = API.decimal(udas)
                 valueHandedBack = MoneyDTO(value)
-            case let .minimumUDAValue(minimum, method):
+            case .minimumUDAValue(let minimum, let method):
                 minimumUDAValue = MoneyDTO(minimum)
                 upliftMethod = method.rawValue
             case .termination:
@@ -195,14 +200,19 @@ extension API {
         var notes: [NoteDTO]
     }
 
-    static func contractPosition(_ position: ContractPosition, variations: [ContractVariation], delivery: SPCMeasure) -> ContractPositionDTO {
+    static func contractPosition(_ position: ContractPosition, variations: [ContractVariation], delivery: SPCMeasure)
+        -> ContractPositionDTO
+    {
         ContractPositionDTO(
             contractNumber: position.contract.rawValue, providerName: position.latest.providerName,
             commissionerCode: position.latest.commissioner.rawValue, financialYear: position.financialYear.label,
-            inLatestData: position.status == .current, lastSeen: position.latest.month.iso, settings: SettingsDTO(position.settings),
+            inLatestData: position.status == .current, lastSeen: position.latest.month.iso,
+            settings: SettingsDTO(position.settings),
             baseTerms: TermsDTO(position.terms.base), effectiveTerms: TermsDTO(position.terms.effective),
-            deliveredToDate: API.decimal(position.deliveredToDate), expectedForReportedMonths: API.decimal(position.expectedForReportedMonths),
-            againstProfilePercent: API.percent(position.againstProfile), months: position.months.map(MonthPositionDTO.init),
+            deliveredToDate: API.decimal(position.deliveredToDate),
+            expectedForReportedMonths: API.decimal(position.expectedForReportedMonths),
+            againstProfilePercent: API.percent(position.againstProfile),
+            months: position.months.map(MonthPositionDTO.init),
             midYear: position.midYear.map(MidYearDTO.init), forecast: position.forecast.map(ForecastDTO.init),
             variations: variations.map(VariationDTO.init), spc: SPCMeasureDTO(delivery),
             notes: position.notes.map(NoteDTO.init))
@@ -231,7 +241,9 @@ extension API {
             midYearFlagged = position.midYear?.isFlagged ?? false
             inLatestData = position.status == .current
             projected = position.projected.map(YearEndDTO.init)
-            projectedRangePercent = position.forecast.map { [$0.low, $0.high].compactMap { API.percent($0.result.achievement) } }
+            projectedRangePercent = position.forecast.map {
+                [$0.low, $0.high].compactMap { API.percent($0.result.achievement) }
+            }
             url = APIRoute.contractPosition.fill([position.contract.rawValue])
         }
     }
@@ -311,16 +323,21 @@ extension API {
 extension API.Controller {
     @Sendable func contractPosition(req: Request) async throws -> API.ContractPositionDTO {
         let number = try req.code("contract", as: ContractNumber.self, notFound: .contractNotFound)
-        let model = try await ContractShow.Model.query(req.queryContext, contract: number, choices: try req.queryValues(PositionChoices.self))
+        let model = try await ContractShow.Model.query(
+            req.queryContext, contract: number, choices: try req.queryValues(PositionChoices.self))
         return API.contractPosition(model.position, variations: model.variations, delivery: model.delivery)
     }
 
     @Sendable func icbPosition(req: Request) async throws -> API.ICBPositionDTO {
         let code = try req.icbCode()
-        let model = try await DentalPosition.Model.query(req.queryContext, icb: code, choices: try req.queryValues(PositionChoices.self))
-        let page = try Self.page(PositionTables.positions(model.portfolio.contracts, threshold: model.settings.midYearThreshold), try ListParameters.from(req))
+        let model = try await DentalPosition.Model.query(
+            req.queryContext, icb: code, choices: try req.queryValues(PositionChoices.self))
+        let page = try Self.page(
+            PositionTables.positions(model.portfolio.contracts, threshold: model.settings.midYearThreshold),
+            try ListParameters.from(req))
         return API.ICBPositionDTO(
-            icb: code.rawValue, financialYear: model.portfolio.financialYear.label, coverage: API.CoverageDTO(model.coverage),
+            icb: code.rawValue, financialYear: model.portfolio.financialYear.label,
+            coverage: API.CoverageDTO(model.coverage),
             settings: API.SettingsDTO(model.settings), totals: API.PortfolioDTO(model.portfolio),
             trend: model.portfolio.trend.map(API.TrendDTO.init), spc: model.measures.map(API.SPCMeasureDTO.init),
             funnelOutliers: model.funnel.outliers.map(\.input.id), paging: API.PageInfoDTO(page),
@@ -328,7 +345,8 @@ extension API.Controller {
     }
 
     @Sendable func englandPosition(req: Request) async throws -> API.EnglandPositionDTO {
-        let model = try await EnglandDentalPosition.Model.query(req.queryContext, choices: try req.queryValues(PositionChoices.self), scope: req.scope)
+        let model = try await EnglandDentalPosition.Model.query(
+            req.queryContext, choices: try req.queryValues(PositionChoices.self), scope: req.scope)
         return API.EnglandPositionDTO(
             financialYear: model.england.financialYear.label, coverage: API.CoverageDTO(model.coverage),
             settings: API.SettingsDTO(model.settings), england: API.PortfolioDTO(model.england),

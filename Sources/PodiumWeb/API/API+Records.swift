@@ -5,7 +5,8 @@ import Vapor
 
 extension API.Controller {
     @Sendable func records(req: Request) async throws -> API.RecordsDTO {
-        let model = try await RecordIndex.Model.query(req.queryContext, icb: try req.icbCode(), template: req.parameters.get("template") ?? "")
+        let model = try await RecordIndex.Model.query(
+            req.queryContext, icb: try req.icbCode(), template: req.parameters.get("template") ?? "")
         return API.RecordsDTO(template: model.template, records: model.records.records)
     }
 }
@@ -23,7 +24,9 @@ extension API {
             self.title = template.title
             self.key = template.key
             self.records = records.map { record in
-                var object: [String: RecordValue] = ["example": .flag(record.isExample), "source": .text(record.source)]
+                var object: [String: RecordValue] = [
+                    "example": .flag(record.isExample), "source": .text(record.source),
+                ]
                 for field in template.fields {
                     let value = record.values[field.name]
                     switch (field.kind, value) {
@@ -38,7 +41,10 @@ extension API {
     }
 
     enum RecordValue: Codable, Sendable {
-        case text(String), number(Int64), flag(Bool), null
+        case text(String)
+        case number(Int64)
+        case flag(Bool)
+        case null
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
@@ -52,8 +58,15 @@ extension API {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null } else if let flag = try? container.decode(Bool.self) { self = .flag(flag) }
-            else if let number = try? container.decode(Int64.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let flag = try? container.decode(Bool.self) {
+                self = .flag(flag)
+            } else if let number = try? container.decode(Int64.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
         }
     }
 }

@@ -47,13 +47,17 @@ extension API {
             limits = chart.segments.enumerated().compactMap { index, segment in
                 segment.limits.map {
                     SPCLimitsDTO(
-                        segment: index, firstPeriod: chart.points[segment.first].period, mean: $0.mean, movingRangeMean: $0.movingRangeMean,
-                        upperProcessLimit: $0.upper, lowerProcessLimit: $0.lower, upperTwoSigma: $0.upperTwoSigma, lowerTwoSigma: $0.lowerTwoSigma,
+                        segment: index, firstPeriod: chart.points[segment.first].period, mean: $0.mean,
+                        movingRangeMean: $0.movingRangeMean,
+                        upperProcessLimit: $0.upper, lowerProcessLimit: $0.lower, upperTwoSigma: $0.upperTwoSigma,
+                        lowerTwoSigma: $0.lowerTwoSigma,
                         trial: $0.isTrial)
                 }
             }
             points = chart.points.map {
-                SPCPointDTO(period: $0.period, value: $0.value, segment: $0.segment, rules: $0.rules.map(\.rawValue), pointType: $0.type.rawValue)
+                SPCPointDTO(
+                    period: $0.period, value: $0.value, segment: $0.segment, rules: $0.rules.map(\.rawValue),
+                    pointType: $0.type.rawValue)
             }
         }
     }

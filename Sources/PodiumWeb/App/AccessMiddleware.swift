@@ -16,7 +16,9 @@ struct AccessMiddleware: AsyncMiddleware {
         if rule == .open { return try await next.respond(to: request) }
 
         guard let viewer = try await Authentication.viewer(request) else {
-            if case .read(_, openData: true) = rule, settings.publicOpenData { return try await next.respond(to: request) }
+            if case .read(_, openData: true) = rule, settings.publicOpenData {
+                return try await next.respond(to: request)
+            }
             return try signInRequired(request)
         }
         request.viewer = viewer
@@ -41,22 +43,29 @@ struct AccessMiddleware: AsyncMiddleware {
             allowed = try await Self.allows(grant, .edit(isFinance: template?.isFinance ?? false), subject, request)
         }
         guard allowed else {
-            throw WebError.forbidden(message: "Your account (\(grant.role.label)) cannot \(rule.isEdit ? "change" : "see") this. Ask an administrator if you need it.")
+            throw WebError.forbidden(
+                message:
+                    "Your account (\(grant.role.label)) cannot \(rule.isEdit ? "change" : "see") this. Ask an administrator if you need it."
+            )
         }
     }
 
     /// Resolves the ICB the subject belongs to and asks the policy. Something that does not exist is a 404 here, so
     /// no handler is reached for it; something without a known ICB is readable only by those who read every ICB.
-    private static func allows(_ grant: Grant, _ action: Action, _ subject: RouteAccess.Subject, _ request: Request) async throws -> Bool {
+    private static func allows(_ grant: Grant, _ action: Action, _ subject: RouteAccess.Subject, _ request: Request)
+        async throws -> Bool
+    {
         switch subject {
         case .icbs:
             return AccessPolicy.allows(grant, action, icb: nil)
         case .icb(let name):
-            return AccessPolicy.allows(grant, action, icb: try request.code(name, as: ICBCode.self, notFound: .icbNotFound))
+            return AccessPolicy.allows(
+                grant, action, icb: try request.code(name, as: ICBCode.self, notFound: .icbNotFound))
         case .contract(let name):
             let contract = try request.code(name, as: ContractNumber.self, notFound: .contractNotFound)
             guard let icb = try await DentalStore(database: request.db).commissioner(of: contract) else {
-                throw WebError.notFound(.contractNotFound, "No dental contract \(contract) in the imported activity data.")
+                throw WebError.notFound(
+                    .contractNotFound, "No dental contract \(contract) in the imported activity data.")
             }
             return AccessPolicy.allows(grant, action, icb: icb)
         case .pharmacy(let name):
@@ -77,10 +86,15 @@ struct AccessMiddleware: AsyncMiddleware {
     private func signInRequired(_ request: Request) throws -> Response {
         let isPage = (request.method == .GET || request.method == .HEAD) && !request.url.path.hasPrefix("/api/")
         guard isPage else {
-            throw WebError.unauthorized(message: "Sign in first: send a session cookie from /sign-in, or an API token as \"Authorization: Bearer …\".")
+            throw WebError.unauthorized(
+                message:
+                    "Sign in first: send a session cookie from /sign-in, or an API token as \"Authorization: Bearer …\"."
+            )
         }
         let back = request.url.string
-        return request.redirect(to: ListLinks.href(PodiumRoute.signIn.path, [URLQueryItem(name: "next", value: back)]), redirectType: .normal)
+        return request.redirect(
+            to: ListLinks.href(PodiumRoute.signIn.path, [URLQueryItem(name: "next", value: back)]),
+            redirectType: .normal)
     }
 }
 

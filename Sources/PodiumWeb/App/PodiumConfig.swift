@@ -14,7 +14,10 @@ public struct PodiumConfig: Sendable, Equatable {
     public static let portKey = "PODIUM_PORT"
     public static let chromiumKey = PDFRenderer.chromiumKey
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice, chromium: String? = nil, auth: AuthSettings = AuthSettings()) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice, chromium: String? = nil,
+        auth: AuthSettings = AuthSettings()
+    ) {
         self.host = host
         self.port = port
         self.database = database
@@ -24,25 +27,35 @@ public struct PodiumConfig: Sendable, Equatable {
 
     /// Command-line values win over the environment, which wins over the defaults.
     /// - Throws: ``ConfigurationError`` naming the key at fault.
-    public static func resolve(host: String?, port: Int?, sqlitePath: String?, environment: [String: String]) throws -> PodiumConfig {
+    public static func resolve(host: String?, port: Int?, sqlitePath: String?, environment: [String: String]) throws
+        -> PodiumConfig
+    {
         let database = try DatabaseChoice.resolve(sqlitePath: sqlitePath, environment: environment)
         var resolvedPort = 8080
         if let port {
             resolvedPort = port
         } else if let text = environment[portKey] {
-            guard let value = Int(text) else { throw ConfigurationError(key: portKey, reason: "\"\(text)\" is not a port number") }
+            guard let value = Int(text) else {
+                throw ConfigurationError(key: portKey, reason: "\"\(text)\" is not a port number")
+            }
             resolvedPort = value
         }
         guard (1...65_535).contains(resolvedPort) else {
-            throw ConfigurationError(key: port == nil ? portKey : "--port", reason: "\(resolvedPort) is not between 1 and 65535")
+            throw ConfigurationError(
+                key: port == nil ? portKey : "--port", reason: "\(resolvedPort) is not between 1 and 65535")
         }
         let resolvedHost = host ?? environment[hostKey] ?? "127.0.0.1"
-        guard !resolvedHost.isEmpty else { throw ConfigurationError(key: host == nil ? hostKey : "--host", reason: "is empty") }
-        if let explicit = environment[chromiumKey], !explicit.isEmpty, !FileManager.default.isExecutableFile(atPath: explicit) {
+        guard !resolvedHost.isEmpty else {
+            throw ConfigurationError(key: host == nil ? hostKey : "--host", reason: "is empty")
+        }
+        if let explicit = environment[chromiumKey], !explicit.isEmpty,
+            !FileManager.default.isExecutableFile(atPath: explicit)
+        {
             throw ConfigurationError(key: chromiumKey, reason: "\"\(explicit)\" is not an executable file")
         }
         return PodiumConfig(
-            host: resolvedHost, port: resolvedPort, database: database, chromium: PDFRenderer.locate(environment: environment),
+            host: resolvedHost, port: resolvedPort, database: database,
+            chromium: PDFRenderer.locate(environment: environment),
             auth: try AuthSettings.resolve(host: resolvedHost, environment: environment))
     }
 }

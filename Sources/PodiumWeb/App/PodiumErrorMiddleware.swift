@@ -15,7 +15,8 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
         let (status, code, message) = describe(error)
         let extra = (error as? WebError)?.headers ?? [:]
         if status.code >= 500 {
-            request.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
+            request.logger.error(
+                "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
         }
         if request.url.path.hasPrefix("/api/") {
             let body = API.ErrorDTO(error: .init(code: code, message: message))
@@ -23,18 +24,23 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
             headers.contentType = .json
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(body)) ?? Data("{\"error\":{\"code\":\"internal_error\",\"message\":\"error\"}}".utf8)
+            let data =
+                (try? encoder.encode(body))
+                ?? Data("{\"error\":{\"code\":\"internal_error\",\"message\":\"error\"}}".utf8)
             headers.add(contentsOf: extra)
             return Response(status: status, headers: headers, body: .init(data: data))
         }
-        let title = switch status {
-        case .notFound: "Page not found"
-        case .unauthorized: "Sign in first"
-        case .forbidden: "Not available to your account"
-        case .tooManyRequests: "Too many attempts"
-        default: status.code >= 500 ? "Something went wrong" : "This request cannot be answered"
-        }
-        let response = Responses.html(ErrorPage.render(status: Int(status.code), title: title, message: message, context: request.page), status: status)
+        let title =
+            switch status {
+            case .notFound: "Page not found"
+            case .unauthorized: "Sign in first"
+            case .forbidden: "Not available to your account"
+            case .tooManyRequests: "Too many attempts"
+            default: status.code >= 500 ? "Something went wrong" : "This request cannot be answered"
+            }
+        let response = Responses.html(
+            ErrorPage.render(status: Int(status.code), title: title, message: message, context: request.page),
+            status: status)
         response.headers.add(contentsOf: extra)
         return response
     }
@@ -45,11 +51,17 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
             return (error.status, error.code.rawValue, error.reason)
         case let abort as any AbortError:
             let status = abort.status
-            let code = status == .notFound ? APIErrorCode.notFound.rawValue : status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            let code =
+                status == .notFound
+                ? APIErrorCode.notFound.rawValue
+                : status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             let message = status == .notFound ? "There is no page at this address." : abort.reason
             return (status, code, message)
         default:
-            return (.internalServerError, APIErrorCode.internalError.rawValue, "The server could not complete the request. It has been logged; please try again or contact the administrator.")
+            return (
+                .internalServerError, APIErrorCode.internalError.rawValue,
+                "The server could not complete the request. It has been logged; please try again or contact the administrator."
+            )
         }
     }
 }
@@ -58,7 +70,11 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        )
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         return response

@@ -9,7 +9,9 @@ public enum PodiumServer {
     ///
     /// SQLite is migrated here (one embedded process). PostgreSQL must be migrated with `podium migrate` as a
     /// deploy step; with migrations pending, `serve` refuses to start, so several instances never race.
-    public static func run(config: PodiumConfig, clock: WallClock, beforeServing: @Sendable (any Database) async throws -> Void = { _ in }) async throws {
+    public static func run(
+        config: PodiumConfig, clock: WallClock, beforeServing: @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws {
         // Minimal arguments keep Vapor's own flags from becoming a second command line.
         let app = try await Application.make(Environment(name: "production", arguments: ["podium", "serve"]))
         do {
@@ -19,7 +21,9 @@ public enum PodiumServer {
             try await beforeServing(app.db)
             app.http.server.configuration.hostname = config.host
             app.http.server.configuration.port = config.port
-            app.logger.notice("Podium \(PodiumVersion.current) serving http://\(config.host):\(config.port) on \(config.database). Press Ctrl-C to stop.")
+            app.logger.notice(
+                "Podium \(PodiumVersion.current) serving http://\(config.host):\(config.port) on \(config.database). Press Ctrl-C to stop."
+            )
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -11,7 +11,8 @@ public func configure(_ app: Application, config: PodiumConfig, clock: WallClock
     app.migrations.add(PodiumMigrations.all)
 
     app.openDataCache = OpenDataCache()
-    app.pageContext = PageContext(version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
+    app.pageContext = PageContext(
+        version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
     app.authSettings = config.auth
     // Replace Vapor's default middleware: our error middleware answers in HTML or the API's JSON error shape.
     app.middleware = Middlewares()

@@ -22,7 +22,9 @@ public enum Accounts {
     }
 
     @discardableResult
-    public static func create(email: String, name: String, password: String, grant: Grant, on database: any Database, at time: String) async throws -> User {
+    public static func create(
+        email: String, name: String, password: String, grant: Grant, on database: any Database, at time: String
+    ) async throws -> User {
         let problems = PasswordPolicy.problems(password, email: User.normalisedEmail(email) ?? email)
         guard problems.isEmpty else { throw Failure.weakPassword(problems) }
         return try await UserStore(database: database).create(
@@ -65,7 +67,8 @@ enum Secret {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     /// SHA-256 in hex: what the database keeps of a session or API token. The token has 256 bits of entropy, so an
@@ -76,7 +79,8 @@ enum Secret {
 
     /// Compares two secrets in time that depends only on their length, so a mismatch's position is not revealed.
     static func matches(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count, !x.isEmpty else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
@@ -90,7 +94,9 @@ public enum DemoAccount {
     /// Adds the demo administrator to an installation without users, or gives the existing demo account the new
     /// password; `nil` when the installation has real users and no demo account (nothing is added then).
     /// - Parameter password: `PODIUM_DEMO_PASSWORD`, or `nil` to make one.
-    public static func prepare(on database: any Database, password given: String?, clock: WallClock) async throws -> (email: String, password: String)? {
+    public static func prepare(on database: any Database, password given: String?, clock: WallClock) async throws -> (
+        email: String, password: String
+    )? {
         let store = UserStore(database: database)
         let password = given ?? Accounts.generatePassword()
         if let existing = try await store.user(email: email) {
@@ -99,7 +105,8 @@ public enum DemoAccount {
         }
         guard try await store.count() == 0 else { return nil }
         try await Accounts.create(
-            email: email, name: "Demo administrator", password: password, grant: Grant(role: .administrator), on: database, at: clock.iso)
+            email: email, name: "Demo administrator", password: password, grant: Grant(role: .administrator),
+            on: database, at: clock.iso)
         return (email, password)
     }
 
@@ -109,15 +116,19 @@ public enum DemoAccount {
 public enum APITokens {
     /// A new token for `user`.
     /// - Throws: ``UserStore/Failure/invalidName`` when the label is empty or longer than 200 characters.
-    static func make(for user: User, label: String, on database: any Database, clock: WallClock) async throws -> String {
+    static func make(for user: User, label: String, on database: any Database, clock: WallClock) async throws -> String
+    {
         let token = "podium_" + Secret.make()
         try await UserStore(database: database).createToken(
-            id: UUID().uuidString.lowercased(), tokenHash: Secret.hash(token), userID: user.id, label: label, createdAt: clock.iso)
+            id: UUID().uuidString.lowercased(), tokenHash: Secret.hash(token), userID: user.id, label: label,
+            createdAt: clock.iso)
         return token
     }
 
     /// A new token for the user with this email (`podium user token`, for scripts and load tests); `nil` if unknown.
-    public static func make(forEmail email: String, label: String, on database: any Database, clock: WallClock) async throws -> String? {
+    public static func make(forEmail email: String, label: String, on database: any Database, clock: WallClock)
+        async throws -> String?
+    {
         guard let user = try await UserStore(database: database).user(email: email)?.user else { return nil }
         return try await make(for: user, label: label, on: database, clock: clock)
     }
@@ -127,9 +138,12 @@ public enum APITokens {
 /// sees every session), ending after ``AuthSettings/sessionHours``.
 public enum BrowserSessions {
     /// Starts a session for `user`; returns the cookie's token and the session's CSRF token.
-    public static func start(for user: User, hours: Int, on database: any Database, clock: WallClock) async throws -> (token: String, csrfToken: String) {
+    public static func start(for user: User, hours: Int, on database: any Database, clock: WallClock) async throws -> (
+        token: String, csrfToken: String
+    ) {
         let store = UserStore(database: database)
-        let token = Secret.make(), csrfToken = Secret.make()
+        let token = Secret.make()
+        let csrfToken = Secret.make()
         let now = clock.now
         try await store.deleteSessions(expiredBefore: WallClock.iso(now))
         try await store.createSession(
@@ -139,5 +153,7 @@ public enum BrowserSessions {
     }
 
     /// The cookie's name under these settings, for clients that set it by hand (tests, load tests).
-    public static func cookieName(_ settings: AuthSettings) -> String { SessionCookie.name(secure: settings.secureCookies) }
+    public static func cookieName(_ settings: AuthSettings) -> String {
+        SessionCookie.name(secure: settings.secureCookies)
+    }
 }

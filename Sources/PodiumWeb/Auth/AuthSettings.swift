@@ -18,7 +18,10 @@ public struct AuthSettings: Sendable, Equatable {
     public static let sessionHoursKey = "PODIUM_SESSION_HOURS"
     public static let trustForwardedForKey = "PODIUM_TRUST_FORWARDED_FOR"
 
-    public init(publicOpenData: Bool = false, secureCookies: Bool = false, sessionHours: Int = 12, trustForwardedFor: Bool = false) {
+    public init(
+        publicOpenData: Bool = false, secureCookies: Bool = false, sessionHours: Int = 12,
+        trustForwardedFor: Bool = false
+    ) {
         self.publicOpenData = publicOpenData
         self.secureCookies = secureCookies
         self.sessionHours = sessionHours
@@ -39,13 +42,15 @@ public struct AuthSettings: Sendable, Equatable {
         var hours = 12
         if let text = environment[sessionHoursKey], !text.isEmpty {
             guard let value = Int(text), (1...24 * 30).contains(value) else {
-                throw ConfigurationError(key: sessionHoursKey, reason: "\"\(text)\" is not a number of hours from 1 to 720")
+                throw ConfigurationError(
+                    key: sessionHoursKey, reason: "\"\(text)\" is not a number of hours from 1 to 720")
             }
             hours = value
         }
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host)
         return AuthSettings(
-            publicOpenData: try flag(publicOpenDataKey, default: false), secureCookies: try flag(secureCookiesKey, default: !loopback),
+            publicOpenData: try flag(publicOpenDataKey, default: false),
+            secureCookies: try flag(secureCookiesKey, default: !loopback),
             sessionHours: hours, trustForwardedFor: try flag(trustForwardedForKey, default: false))
     }
 }

@@ -11,7 +11,9 @@ enum Authentication {
         let now = request.clock.iso
         if let bearer = request.headers.bearerAuthorization?.token {
             guard let user = try await store.tokenUser(tokenHash: Secret.hash(bearer), now: now) else {
-                throw WebError.unauthorized(message: "The API token is not valid: it may have been revoked. Create a new one on your account page.")
+                throw WebError.unauthorized(
+                    message:
+                        "The API token is not valid: it may have been revoked. Create a new one on your account page.")
             }
             return Viewer(user: user, credential: .apiToken)
         }

@@ -10,7 +10,9 @@ enum CSRF {
     static let maximumBody = 20 * 1024 * 1024
 
     static func check(_ request: Request, expected: String) async throws {
-        if let origin = request.headers.first(name: .origin), !sameOrigin(origin, host: request.headers.first(name: .host)) {
+        if let origin = request.headers.first(name: .origin),
+            !sameOrigin(origin, host: request.headers.first(name: .host))
+        {
             throw WebError.forbidden(message: "This request came from another site (\(origin)), so it was refused.")
         }
         if request.headers.first(name: "Sec-Fetch-Site") == "cross-site" {
@@ -22,13 +24,16 @@ enum CSRF {
             sent = try? request.content.get(String.self, at: field)
         }
         guard let sent, Secret.matches(sent, expected) else {
-            throw WebError.forbidden(message: "This form has expired or did not come from Podium. Go back, reload the page and try again.")
+            throw WebError.forbidden(
+                message: "This form has expired or did not come from Podium. Go back, reload the page and try again.")
         }
     }
 
     /// Whether an `Origin` header names the host the request was sent to (any scheme: TLS may end at a proxy).
     static func sameOrigin(_ origin: String, host: String?) -> Bool {
-        guard let host, let components = URLComponents(string: origin), let originHost = components.host else { return false }
+        guard let host, let components = URLComponents(string: origin), let originHost = components.host else {
+            return false
+        }
         let originAuthority = originHost + (components.port.map { ":\($0)" } ?? "")
         return originAuthority.lowercased() == host.lowercased()
     }
@@ -46,10 +51,10 @@ enum SessionCookie {
     static func set(_ token: String?, on response: Response, settings: AuthSettings) {
         var cookie = HTTPCookies.Value(
             string: token ?? "", expires: token == nil ? Date(timeIntervalSince1970: 0) : nil,
-            maxAge: token == nil ? 0 : settings.sessionHours * 3600, path: "/", isSecure: settings.secureCookies, isHTTPOnly: true,
+            maxAge: token == nil ? 0 : settings.sessionHours * 3600, path: "/", isSecure: settings.secureCookies,
+            isHTTPOnly: true,
             sameSite: .lax)
         cookie.domain = nil
         response.cookies[name(secure: settings.secureCookies)] = cookie
     }
 }
-

@@ -11,20 +11,24 @@ struct AccessController: RouteCollection {
     }
 
     @Sendable func england(req: Request) async throws -> Response {
-        let model = try await EnglandAccess.Model.query(req.queryContext, choices: try req.queryValues(AccessChoices.self))
+        let model = try await EnglandAccess.Model.query(
+            req.queryContext, choices: try req.queryValues(AccessChoices.self))
         return try Responses.page(EnglandAccess.View(model, context: req.page), try ListParameters.from(req))
     }
 
     @Sendable func icb(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
-        let model = try await ICBAccess.Model.query(req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self))
-        return try Responses.page(ICBAccess.View(model, request: try parameters.listRequest(), context: req.page), parameters)
+        let model = try await ICBAccess.Model.query(
+            req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self))
+        return try Responses.page(
+            ICBAccess.View(model, request: try parameters.listRequest(), context: req.page), parameters)
     }
 
     @Sendable func whatIf(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let model = try await WhatIf.Model.query(
-            req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self), form: try req.queryValues(WhatIfForm.self))
+            req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(AccessChoices.self),
+            form: try req.queryValues(WhatIfForm.self))
         if parameters.wantsCSV, model.outcome == nil {
             throw WebError.invalid("Choose a change first: the CSV is of its result.")
         }

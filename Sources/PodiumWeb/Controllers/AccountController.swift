@@ -29,11 +29,16 @@ struct AccountController: RouteCollection {
         return signInForm(req, email: "", next: next, problem: nil, status: .ok)
     }
 
-    private func signInForm(_ req: Request, email: String, next: String, problem: String?, status: HTTPStatus) -> Response {
+    private func signInForm(_ req: Request, email: String, next: String, problem: String?, status: HTTPStatus)
+        -> Response
+    {
         let token = req.cookies[Self.formCookie]?.string ?? Secret.make()
-        let response = Responses.html(AccountViews.signIn(email: email, next: next, formToken: token, problem: problem, context: req.page), status: status)
+        let response = Responses.html(
+            AccountViews.signIn(email: email, next: next, formToken: token, problem: problem, context: req.page),
+            status: status)
         response.cookies[Self.formCookie] = HTTPCookies.Value(
-            string: token, maxAge: 3600, path: PodiumRoute.signIn.path, isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+            string: token, maxAge: 3600, path: PodiumRoute.signIn.path, isSecure: settings.secureCookies,
+            isHTTPOnly: true, sameSite: .strict)
         return response
     }
 
@@ -49,26 +54,35 @@ struct AccountController: RouteCollection {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
         guard let cookie = req.cookies[Self.formCookie]?.string, Secret.matches(form._csrf ?? "", cookie) else {
-            return signInForm(req, email: email, next: next, problem: "The sign-in form had expired. Please sign in again.", status: .forbidden)
+            return signInForm(
+                req, email: email, next: next, problem: "The sign-in form had expired. Please sign in again.",
+                status: .forbidden)
         }
         let context = req.queryContext
         let account = User.normalisedEmail(email) ?? email.lowercased()
         let address = clientAddress(req)
         let now = req.clock.epochSeconds
-        let failures = try await SignIn.failures(context, account: account, address: address, since: now - throttle.window)
-        if case .wait(let seconds) = throttle.decision(accountFailures: failures.account, addressFailures: failures.address, now: now) {
+        let failures = try await SignIn.failures(
+            context, account: account, address: address, since: now - throttle.window)
+        if case .wait(let seconds) = throttle.decision(
+            accountFailures: failures.account, addressFailures: failures.address, now: now)
+        {
             req.logger.warning("sign-in throttled", metadata: ["address": "\(address)"])
             throw WebError.tooManyRequests(
-                message: "Too many wrong passwords. Try again in \(Self.minutes(seconds)), or ask an administrator to reset your password.",
+                message:
+                    "Too many wrong passwords. Try again in \(Self.minutes(seconds)), or ask an administrator to reset your password.",
                 retryAfter: seconds)
         }
         guard let user = try await Accounts.verify(email: email, password: form.password ?? "", on: req.db) else {
             try await SignIn.recordFailure(context, account: account, address: address, at: now)
             req.logger.notice("sign-in failed", metadata: ["address": "\(address)"])
-            return signInForm(req, email: email, next: next, problem: "The email or password is not right.", status: .unauthorized)
+            return signInForm(
+                req, email: email, next: next, problem: "The email or password is not right.", status: .unauthorized)
         }
         try await SignIn.clearFailures(context, account: account)
-        let token = try await BrowserSessions.start(for: user, hours: settings.sessionHours, on: req.db, clock: req.clock).token
+        let token = try await BrowserSessions.start(
+            for: user, hours: settings.sessionHours, on: req.db, clock: req.clock
+        ).token
         req.logger.notice("signed in", metadata: ["user": "\(user.id)"])
         let response = req.redirect(to: next, redirectType: .normal)
         SessionCookie.set(token, on: response, settings: settings)
@@ -76,7 +90,9 @@ struct AccountController: RouteCollection {
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
-        if case .session(let hash, _) = req.viewer?.credential { try await AccountShow.signOut(req.queryContext, session: hash) }
+        if case .session(let hash, _) = req.viewer?.credential {
+            try await AccountShow.signOut(req.queryContext, session: hash)
+        }
         let response = req.redirect(to: PodiumRoute.signIn.path, redirectType: .normal)
         SessionCookie.set(nil, on: response, settings: settings)
         return response
@@ -86,7 +102,9 @@ struct AccountController: RouteCollection {
         try await accountPage(req, notice: .empty)
     }
 
-    private func accountPage(_ req: Request, notice: Node<HTML.BodyContext>, status: HTTPStatus = .ok) async throws -> Response {
+    private func accountPage(_ req: Request, notice: Node<HTML.BodyContext>, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
         let model = try await AccountShow.Model.query(req.queryContext, user: user)
         if try ListParameters.from(req).wantsCSV {
@@ -108,13 +126,20 @@ struct AccountController: RouteCollection {
         let problems = try await AccountShow.passwordProblems(
             req.queryContext, user: viewer.user, current: form.current ?? "", new: new, confirm: form.confirm)
         guard problems.isEmpty else {
-            return try await accountPage(req, notice: AccountViews.notice("Your password was not changed. " + problems.joined(separator: " "), kind: "error"),
-                                         status: .unprocessableEntity)
+            return try await accountPage(
+                req,
+                notice: AccountViews.notice(
+                    "Your password was not changed. " + problems.joined(separator: " "), kind: "error"),
+                status: .unprocessableEntity)
         }
         let session: String? = if case .session(let hash, _) = viewer.credential { hash } else { nil }
-        try await AccountShow.changePassword(req.queryContext, user: viewer.user, to: new, keeping: session, now: req.clock.iso)
+        try await AccountShow.changePassword(
+            req.queryContext, user: viewer.user, to: new, keeping: session, now: req.clock.iso)
         req.logger.notice("password changed", metadata: ["user": "\(viewer.user.id)"])
-        return try await accountPage(req, notice: AccountViews.notice("Your password is changed; any other sessions of yours are signed out.", kind: "success"))
+        return try await accountPage(
+            req,
+            notice: AccountViews.notice(
+                "Your password is changed; any other sessions of yours are signed out.", kind: "success"))
     }
 
     @Sendable func createToken(req: Request) async throws -> Response {
@@ -124,11 +149,13 @@ struct AccountController: RouteCollection {
         do {
             token = try await APITokens.make(for: user, label: label, on: req.db, clock: req.clock)
         } catch UserStore.Failure.invalidName {
-            return try await accountPage(req, notice: AccountViews.notice("Say what the token is for (1 to 200 characters).", kind: "error"),
-                                         status: .unprocessableEntity)
+            return try await accountPage(
+                req, notice: AccountViews.notice("Say what the token is for (1 to 200 characters).", kind: "error"),
+                status: .unprocessableEntity)
         }
         req.logger.notice("API token made", metadata: ["user": "\(user.id)"])
-        return try await accountPage(req, notice: AccountViews.secretNotice("Your new API token for “\(label)”:", secret: token))
+        return try await accountPage(
+            req, notice: AccountViews.secretNotice("Your new API token for “\(label)”:", secret: token))
     }
 
     @Sendable func revokeToken(req: Request) async throws -> Response {
@@ -139,15 +166,18 @@ struct AccountController: RouteCollection {
 
     /// Where to go after signing in: a path on this site only, never another site (an open redirect).
     static func safeNext(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), !text.contains("\r"), !text.contains("\n"),
-              text != PodiumRoute.signIn.path, !text.hasPrefix(PodiumRoute.signIn.path + "?")
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), !text.contains("\r"),
+            !text.contains("\n"),
+            text != PodiumRoute.signIn.path, !text.hasPrefix(PodiumRoute.signIn.path + "?")
         else { return PodiumRoute.home.path }
         return text
     }
 
     /// The caller's address for rate limiting: the connection's, or the load balancer's last `X-Forwarded-For` entry.
     private func clientAddress(_ req: Request) -> String {
-        if settings.trustForwardedFor, let forwarded = req.headers.first(name: .xForwardedFor)?.split(separator: ",").last {
+        if settings.trustForwardedFor,
+            let forwarded = req.headers.first(name: .xForwardedFor)?.split(separator: ",").last
+        {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return req.remoteAddress?.ipAddress ?? "unknown"

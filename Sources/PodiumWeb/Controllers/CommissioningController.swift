@@ -15,12 +15,14 @@ struct CommissioningController: RouteCollection {
         routes.get(PodiumRoute.icbPharmacyFirstTemplate.components, use: pharmacyFirst)
         routes.get(PodiumRoute.pharmacyFirstTemplate.components, use: englandPharmacyFirst).openData()
         routes.get(PodiumRoute.optometryTemplate.components, use: optometry)
+        routes.get(PodiumRoute.gosContractsEndingTemplate.components, use: gosContractsEnding)
     }
 
     @Sendable func register(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let model = try await PharmacyIndex.Model.query(req.queryContext, icb: try req.icbCode())
-        return try Responses.page(PharmacyIndex.View(model, request: try parameters.listRequest(), context: req.page), parameters)
+        return try Responses.page(
+            PharmacyIndex.View(model, request: try parameters.listRequest(), context: req.page), parameters)
     }
 
     @Sendable func pharmacy(req: Request) async throws -> Response {
@@ -40,7 +42,8 @@ struct CommissioningController: RouteCollection {
     }
 
     @Sendable func application(req: Request) async throws -> Response {
-        let model = try await ApplicationShow.Model.query(req.queryContext, icb: try req.icbCode(), reference: req.parameters.get("reference") ?? "")
+        let model = try await ApplicationShow.Model.query(
+            req.queryContext, icb: try req.icbCode(), reference: req.parameters.get("reference") ?? "")
         return try Responses.page(ApplicationShow.View(model, context: req.page), try ListParameters.from(req))
     }
 
@@ -60,5 +63,10 @@ struct CommissioningController: RouteCollection {
         let fees = try req.queryValues(Optometry.FeesQuery.self).schedule()
         let model = try await Optometry.Model.query(req.queryContext, icb: try req.icbCode(), fees: fees)
         return try Responses.page(Optometry.View(model, context: req.page), try ListParameters.from(req))
+    }
+
+    @Sendable func gosContractsEnding(req: Request) async throws -> Response {
+        let model = try await ContractsEnding.Model.query(req.queryContext, icb: try req.icbCode())
+        return try Responses.page(ContractsEnding.View(model, context: req.page), try ListParameters.from(req))
     }
 }

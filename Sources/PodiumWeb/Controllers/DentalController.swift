@@ -21,13 +21,15 @@ struct DentalController: RouteCollection {
     @Sendable func contracts(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let model = try await ContractIndex.Model.query(req.queryContext, icb: try req.icbCode(), year: parameters.year)
-        let view = ContractIndex.View(model, request: try parameters.listRequest(), year: parameters.year, context: req.page)
+        let view = ContractIndex.View(
+            model, request: try parameters.listRequest(), year: parameters.year, context: req.page)
         return try Responses.page(view, parameters)
     }
 
     @Sendable func contract(req: Request) async throws -> Response {
         let choices = try req.queryValues(PositionChoices.self)
-        let model = try await ContractShow.Model.query(req.queryContext, contract: try contractNumber(req), choices: choices)
+        let model = try await ContractShow.Model.query(
+            req.queryContext, contract: try contractNumber(req), choices: choices)
         return try Responses.page(ContractShow.View(model, context: req.page), try ListParameters.from(req))
     }
 
@@ -40,12 +42,16 @@ struct DentalController: RouteCollection {
             form, contract: number, id: UUID().uuidString, recordedBy: req.recorder, now: req.clock.isoMilliseconds)
         switch entry.flatMap({ VariationEntry.check($0, against: model) }) {
         case .failure(let problems):
-            let view = ContractShow.View(model, form: VariationFormState(values: form, errors: problems.messages), context: req.page)
+            let view = ContractShow.View(
+                model, form: VariationFormState(values: form, errors: problems.messages), context: req.page)
             return Responses.html(view.document(), status: .badRequest)
         case .success(let variation):
             try await VariationEntry.record(req.queryContext, variation)
             req.logger.notice(
-                "variation recorded", metadata: ["contract": "\(number)", "kind": "\(variation.change.kind)", "by": "\(variation.record.recordedBy)"])
+                "variation recorded",
+                metadata: [
+                    "contract": "\(number)", "kind": "\(variation.change.kind)", "by": "\(variation.record.recordedBy)",
+                ])
             return req.redirect(to: PodiumRoute.dentalContract(number).path + "#variations", redirectType: .normal)
         }
     }
@@ -53,27 +59,36 @@ struct DentalController: RouteCollection {
     @Sendable func withdrawVariation(req: Request) async throws -> Response {
         let number = try contractNumber(req)
         let id = req.parameters.get("variation") ?? ""
-        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let withdrawal = VariationEntry.withdrawal(reason: reason, by: req.recorder, at: req.clock.isoMilliseconds) else {
-            let model = try await ContractShow.Model.query(req.queryContext, contract: number, choices: PositionChoices())
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        guard
+            let withdrawal = VariationEntry.withdrawal(reason: reason, by: req.recorder, at: req.clock.isoMilliseconds)
+        else {
+            let model = try await ContractShow.Model.query(
+                req.queryContext, contract: number, choices: PositionChoices())
             let form = VariationFormState(errors: [VariationEntry.withdrawalReasonNeeded])
-            return Responses.html(ContractShow.View(model, form: form, context: req.page).document(), status: .badRequest)
+            return Responses.html(
+                ContractShow.View(model, form: form, context: req.page).document(), status: .badRequest)
         }
         try await VariationEntry.withdraw(req.queryContext, id: id, contract: number, withdrawal: withdrawal)
-        req.logger.notice("variation withdrawn", metadata: ["contract": "\(number)", "id": "\(id)", "by": "\(withdrawal.by)"])
+        req.logger.notice(
+            "variation withdrawn", metadata: ["contract": "\(number)", "id": "\(id)", "by": "\(withdrawal.by)"])
         return req.redirect(to: PodiumRoute.dentalContract(number).path + "#variations", redirectType: .normal)
     }
 
     @Sendable func icb(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
-        let model = try await DentalPosition.Model.query(req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(PositionChoices.self))
-        return try Responses.page(DentalPosition.View(model, request: try parameters.listRequest(), context: req.page), parameters)
+        let model = try await DentalPosition.Model.query(
+            req.queryContext, icb: try req.icbCode(), choices: try req.queryValues(PositionChoices.self))
+        return try Responses.page(
+            DentalPosition.View(model, request: try parameters.listRequest(), context: req.page), parameters)
     }
 
     @Sendable func england(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let model = try await EnglandDentalPosition.Model.query(
             req.queryContext, choices: try req.queryValues(PositionChoices.self), scope: req.scope)
-        return try Responses.page(EnglandDentalPosition.View(model, request: try parameters.listRequest(), context: req.page), parameters)
+        return try Responses.page(
+            EnglandDentalPosition.View(model, request: try parameters.listRequest(), context: req.page), parameters)
     }
 }

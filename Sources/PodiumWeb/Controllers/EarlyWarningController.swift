@@ -13,7 +13,8 @@ struct EarlyWarningController: RouteCollection {
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        let model = try await ProvidersAtRisk.Model.query(req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"])
+        let model = try await ProvidersAtRisk.Model.query(
+            req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"])
         return try Responses.page(ProvidersAtRisk.View(model, context: req.page), try ListParameters.from(req))
     }
 
@@ -23,9 +24,12 @@ struct EarlyWarningController: RouteCollection {
         let code = try req.icbCode()
         let provider = ((try? req.content.get(String.self, at: "provider")) ?? "").trimmingCharacters(in: .whitespaces)
         let reference = try await RaiseRisk.perform(
-            req.queryContext, icb: code, provider: provider, owner: req.viewer?.user.name ?? "", by: req.recorder, at: req.clock.isoMilliseconds)
+            req.queryContext, icb: code, provider: provider, owner: req.viewer?.user.name ?? "", by: req.recorder,
+            at: req.clock.isoMilliseconds)
         req.logger.notice("risk raised from early warning", metadata: ["icb": "\(code)", "provider": "\(provider)"])
-        return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(code, .risks).path, QueryItems.of([("key", reference)])), redirectType: .normal)
+        return req.redirect(
+            to: ListLinks.href(PodiumRoute.recordForm(code, .risks).path, QueryItems.of([("key", reference)])),
+            redirectType: .normal)
     }
 
     @Sendable func digest(req: Request) async throws -> Response {
@@ -37,7 +41,8 @@ struct EarlyWarningController: RouteCollection {
     @Sendable func markRead(req: Request) async throws -> Response {
         guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
         let context = req.queryContext
-        try await Digest.Model.query(context, user: user, scope: req.scope).markRead(by: user, at: req.clock.iso, on: context)
+        try await Digest.Model.query(context, user: user, scope: req.scope).markRead(
+            by: user, at: req.clock.iso, on: context)
         return req.redirect(to: PodiumRoute.digest.path, redirectType: .normal)
     }
 }

@@ -29,13 +29,15 @@ struct GovernanceController: RouteCollection {
         guard let pdf else {
             throw WebError.unavailable(
                 .pdfUnavailable,
-                "PDF needs headless Chromium on the server (install chromium, or set PODIUM_CHROMIUM). The HTML paper prints the same way from a browser.")
+                "PDF needs headless Chromium on the server (install chromium, or set PODIUM_CHROMIUM). The HTML paper prints the same way from a browser."
+            )
         }
         let view = CommitteePaper.View(model, context: req.page, inlineStyles: true)
         let bytes = try await pdf.render(html: view.document().render())
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(view.downloadName).pdf\"")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(view.downloadName).pdf\"")
         return response
     }
 }

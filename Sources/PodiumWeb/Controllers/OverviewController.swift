@@ -8,7 +8,9 @@ struct OverviewController: RouteCollection {
         routes.get(PodiumRoute.homeTemplate.components, use: home).openData()
         routes.get(PodiumRoute.aboutDataTemplate.components, use: aboutData).openData()
         routes.get(PodiumRoute.icbTemplate.components, use: icb).openData()
-        routes.get(PodiumRoute.dentalPracticesTemplate.components) { try await sites(SiteLists.dentalPractices, req: $0) }.openData()
+        routes.get(PodiumRoute.dentalPracticesTemplate.components) {
+            try await sites(SiteLists.dentalPractices, req: $0)
+        }.openData()
         routes.get(PodiumRoute.stylesheetTemplate.components, use: stylesheet).access(.open)
         routes.get(PodiumRoute.iconTemplate.components, use: icon).access(.open)
         routes.get(PodiumRoute.legacyIconTemplate.components, use: icon).access(.open)
@@ -37,11 +39,13 @@ struct OverviewController: RouteCollection {
 
     @Sendable func aboutData(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
-        return try Responses.page(AboutData.View(try await AboutData.Model.query(req.queryContext), context: req.page), parameters)
+        return try Responses.page(
+            AboutData.View(try await AboutData.Model.query(req.queryContext), context: req.page), parameters)
     }
 
     @Sendable func stylesheet(req: Request) async throws -> Response {
-        Responses.asset(Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+        Responses.asset(
+            Stylesheet.css, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
     }
 
     @Sendable func icon(req: Request) async throws -> Response {

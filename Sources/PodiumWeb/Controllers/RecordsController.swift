@@ -20,7 +20,8 @@ struct RecordsController: RouteCollection {
         if parameters.format == "template" {
             return Responses.csv(model.template.csvHeader(), fileName: "\(model.template.id)-template.csv")
         }
-        return try Responses.page(RecordIndex.View(model, request: try parameters.listRequest(), context: req.page), parameters)
+        return try Responses.page(
+            RecordIndex.View(model, request: try parameters.listRequest(), context: req.page), parameters)
     }
 
     @Sendable func showForm(req: Request) async throws -> Response {
@@ -33,12 +34,17 @@ struct RecordsController: RouteCollection {
         let code = try req.icbCode()
         let posted = (try? req.content.decode([String: String].self)) ?? [:]
         let outcome = try await RecordForm.save(
-            req.queryContext, icb: code, template: template(req), posted: posted, by: req.recorder, at: req.clock.isoMilliseconds)
+            req.queryContext, icb: code, template: template(req), posted: posted, by: req.recorder,
+            at: req.clock.isoMilliseconds)
         switch outcome {
-        case let .saved(key, template):
-            return req.redirect(to: ListLinks.href(PodiumRoute.recordForm(code, template).path, QueryItems.of([("key", key)])), redirectType: .normal)
-        case let .rejected(model, conflict):
-            return Responses.html(RecordForm.View(model, context: req.page).document(), status: conflict ? .conflict : .unprocessableEntity)
+        case .saved(let key, let template):
+            return req.redirect(
+                to: ListLinks.href(PodiumRoute.recordForm(code, template).path, QueryItems.of([("key", key)])),
+                redirectType: .normal)
+        case .rejected(let model, let conflict):
+            return Responses.html(
+                RecordForm.View(model, context: req.page).document(),
+                status: conflict ? .conflict : .unprocessableEntity)
         }
     }
 
@@ -54,7 +60,8 @@ struct RecordsController: RouteCollection {
             throw WebError.badRequest(.fileMissing, "Choose a CSV file to upload.")
         }
         let model = try await RecordUpload.perform(
-            req.queryContext, icb: code, template: template(req), fileName: upload.file.filename.isEmpty ? "upload.csv" : upload.file.filename,
+            req.queryContext, icb: code, template: template(req),
+            fileName: upload.file.filename.isEmpty ? "upload.csv" : upload.file.filename,
             bytes: Array(upload.file.data.readableBytesView), by: req.recorder, at: req.clock.isoMilliseconds)
         let status: HTTPStatus = if case .problems = model.outcome { .unprocessableEntity } else { .ok }
         return Responses.html(RecordUpload.View(model, context: req.page).document(), status: status)
@@ -64,7 +71,8 @@ struct RecordsController: RouteCollection {
         let code = try req.icbCode()
         let key = (try? req.content.get(String.self, at: "key")) ?? ""
         let template = try await RecordForm.delete(
-            req.queryContext, icb: code, template: template(req), key: key, by: req.recorder, at: req.clock.isoMilliseconds)
+            req.queryContext, icb: code, template: template(req), key: key, by: req.recorder,
+            at: req.clock.isoMilliseconds)
         return req.redirect(to: PodiumRoute.records(code, template).path, redirectType: .normal)
     }
 }

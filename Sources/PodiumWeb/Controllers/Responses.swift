@@ -17,7 +17,9 @@ enum Responses {
         guard parameters.wantsCSV else { return html(view.document()) }
         let tables = view.tables
         // A page of one table named without it downloads that table whatever `table` says, as it always has.
-        if !view.namesDownloadsByTable, tables.count == 1 { return csv(tables[0].csv, fileName: "\(view.downloadName).csv") }
+        if !view.namesDownloadsByTable, tables.count == 1 {
+            return csv(tables[0].csv, fileName: "\(view.downloadName).csv")
+        }
         let wanted = parameters.table ?? tables.first?.id ?? ""
         guard let table = tables.first(where: { $0.id == wanted }) else {
             throw WebError.invalid("table must be one of \(tables.map(\.id).joined(separator: ", ")).")

@@ -17,7 +17,10 @@ struct ICBRecords: Sendable {
         records.compactMap { record in T(record.values).map { ($0, record) } }
     }
 
-    static func query(_ context: QueryContext, _ template: RecordTemplate, icb code: ICBCode) async throws -> ICBRecords {
-        ICBRecords(template: template, records: try await LocalRecordStore(database: context.database).records(template, icb: code))
+    static func query(_ context: QueryContext, _ template: RecordTemplate, icb code: ICBCode) async throws -> ICBRecords
+    {
+        ICBRecords(
+            template: template,
+            records: try await LocalRecordStore(database: context.database).records(template, icb: code))
     }
 }

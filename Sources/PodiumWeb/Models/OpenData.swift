@@ -42,7 +42,9 @@ struct OpenData: Sendable {
     }
 
     /// Financial years with dental activity, latest first.
-    func financialYears() async throws -> [FinancialYear] { DentalStore.financialYears(months: try await activityMonths()) }
+    func financialYears() async throws -> [FinancialYear] {
+        DentalStore.financialYears(months: try await activityMonths())
+    }
 
     func coverage(of year: FinancialYear) async throws -> ActivityCoverage {
         ActivityCoverage(financialYear: year, monthsPresent: try await activityMonths())
@@ -59,13 +61,17 @@ struct OpenData: Sendable {
     /// Every contract of the year with its months, for the views comparing ICBs.
     func contractYears(in year: FinancialYear) async throws -> [ContractYear] {
         let database = self.database
-        return try await cached("contract-years-\(year.label)") { try await DentalStore(database: database).contractYears(in: year) }
+        return try await cached("contract-years-\(year.label)") {
+            try await DentalStore(database: database).contractYears(in: year)
+        }
     }
 
     /// Every month of every contract the ICB has commissioned (the early warning's histories).
     func contractHistories(commissionedBy code: ICBCode) async throws -> [ContractNumber: [ContractMonth]] {
         let database = self.database
-        return try await cached("warning-months-\(code)") { try await DentalStore(database: database).allMonths(commissionedBy: code) }
+        return try await cached("warning-months-\(code)") {
+            try await DentalStore(database: database).allMonths(commissionedBy: code)
+        }
     }
 
     /// The ICB register, by name.
@@ -76,7 +82,9 @@ struct OpenData: Sendable {
 
     func subICBLocations(of code: ICBCode) async throws -> [SubICBLocationFigures] {
         let database = self.database
-        return try await cached("sub-icb-locations-\(code)") { try await GeographyStore(database: database).subICBLocations(of: code) }
+        return try await cached("sub-icb-locations-\(code)") {
+            try await GeographyStore(database: database).subICBLocations(of: code)
+        }
     }
 
     /// Every ICB's headline figures for a year (aggregates over every LSOA, site and contract).
@@ -105,7 +113,8 @@ struct OpenData: Sendable {
         guard available.contains(year) else {
             let list = available.map(\.label).joined(separator: ", ")
             throw WebError.notFound(
-                .financialYearNotFound, "No dental activity for \(year.label). Available: \(list.isEmpty ? "none" : list).")
+                .financialYearNotFound,
+                "No dental activity for \(year.label). Available: \(list.isEmpty ? "none" : list).")
         }
         return year
     }
@@ -119,7 +128,9 @@ struct OpenData: Sendable {
         if datasets.contains(.dentalActivity), let year {
             coverage = "\(year.label): " + (try await self.coverage(of: year)).summary
         }
-        return datasets.map { SourceNote(dataset: $0, detail: $0 == .dentalActivity ? coverage : nil, record: latest[$0]) }
+        return datasets.map {
+            SourceNote(dataset: $0, detail: $0 == .dentalActivity ? coverage : nil, record: latest[$0])
+        }
     }
 
     /// The datasets behind the headline figures.

@@ -10,12 +10,6 @@ struct QueryContext: Sendable {
     let openData: OpenData
     let today: CalendarDate
 
-    init(database: any Database, openData: OpenData, today: CalendarDate) {
-        self.database = database
-        self.openData = openData
-        self.today = today
-    }
-
     /// The same reads, judged on another day (a committee meeting's, or `?date=` to reproduce an answer).
     func on(_ day: CalendarDate) -> QueryContext { QueryContext(database: database, openData: openData, today: day) }
 }
@@ -24,7 +18,8 @@ extension Request {
     /// The request's database, the application's open-data cache and today's date from the application's clock.
     var queryContext: QueryContext {
         QueryContext(
-            database: db, openData: OpenData(database: db, cache: application.openDataCache, importLog: importLogReading),
+            database: db,
+            openData: OpenData(database: db, cache: application.openDataCache, importLog: importLogReading),
             today: clock.today)
     }
 }

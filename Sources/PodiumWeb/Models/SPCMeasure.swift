@@ -14,7 +14,8 @@ struct SPCMeasure: Sendable {
     var format: @Sendable (Double) -> String {
         let decimals = decimals
         return { value in
-            decimals == 0 ? ScaledDecimal.format(Int64(value.rounded()), scale: 0) : String(format: "%.\(decimals)f", value)
+            decimals == 0
+                ? ScaledDecimal.format(Int64(value.rounded()), scale: 0) : String(format: "%.\(decimals)f", value)
         }
     }
 
@@ -41,12 +42,16 @@ enum SPCMeasures {
     static func portfolioDelivery(_ portfolio: PortfolioPosition, link: String? = nil) -> SPCMeasure {
         SPCMeasure(
             id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
-            chart: XmRChart(months: portfolio.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1, link: link)
+            chart: XmRChart(months: portfolio.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1,
+            link: link)
     }
 
     /// Adults seen in 24 months and children in 12 months, summed over the contracts, as % of the population.
-    static func patientsSeen(_ years: [ContractYear], coverage: ActivityCoverage, population: (adults: Int, children: Int)) -> [SPCMeasure] {
-        var adults: [YearMonth: Int] = [:], children: [YearMonth: Int] = [:]
+    static func patientsSeen(
+        _ years: [ContractYear], coverage: ActivityCoverage, population: (adults: Int, children: Int)
+    ) -> [SPCMeasure] {
+        var adults: [YearMonth: Int] = [:]
+        var children: [YearMonth: Int] = [:]
         for year in years {
             for month in year.months {
                 if let count = month.adultsSeen24Months { adults[month.month, default: 0] += count }
@@ -54,15 +59,19 @@ enum SPCMeasures {
             }
         }
         func series(_ counts: [YearMonth: Int], _ denominator: Int) -> [(YearMonth, Double)] {
-            coverage.monthsPresent.compactMap { month in counts[month].map { (month, Double($0) / Double(denominator) * 100) } }
+            coverage.monthsPresent.compactMap { month in
+                counts[month].map { (month, Double($0) / Double(denominator) * 100) }
+            }
         }
         return [
             SPCMeasure(
                 id: "adults-seen", name: "Adults seen in the previous 24 months", unit: "% of adults 18+, mid-2020",
                 chart: XmRChart(months: series(adults, max(1, population.adults)), direction: .increase), decimals: 1),
             SPCMeasure(
-                id: "children-seen", name: "Children seen in the previous 12 months", unit: "% of children 0–17, mid-2020",
-                chart: XmRChart(months: series(children, max(1, population.children)), direction: .increase), decimals: 1),
+                id: "children-seen", name: "Children seen in the previous 12 months",
+                unit: "% of children 0–17, mid-2020",
+                chart: XmRChart(months: series(children, max(1, population.children)), direction: .increase),
+                decimals: 1),
         ]
     }
 
@@ -74,16 +83,20 @@ enum SPCMeasures {
             return XmRChart(months: totals.keys.sorted().map { ($0, Double(totals[$0] ?? 0)) }, direction: .increase)
         }
         // England first, then the regions alphabetically.
-        let areas = Set(live.map(\.area)).sorted { ($0 == PharmacyFirstCount.england ? 0 : 1, $0) < ($1 == PharmacyFirstCount.england ? 0 : 1, $1) }
+        let areas = Set(live.map(\.area)).sorted {
+            ($0 == PharmacyFirstCount.england ? 0 : 1, $0) < ($1 == PharmacyFirstCount.england ? 0 : 1, $1)
+        }
         let areaMeasures = areas.map { area in
             SPCMeasure(
-                id: "area-\(area.lowercased().replacingOccurrences(of: " ", with: "-"))", name: area, unit: "consultations a month",
+                id: "area-\(area.lowercased().replacingOccurrences(of: " ", with: "-"))", name: area,
+                unit: "consultations a month",
                 chart: chart(live.filter { $0.area == area }), decimals: 0)
         }
         let england = live.filter { $0.area == PharmacyFirstCount.england }
         let conditionMeasures = PharmacyFirstCondition.allCases.map { condition in
-            SPCMeasure(id: "condition-\(condition.rawValue)", name: condition.label, unit: "consultations a month, England",
-                       chart: chart(england.filter { $0.condition == condition }), decimals: 0)
+            SPCMeasure(
+                id: "condition-\(condition.rawValue)", name: condition.label, unit: "consultations a month, England",
+                chart: chart(england.filter { $0.condition == condition }), decimals: 0)
         }
         return (areaMeasures, conditionMeasures)
     }

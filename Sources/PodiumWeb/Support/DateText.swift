@@ -8,7 +8,7 @@ enum DateText {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let value = CalendarDate(year: year, month: month, day: day)
+            let value = CalendarDate(year: year, month: month, day: day)
         else { return "" }
         return value.label
     }
@@ -18,7 +18,8 @@ enum DateText {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        let hour = parts.hour ?? 0
+        let minute = parts.minute ?? 0
         return "\(long(date)), \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute) UTC"
     }
 }

@@ -25,7 +25,8 @@ struct ListParameters: Content {
         do {
             return try req.query.decode(ListParameters.self)
         } catch {
-            throw WebError.badRequest(.invalidParameter, "A query parameter is not valid: page and per_page must be whole numbers.")
+            throw WebError.badRequest(
+                .invalidParameter, "A query parameter is not valid: page and per_page must be whole numbers.")
         }
     }
 

@@ -12,7 +12,9 @@ actor OpenDataCache {
 
     /// `name`'s value for the import log's `state`, built now (once, however many requests ask at the same time) if
     /// it is not kept yet. A build that fails is forgotten, so the next request tries again.
-    func value<T: Sendable>(_ name: String, state: String, build: @escaping @Sendable () async throws -> T) async throws -> T {
+    func value<T: Sendable>(_ name: String, state: String, build: @escaping @Sendable () async throws -> T) async throws
+        -> T
+    {
         if state != self.state {
             entries = [:]
             self.state = state

@@ -18,7 +18,7 @@ struct PDFRenderer: Sendable {
 
         var description: String {
             switch self {
-            case let .exited(status, output): "Chromium exited with status \(status): \(output.suffix(500))"
+            case .exited(let status, let output): "Chromium exited with status \(status): \(output.suffix(500))"
             case .timedOut(let seconds): "Chromium did not finish within \(Int(seconds)) s"
             case .noOutput: "Chromium wrote no PDF"
             }
@@ -31,13 +31,16 @@ struct PDFRenderer: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("paper.html"), output = folder.appendingPathComponent("paper.pdf")
+        let page = folder.appendingPathComponent("paper.html")
+        let output = folder.appendingPathComponent("paper.pdf")
         try Data(html.utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)", page.absoluteString,
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+            "--run-all-compositor-stages-before-draw",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)",
+            page.absoluteString,
         ]
         let log = Pipe()
         process.standardOutput = log
@@ -63,7 +66,9 @@ struct PDFRenderer: Sendable {
         }
         let said = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         guard status == 0 else { throw Failure.exited(status: status, output: said) }
-        guard let bytes = try? Data(contentsOf: output), bytes.starts(with: Array("%PDF".utf8)) else { throw Failure.noOutput }
+        guard let bytes = try? Data(contentsOf: output), bytes.starts(with: Array("%PDF".utf8)) else {
+            throw Failure.noOutput
+        }
         return Array(bytes)
     }
 
@@ -72,7 +77,9 @@ struct PDFRenderer: Sendable {
         if let explicit = environment[chromiumKey], !explicit.isEmpty { return explicit }
         let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") { return "\(folder)/\(name)" }
+            for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
         }
         return nil
     }

@@ -13,7 +13,9 @@ public struct RouteTemplate: Sendable, Hashable {
 
     /// The pattern in OpenAPI form: `/api/v1/icbs/{icb}`.
     public var openAPIPath: String {
-        "/" + pattern.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        "/"
+            + pattern.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(
+                separator: "/")
     }
 
     /// The path with parameters filled in order (values are identifiers validated by Core, so URL-safe).
@@ -22,7 +24,9 @@ public struct RouteTemplate: Sendable, Hashable {
         let parts = pattern.split(separator: "/").map { part -> String in
             guard part.hasPrefix(":"), let value = remaining.popFirst() else { return String(part) }
             // Codes are letters, digits and "-": no encoding needed, and Foundation's encoder is slow on a page of links.
-            if value.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }) {
+            if value.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            }) {
                 return value
             }
             return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
@@ -60,6 +64,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case marketEntryApplication(ICBCode, reference: String)
     case icbPharmacyFirst(ICBCode)
     case optometry(ICBCode)
+    case gosContractsEnding(ICBCode)
     case finance(ICBCode)
     case englandFinance
     case governance(ICBCode)
@@ -93,7 +98,8 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let dentalPositionTemplate = RouteTemplate("/icbs/:icb/dental-position")
     public static let englandDentalPositionTemplate = RouteTemplate("/dental-position")
     public static let recordVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations")
-    public static let withdrawVariationTemplate = RouteTemplate("/dental-contracts/:contract/variations/:variation/withdraw")
+    public static let withdrawVariationTemplate = RouteTemplate(
+        "/dental-contracts/:contract/variations/:variation/withdraw")
     public static let pharmacyFirstTemplate = RouteTemplate("/pharmacy-first")
     public static let accessTemplate = RouteTemplate("/icbs/:icb/access")
     public static let accessWhatIfTemplate = RouteTemplate("/icbs/:icb/access/what-if")
@@ -108,6 +114,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let marketEntryApplicationTemplate = RouteTemplate("/icbs/:icb/market-entry/:reference")
     public static let icbPharmacyFirstTemplate = RouteTemplate("/icbs/:icb/pharmacy-first")
     public static let optometryTemplate = RouteTemplate("/icbs/:icb/optometry")
+    public static let gosContractsEndingTemplate = RouteTemplate("/icbs/:icb/optometry/contracts-ending")
     public static let financeTemplate = RouteTemplate("/icbs/:icb/finance")
     public static let englandFinanceTemplate = RouteTemplate("/finance")
     public static let governanceTemplate = RouteTemplate("/icbs/:icb/governance")
@@ -141,21 +148,23 @@ public enum PodiumRoute: Sendable, Hashable {
         case .dentalPosition(let code): Self.dentalPositionTemplate.fill([code.rawValue])
         case .englandDentalPosition: Self.englandDentalPositionTemplate.pattern
         case .recordVariation(let number): Self.recordVariationTemplate.fill([number.rawValue])
-        case let .withdrawVariation(number, id): Self.withdrawVariationTemplate.fill([number.rawValue, id])
+        case .withdrawVariation(let number, let id): Self.withdrawVariationTemplate.fill([number.rawValue, id])
         case .pharmacyFirst: Self.pharmacyFirstTemplate.pattern
         case .access(let code): Self.accessTemplate.fill([code.rawValue])
         case .accessWhatIf(let code): Self.accessWhatIfTemplate.fill([code.rawValue])
         case .englandAccess: Self.englandAccessTemplate.pattern
-        case let .records(code, template): Self.recordsTemplate.fill([code.rawValue, template.id])
-        case let .recordForm(code, template): Self.recordFormTemplate.fill([code.rawValue, template.id])
-        case let .recordUpload(code, template): Self.recordUploadTemplate.fill([code.rawValue, template.id])
-        case let .recordDelete(code, template): Self.recordDeleteTemplate.fill([code.rawValue, template.id])
+        case .records(let code, let template): Self.recordsTemplate.fill([code.rawValue, template.id])
+        case .recordForm(let code, let template): Self.recordFormTemplate.fill([code.rawValue, template.id])
+        case .recordUpload(let code, let template): Self.recordUploadTemplate.fill([code.rawValue, template.id])
+        case .recordDelete(let code, let template): Self.recordDeleteTemplate.fill([code.rawValue, template.id])
         case .pharmacy(let code): Self.pharmacyTemplate.fill([code.rawValue])
         case .pharmacyClosures(let code): Self.pharmacyClosuresTemplate.fill([code.rawValue])
         case .marketEntry(let code): Self.marketEntryTemplate.fill([code.rawValue])
-        case let .marketEntryApplication(code, reference): Self.marketEntryApplicationTemplate.fill([code.rawValue, reference])
+        case .marketEntryApplication(let code, let reference):
+            Self.marketEntryApplicationTemplate.fill([code.rawValue, reference])
         case .icbPharmacyFirst(let code): Self.icbPharmacyFirstTemplate.fill([code.rawValue])
         case .optometry(let code): Self.optometryTemplate.fill([code.rawValue])
+        case .gosContractsEnding(let code): Self.gosContractsEndingTemplate.fill([code.rawValue])
         case .finance(let code): Self.financeTemplate.fill([code.rawValue])
         case .englandFinance: Self.englandFinanceTemplate.pattern
         case .governance(let code): Self.governanceTemplate.fill([code.rawValue])
@@ -194,6 +203,7 @@ public enum APIRoute {
     public static let icbAccessWhatIf = RouteTemplate("/api/v1/icbs/:icb/access/what-if")
     public static let icbRecords = RouteTemplate("/api/v1/icbs/:icb/records/:template")
     public static let icbPharmacyEvents = RouteTemplate("/api/v1/icbs/:icb/pharmacy-events")
+    public static let icbGOSContractsEnding = RouteTemplate("/api/v1/icbs/:icb/optometry/contracts-ending")
     public static let icbFinance = RouteTemplate("/api/v1/icbs/:icb/finance")
     public static let englandFinance = RouteTemplate("/api/v1/finance")
     public static let icbGovernance = RouteTemplate("/api/v1/icbs/:icb/governance")

@@ -4,7 +4,9 @@ import Vapor
 
 extension Request {
     /// A validated identifier from the path, or 404: a malformed code names nothing that could exist.
-    func code<Kind>(_ name: String, as type: Code<Kind>.Type = Code<Kind>.self, notFound: APIErrorCode) throws -> Code<Kind> {
+    func code<Kind>(_ name: String, as type: Code<Kind>.Type = Code<Kind>.self, notFound: APIErrorCode) throws -> Code<
+        Kind
+    > {
         let raw = parameters.get(name) ?? ""
         guard let code = Code<Kind>(raw) else {
             throw WebError.notFound(notFound, "\"\(raw)\" is not a valid \(Kind.name) (\(Kind.format)).")

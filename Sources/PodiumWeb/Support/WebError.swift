@@ -65,7 +65,8 @@ enum WebError: Error, AbortError {
 
     var reason: String {
         switch self {
-        case .notFound(_, let message), .badRequest(_, let message), .unavailable(_, let message), .unauthorized(let message),
+        case .notFound(_, let message), .badRequest(_, let message), .unavailable(_, let message),
+            .unauthorized(let message),
             .forbidden(let message), .tooManyRequests(let message, _):
             message
         }

@@ -74,8 +74,10 @@ struct CreateAreaStatistics: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["postcodes", "lsoa11_centroids", "population_mid2020", "population_census2021", "iod2025_icb",
-                      "iod2025_lsoa21", "imd2019_lsoa11"] {
+        for table in [
+            "postcodes", "lsoa11_centroids", "population_mid2020", "population_census2021", "iod2025_icb",
+            "iod2025_lsoa21", "imd2019_lsoa11",
+        ] {
             try await database.schema(table).delete()
         }
     }

@@ -35,7 +35,8 @@ struct CreateDentalActivity: AsyncMigration {
             .compositeIdentifier(over: "contract_number", "year_month")
             .create()
         let sql = try database.sql()
-        try await sql.create(index: "dental_activity_commissioner").on("dental_activity").column("commissioner_code").run()
+        try await sql.create(index: "dental_activity_commissioner").on("dental_activity").column("commissioner_code")
+            .run()
         try await sql.create(index: "dental_activity_month").on("dental_activity").column("year_month").run()
     }
 

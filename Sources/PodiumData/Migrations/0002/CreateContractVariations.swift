@@ -23,7 +23,9 @@ struct CreateContractVariations: AsyncMigration {
             .field("withdrawn_at", .string)
             .field("withdrawn_reason", .string)
             .create()
-        try await database.sql().create(index: "contract_variations_contract").on("contract_variations").column("contract_number").run()
+        try await database.sql().create(index: "contract_variations_contract").on("contract_variations").column(
+            "contract_number"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

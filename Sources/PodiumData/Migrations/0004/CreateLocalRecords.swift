@@ -12,15 +12,38 @@ struct CreateLocalRecords: AsyncMigration {
 
     /// Each template's table as it shipped.
     static let tables: [LocalRecordTable] = [
-        LocalRecordTable("pharmacy_contract_types", text: ["ods_code", "contract_type", "notes"], integer: [], key: ["ods_code"]),
-        LocalRecordTable("pharmacy_hours", text: ["ods_code", "effective_from", "day", "kind"], integer: ["opens", "closes"], key: ["ods_code", "effective_from", "day", "kind", "opens"]),
-        LocalRecordTable("pharmacy_closures", text: ["ods_code", "date", "kind", "reason"], integer: ["hours_lost"], key: ["ods_code", "date", "kind"]),
-        LocalRecordTable("pharmacy_first_activity", text: ["ods_code", "registered_pcs_hcfs"], integer: ["month", "clinical_pathways", "minor_illness", "urgent_supply"], key: ["ods_code", "month"]),
-        LocalRecordTable("market_entry_applications", text: ["reference", "kind", "applicant", "premises_postcode", "ods_code", "received", "pna_need", "status", "decision_date", "appeal_lodged", "appeal_outcome"], integer: [], key: ["reference"]),
-        LocalRecordTable("pna_documents", text: ["hwb_code", "kind", "published", "title", "url"], integer: [], key: ["hwb_code", "kind", "published"]),
-        LocalRecordTable("gos_contracts", text: ["contract_number", "kind", "contractor", "premises", "premises_postcode", "start_date", "end_date"], integer: [], key: ["contract_number"]),
-        LocalRecordTable("gos_activity", text: ["contract_number"], integer: ["month", "gos1_sight_tests", "gos3_vouchers", "gos4_repairs", "gos6_domiciliary_tests"], key: ["contract_number", "month"]),
-        LocalRecordTable("eye_services", text: ["service_code", "name", "kind", "specification", "start_date", "end_date", "contracts"], integer: ["fee_per_episode"], key: ["service_code"]),
+        LocalRecordTable(
+            "pharmacy_contract_types", text: ["ods_code", "contract_type", "notes"], integer: [], key: ["ods_code"]),
+        LocalRecordTable(
+            "pharmacy_hours", text: ["ods_code", "effective_from", "day", "kind"], integer: ["opens", "closes"],
+            key: ["ods_code", "effective_from", "day", "kind", "opens"]),
+        LocalRecordTable(
+            "pharmacy_closures", text: ["ods_code", "date", "kind", "reason"], integer: ["hours_lost"],
+            key: ["ods_code", "date", "kind"]),
+        LocalRecordTable(
+            "pharmacy_first_activity", text: ["ods_code", "registered_pcs_hcfs"],
+            integer: ["month", "clinical_pathways", "minor_illness", "urgent_supply"], key: ["ods_code", "month"]),
+        LocalRecordTable(
+            "market_entry_applications",
+            text: [
+                "reference", "kind", "applicant", "premises_postcode", "ods_code", "received", "pna_need", "status",
+                "decision_date", "appeal_lodged", "appeal_outcome",
+            ], integer: [], key: ["reference"]),
+        LocalRecordTable(
+            "pna_documents", text: ["hwb_code", "kind", "published", "title", "url"], integer: [],
+            key: ["hwb_code", "kind", "published"]),
+        LocalRecordTable(
+            "gos_contracts",
+            text: ["contract_number", "kind", "contractor", "premises", "premises_postcode", "start_date", "end_date"],
+            integer: [], key: ["contract_number"]),
+        LocalRecordTable(
+            "gos_activity", text: ["contract_number"],
+            integer: ["month", "gos1_sight_tests", "gos3_vouchers", "gos4_repairs", "gos6_domiciliary_tests"],
+            key: ["contract_number", "month"]),
+        LocalRecordTable(
+            "eye_services",
+            text: ["service_code", "name", "kind", "specification", "start_date", "end_date", "contracts"],
+            integer: ["fee_per_episode"], key: ["service_code"]),
     ]
 
     func prepare(on database: any Database) async throws {
@@ -63,10 +86,15 @@ struct LocalRecordTable: Sendable {
     func create(on database: any Database) async throws {
         var schema = database.schema(name)
         for (column, type) in text.map({ ($0, DatabaseSchema.DataType.string) }) + integer.map({ ($0, .int64) }) {
-            schema = key.contains(column) ? schema.field(.string(column), type, .required) : schema.field(.string(column), type)
+            schema =
+                key.contains(column)
+                ? schema.field(.string(column), type, .required) : schema.field(.string(column), type)
         }
-        schema = (key.contains("icb_code") ? schema.field("icb_code", .string, .required) : schema.field("icb_code", .string))
-            .field("is_example", .int64, .required).field("source", .string, .required).field("recorded_at", .string, .required)
+        schema =
+            (key.contains("icb_code")
+            ? schema.field("icb_code", .string, .required) : schema.field("icb_code", .string))
+            .field("is_example", .int64, .required).field("source", .string, .required).field(
+                "recorded_at", .string, .required)
         try await schema.constraint(.constraint(.compositeIdentifier(key.map { .key(.string($0)) }), name: "")).create()
         try await database.sql().create(index: "\(name)_icb").on(name).column("icb_code").run()
     }

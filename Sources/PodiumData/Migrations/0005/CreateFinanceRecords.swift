@@ -6,8 +6,12 @@ struct CreateFinanceRecords: AsyncMigration {
     var name: String { "0005-create-finance-records" }
 
     static let tables: [LocalRecordTable] = [
-        LocalRecordTable("budget_lines", text: ["line", "notes"], integer: ["financial_year", "budget"], key: ["icb_code", "financial_year", "line"]),
-        LocalRecordTable("finance_actuals", text: ["line", "notes"], integer: ["month", "spent", "committed"], key: ["icb_code", "month", "line"]),
+        LocalRecordTable(
+            "budget_lines", text: ["line", "notes"], integer: ["financial_year", "budget"],
+            key: ["icb_code", "financial_year", "line"]),
+        LocalRecordTable(
+            "finance_actuals", text: ["line", "notes"], integer: ["month", "spent", "committed"],
+            key: ["icb_code", "month", "line"]),
         LocalRecordTable(
             "reinvestment_options", text: ["reference", "kind", "description", "status", "committee", "decision_date"],
             integer: ["financial_year", "cost", "lead_time_days"], key: ["icb_code", "reference"]),

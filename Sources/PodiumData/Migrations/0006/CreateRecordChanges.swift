@@ -19,7 +19,8 @@ struct CreateRecordChanges: AsyncMigration {
             .field("source", .string, .required)
             .field("changed_at", .string, .required)
             .create()
-        try await database.sql().create(index: "record_changes_template_icb").on("record_changes").column("template").column("icb_code").run()
+        try await database.sql().create(index: "record_changes_template_icb").on("record_changes").column("template")
+            .column("icb_code").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -8,11 +8,16 @@ struct CreateGovernanceRecords: AsyncMigration {
     static let tables: [LocalRecordTable] = [
         LocalRecordTable(
             "risks",
-            text: ["reference", "title", "category", "owner", "initial_likelihood", "initial_consequence", "current_likelihood", "current_consequence",
-                   "target_likelihood", "target_consequence", "controls", "mitigations", "review_date", "status"],
+            text: [
+                "reference", "title", "category", "owner", "initial_likelihood", "initial_consequence",
+                "current_likelihood", "current_consequence",
+                "target_likelihood", "target_consequence", "controls", "mitigations", "review_date", "status",
+            ],
             integer: [], key: ["icb_code", "reference"]),
         LocalRecordTable(
-            "assurance_criteria", text: ["reference", "domain", "principle", "criterion", "rating", "evidence", "owner", "due_date"], integer: [],
+            "assurance_criteria",
+            text: ["reference", "domain", "principle", "criterion", "rating", "evidence", "owner", "due_date"],
+            integer: [],
             key: ["icb_code", "reference"]),
     ]
 
@@ -24,4 +29,3 @@ struct CreateGovernanceRecords: AsyncMigration {
         for table in Self.tables.reversed() { try await database.schema(table.name).delete() }
     }
 }
-

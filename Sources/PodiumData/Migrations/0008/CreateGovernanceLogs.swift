@@ -6,13 +6,18 @@ struct CreateGovernanceLogs: AsyncMigration {
 
     static let tables: [LocalRecordTable] = [
         LocalRecordTable(
-            "decisions", text: ["reference", "date", "committee", "decision", "options", "rationale", "conflicts", "linked", "status"], integer: [],
+            "decisions",
+            text: [
+                "reference", "date", "committee", "decision", "options", "rationale", "conflicts", "linked", "status",
+            ], integer: [],
             key: ["icb_code", "reference"]),
         LocalRecordTable(
-            "engagements", text: ["reference", "date", "partner", "kind", "subject", "actions", "follow_up", "status"], integer: [],
+            "engagements", text: ["reference", "date", "partner", "kind", "subject", "actions", "follow_up", "status"],
+            integer: [],
             key: ["icb_code", "reference"]),
         LocalRecordTable(
-            "handover_items", text: ["reference", "item", "kind", "sender", "status", "evidence", "due_date"], integer: [], key: ["icb_code", "reference"]),
+            "handover_items", text: ["reference", "item", "kind", "sender", "status", "evidence", "due_date"],
+            integer: [], key: ["icb_code", "reference"]),
     ]
 
     func prepare(on database: any Database) async throws {

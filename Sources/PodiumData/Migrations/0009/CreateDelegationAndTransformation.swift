@@ -8,14 +8,21 @@ struct CreateDelegationAndTransformation: AsyncMigration {
     static let tables: [LocalRecordTable] = [
         LocalRecordTable(
             "delegations",
-            text: ["reference", "service", "service_name", "status", "effective_from", "effective_to", "phase", "host", "icbs_served", "confidence", "sourced_from"],
+            text: [
+                "reference", "service", "service_name", "status", "effective_from", "effective_to", "phase", "host",
+                "icbs_served", "confidence", "sourced_from",
+            ],
             integer: [], key: ["icb_code", "reference"]),
         LocalRecordTable(
-            "delegated_functions", text: ["reference", "function", "arrangement", "confidence", "sourced_from"], integer: [], key: ["icb_code", "reference"]),
+            "delegated_functions", text: ["reference", "function", "arrangement", "confidence", "sourced_from"],
+            integer: [], key: ["icb_code", "reference"]),
         LocalRecordTable(
             "transformation_programmes",
-            text: ["reference", "name", "kind", "objective", "measure", "baseline", "population_health", "quality", "value", "start", "end", "status",
-                   "evaluation"],
+            text: [
+                "reference", "name", "kind", "objective", "measure", "baseline", "population_health", "quality",
+                "value", "start", "end", "status",
+                "evaluation",
+            ],
             integer: ["cost", "savings"], key: ["icb_code", "reference"]),
     ]
 

@@ -53,6 +53,8 @@ struct CreateUsers: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["sign_in_failures", "api_tokens", "sessions", "user_icbs", "users"] { try await database.schema(table).delete() }
+        for table in ["sign_in_failures", "api_tokens", "sessions", "user_icbs", "users"] {
+            try await database.schema(table).delete()
+        }
     }
 }

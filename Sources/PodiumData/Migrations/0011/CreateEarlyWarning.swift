@@ -7,7 +7,8 @@ struct CreateEarlyWarning: AsyncMigration {
     var name: String { "0011-create-early-warning" }
 
     static let intelligence = LocalRecordTable(
-        "provider_intelligence", text: ["reference", "provider", "category", "date", "note"], integer: [], key: ["icb_code", "reference"])
+        "provider_intelligence", text: ["reference", "provider", "category", "date", "note"], integer: [],
+        key: ["icb_code", "reference"])
 
     func prepare(on database: any Database) async throws {
         try await Self.intelligence.create(on: database)

@@ -12,7 +12,9 @@ enum AccessService: String, Sendable, Hashable, CaseIterable, Codable {
     var sites: String { self == .dental ? "dental contracts" : "pharmacies" }
     /// Scores are capacity per resident; shown per this many residents.
     var per: Double { self == .dental ? 1_000 : 10_000 }
-    var unit: String { self == .dental ? "UDAs a year per 1,000 residents in reach" : "pharmacies per 10,000 residents in reach" }
+    var unit: String {
+        self == .dental ? "UDAs a year per 1,000 residents in reach" : "pharmacies per 10,000 residents in reach"
+    }
     var capacityLabel: String { self == .dental ? "UDA target a year" : "capacity (1 per pharmacy)" }
 }
 
@@ -28,8 +30,11 @@ struct AccessSnapshot: Sendable {
 extension AccessSnapshot {
     /// England's access model for `service` and `demand`, built once per import state and kept in the open-data cache
     /// (building England takes under a second in a release build; concurrent first requests share one build).
-    static func query(_ context: QueryContext, service: AccessService, demand: AccessDemand) async throws -> AccessSnapshot {
-        let openData = context.openData, database = context.database
+    static func query(_ context: QueryContext, service: AccessService, demand: AccessDemand) async throws
+        -> AccessSnapshot
+    {
+        let openData = context.openData
+        let database = context.database
         return try await openData.cached("access-\(service.rawValue)-\(demand.rawValue)") {
             let store = AccessStore(database: database)
             let year = try await openData.financialYear(nil)
@@ -42,7 +47,10 @@ extension AccessSnapshot {
             let areas = try await store.areas()
             let model = AccessModel(areas: areas, sites: placement.sites, demand: demand)
             let datasets: [Dataset] =
-                [.population2021, .iod2025, .lsoaVintageLookup, .lsoa2011Centroids, .population2020, .lsoa2021Lookup, .postcodes]
+                [
+                    .population2021, .iod2025, .lsoaVintageLookup, .lsoa2011Centroids, .population2020, .lsoa2021Lookup,
+                    .postcodes,
+                ]
                 + (service == .dental ? [.dentalActivity] : [.pharmacies])
             return AccessSnapshot(
                 service: service, model: model, financialYear: year, placement: placement,
@@ -54,7 +62,8 @@ extension AccessSnapshot {
     func row(_ area: Int, rank: Int? = nil, after: [Double]? = nil) -> AccessAreaRow {
         let per = service.per
         return AccessAreaRow(
-            area: model.areas[area], people: model.population[area], access: model.access[area] * per, activity: model.activity[area] * per,
+            area: model.areas[area], people: model.population[area], access: model.access[area] * per,
+            activity: model.activity[area] * per,
             ofEngland: model.access[area] / model.englandMean, rank: rank, after: after.map { $0[area] * per })
     }
 }
@@ -91,7 +100,10 @@ struct WhatIfForm: Codable, Sendable {
     var isEmpty: Bool { (change ?? "").isEmpty }
 
     var queryItems: [URLQueryItem] {
-        QueryItems.of([("site", site), ("change", change), ("capacity", capacity), ("amount", amount), ("to", to), ("postcode", postcode)])
+        QueryItems.of([
+            ("site", site), ("change", change), ("capacity", capacity), ("amount", amount), ("to", to),
+            ("postcode", postcode),
+        ])
     }
 
     /// The changes the form asks for, or `nil` if it asks for none yet.
@@ -101,13 +113,15 @@ struct WhatIfForm: Codable, Sendable {
         func site(_ field: String, _ value: String?) throws -> Int {
             guard let value, !value.isEmpty else { throw WebError.invalid("Choose a site (\(field)).") }
             guard let number = model.site(value) else {
-                throw WebError.notFound(.siteNotFound, "No site \(value) in the access model (it may have no location).")
+                throw WebError.notFound(
+                    .siteNotFound, "No site \(value) in the access model (it may have no location).")
             }
             return number
         }
         func quantity(_ field: String, _ value: String?) throws -> Double {
-            guard let text = value?.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces), let number = Double(text),
-                  number.isFinite, number >= 0, number <= 10_000_000
+            guard let text = value?.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces),
+                let number = Double(text),
+                number.isFinite, number >= 0, number <= 10_000_000
             else { throw WebError.invalid("\(field) must be a number from 0 to 10,000,000.") }
             return number
         }
@@ -119,20 +133,30 @@ struct WhatIfForm: Codable, Sendable {
         case "capacity":
             let number = try site("site", self.site)
             let value = try quantity("capacity", capacity)
-            return ([.setCapacity(site: number, capacity: value)], "Set \(name(number))'s capacity to \(Self.group(value))")
+            return (
+                [.setCapacity(site: number, capacity: value)], "Set \(name(number))'s capacity to \(Self.group(value))"
+            )
         case "move":
-            let from = try site("site", self.site), destination = try site("to", to)
+            let from = try site("site", self.site)
+            let destination = try site("to", to)
             let value = try quantity("amount", amount)
-            return ([.move(amount: value, from: from, to: destination)], "Move \(Self.group(value)) from \(name(from)) to \(name(destination))")
+            return (
+                [.move(amount: value, from: from, to: destination)],
+                "Move \(Self.group(value)) from \(name(from)) to \(name(destination))"
+            )
         case "open":
             guard let text = postcode, let code = Postcode(text) else {
                 throw WebError.invalid("postcode must be a UK postcode, such as B19 1JD.")
             }
             guard let location = try await store.location(of: code) else {
-                throw WebError.notFound(.postcodeNotFound, "Code-Point Open (the bundled subset) does not know \(code.display).")
+                throw WebError.notFound(
+                    .postcodeNotFound, "Code-Point Open (the bundled subset) does not know \(code.display).")
             }
             let value = try quantity("capacity", capacity)
-            return ([.open(location: location, capacity: value)], "Open a site at \(code.display) with capacity \(Self.group(value))")
+            return (
+                [.open(location: location, capacity: value)],
+                "Open a site at \(code.display) with capacity \(Self.group(value))"
+            )
         default:
             throw WebError.invalid("change must be close, capacity, move or open.")
         }

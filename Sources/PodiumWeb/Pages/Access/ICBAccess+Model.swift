@@ -33,12 +33,15 @@ enum ICBAccess {
             let areas = model.areas(in: code)
             let inICB = Set(areas)
             let ranks = model.ranks(of: areas)
-            let inequality = model.inequality(of: areas), england = model.inequality()
+            let inequality = model.inequality(of: areas)
+            let england = model.inequality()
             let gaps = model.gaps.filter { inICB.contains($0.area) }
             let rows = Dictionary(uniqueKeysWithValues: areas.map { ($0, snapshot.row($0, rank: ranks[$0])) })
             return Model(
                 icb: icb, choices: choices, snapshot: snapshot, areas: areas,
-                sites: model.sites(of: code).sorted { (model.sites[$0].name, model.sites[$0].id) < (model.sites[$1].name, model.sites[$1].id) },
+                sites: model.sites(of: code).sorted {
+                    (model.sites[$0].name, model.sites[$0].id) < (model.sites[$1].name, model.sites[$1].id)
+                },
                 inequality: inequality, england: england, gaps: gaps, areaRows: areas.compactMap { rows[$0] },
                 gapRows: gaps.enumerated().compactMap { position, entry in
                     rows[entry.area].map { AccessGapRow(position: position + 1, entry: entry, row: $0) }
@@ -50,10 +53,13 @@ enum ICBAccess {
 
 extension AccessDecileRow {
     /// Deciles 1 to 10 of the ICB beside England's (and after a what-if, the ICB's after it).
-    static func rows(_ icb: AccessInequality, england: AccessInequality, after: AccessInequality? = nil, per: Double) -> [AccessDecileRow] {
+    static func rows(_ icb: AccessInequality, england: AccessInequality, after: AccessInequality? = nil, per: Double)
+        -> [AccessDecileRow]
+    {
         (1...10).map { decile in
             AccessDecileRow(
-                decile: decile, icb: icb.deciles.first { $0.decile == decile }, england: england.deciles.first { $0.decile == decile },
+                decile: decile, icb: icb.deciles.first { $0.decile == decile },
+                england: england.deciles.first { $0.decile == decile },
                 after: after?.deciles.first { $0.decile == decile }, per: per)
         }
     }
@@ -83,10 +89,15 @@ enum WhatIf {
             var changedInICB: Int
         }
 
-        static func query(_ context: QueryContext, icb code: ICBCode, choices: AccessChoices, form: WhatIfForm) async throws -> Model {
+        static func query(_ context: QueryContext, icb code: ICBCode, choices: AccessChoices, form: WhatIfForm)
+            async throws -> Model
+        {
             let access = try await ICBAccess.Model.query(context, icb: code, choices: choices)
             let snapshot = access.snapshot
-            guard let (changes, description) = try await form.changes(in: snapshot.model, store: AccessStore(database: context.database)) else {
+            guard
+                let (changes, description) = try await form.changes(
+                    in: snapshot.model, store: AccessStore(database: context.database))
+            else {
                 return Model(access: access, form: form, outcome: nil)
             }
             let result: AccessWhatIf
@@ -114,7 +125,8 @@ enum WhatIf {
                 outcome: Outcome(
                     changes: changes, description: description, result: result, changedRows: rows,
                     deciles: AccessDecileRow.rows(
-                        result.inequalityBefore, england: access.england, after: result.inequalityAfter, per: snapshot.service.per),
+                        result.inequalityBefore, england: access.england, after: result.inequalityAfter,
+                        per: snapshot.service.per),
                     touchedSites: touched, openedAt: opened, changedInICB: rows.filter { $0.area.icb == code }.count))
         }
     }

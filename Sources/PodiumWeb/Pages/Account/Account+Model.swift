@@ -12,12 +12,15 @@ enum AccountShow {
         static func query(_ context: QueryContext, user: User) async throws -> Model {
             Model(
                 user: user, tokens: try await UserStore(database: context.database).tokens(of: user.id),
-                icbNames: Dictionary(uniqueKeysWithValues: try await context.openData.icbs().map { ($0.code, $0.shortName) }))
+                icbNames: Dictionary(
+                    uniqueKeysWithValues: try await context.openData.icbs().map { ($0.code, $0.shortName) }))
         }
     }
 
     /// Everything wrong with a password change, in words; empty when it may go ahead.
-    static func passwordProblems(_ context: QueryContext, user: User, current: String, new: String, confirm: String?) async throws -> [String] {
+    static func passwordProblems(_ context: QueryContext, user: User, current: String, new: String, confirm: String?)
+        async throws -> [String]
+    {
         var problems: [String] = []
         if try await Accounts.verify(email: user.email, password: current, on: context.database) == nil {
             problems.append("The current password is not right.")
@@ -28,10 +31,13 @@ enum AccountShow {
     }
 
     /// Changes the password and signs out the user's other sessions (`keeping` the one that asked).
-    static func changePassword(_ context: QueryContext, user: User, to new: String, keeping session: String?, now: String) async throws {
+    static func changePassword(
+        _ context: QueryContext, user: User, to new: String, keeping session: String?, now: String
+    ) async throws {
         try await Accounts.setPassword(new, for: user, on: context.database)
         if let session {
-            try await UserStore(database: context.database).deleteSessions(userID: user.id, keeping: session, expiredBefore: now)
+            try await UserStore(database: context.database).deleteSessions(
+                userID: user.id, keeping: session, expiredBefore: now)
         }
     }
 
@@ -93,8 +99,11 @@ enum AdminUsers {
 
 /// Signing in: the throttle's counts and the failures it records.
 enum SignIn {
-    static func failures(_ context: QueryContext, account: String, address: String, since: Int64) async throws -> (account: [Int64], address: [Int64]) {
-        let found = try await UserStore(database: context.database).failedSignIns(account: account, address: address, since: since)
+    static func failures(_ context: QueryContext, account: String, address: String, since: Int64) async throws -> (
+        account: [Int64], address: [Int64]
+    ) {
+        let found = try await UserStore(database: context.database).failedSignIns(
+            account: account, address: address, since: since)
         return (found.account, found.address)
     }
 
@@ -154,7 +163,9 @@ struct PostedUser: Codable, Sendable {
     func grant() -> Result<Grant, Problems> {
         guard let role = Role(rawValue: role ?? "") else { return .failure(Problems(messages: ["Choose a role."])) }
         let codes = (icbs ?? []).map { ($0, ICBCode($0)) }
-        if let bad = codes.first(where: { $0.1 == nil }) { return .failure(Problems(messages: ["\"\(bad.0)\" is not an ICB code."])) }
+        if let bad = codes.first(where: { $0.1 == nil }) {
+            return .failure(Problems(messages: ["\"\(bad.0)\" is not an ICB code."]))
+        }
         var region: NHSEnglandRegion?
         if role == .regionalAssurance, let text = self.region, !text.isEmpty {
             guard let found = NHSEnglandRegion(rawValue: text) else {
@@ -163,8 +174,11 @@ struct PostedUser: Codable, Sendable {
             region = found
         }
         let usesICBs = [.commissioner, .finance, .viewer].contains(role)
-        let grant = Grant(role: role, icbs: usesICBs ? Set(codes.compactMap(\.1)) : [], region: role == .regionalAssurance ? region : nil)
+        let grant = Grant(
+            role: role, icbs: usesICBs ? Set(codes.compactMap(\.1)) : [],
+            region: role == .regionalAssurance ? region : nil)
         return grant.problems.isEmpty
-            ? .success(grant) : .failure(Problems(messages: grant.problems.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }))
+            ? .success(grant)
+            : .failure(Problems(messages: grant.problems.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }))
     }
 }

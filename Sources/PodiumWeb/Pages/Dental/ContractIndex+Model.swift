@@ -22,7 +22,8 @@ enum ContractIndex {
                 coverage = try await openData.coverage(of: year)
             }
             return Model(
-                icb: icb, financialYear: year, availableYears: try await openData.financialYears(), contracts: contracts,
+                icb: icb, financialYear: year, availableYears: try await openData.financialYears(),
+                contracts: contracts,
                 coverage: coverage, sources: try await openData.notes([.dentalActivity], year: year))
         }
     }

@@ -14,7 +14,8 @@ extension ContractIndex {
             self.context = context
             table = ContractTables.contracts(model.contracts)
             links = ListLinks(
-                path: PodiumRoute.dentalContracts(model.icb.code).path, request: table.accepting(request), extra: QueryItems.of([("year", year)]))
+                path: PodiumRoute.dentalContracts(model.icb.code).path, request: table.accepting(request),
+                extra: QueryItems.of([("year", year)]))
         }
 
         var downloadName: String { "\(model.icb.code)-dental-contracts-\(DownloadName.year(model.financialYear))" }
@@ -22,11 +23,14 @@ extension ContractIndex {
 
         func document() -> HTML {
             let icb = model.icb
-            let period = model.coverage.map { "\(model.financialYear?.label ?? ""): \($0.summary)" } ?? "no dental activity imported"
+            let period =
+                model.coverage.map { "\(model.financialYear?.label ?? ""): \($0.summary)" }
+                ?? "no dental activity imported"
             return Layout.page(
                 title: "Dental contracts: \(icb.shortName)", context: context,
                 crumbs: [
-                    Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
+                    Crumb(title: "England", href: PodiumRoute.home.path),
+                    Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
                     Crumb(title: "Dental contracts"),
                 ],
                 sources: model.sources,
@@ -37,7 +41,8 @@ extension ContractIndex {
                         class: "lede"),
                     .p(
                         Layout.link(
-                            "Mid-year review, forecast year end and projected clawback for these contracts →", PodiumRoute.dentalPosition(icb.code).path)
+                            "Mid-year review, forecast year end and projected clawback for these contracts →",
+                            PodiumRoute.dentalPosition(icb.code).path)
                     ),
                     yearChooser,
                     TableView.listing(table, page: table.page(links.request), links: links, noun: "contracts"),

@@ -23,14 +23,19 @@ enum ContractShow {
         var monthsOfYear: [ContractMonth] { months.filter { current.financialYear.contains($0.month) } }
 
         /// - Parameter requested: a financial year (`2023-24`), or `nil` for the latest the contract has data for.
-        static func query(_ context: QueryContext, contract number: ContractNumber, year requested: String? = nil) async throws -> Detail {
+        static func query(_ context: QueryContext, contract number: ContractNumber, year requested: String? = nil)
+            async throws -> Detail
+        {
             let months = try await DentalStore(database: context.database).months(of: number)
             guard let latest = months.last else {
-                throw WebError.notFound(.contractNotFound, "No dental contract \(number) in the imported activity data.")
+                throw WebError.notFound(
+                    .contractNotFound, "No dental contract \(number) in the imported activity data.")
             }
             var year = FinancialYear(containing: latest.month)
             if let requested, !requested.isEmpty {
-                guard let parsed = FinancialYear(requested) else { throw WebError.invalid("year must be a financial year such as 2023/24.") }
+                guard let parsed = FinancialYear(requested) else {
+                    throw WebError.invalid("year must be a financial year such as 2023/24.")
+                }
                 year = parsed
             }
             guard let current = ContractYear(contract: number, financialYear: year, rows: months) else {
@@ -56,12 +61,15 @@ enum ContractShow {
         /// The contract's early-warning score in the latest month of data; `nil` when it is not scored.
         var warning: ProviderWarning?
 
-        static func query(_ context: QueryContext, contract number: ContractNumber, choices: PositionChoices) async throws -> Model {
+        static func query(_ context: QueryContext, contract number: ContractNumber, choices: PositionChoices)
+            async throws -> Model
+        {
             let detail = try await Detail.query(context, contract: number, year: choices.year)
             let year = detail.current.financialYear
             let variations = try await VariationStore(database: context.database).variations(of: number)
             let position = ContractPosition(
-                year: detail.current, coverage: detail.coverage, variations: variations, profile: try WorkingDayProfile.required(year),
+                year: detail.current, coverage: detail.coverage, variations: variations,
+                profile: try WorkingDayProfile.required(year),
                 settings: try choices.settings(for: year))
             return Model(
                 detail: detail, position: position, variations: variations, choices: choices,

@@ -35,17 +35,24 @@ enum DentalPosition {
             let settings = try choices.settings(for: year)
             let variations = try await VariationStore(database: context.database).all()
             let positions = list.contracts.map {
-                ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)
+                ContractPosition(
+                    year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile,
+                    settings: settings)
             }
             let portfolio = PortfolioPosition(financialYear: year, contracts: positions)
             var measures = [SPCMeasures.portfolioDelivery(portfolio)]
             let population = try await GeographyStore(database: context.database).agePopulation(of: code)
-            if let population { measures += SPCMeasures.patientsSeen(list.contracts, coverage: coverage, population: population) }
+            if let population {
+                measures += SPCMeasures.patientsSeen(list.contracts, coverage: coverage, population: population)
+            }
             return Model(
-                icb: list.icb, portfolio: portfolio, settings: settings, years: list.contracts, population: population, coverage: coverage,
+                icb: list.icb, portfolio: portfolio, settings: settings, years: list.contracts, population: population,
+                coverage: coverage,
                 availableYears: list.availableYears, choices: choices,
-                sources: list.sources + (try await context.openData.notes([.population2020, .lsoa2011Lookup], year: nil)),
-                measures: measures, funnel: portfolio.deliveryFunnel, percentiles: portfolio.percentileRanksAgainstProfile)
+                sources: list.sources
+                    + (try await context.openData.notes([.population2020, .lsoa2011Lookup], year: nil)),
+                measures: measures, funnel: portfolio.deliveryFunnel,
+                percentiles: portfolio.percentileRanksAgainstProfile)
         }
 
         /// The position, or `nil` before any dental activity is imported (finance and governance still answer then).
@@ -91,21 +98,27 @@ enum EnglandDentalPosition {
             let coverage = try await openData.coverage(of: year)
             let variations = try await VariationStore(database: context.database).all()
             let positions = try await openData.contractYears(in: year).map {
-                ContractPosition(year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile, settings: settings)
+                ContractPosition(
+                    year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile,
+                    settings: settings)
             }
             // Each contract counts for the ICB commissioning it in its latest month of the year.
             let byICB = Dictionary(grouping: positions, by: \.latest.commissioner)
             let shown = try await openData.icbs().filter { scope.contains($0.code) }
-            let rows = shown.map { Row(icb: $0, portfolio: PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? [])) }
+            let rows = shown.map {
+                Row(icb: $0, portfolio: PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? []))
+            }
             let registered = Set(shown.map(\.code))
             let values = rows.map { $0.portfolio.againstProfilePercent ?? 0 }
             let deciles = PeerComparison.deciles(rows.compactMap(\.portfolio.againstProfilePercent))
             return Model(
                 rows: rows,
-                england: PortfolioPosition(financialYear: year, contracts: positions.filter { registered.contains($0.latest.commissioner) }),
+                england: PortfolioPosition(
+                    financialYear: year, contracts: positions.filter { registered.contains($0.latest.commissioner) }),
                 scope: scope, settings: settings, coverage: coverage, choices: choices,
                 sources: try await openData.notes([.dentalActivity, .icbs], year: year),
-                percentiles: Dictionary(uniqueKeysWithValues: zip(rows.map(\.icb.code), PeerComparison.percentileRanks(values))),
+                percentiles: Dictionary(
+                    uniqueKeysWithValues: zip(rows.map(\.icb.code), PeerComparison.percentileRanks(values))),
                 deciles: deciles.count == 9 ? deciles : [])
         }
     }

@@ -18,38 +18,53 @@ extension DentalPosition {
         init(_ model: Model, request: ListRequest, context: PageContext) {
             self.model = model
             self.context = context
-            let portfolio = model.portfolio, threshold = model.settings.midYearThreshold
-            positions = PositionTables.positions(portfolio.contracts, percentiles: model.percentiles, threshold: threshold)
+            let portfolio = model.portfolio
+            let threshold = model.settings.midYearThreshold
+            positions = PositionTables.positions(
+                portfolio.contracts, percentiles: model.percentiles, threshold: threshold)
             summary = SPCTables.summary(model.measures)
-            funnel = FunnelChartView.table(model.funnel, id: "funnel", caption: "Year-to-date delivery against profile: funnel plot") {
+            funnel = FunnelChartView.table(
+                model.funnel, id: "funnel", caption: "Year-to-date delivery against profile: funnel plot"
+            ) {
                 ContractNumber($0).map { PodiumRoute.dentalContract($0).path }
             }
-            topRisks = PositionTables.positions(model.topRisks, id: "top-risks", caption: "Largest projected clawback", threshold: threshold)
+            topRisks = PositionTables.positions(
+                model.topRisks, id: "top-risks", caption: "Largest projected clawback", threshold: threshold)
             flagged = PositionTables.positions(
-                portfolio.flaggedAtMidYear, id: "mid-year-flags", caption: "Contracts flagged at mid-year", threshold: threshold)
+                portfolio.flaggedAtMidYear, id: "mid-year-flags", caption: "Contracts flagged at mid-year",
+                threshold: threshold)
             bands = PositionTables.bands(portfolio, rules: model.settings.rules)
             trend = PositionTables.trend(portfolio.trend)
             links = ListLinks(
-                path: PodiumRoute.dentalPosition(model.icb.code).path, request: positions.accepting(request), extra: model.choices.queryItems)
+                path: PodiumRoute.dentalPosition(model.icb.code).path, request: positions.accepting(request),
+                extra: model.choices.queryItems)
         }
 
-        var downloadName: String { "\(model.icb.code)-dental-position-\(DownloadName.year(model.portfolio.financialYear))" }
+        var downloadName: String {
+            "\(model.icb.code)-dental-position-\(DownloadName.year(model.portfolio.financialYear))"
+        }
         var tables: [AnyTable] {
             [
-                AnyTable(positions, request: links.request), AnyTable(topRisks), AnyTable(flagged), AnyTable(bands), AnyTable(trend),
+                AnyTable(positions, request: links.request), AnyTable(topRisks), AnyTable(flagged), AnyTable(bands),
+                AnyTable(trend),
                 AnyTable(summary), AnyTable(funnel),
             ] + model.measures.map { AnyTable(SPCTables.points($0)) }
         }
 
         func document() -> HTML {
-            let icb = model.icb, portfolio = model.portfolio, threshold = model.settings.midYearThreshold.formatted
+            let icb = model.icb
+            let portfolio = model.portfolio
+            let threshold = model.settings.midYearThreshold.formatted
             let path = PodiumRoute.dentalPosition(icb.code).path
             let choices = model.choices
-            let csv: (String) -> String = { ListLinks(path: path, request: ListRequest(), extra: choices.queryItems).csv(table: $0) }
+            let csv: (String) -> String = {
+                ListLinks(path: path, request: ListRequest(), extra: choices.queryItems).csv(table: $0)
+            }
             return Layout.page(
                 title: "Dental position: \(icb.shortName), \(portfolio.financialYear.label)", context: context,
                 crumbs: [
-                    Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
+                    Crumb(title: "England", href: PodiumRoute.home.path),
+                    Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
                     Crumb(title: "Dental position"),
                 ],
                 sources: model.sources,
@@ -59,14 +74,17 @@ extension DentalPosition {
                             + "delivery against a working-day profile, the mid-year review, and the year-end outcome projected at each contract's pace.",
                         class: "lede"),
                     SettingsForm.render(path: path, choices: model.choices, settings: model.settings),
-                    .div(.attr("class", "figures"), .group(DentalPositionFigures.cards(portfolio, settings: model.settings))),
+                    .div(
+                        .attr("class", "figures"),
+                        .group(DentalPositionFigures.cards(portfolio, settings: model.settings))),
                     .h2(.plain("Statistical process control")),
                     Layout.paragraph(
                         "Making Data Count XmR charts: a point outside the process limits, a run of seven on one side of the mean, a trend of seven, or two of three beyond two sigma is a special cause. "
                             + "Icons: variation describes the latest month; assurance says whether the process can hit its target. Sums of contracts' patients-seen counts count a patient seen at two contracts twice.",
                         class: "lede"),
                     TableView.whole(summary, csv: csv(summary.id), note: "One row per measure. "),
-                    .forEach(model.measures) { measure in measure.section(heading: .h3(.plain(measure.name)), csv: csv) },
+                    .forEach(model.measures) { measure in measure.section(heading: .h3(.plain(measure.name)), csv: csv)
+                    },
                     .h2(.plain("Delivery against the working-day profile")),
                     Layout.paragraph(
                         "Bars are UDAs delivered by the ICB's contracts each month; dashed markers are what their targets spread by working days expect. Higher is better.",
@@ -76,7 +94,8 @@ extension DentalPosition {
                     .h2(.plain("Contracts compared: funnel plot")),
                     FunnelChartView(
                         title: "Year-to-date delivery against profile by contract",
-                        measure: "UDAs delivered as % of the working-day profile, year to date", direction: .increase, funnel: model.funnel
+                        measure: "UDAs delivered as % of the working-day profile, year to date", direction: .increase,
+                        funnel: model.funnel
                     ).render(id: "funnel-chart"),
                     TableView.whole(
                         funnel, csv: csv(funnel.id),
@@ -88,18 +107,23 @@ extension DentalPosition {
                         "How many contracts would end the year in each band at their year-to-date pace. Below the lower tolerance means clawback and a breach notice; higher bands are better up to the upper tolerance.",
                         class: "direction"),
                     Self.bandChart(bands).render(id: "band-chart"),
-                    TableView.whole(bands, csv: csv(bands.id), note: "\(TableView.group(portfolio.forecastContracts.count)) contracts with a forecast. "),
+                    TableView.whole(
+                        bands, csv: csv(bands.id),
+                        note: "\(TableView.group(portfolio.forecastContracts.count)) contracts with a forecast. "),
                     .h2(.plain("Top risks: largest projected clawback")),
                     topRisks.rows.isEmpty
                         ? Layout.paragraph("No contract is projected to fall below the lower tolerance.")
-                        : TableView.whole(topRisks, csv: csv(topRisks.id), note: "The \(topRisks.rows.count) largest. "),
+                        : TableView.whole(
+                            topRisks, csv: csv(topRisks.id), note: "The \(topRisks.rows.count) largest. "),
                     .h2(.plain("Flagged at mid-year")),
                     flagged.rows.isEmpty
-                        ? Layout.paragraph("No contract delivered less than \(threshold) of its target from April to September.")
+                        ? Layout.paragraph(
+                            "No contract delivered less than \(threshold) of its target from April to September.")
                         : TableView.whole(
                             flagged, csv: csv(flagged.id),
                             note:
-                                "\(Words.count(flagged.rows.count, "contract")) below \(threshold) of target from April to September (GDS Regs Sch 3 para 58). "),
+                                "\(Words.count(flagged.rows.count, "contract")) below \(threshold) of target from April to September (GDS Regs Sch 3 para 58). "
+                        ),
                     .h2(.plain("Every contract")),
                     TableView.listing(positions, page: positions.page(links.request), links: links, noun: "contracts"),
                 ])
@@ -107,8 +131,10 @@ extension DentalPosition {
 
         static func trendChart(_ portfolio: PortfolioPosition) -> BarChart {
             .againstProfile(
-                title: "ICB UDAs delivered each month against the working-day profile, \(portfolio.financialYear.label)",
-                summary: "Monthly UDAs delivered by all contracts against the working-day profile of their targets. Higher is better.",
+                title:
+                    "ICB UDAs delivered each month against the working-day profile, \(portfolio.financialYear.label)",
+                summary:
+                    "Monthly UDAs delivered by all contracts against the working-day profile of their targets. Higher is better.",
                 months: portfolio.trend.map { ($0.month, $0.delivered, $0.expected) }, compact: true)
         }
 
@@ -116,7 +142,10 @@ extension DentalPosition {
             BarChart(
                 title: "Contracts by projected year-end band",
                 summary: "Number of contracts in each projected band at their year-to-date pace.",
-                bars: table.rows.map { BarChart.Bar(label: $0.label, value: Double($0.contracts), valueText: String($0.contracts), marker: nil) },
+                bars: table.rows.map {
+                    BarChart.Bar(
+                        label: $0.label, value: Double($0.contracts), valueText: String($0.contracts), marker: nil)
+                },
                 legend: nil, height: 240)
         }
     }
@@ -134,7 +163,9 @@ extension EnglandDentalPosition {
             self.model = model
             self.context = context
             table = PositionTables.englandPositions(model)
-            links = ListLinks(path: PodiumRoute.englandDentalPosition.path, request: table.accepting(request), extra: model.choices.queryItems)
+            links = ListLinks(
+                path: PodiumRoute.englandDentalPosition.path, request: table.accepting(request),
+                extra: model.choices.queryItems)
         }
 
         var downloadName: String { "england-dental-position-\(DownloadName.year(model.england.financialYear))" }
@@ -147,11 +178,15 @@ extension EnglandDentalPosition {
                 sources: model.sources,
                 content: [
                     Layout.paragraph(
-                        (model.scope == .every ? "All \(model.rows.count) ICBs" : "The \(model.rows.count) ICBs your account reads")
+                        (model.scope == .every
+                            ? "All \(model.rows.count) ICBs" : "The \(model.rows.count) ICBs your account reads")
                             + " side by side, from NHSBSA data for \(model.coverage.summary). Each contract counts for the ICB commissioning it in its latest month.",
                         class: "lede"),
-                    SettingsForm.render(path: PodiumRoute.englandDentalPosition.path, choices: model.choices, settings: model.settings),
-                    .div(.attr("class", "figures"), .group(DentalPositionFigures.cards(model.england, settings: model.settings))),
+                    SettingsForm.render(
+                        path: PodiumRoute.englandDentalPosition.path, choices: model.choices, settings: model.settings),
+                    .div(
+                        .attr("class", "figures"),
+                        .group(DentalPositionFigures.cards(model.england, settings: model.settings))),
                     decileNote,
                     TableView.listing(table, page: table.page(links.request), links: links, noun: "ICBs"),
                 ])

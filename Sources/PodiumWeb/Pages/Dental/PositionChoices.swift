@@ -21,7 +21,8 @@ struct PositionChoices: Codable, Sendable {
         guard let overdelivery, !overdelivery.isEmpty else { return nil }
         guard let limit = try? ScaledDecimal.parse(overdelivery, scale: 2), (10_001...20_000).contains(limit) else {
             throw WebError.invalid(
-                "overdelivery is the percentage of target a scheme pays up to, above 100 and at most 200 (for example 110).")
+                "overdelivery is the percentage of target a scheme pays up to, above 100 and at most 200 (for example 110)."
+            )
         }
         let mode: OverDeliveryMode
         switch overdeliveryMode ?? "above" {
@@ -42,18 +43,23 @@ struct PositionChoices: Codable, Sendable {
 
     /// The choices as query items, to keep them in links.
     var queryItems: [URLQueryItem] {
-        QueryItems.of([("year", year), ("foundation", foundation), ("overdelivery", overdelivery), ("overdelivery_mode", overdeliveryMode)])
+        QueryItems.of([
+            ("year", year), ("foundation", foundation), ("overdelivery", overdelivery),
+            ("overdelivery_mode", overdeliveryMode),
+        ])
     }
 
     /// "Foundation dentists' UDAs not counted; no over-delivery scheme."
     func summary(_ settings: PositionSettings) -> String {
         var parts = [settings.rules.note]
         parts.append(
-            settings.countsFoundationDentistUDAs ? "foundation dentists' UDAs counted" : "foundation dentists' UDAs not counted (as NHSBSA)")
+            settings.countsFoundationDentistUDAs
+                ? "foundation dentists' UDAs counted" : "foundation dentists' UDAs not counted (as NHSBSA)")
         if let scheme = settings.rules.overDeliveryScheme {
             parts.append(
                 "over-delivery paid up to \(scheme.payUpTo.formatted)"
-                    + (scheme.mode == .payInsteadOfCarryForward ? " instead of the carry-forward credit" : " above the carry-forward credit"))
+                    + (scheme.mode == .payInsteadOfCarryForward
+                        ? " instead of the carry-forward credit" : " above the carry-forward credit"))
         } else {
             parts.append("no over-delivery scheme")
         }

@@ -18,12 +18,16 @@ enum SettingsForm {
                 ),
                 .label(.attr("for", "s-overdelivery"), .plain("Over-delivery scheme pays up to (%)")),
                 .input(
-                    .attr("type", "text"), .attr("inputmode", "decimal"), .attr("id", "s-overdelivery"), .attr("name", "overdelivery"),
-                    .attr("value", choices.overdelivery ?? ""), .attr("placeholder", "none, or e.g. 110"), .attr("size", "8")),
+                    .attr("type", "text"), .attr("inputmode", "decimal"), .attr("id", "s-overdelivery"),
+                    .attr("name", "overdelivery"),
+                    .attr("value", choices.overdelivery ?? ""), .attr("placeholder", "none, or e.g. 110"),
+                    .attr("size", "8")),
                 .select(
-                    .attr("name", "overdelivery_mode"), .attr("aria-label", "How the scheme meets the carry-forward credit"),
+                    .attr("name", "overdelivery_mode"),
+                    .attr("aria-label", "How the scheme meets the carry-forward credit"),
                     .choice("above", "above the \(credit) credit", selected: choices.overdeliveryMode != "instead"),
-                    .choice("instead", "instead of the \(credit) credit", selected: choices.overdeliveryMode == "instead")
+                    .choice(
+                        "instead", "instead of the \(credit) credit", selected: choices.overdeliveryMode == "instead")
                 ),
                 .button(.attr("type", "submit"), .plain("Apply"))
             )
@@ -38,23 +42,29 @@ enum DentalPositionFigures {
         var cards: [Node<HTML.BodyContext>] = [
             Layout.figure(
                 "Contracts", TableView.group(portfolio.contracts.count), source: "NHSBSA dental activity (provisional)",
-                note: portfolio.notInLatestData == 0 ? nil : "\(portfolio.notInLatestData) not in the latest month's data: no forecast"),
+                note: portfolio.notInLatestData == 0
+                    ? nil : "\(portfolio.notInLatestData) not in the latest month's data: no forecast"),
             Layout.figure(
                 "Against the working-day profile", portfolio.againstProfile.percentText ?? "–",
                 source: "UDAs delivered ÷ expected for the months reported", note: "higher is better"),
             Layout.figure(
-                "Flagged at mid-year", TableView.group(portfolio.flaggedAtMidYear.count), source: "GDS Regs Sch 3 para 58",
+                "Flagged at mid-year", TableView.group(portfolio.flaggedAtMidYear.count),
+                source: "GDS Regs Sch 3 para 58",
                 note: "below \(settings.midYearThreshold.formatted) of target, April–September"),
             Layout.figure(
-                "Projected clawback", portfolio.projectedClawback.formatted, source: "year-end rules at the year-to-date pace",
+                "Projected clawback", portfolio.projectedClawback.formatted,
+                source: "year-end rules at the year-to-date pace",
                 note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
             Layout.figure(
-                "Projected underspend", portfolio.projectedUnderspend.formatted, source: "clawback + value released by recorded variations",
+                "Projected underspend", portfolio.projectedUnderspend.formatted,
+                source: "clawback + value released by recorded variations",
                 note: "to be recovered and reinvested"),
         ]
         if portfolio.projectedOverDeliveryPayments.pence > 0 {
             cards.append(
-                Layout.figure("Over-delivery payments", portfolio.projectedOverDeliveryPayments.formatted, source: "the chosen over-delivery scheme"))
+                Layout.figure(
+                    "Over-delivery payments", portfolio.projectedOverDeliveryPayments.formatted,
+                    source: "the chosen over-delivery scheme"))
         }
         return cards
     }

@@ -17,9 +17,15 @@ enum VariationEntry {
     }
 
     /// Withdraws a variation in force; a 404 when the contract has none with that identifier.
-    static func withdraw(_ context: QueryContext, id: String, contract: ContractNumber, withdrawal: VariationRecord.Withdrawal) async throws {
-        guard try await VariationStore(database: context.database).withdraw(id: id, contract: contract, withdrawal: withdrawal) else {
-            throw WebError.notFound(.variationNotFound, "No variation in force with that identifier on contract \(contract).")
+    static func withdraw(
+        _ context: QueryContext, id: String, contract: ContractNumber, withdrawal: VariationRecord.Withdrawal
+    ) async throws {
+        guard
+            try await VariationStore(database: context.database).withdraw(
+                id: id, contract: contract, withdrawal: withdrawal)
+        else {
+            throw WebError.notFound(
+                .variationNotFound, "No variation in force with that identifier on contract \(contract).")
         }
     }
 
@@ -34,22 +40,29 @@ enum VariationEntry {
 
     /// Refuses what cannot apply to the contract's year (a hand-back larger than the contract, an uplift not
     /// needed) now, not at year end.
-    static func check(_ variation: ContractVariation, against model: ContractShow.Model) -> Result<ContractVariation, Problems> {
+    static func check(_ variation: ContractVariation, against model: ContractShow.Model) -> Result<
+        ContractVariation, Problems
+    > {
         let timeline = ContractTermsTimeline(
-            financialYear: model.position.financialYear, base: model.position.terms.base, variations: model.variations + [variation])
+            financialYear: model.position.financialYear, base: model.position.terms.base,
+            variations: model.variations + [variation])
         if let problem = timeline.rejected.first(where: { $0.variation.record.id == variation.record.id }) {
             return .failure(Problems(messages: [problem.error.description]))
         }
         return .success(variation)
     }
 
-    static func parse(_ form: VariationForm, contract: ContractNumber, id: String, recordedBy: String, now: String) -> Result<ContractVariation, Problems> {
+    static func parse(_ form: VariationForm, contract: ContractNumber, id: String, recordedBy: String, now: String)
+        -> Result<ContractVariation, Problems>
+    {
         var errors: [String] = []
         let effective = form.effective.flatMap { CalendarDate($0) }
         if effective == nil { errors.append("Enter the effective date as a date, for example 2024-01-01.") }
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { errors.append("Give the reason for the variation.") }
-        if reason.count > maximumTextLength { errors.append("The reason is too long (at most \(maximumTextLength) characters).") }
+        if reason.count > maximumTextLength {
+            errors.append("The reason is too long (at most \(maximumTextLength) characters).")
+        }
 
         var change: VariationChange?
         switch form.kind {
@@ -70,19 +83,25 @@ enum VariationEntry {
             errors.append("Choose the kind of variation: hand-back, minimum UDA value uplift or termination.")
         }
         guard errors.isEmpty, let change, let effective else { return .failure(Problems(messages: errors)) }
-        return .success(ContractVariation(
-            contract: contract, effective: effective, change: change,
-            record: VariationRecord(id: id, recordedBy: recordedBy, recordedAt: now, reason: reason)))
+        return .success(
+            ContractVariation(
+                contract: contract, effective: effective, change: change,
+                record: VariationRecord(id: id, recordedBy: recordedBy, recordedAt: now, reason: reason)))
     }
 
     /// A positive number of units, or a message.
     private static func units(_ text: String?, _ name: String, into errors: inout [String]) -> ActivityUnits? {
-        positive(text, name, "Enter the \(name).", into: &errors, parse: ActivityUnits.init(parsing:)) { $0.tenThousandths > 0 }
+        positive(text, name, "Enter the \(name).", into: &errors, parse: ActivityUnits.init(parsing:)) {
+            $0.tenThousandths > 0
+        }
     }
 
     /// A positive amount in pounds (a £ sign is allowed), or a message.
     private static func pounds(_ text: String?, _ name: String, into errors: inout [String]) -> Money? {
-        positive(text?.replacingOccurrences(of: "£", with: ""), name, "Enter the \(name) in pounds.", into: &errors, parse: Money.init(pounds:)) {
+        positive(
+            text?.replacingOccurrences(of: "£", with: ""), name, "Enter the \(name) in pounds.", into: &errors,
+            parse: Money.init(pounds:)
+        ) {
             $0.pence > 0
         }
     }

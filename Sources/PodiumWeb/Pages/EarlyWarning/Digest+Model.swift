@@ -26,7 +26,9 @@ enum Digest {
         var current: [DigestStore.Seen]
         var rule: DigestRule
 
-        static func query(_ context: QueryContext, user: User, scope: ICBScope, rule: DigestRule = .standard) async throws -> Model {
+        static func query(_ context: QueryContext, user: User, scope: ICBScope, rule: DigestRule = .standard)
+            async throws -> Model
+        {
             let icbs = try await context.openData.icbs().filter { scope.contains($0.code) }
             let seen = try await DigestStore(database: context.database).seen(by: user.id)
             var items: [Item] = []
@@ -34,11 +36,19 @@ enum Digest {
             for icb in icbs {
                 let list = try await ProvidersAtRisk.Model.query(context, icb: icb.code, month: nil, trend: false)
                 let providers =
-                    list.dental.map { ("contract:\($0.contract)", $0.provider, PodiumRoute.dentalContract($0.contract).path, $0.warning) }
-                    + list.pharmacies.map { ("pharmacy:\($0.pharmacy)", $0.name, PodiumRoute.pharmacy($0.pharmacy).path, $0.warning) }
+                    list.dental.map {
+                        (
+                            "contract:\($0.contract)", $0.provider, PodiumRoute.dentalContract($0.contract).path,
+                            $0.warning
+                        )
+                    }
+                    + list.pharmacies.map {
+                        ("pharmacy:\($0.pharmacy)", $0.name, PodiumRoute.pharmacy($0.pharmacy).path, $0.warning)
+                    }
                 for (key, name, link, warning) in providers where rule.lists(warning.score) {
                     let tenths = DigestRule.tenths(warning.score)
-                    current.append(DigestStore.Seen(provider: key, icb: icb.code, scoreTenths: tenths, asOf: warning.asOf.iso))
+                    current.append(
+                        DigestStore.Seen(provider: key, icb: icb.code, scoreTenths: tenths, asOf: warning.asOf.iso))
                     let before = seen[key]
                     guard rule.isNews(scoreTenths: tenths, previousTenths: before?.scoreTenths) else { continue }
                     items.append(
@@ -48,7 +58,8 @@ enum Digest {
                 }
             }
             return Model(
-                items: items.sorted { ($0.warning.score, $1.provider) > ($1.warning.score, $0.provider) }, current: current, rule: rule)
+                items: items.sorted { ($0.warning.score, $1.provider) > ($1.warning.score, $0.provider) },
+                current: current, rule: rule)
         }
 
         /// Records what the user has now read.
@@ -62,20 +73,27 @@ enum Digest {
 /// ``WarningRiskProposal`` makes, citing the live score).
 enum RaiseRisk {
     /// The risk's reference: a new one, or the risk already raised for the provider (which is opened, not duplicated).
-    static func perform(_ context: QueryContext, icb code: ICBCode, provider: String, owner: String, by recorder: String, at time: String)
+    static func perform(
+        _ context: QueryContext, icb code: ICBCode, provider: String, owner: String, by recorder: String,
+        at time: String
+    )
         async throws -> String
     {
         let found: (name: String, category: RiskCategory, warning: ProviderWarning)?
         if let contract = ContractNumber(provider) {
             let latest = try await DentalStore(database: context.database).months(of: contract).last
-            if let latest, latest.commissioner == code, let warning = try await ProviderWarnings.dental(context, contract: contract) {
+            if let latest, latest.commissioner == code,
+                let warning = try await ProviderWarnings.dental(context, contract: contract)
+            {
                 found = (latest.providerName, .dental, warning)
             } else {
                 found = nil
             }
         } else if let pharmacy = PharmacyCode(provider) {
             let sited = try await OrganisationStore(database: context.database).pharmacy(pharmacy)
-            if let sited, sited.organisation.icb == code, let warning = try await ProviderWarnings.pharmacy(context, pharmacy: pharmacy, icb: code) {
+            if let sited, sited.organisation.icb == code,
+                let warning = try await ProviderWarnings.pharmacy(context, pharmacy: pharmacy, icb: code)
+            {
                 found = (sited.organisation.name, .pharmacy, warning)
             } else {
                 found = nil
@@ -87,11 +105,15 @@ enum RaiseRisk {
             throw WebError.notFound(.warningNotFound, "\"\(provider)\" is not a scored provider of \(code).")
         }
         let reference = WarningRiskProposal.reference(provider: provider)
-        if try await LocalRecordStore(database: context.database).record(.risks, key: reference, icb: code) != nil { return reference }
+        if try await LocalRecordStore(database: context.database).record(.risks, key: reference, icb: code) != nil {
+            return reference
+        }
         let cells = WarningRiskProposal.cells(
-            provider: provider, name: found.name, category: found.category, warning: found.warning, owner: owner, today: context.today)
+            provider: provider, name: found.name, category: found.category, warning: found.warning, owner: owner,
+            today: context.today)
         let values = try RecordTemplate.risks.read(cells).get()
-        try await LocalRecordImporter(database: context.database).save(values, for: code, by: recorder, recordedAt: time, version: .new)
+        try await LocalRecordImporter(database: context.database).save(
+            values, for: code, by: recorder, recordedAt: time, version: .new)
         return reference
     }
 }

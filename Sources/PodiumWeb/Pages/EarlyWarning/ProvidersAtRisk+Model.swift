@@ -39,7 +39,8 @@ enum ProvidersAtRisk {
         /// - Parameter requested: a past month of data (`2023-10`) to recompute the list as it stood then, judging the
         ///   ICB's records on that month's last day; without it, the latest month and today.
         static func query(
-            _ context: QueryContext, icb code: ICBCode, month requested: String?, trend: Bool = true, configuration: WarningConfiguration = .v1
+            _ context: QueryContext, icb code: ICBCode, month requested: String?, trend: Bool = true,
+            configuration: WarningConfiguration = .v1
         ) async throws -> Model {
             let icb = try await context.openData.requireICB(code)
             let months = try await context.openData.activityMonths()
@@ -47,20 +48,25 @@ enum ProvidersAtRisk {
             var judged = context.today
             if let requested, !requested.isEmpty {
                 guard let month = YearMonth(requested), months.contains(month) else {
-                    throw WebError.invalid("as_of must be a month of dental data: " + months.map(\.iso).joined(separator: ", ") + ".")
+                    throw WebError.invalid(
+                        "as_of must be a month of dental data: " + months.map(\.iso).joined(separator: ", ") + ".")
                 }
                 asOf = month
                 judged = month.lastDay
             }
             let intelligence = try await ProviderWarnings.intelligence(context, icb: code)
             let dental = try await dentalRisks(
-                context, icb: code, asOf: asOf, today: judged, months: months, intelligence: intelligence, trend: trend, configuration: configuration)
+                context, icb: code, asOf: asOf, today: judged, months: months, intelligence: intelligence, trend: trend,
+                configuration: configuration)
             let pharmacies = try await pharmacyRisks(
-                context, icb: code, today: judged, intelligence: intelligence, trend: trend, configuration: configuration)
+                context, icb: code, today: judged, intelligence: intelligence, trend: trend,
+                configuration: configuration)
             return Model(
-                icb: icb, asOf: asOf, today: judged, pharmacyAsOf: pharmacies.asOf, dental: dental, pharmacies: pharmacies.risks,
+                icb: icb, asOf: asOf, today: judged, pharmacyAsOf: pharmacies.asOf, dental: dental,
+                pharmacies: pharmacies.risks,
                 configuration: configuration, months: months,
-                sources: try await context.openData.notes([.dentalActivity, .pharmacies], year: asOf.map(FinancialYear.init(containing:))))
+                sources: try await context.openData.notes(
+                    [.dentalActivity, .pharmacies], year: asOf.map(FinancialYear.init(containing:))))
         }
 
         private static func dentalRisks(
@@ -75,31 +81,38 @@ enum ProvidersAtRisk {
             var risks: [DentalRisk] = []
             for (contract, history) in histories {
                 // The ICB's contracts are those it commissions in the month shown.
-                guard let now = history.last(where: { $0.month <= asOf }), now.month == asOf, now.commissioner == code else { continue }
+                guard let now = history.last(where: { $0.month <= asOf }), now.month == asOf, now.commissioner == code
+                else { continue }
                 let input = DentalWarningInput(
                     contract: contract, months: history, dataMonths: months, variations: variations[contract] ?? [],
                     intelligence: notes[contract.rawValue]?.map(\.entry) ?? [])
-                guard let warning = EarlyWarning.dental(input, asOf: asOf, today: today, configuration: configuration) else { continue }
+                guard let warning = EarlyWarning.dental(input, asOf: asOf, today: today, configuration: configuration)
+                else { continue }
                 let earlier = trend ? months.filter { year.contains($0) && $0 < asOf } : []
                 let past = earlier.compactMap { month in
                     EarlyWarning.dental(input, asOf: month, configuration: configuration).map { (month, $0.score) }
                 }
                 risks.append(
                     DentalRisk(
-                        contract: contract, provider: now.providerName, postcode: now.postcode.display, warning: warning,
+                        contract: contract, provider: now.providerName, postcode: now.postcode.display,
+                        warning: warning,
                         trend: past + [(asOf, warning.score)]))
             }
             return risks.sorted { ($0.warning.score, $1.contract) > ($1.warning.score, $0.contract) }
         }
 
         static func pharmacyRisks(
-            _ context: QueryContext, icb code: ICBCode, today: CalendarDate, intelligence: [ProviderIntelligence], trend: Bool = false,
+            _ context: QueryContext, icb code: ICBCode, today: CalendarDate, intelligence: [ProviderIntelligence],
+            trend: Bool = false,
             configuration: WarningConfiguration
         ) async throws -> (asOf: CalendarDate, risks: [PharmacyRisk]) {
             let sites = try await OrganisationStore(database: context.database).pharmacies(in: code)
-            func records(_ template: RecordTemplate) async throws -> ICBRecords { try await ICBRecords.query(context, template, icb: code) }
+            func records(_ template: RecordTemplate) async throws -> ICBRecords {
+                try await ICBRecords.query(context, template, icb: code)
+            }
             let inputs = PharmacyWarningInput.inputs(
-                pharmacies: sites.map(\.organisation.code), closures: try await records(.pharmacyClosures).items(PharmacyClosure.self),
+                pharmacies: sites.map(\.organisation.code),
+                closures: try await records(.pharmacyClosures).items(PharmacyClosure.self),
                 hours: try await records(.pharmacyHours).items(OpeningSession.self),
                 pharmacyFirst: try await records(.pharmacyFirstActivity).items(PharmacyFirstReturn.self),
                 events: try await PharmacyEventStore(database: context.database).events(in: code),
@@ -109,13 +122,19 @@ enum ProvidersAtRisk {
             // Earlier month-ends of the same financial year that have returns: the points of each pharmacy's trend.
             let earlier =
                 trend
-                ? Set(inputs.values.flatMap(\.pharmacyFirst.keys)).filter { FinancialYear(containing: month).contains($0) && $0 < month }.sorted()
+                ? Set(inputs.values.flatMap(\.pharmacyFirst.keys)).filter {
+                    FinancialYear(containing: month).contains($0) && $0 < month
+                }.sorted()
                 : []
             let names = Dictionary(uniqueKeysWithValues: sites.map { ($0.organisation.code, $0.organisation.name) })
             let risks = inputs.values.map { input in
                 let warning = EarlyWarning.pharmacy(input, today: asOf, configuration: configuration)
-                let past = earlier.map { ($0, EarlyWarning.pharmacy(input, today: $0.lastDay, configuration: configuration).score) }
-                return PharmacyRisk(pharmacy: input.pharmacy, name: names[input.pharmacy] ?? "", warning: warning, trend: past + [(month, warning.score)])
+                let past = earlier.map {
+                    ($0, EarlyWarning.pharmacy(input, today: $0.lastDay, configuration: configuration).score)
+                }
+                return PharmacyRisk(
+                    pharmacy: input.pharmacy, name: names[input.pharmacy] ?? "", warning: warning,
+                    trend: past + [(month, warning.score)])
             }
             return (asOf, risks.sorted { ($0.warning.score, $1.pharmacy) > ($1.warning.score, $0.pharmacy) })
         }
@@ -131,22 +150,30 @@ enum ProviderWarnings {
     }
 
     /// One contract's warning as of the latest month; `nil` when it is not in the latest month's data.
-    static func dental(_ context: QueryContext, contract: ContractNumber, configuration: WarningConfiguration = .v1) async throws -> ProviderWarning? {
+    static func dental(_ context: QueryContext, contract: ContractNumber, configuration: WarningConfiguration = .v1)
+        async throws -> ProviderWarning?
+    {
         let history = try await DentalStore(database: context.database).months(of: contract)
         guard let latest = history.last else { return nil }
         let months = try await context.openData.activityMonths()
-        let intelligence = try await intelligence(context, icb: latest.commissioner).filter { $0.provider == contract.rawValue }.map(\.entry)
+        let intelligence = try await intelligence(context, icb: latest.commissioner).filter {
+            $0.provider == contract.rawValue
+        }.map(\.entry)
         let input = DentalWarningInput(
             contract: contract, months: history, dataMonths: months,
-            variations: try await VariationStore(database: context.database).variations(of: contract), intelligence: intelligence)
+            variations: try await VariationStore(database: context.database).variations(of: contract),
+            intelligence: intelligence)
         guard let month = months.last, month == latest.month else { return nil }
         return EarlyWarning.dental(input, asOf: month, today: context.today, configuration: configuration)
     }
 
     /// One pharmacy's warning, from its ICB's records.
-    static func pharmacy(_ context: QueryContext, pharmacy code: PharmacyCode, icb: ICBCode) async throws -> ProviderWarning? {
+    static func pharmacy(_ context: QueryContext, pharmacy code: PharmacyCode, icb: ICBCode) async throws
+        -> ProviderWarning?
+    {
         try await ProvidersAtRisk.Model.pharmacyRisks(
-            context, icb: icb, today: context.today, intelligence: try await intelligence(context, icb: icb), configuration: .v1
+            context, icb: icb, today: context.today, intelligence: try await intelligence(context, icb: icb),
+            configuration: .v1
         ).risks.first { $0.pharmacy == code }?.warning
     }
 }

@@ -23,32 +23,39 @@ extension ProvidersAtRisk {
 
         func document() -> HTML {
             let list = model
-        let icb = list.icb
-        let path = PodiumRoute.providersAtRisk(icb.code).path
-        let month = list.asOf.map { [("as_of", $0.iso)] } ?? []
-        let csv = { (table: String) in ListLinks.href(path, QueryItems.of(month + [("format", "csv"), ("table", table)])) }
-        return Layout.page(
-            title: "Providers at risk: \(icb.shortName)", context: context,
-            crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
-                     Crumb(title: "Providers at risk")],
-            sources: list.sources,
-            content: [
-                Layout.paragraph(WarningViews.explanation, class: "lede"),
-                Layout.paragraph(
-                    "Dental contracts as of \(list.asOf?.label ?? "no month: no dental activity imported") (NHSBSA data); the ICB's own records "
-                        + "judged on \(list.today.label). Pharmacies as of \(list.pharmacyAsOf.label), the latest of the ICB's pharmacy returns. "
-                        + "Configuration \(list.configuration.version).", class: "direction"),
-                EarlyWarningViews.monthForm(list, path: path),
-                .h2(.plain("Dental contracts, most at risk first")),
-                TableView.whole(dental, csv: csv(dental.id), note: "\(dental.rows.count) contracts scored. "),
-                .h2(.plain("Pharmacies, most at risk first")),
-                Layout.paragraph(
-                    "From the ICB's closures log and opening hours, Pharmacy First returns, ODS changes of ownership and provider intelligence. "
-                        + "Where these are example data the scores are examples too."),
-                TableView.whole(pharmacies, csv: csv(pharmacies.id), note: "\(pharmacies.rows.count) pharmacies scored. "),
-                .h2(.plain("Signals and weights")),
-                TableView.whole(signals, csv: csv(signals.id), note: "Configuration \(list.configuration.version). "),
-            ])
+            let icb = list.icb
+            let path = PodiumRoute.providersAtRisk(icb.code).path
+            let month = list.asOf.map { [("as_of", $0.iso)] } ?? []
+            let csv = { (table: String) in
+                ListLinks.href(path, QueryItems.of(month + [("format", "csv"), ("table", table)]))
+            }
+            return Layout.page(
+                title: "Providers at risk: \(icb.shortName)", context: context,
+                crumbs: [
+                    Crumb(title: "England", href: PodiumRoute.home.path),
+                    Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
+                    Crumb(title: "Providers at risk"),
+                ],
+                sources: list.sources,
+                content: [
+                    Layout.paragraph(WarningViews.explanation, class: "lede"),
+                    Layout.paragraph(
+                        "Dental contracts as of \(list.asOf?.label ?? "no month: no dental activity imported") (NHSBSA data); the ICB's own records "
+                            + "judged on \(list.today.label). Pharmacies as of \(list.pharmacyAsOf.label), the latest of the ICB's pharmacy returns. "
+                            + "Configuration \(list.configuration.version).", class: "direction"),
+                    EarlyWarningViews.monthForm(list, path: path),
+                    .h2(.plain("Dental contracts, most at risk first")),
+                    TableView.whole(dental, csv: csv(dental.id), note: "\(dental.rows.count) contracts scored. "),
+                    .h2(.plain("Pharmacies, most at risk first")),
+                    Layout.paragraph(
+                        "From the ICB's closures log and opening hours, Pharmacy First returns, ODS changes of ownership and provider intelligence. "
+                            + "Where these are example data the scores are examples too."),
+                    TableView.whole(
+                        pharmacies, csv: csv(pharmacies.id), note: "\(pharmacies.rows.count) pharmacies scored. "),
+                    .h2(.plain("Signals and weights")),
+                    TableView.whole(
+                        signals, csv: csv(signals.id), note: "Configuration \(list.configuration.version). "),
+                ])
         }
     }
 }
@@ -70,7 +77,9 @@ extension Digest {
                     Column("provider", "Provider") { .text($0.name, link: $0.link) },
                     Column("code", "Code") { .text($0.provider) },
                     Column("change", "Since last read") { .text($0.change) },
-                    Column("score", "Score", note: "0–100; higher is more at risk", numeric: true) { .decimal($0.warning.score, decimals: 1) },
+                    Column("score", "Score", note: "0–100; higher is more at risk", numeric: true) {
+                        .decimal($0.warning.score, decimals: 1)
+                    },
                     Column("as_of", "As of") { .month($0.warning.asOf) },
                     Column("reasons", "Top reasons", sortable: false) { .text($0.warning.reasonsSentence) },
                 ], rows: model.items, footer: nil)
@@ -95,7 +104,8 @@ extension Digest {
                             table, csv: ListLinks.href(PodiumRoute.digest.path, QueryItems.of([("format", "csv")])),
                             note: "\(Words.count(table.rows.count, "provider")) new or worse. "),
                     .form(
-                        .attr("method", "post"), .attr("action", PodiumRoute.digestRead.path), .attr("class", "inline no-print"),
+                        .attr("method", "post"), .attr("action", PodiumRoute.digestRead.path),
+                        .attr("class", "inline no-print"),
                         Layout.csrfField(context), .button(.attr("type", "submit"), .plain("Mark the digest read"))),
                 ])
         }

@@ -20,7 +20,9 @@ enum Finance {
         var hasExamples: Bool { records.contains(where: \.hasExamples) }
         /// Spend across the lines each month.
         var monthlyTotals: [(month: YearMonth, total: Money)] {
-            position.year.months.map { month in (month, position.lines.compactMap { position.monthly[$0.kind]?[month] }.sum()) }
+            position.year.months.map { month in
+                (month, position.lines.compactMap { position.monthly[$0.kind]?[month] }.sum())
+            }
         }
         /// One twelfth of the budget in pounds, the monthly spend on plan, for the chart's marker.
         var twelfthOfBudgetInPounds: Double? { position.budget.pence > 0 ? Double(position.budget.pence) / 1200 : nil }
@@ -41,10 +43,12 @@ enum Finance {
             let actuals = try await ICBRecords.query(context, .financeActuals, icb: code)
             let options = try await ICBRecords.query(context, .reinvestmentOptions, icb: code)
             let position = FinancePosition.of(
-                dental: dental.portfolio, budgets: budgets.items(BudgetAllocation.self), actuals: actuals.items(FinanceActual.self),
+                dental: dental.portfolio, budgets: budgets.items(BudgetAllocation.self),
+                actuals: actuals.items(FinanceActual.self),
                 options: options.items(ReinvestmentOptionRecord.self), today: context.today)
             return Model(
-                icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals, optionRecords: options, sources: dental.sources)
+                icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals,
+                optionRecords: options, sources: dental.sources)
         }
     }
 }
@@ -91,23 +95,30 @@ enum EnglandFinance {
             var byICB: [RecordTemplate: [ICBCode: [StoredRecord]]] = [:]
             for template in RecordTemplate.finance {
                 let records = try await store.records(template, icb: nil)
-                byICB[template] = Dictionary(grouping: records.compactMap { record in record.icb.map { ($0, record) } }, by: \.0)
-                    .mapValues { $0.map(\.1) }
+                byICB[template] = Dictionary(
+                    grouping: records.compactMap { record in record.icb.map { ($0, record) } }, by: \.0
+                )
+                .mapValues { $0.map(\.1) }
             }
-            let records = { (template: RecordTemplate, icb: ICBCode) in ICBRecords(template: template, records: byICB[template]?[icb] ?? []) }
+            let records = { (template: RecordTemplate, icb: ICBCode) in
+                ICBRecords(template: template, records: byICB[template]?[icb] ?? [])
+            }
             let rows = dental.rows.compactMap { row -> Row? in
                 let home = NHSEnglandRegion.of(row.icb.code)
                 guard region == nil || home == region else { return nil }
-                let budgets = records(.budgetLines, row.icb.code), actuals = records(.financeActuals, row.icb.code)
+                let budgets = records(.budgetLines, row.icb.code)
+                let actuals = records(.financeActuals, row.icb.code)
                 let options = records(.reinvestmentOptions, row.icb.code)
                 let position = FinancePosition.of(
-                    dental: row.portfolio, budgets: budgets.items(BudgetAllocation.self), actuals: actuals.items(FinanceActual.self),
+                    dental: row.portfolio, budgets: budgets.items(BudgetAllocation.self),
+                    actuals: actuals.items(FinanceActual.self),
                     options: options.items(ReinvestmentOptionRecord.self), today: context.today)
                 return Row(
                     icb: row.icb, region: home, position: position,
                     hasExamples: budgets.hasExamples || actuals.hasExamples || options.hasExamples)
             }
-            return Model(year: dental.england.financialYear, region: region, scope: scope, rows: rows, sources: dental.sources)
+            return Model(
+                year: dental.england.financialYear, region: region, scope: scope, rows: rows, sources: dental.sources)
         }
     }
 }
@@ -118,7 +129,8 @@ extension EnglandFinance {
         let raw = raw ?? ""
         guard raw.isEmpty || NHSEnglandRegion(rawValue: raw) != nil else {
             throw WebError.invalid(
-                "region must be one of \(NHSEnglandRegion.allCases.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", ")).")
+                "region must be one of \(NHSEnglandRegion.allCases.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", "))."
+            )
         }
         return NHSEnglandRegion(rawValue: raw)
     }

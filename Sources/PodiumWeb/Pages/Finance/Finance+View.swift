@@ -27,19 +27,28 @@ extension Finance {
                 columns: [
                     Column("line", "Budget line") { .text($0.kind.label) },
                     Column("budget", "Budget", note: "£", numeric: true) { .money($0.budget) },
-                    Column("actual", "Spent to date", note: "£, to \(model.asOf.shortLabel)", numeric: true) { .money($0.actualToDate) },
+                    Column("actual", "Spent to date", note: "£, to \(model.asOf.shortLabel)", numeric: true) {
+                        .money($0.actualToDate)
+                    },
                     Column("committed", "Committed", note: "£", numeric: true) { .money($0.committed) },
-                    Column("projected", "Projected", note: "£, payments in the rest of the year", numeric: true) { .money($0.projected) },
-                    Column("recoveries", "Expected recoveries", note: "£, projected year-end clawback", numeric: true) { .money($0.recoveries) },
+                    Column("projected", "Projected", note: "£, payments in the rest of the year", numeric: true) {
+                        .money($0.projected)
+                    },
+                    Column("recoveries", "Expected recoveries", note: "£, projected year-end clawback", numeric: true) {
+                        .money($0.recoveries)
+                    },
                     Column("outturn", "Forecast outturn", note: "£", numeric: true) { .money($0.forecastOutturn) },
                     Column("variance", "Variance", note: "£, + is underspend", numeric: true) { .money($0.variance) },
                     Column("ringfence", "Ring-fenced") { .text($0.kind.isRingFenced ? "yes" : "no") },
-                    Column("risk", "Underspend at risk", note: "£, lower is better", numeric: true) { .money($0.underspendAtRisk) },
+                    Column("risk", "Underspend at risk", note: "£, lower is better", numeric: true) {
+                        .money($0.underspendAtRisk)
+                    },
                 ], rows: model.lines, footer: nil)
         }
 
         static func monthlyTable(_ model: Model) -> Table<YearMonth> {
-            let asOf = model.asOf, monthly = model.monthly
+            let asOf = model.asOf
+            let monthly = model.monthly
             return Table(
                 id: "monthly", caption: "Spend by month (actual to \(asOf.shortLabel), projected after)",
                 columns: [
@@ -47,7 +56,9 @@ extension Finance {
                     Column("basis", "Basis", sortable: false) { .text($0 <= asOf ? "actual" : "projected") },
                 ]
                     + model.lines.map { line in
-                        Column(line.kind.rawValue, line.kind.label, note: "£", numeric: true, sortable: false) { .money(monthly[line.kind]?[$0]) }
+                        Column(line.kind.rawValue, line.kind.label, note: "£", numeric: true, sortable: false) {
+                            .money(monthly[line.kind]?[$0])
+                        }
                     }, rows: model.year.months, footer: nil)
         }
 
@@ -68,12 +79,14 @@ extension Finance {
         static func chart(_ model: Model) -> BarChart {
             BarChart(
                 title: "Spend each month, \(model.year.label)",
-                summary: "Spend across the ICB's lines each month, actual to \(model.asOf.label) and projected after, against one twelfth of the budget "
+                summary:
+                    "Spend across the ICB's lines each month, actual to \(model.asOf.label) and projected after, against one twelfth of the budget "
                     + "(dashed). Close to the marker is on plan.",
                 bars: model.monthlyTotals.map { month, total in
                     BarChart.Bar(
                         label: month.shortLabel + (month > model.asOf ? "*" : ""), value: Double(total.pence) / 100,
-                        valueText: "£" + ScaledDecimal.format(total.pence / 100_000, scale: 0) + "k", marker: model.twelfthOfBudgetInPounds)
+                        valueText: "£" + ScaledDecimal.format(total.pence / 100_000, scale: 0) + "k",
+                        marker: model.twelfthOfBudgetInPounds)
                 },
                 legend: (bars: "spend, £ (* projected)", markers: "a twelfth of the budget"))
         }
@@ -91,12 +104,16 @@ extension Finance {
                 ("Ring-fenced underspend at risk (£)", .number(model.underspendAtRisk.plainPounds, .pounds)),
                 ("Committed to reinvestment (£)", .number(plan.committed.plainPounds, .pounds)),
                 ("Uncommitted (£)", .number(plan.uncommitted.plainPounds, .pounds)),
-                ("Must be committed by", plan.mustCommitBy.map { .serialDate($0.spreadsheetSerial, .date) } ?? .text("no option still fits")),
+                (
+                    "Must be committed by",
+                    plan.mustCommitBy.map { .serialDate($0.spreadsheetSerial, .date) } ?? .text("no option still fits")
+                ),
                 ("Example data", .text(model.hasExamples ? "yes: some records are labelled example data" : "no")),
             ]
             return Workbook(sheets: [
                 Sheet(
-                    name: "Summary", title: "Finance: \(model.icb.shortName), \(model.year.label)", header: ["Item", "Value"],
+                    name: "Summary", title: "Finance: \(model.icb.shortName), \(model.year.label)",
+                    header: ["Item", "Value"],
                     rows: summary.map { [.text($0.0), $0.1] }),
                 lines.sheet(ListRequest(), name: "Budget lines"), monthly.sheet(ListRequest(), name: "Monthly"),
                 options.sheet(ListRequest(), name: "Options"),
@@ -115,14 +132,19 @@ extension Finance {
         }
 
         func document() -> HTML {
-            let icb = model.icb, path = PodiumRoute.finance(icb.code).path, plan = model.plan
-            let csv = { (id: String) in ListLinks.href(path, QueryItems.of([("year", model.year.label), ("format", "csv"), ("table", id)])) }
+            let icb = model.icb
+            let path = PodiumRoute.finance(icb.code).path
+            let plan = model.plan
+            let csv = { (id: String) in
+                ListLinks.href(path, QueryItems.of([("year", model.year.label), ("format", "csv"), ("table", id)]))
+            }
             let xlsx = ListLinks.href(path, QueryItems.of([("year", model.year.label), ("format", "xlsx")]))
             let warning: Node<HTML.BodyContext>
             if plan.uncommitted.pence > 0, let date = plan.mustCommitBy {
                 warning = Layout.paragraph(
                     "\(plan.uncommitted.formatted) of ring-fenced dental underspend is uncommitted: it must be committed by \(date.label) "
-                        + "(the last decision date of an option that still fits) or it is lost to dentistry on 31 March.", class: "notice warning")
+                        + "(the last decision date of an option that still fits) or it is lost to dentistry on 31 March.",
+                    class: "notice warning")
             } else if plan.uncommitted.pence > 0 {
                 warning = Layout.paragraph(
                     "\(plan.uncommitted.formatted) of ring-fenced dental underspend is uncommitted and no recorded option can still be spent by 31 March.",
@@ -131,25 +153,35 @@ extension Finance {
                 warning = Layout.paragraph("No ring-fenced dental underspend is uncommitted.", class: "notice success")
             }
             return Layout.page(
-                title: "Finance: \(icb.shortName), \(model.year.label)", context: context, crumbs: PharmacyViews.crumbs(icb, "Finance"),
+                title: "Finance: \(icb.shortName), \(model.year.label)", context: context,
+                crumbs: PharmacyViews.crumbs(icb, "Finance"),
                 sources: model.sources,
                 content: [
-                    Self.committeePaper("Finance report: \(icb.shortName), \(model.year.label)", asOf: model.asOf, planDate: model.planDate),
-                    .p(.attr("class", "links no-print"), Layout.link("Download the workbook (XLSX: every table, with number formats)", xlsx)),
+                    Self.committeePaper(
+                        "Finance report: \(icb.shortName), \(model.year.label)", asOf: model.asOf,
+                        planDate: model.planDate),
+                    .p(
+                        .attr("class", "links no-print"),
+                        Layout.link("Download the workbook (XLSX: every table, with number formats)", xlsx)),
                     Layout.paragraph(
                         "Delegated POD budget lines against forecast outturn. Dental primary care spend is the contracts' monthly payments (a twelfth "
                             + "of the annual value, the pennies in March, re-phased by recorded variations) less the year-end clawback the contract engine "
                             + "projects; other lines run at their recorded monthly rate. Dental lines are ring-fenced: underspend not committed by "
-                            + "31 March is lost to dentistry. The national pharmacy global sum is not an ICB budget and is not counted.", class: "lede"),
+                            + "31 March is lost to dentistry. The national pharmacy global sum is not an ICB budget and is not counted.",
+                        class: "lede"),
                     RecordViews.exampleNotice(model.records),
                     warning,
                     .div(
                         .attr("class", "figures"),
                         Layout.figure("Budget", model.budget.formatted, source: "budget lines"),
-                        Layout.figure("Forecast outturn", model.forecastOutturn.formatted, source: "spent + committed + projected − recoveries"),
                         Layout.figure(
-                            "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines", note: "lower is better"),
-                        Layout.figure("Committed to reinvestment", plan.committed.formatted, source: "approved options"),
+                            "Forecast outturn", model.forecastOutturn.formatted,
+                            source: "spent + committed + projected − recoveries"),
+                        Layout.figure(
+                            "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines",
+                            note: "lower is better"),
+                        Layout.figure(
+                            "Committed to reinvestment", plan.committed.formatted, source: "approved options"),
                         Layout.figure(
                             "UDAs carried forward", model.carriedForward.formatted, source: "contract engine",
                             note: "shortfall of 96–100 %, not money")
@@ -187,7 +219,9 @@ extension EnglandFinance {
                 extra: QueryItems.of([("year", model.year.label), ("region", model.region?.rawValue)]))
         }
 
-        var downloadName: String { "\(model.region.map { "region-\($0.rawValue)" } ?? "england")-finance-\(DownloadName.year(model.year))" }
+        var downloadName: String {
+            "\(model.region.map { "region-\($0.rawValue)" } ?? "england")-finance-\(DownloadName.year(model.year))"
+        }
         var tables: [AnyTable] { [AnyTable(table, request: links.request)] }
         var workbook: Workbook { Workbook(sheets: [table.sheet(links.request, name: "ICBs")]) }
 
@@ -197,43 +231,61 @@ extension EnglandFinance {
                 id: "icb-finance", caption: "Finance position of every ICB, \(year.label)",
                 columns: [
                     Column("name", "ICB") {
-                        .text($0.icb.shortName, link: ListLinks.href(PodiumRoute.finance($0.icb.code).path, QueryItems.of([("year", year.label)])))
+                        .text(
+                            $0.icb.shortName,
+                            link: ListLinks.href(
+                                PodiumRoute.finance($0.icb.code).path, QueryItems.of([("year", year.label)])))
                     },
                     Column("code", "ODS code") { .text($0.icb.code.rawValue) },
                     Column("region", "NHS England region") { .text($0.region?.name) },
                     Column("as_of", "Actuals to") { .month($0.position.asOf) },
                     Column("budget", "Budget", note: "£", numeric: true) { .money($0.position.budget) },
-                    Column("outturn", "Forecast outturn", note: "£", numeric: true) { .money($0.position.forecastOutturn) },
-                    Column("variance", "Variance", note: "£, + is underspend", numeric: true) { .money($0.position.variance) },
+                    Column("outturn", "Forecast outturn", note: "£", numeric: true) {
+                        .money($0.position.forecastOutturn)
+                    },
+                    Column("variance", "Variance", note: "£, + is underspend", numeric: true) {
+                        .money($0.position.variance)
+                    },
                     Column("at_risk", "Ring-fenced underspend at risk", note: "£, lower is better", numeric: true) {
                         .money($0.position.underspendAtRisk)
                     },
-                    Column("committed", "Committed to reinvestment", note: "£", numeric: true) { .money($0.position.plan.committed) },
-                    Column("uncommitted", "Uncommitted", note: "£, lower is better", numeric: true) { .money($0.position.plan.uncommitted) },
+                    Column("committed", "Committed to reinvestment", note: "£", numeric: true) {
+                        .money($0.position.plan.committed)
+                    },
+                    Column("uncommitted", "Uncommitted", note: "£, lower is better", numeric: true) {
+                        .money($0.position.plan.uncommitted)
+                    },
                     Column("must_commit_by", "Must commit by") { row in
                         row.position.plan.uncommitted.pence == 0
-                            ? .text("nothing uncommitted") : row.position.plan.mustCommitBy.map { .date($0) } ?? .text("no option still fits")
+                            ? .text("nothing uncommitted")
+                            : row.position.plan.mustCommitBy.map { .date($0) } ?? .text("no option still fits")
                     },
                     Column("examples", "Example data") { .text($0.hasExamples ? "yes" : "no") },
                 ], rows: model.rows,
                 footer: [
-                    .text(model.totalLabel), .text(""), .text(""), .text(""), .money(model.total(\.budget)), .money(model.total(\.forecastOutturn)),
-                    .money(model.total(\.variance)), .money(model.total(\.underspendAtRisk)), .money(model.total(\.plan.committed)),
+                    .text(model.totalLabel), .text(""), .text(""), .text(""), .money(model.total(\.budget)),
+                    .money(model.total(\.forecastOutturn)),
+                    .money(model.total(\.variance)), .money(model.total(\.underspendAtRisk)),
+                    .money(model.total(\.plan.committed)),
                     .money(model.total(\.plan.uncommitted)), .text(""), .text(""),
                 ])
         }
 
         func document() -> HTML {
-            let path = PodiumRoute.englandFinance.path, scope = model.scopeName
+            let path = PodiumRoute.englandFinance.path
+            let scope = model.scopeName
             let query = { (extra: [(String, String)]) in
-                ListLinks.href(path, QueryItems.of([("year", model.year.label), ("region", model.region?.rawValue ?? "")] + extra))
+                ListLinks.href(
+                    path, QueryItems.of([("year", model.year.label), ("region", model.region?.rawValue ?? "")] + extra))
             }
             return Layout.page(
                 title: "Finance: \(scope), \(model.year.label)", context: context,
-                crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: "Finance")], sources: model.sources,
+                crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: "Finance")],
+                sources: model.sources,
                 content: [
                     Finance.View.committeePaper(
-                        "Delegated POD finance: \(scope), \(model.year.label)", asOf: model.asOf, planDate: model.planDate),
+                        "Delegated POD finance: \(scope), \(model.year.label)", asOf: model.asOf,
+                        planDate: model.planDate),
                     Layout.paragraph(
                         "Each ICB's delegated budget against forecast outturn, worked out the same way as on its own finance page, for NHS England's "
                             + "regional assurance. This view is read only: budgets, spend and reinvestment decisions are recorded by each ICB.",
@@ -250,17 +302,23 @@ extension EnglandFinance {
                         .select(
                             .attr("id", "region"), .attr("name", "region"),
                             .choice("", "All of England", selected: model.region == nil),
-                            .forEach(NHSEnglandRegion.allCases) { .choice($0.rawValue, $0.name, selected: $0 == model.region) }),
+                            .forEach(NHSEnglandRegion.allCases) {
+                                .choice($0.rawValue, $0.name, selected: $0 == model.region)
+                            }),
                         .button(.attr("type", "submit"), .plain("Show"))),
                     .div(
                         .attr("class", "figures"),
                         Layout.figure("ICBs", String(model.rows.count), source: scope),
                         Layout.figure(
-                            "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines", note: "lower is better"),
+                            "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines",
+                            note: "lower is better"),
                         Layout.figure(
-                            "ICBs with uncommitted underspend", String(model.withUncommittedUnderspend), source: "reinvestment plans",
+                            "ICBs with uncommitted underspend", String(model.withUncommittedUnderspend),
+                            source: "reinvestment plans",
                             note: "lower is better")),
-                    .p(.attr("class", "links no-print"), Layout.link("Download the workbook (XLSX)", query([("format", "xlsx")]))),
+                    .p(
+                        .attr("class", "links no-print"),
+                        Layout.link("Download the workbook (XLSX)", query([("format", "xlsx")]))),
                     TableView.listing(table, page: table.page(links.request), links: links, noun: "ICBs"),
                 ])
         }

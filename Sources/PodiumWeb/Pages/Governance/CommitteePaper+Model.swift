@@ -40,22 +40,28 @@ enum CommitteePaper {
                 let actuals = try await ICBRecords.query(context, .financeActuals, icb: code)
                 let options = try await ICBRecords.query(context, .reinvestmentOptions, icb: code)
                 let position = FinancePosition.of(
-                    dental: dental.portfolio, budgets: budgets.items(BudgetAllocation.self), actuals: actuals.items(FinanceActual.self),
+                    dental: dental.portfolio, budgets: budgets.items(BudgetAllocation.self),
+                    actuals: actuals.items(FinanceActual.self),
                     options: options.items(ReinvestmentOptionRecord.self), today: meeting)
                 finance = Finance.Model(
-                    icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals, optionRecords: options,
+                    icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals,
+                    optionRecords: options,
                     sources: dental.sources)
             }
             let resolver = EvidenceResolver(dental: dental, measures: governance.measures, closures: [])
             var access: [LiveEvidence] = []
             for group in EvidenceCitation.Group.allCases {
-                access.append(try await resolver.resolve(.access(group), organisations: OrganisationStore(database: context.database)))
+                access.append(
+                    try await resolver.resolve(
+                        .access(group), organisations: OrganisationStore(database: context.database)))
             }
             let closures = try await ICBRecords.query(context, .pharmacyClosures, icb: code).items(PharmacyClosure.self)
             let since = meeting.adding(days: -engagementDays)
             return Model(
                 governance: governance, dental: dental, finance: finance, meeting: meeting, access: access,
-                closures: (closures.filter { $0.kind == .permanent }.count, closures.filter { $0.kind != .permanent }.count),
+                closures: (
+                    closures.filter { $0.kind == .permanent }.count, closures.filter { $0.kind != .permanent }.count
+                ),
                 recentEngagement: governance.engagements.filter { since <= $0.date && $0.date <= meeting })
         }
     }

@@ -6,30 +6,39 @@ import PodiumCore
 /// equality, involvement and engagement), then the dental position, finance, access, risks and decisions due, each
 /// section starting a new printed page.
 enum CommitteePaperViews {
-    static let sections = ["1. Dental position", "2. Finance", "3. Access and inequalities", "4. Risks", "5. Decisions due and assurance"]
+    static let sections = [
+        "1. Dental position", "2. Finance", "3. Access and inequalities", "4. Risks", "5. Decisions due and assurance",
+    ]
 
     static func recommendations(_ paper: CommitteePaper.Model) -> [String] {
         var lines: [String] = []
         if let portfolio = paper.dental?.portfolio {
             let below = portfolio.bands[.belowLowerTolerance] ?? 0
-            lines.append("Note the dental contract position for \(portfolio.financialYear.label): \(portfolio.againstProfile.percentText ?? "–") of "
-                + "expected UDAs delivered, \(below) contract\(below == 1 ? "" : "s") projected below the year-end tolerance, "
-                + "projected clawback \(portfolio.projectedClawback.formatted).")
+            lines.append(
+                "Note the dental contract position for \(portfolio.financialYear.label): \(portfolio.againstProfile.percentText ?? "–") of "
+                    + "expected UDAs delivered, \(below) contract\(below == 1 ? "" : "s") projected below the year-end tolerance, "
+                    + "projected clawback \(portfolio.projectedClawback.formatted).")
         }
         if let finance = paper.finance {
-            var line = "Note the forecast outturn of \(finance.forecastOutturn.formatted) against a budget of \(finance.budget.formatted)"
+            var line =
+                "Note the forecast outturn of \(finance.forecastOutturn.formatted) against a budget of \(finance.budget.formatted)"
             if let date = finance.plan.mustCommitBy {
-                line += ", and that \(finance.plan.uncommitted.formatted) of ring-fenced dental money must be committed by \(date.label)"
+                line +=
+                    ", and that \(finance.plan.uncommitted.formatted) of ring-fenced dental money must be committed by \(date.label)"
             }
             lines.append(line + ".")
         }
         let map = paper.governance.heatMap
-        lines.append("Note \(map.total(.extreme)) extreme and \(map.total(.high)) high risks; \(paper.governance.overdue.count) risk review\(paper.governance.overdue.count == 1 ? " is" : "s are") overdue.")
+        lines.append(
+            "Note \(map.total(.extreme)) extreme and \(map.total(.high)) high risks; \(paper.governance.overdue.count) risk review\(paper.governance.overdue.count == 1 ? " is" : "s are") overdue."
+        )
         for decision in paper.governance.decisionsDue {
             lines.append("Decide: \(decision.decision) (\(decision.reference)).")
         }
         if let readiness = paper.governance.readiness {
-            lines.append("Note assurance readiness: \(readiness.overall.readiness.percentText ?? "–") of criteria rated green, \(readiness.overall.status.label.lowercased()) overall.")
+            lines.append(
+                "Note assurance readiness: \(readiness.overall.readiness.percentText ?? "–") of criteria rated green, \(readiness.overall.status.label.lowercased()) overall."
+            )
         }
         return lines
     }
@@ -40,12 +49,19 @@ enum CommitteePaperViews {
         let top = governance.risks.filter(\.assessment.isOpen).prefix(3).map {
             "\($0.title) (\($0.reference); current score \($0.assessment.current.score), \($0.assessment.current.grade.label.lowercased()))"
         }
-        let finance: [String] = paper.finance.map { finance in
-            ["Forecast outturn \(finance.forecastOutturn.formatted) against budget \(finance.budget.formatted) (variance \(finance.variance.formatted), + is underspend), figures to \(finance.asOf.label).",
-             "Ring-fenced dental underspend at risk: \(finance.underspendAtRisk.formatted)."
-                + (finance.plan.mustCommitBy.map { " \(finance.plan.uncommitted.formatted) must be committed by \($0.label)." } ?? "")]
-        } ?? ["No dental activity is imported, so no finance position can be built."]
-        let inForce = governance.inForce.map { "\($0.serviceName): \($0.status.label.prefix(1).lowercased() + $0.status.label.dropFirst()) since \($0.from.label)" }
+        let finance: [String] =
+            paper.finance.map { finance in
+                [
+                    "Forecast outturn \(finance.forecastOutturn.formatted) against budget \(finance.budget.formatted) (variance \(finance.variance.formatted), + is underspend), figures to \(finance.asOf.label).",
+                    "Ring-fenced dental underspend at risk: \(finance.underspendAtRisk.formatted)."
+                        + (finance.plan.mustCommitBy.map {
+                            " \(finance.plan.uncommitted.formatted) must be committed by \($0.label)."
+                        } ?? ""),
+                ]
+            } ?? ["No dental activity is imported, so no finance position can be built."]
+        let inForce = governance.inForce.map {
+            "\($0.serviceName): \($0.status.label.prefix(1).lowercased() + $0.status.label.dropFirst()) since \($0.from.label)"
+        }
         let partners = paper.engagementByPartner
         return [
             ("Meeting", ["Primary Care Commissioning Committee, \(paper.meeting.label)"]),
@@ -54,32 +70,56 @@ enum CommitteePaperViews {
             ("Recommendations", recommendations(paper)),
             ("Key risks", top.isEmpty ? ["No open risks recorded."] : Array(top)),
             ("Financial implications", finance),
-            ("Legal implications", [
-                "The ICB exercises these functions under its delegation agreement with NHS England (NHS Act 2006 s65Z5); NHS England keeps accountability.",
-            ] + (inForce.isEmpty ? ["No delegation register rows are in force."] : inForce)),
-            ("Health inequalities", paper.access.map(\.value) + ["Permanent pharmacy closures on record: \(paper.closures.permanent); unplanned closures: \(paper.closures.unplanned)."]),
-            ("Equality", [
-                governance.decisionsDue.isEmpty ? "No decision in this paper changes services."
-                    : "An equality impact assessment is needed before any of the \(governance.decisionsDue.count) decision\(governance.decisionsDue.count == 1 ? "" : "s") due changes services.",
-            ]),
-            ("Patient and public involvement and engagement", [
-                "\(paper.recentEngagement.count) engagement\(paper.recentEngagement.count == 1 ? "" : "s") in the six months to the meeting"
-                    + (partners.isEmpty ? "." : " (" + partners.joined(separator: ", ") + ")."),
-                "\(governance.followUpsOverdue) follow-up action\(governance.followUpsOverdue == 1 ? " is" : "s are") overdue.",
-            ]),
-            ("Prepared by", ["Podium, from the data held on \(paper.meeting.label). Every figure is an aggregate; example data, where present, is labelled."]),
+            (
+                "Legal implications",
+                [
+                    "The ICB exercises these functions under its delegation agreement with NHS England (NHS Act 2006 s65Z5); NHS England keeps accountability."
+                ] + (inForce.isEmpty ? ["No delegation register rows are in force."] : inForce)
+            ),
+            (
+                "Health inequalities",
+                paper.access.map(\.value) + [
+                    "Permanent pharmacy closures on record: \(paper.closures.permanent); unplanned closures: \(paper.closures.unplanned)."
+                ]
+            ),
+            (
+                "Equality",
+                [
+                    governance.decisionsDue.isEmpty
+                        ? "No decision in this paper changes services."
+                        : "An equality impact assessment is needed before any of the \(governance.decisionsDue.count) decision\(governance.decisionsDue.count == 1 ? "" : "s") due changes services."
+                ]
+            ),
+            (
+                "Patient and public involvement and engagement",
+                [
+                    "\(paper.recentEngagement.count) engagement\(paper.recentEngagement.count == 1 ? "" : "s") in the six months to the meeting"
+                        + (partners.isEmpty ? "." : " (" + partners.joined(separator: ", ") + ")."),
+                    "\(governance.followUpsOverdue) follow-up action\(governance.followUpsOverdue == 1 ? " is" : "s are") overdue.",
+                ]
+            ),
+            (
+                "Prepared by",
+                [
+                    "Podium, from the data held on \(paper.meeting.label). Every figure is an aggregate; example data, where present, is labelled."
+                ]
+            ),
         ]
     }
 
     static func decisionsTable(_ paper: CommitteePaper.Model) -> Table<DecisionEntry> {
-        Table(id: "decisions-due", caption: "Decisions due (proposed or deferred)", columns: [
-            Column("reference", "Reference") { .text($0.reference) },
-            Column("decision", "Decision") { .text($0.decision) },
-            Column("options", "Options considered") { .text($0.options) },
-            Column("rationale", "Rationale") { .text($0.rationale) },
-            Column("conflicts", "Conflicts of interest") { .text($0.conflicts) },
-            Column("linked", "Linked records") { .text($0.linked.isEmpty ? nil : $0.linked.joined(separator: " ")) },
-        ], rows: paper.governance.decisionsDue, footer: nil)
+        Table(
+            id: "decisions-due", caption: "Decisions due (proposed or deferred)",
+            columns: [
+                Column("reference", "Reference") { .text($0.reference) },
+                Column("decision", "Decision") { .text($0.decision) },
+                Column("options", "Options considered") { .text($0.options) },
+                Column("rationale", "Rationale") { .text($0.rationale) },
+                Column("conflicts", "Conflicts of interest") { .text($0.conflicts) },
+                Column("linked", "Linked records") {
+                    .text($0.linked.isEmpty ? nil : $0.linked.joined(separator: " "))
+                },
+            ], rows: paper.governance.decisionsDue, footer: nil)
     }
 }
 
@@ -102,7 +142,9 @@ extension CommitteePaper {
             self.context = context
             self.inlineStyles = inlineStyles
             topRisks = model.dental.map {
-                PositionTables.positions(model.topRisks, id: "top-risks", caption: "Largest projected clawback", threshold: $0.settings.midYearThreshold)
+                PositionTables.positions(
+                    model.topRisks, id: "top-risks", caption: "Largest projected clawback",
+                    threshold: $0.settings.midYearThreshold)
             }
             lines = model.finance.map(Finance.View.linesTable)
             options = model.finance.map(Finance.View.optionsTable)
@@ -110,7 +152,8 @@ extension CommitteePaper {
             decisions = CommitteePaperViews.decisionsTable(model)
             readiness = GovernanceViews.domainsTable(model.governance)
             delegation = GovernanceViews.registerTable(
-                model.governance.inForce, id: "delegation-in-force", caption: "Delegation in force on \(model.meeting.label)")
+                model.governance.inForce, id: "delegation-in-force",
+                caption: "Delegation in force on \(model.meeting.label)")
         }
 
         var downloadName: String { "\(model.icb.code)-committee-paper-\(model.meeting.iso)" }
@@ -120,58 +163,96 @@ extension CommitteePaper {
         }
 
         func document() -> HTML {
-            let paper = model, sections = CommitteePaperViews.sections
-        let icb = paper.icb, governance = paper.governance, path = PodiumRoute.committeePaper(icb.code).path
-        let link = { (format: String, table: String?) in
-            ListLinks.href(path, QueryItems.of([("meeting", paper.meeting.iso), ("format", format)] + (table.map { [("table", $0)] } ?? [])))
-        }
-        func whole<Row>(_ table: Table<Row>) -> Node<HTML.BodyContext> { TableView.whole(table, csv: link("csv", table.id)) }
-        let section = { (index: Int, content: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> in
-            .element(named: "section", nodes: [.attr("class", "paper-section"), .h2(.plain(sections[index]))] + content)
-        }
-        let measures = EvidenceCitation.Measure.allCases.compactMap { governance.measures[$0] }
-        return Layout.page(
-            title: "Committee paper: \(icb.shortName)", context: context, crumbs: PharmacyViews.crumbs(icb, "Committee paper"), inlineStyles: inlineStyles,
-            content: [
-                .form(
-                    .attr("class", "no-print filter"), .attr("method", "get"), .attr("action", path),
-                    .label(.attr("for", "meeting"), .plain("Meeting date ")),
-                    .input(.attr("type", "date"), .attr("id", "meeting"), .attr("name", "meeting"), .attr("value", paper.meeting.iso)),
-                    .button(.attr("type", "submit"), .plain("Rebuild")),
-                    .plain(" "),
-                    .a(.attr("href", link("pdf", nil)), .plain("Download PDF"))),
-                paper.hasExamples
-                    ? Layout.paragraph("This paper includes example records generated for the demonstration; they are labelled on the governance and finance pages.", class: "notice example")
-                    : .empty,
-                .table(
-                    .attr("class", "cover-sheet"),
-                    .caption(.plain("Cover sheet")),
-                    .tbody(.forEach(CommitteePaperViews.cover(paper)) { field, lines in
-                        .tr(.th(.attr("scope", "row"), .plain(field)), .td(lines.count == 1 ? .plain(lines[0]) : .ul(.forEach(lines) { .li(.plain($0)) })))
-                    })),
-                section(0, paper.dental.map { dental in
-                    [
-                        .div(.attr("class", "figures"), .group(DentalPositionFigures.cards(dental.portfolio, settings: dental.settings))),
-                        Layout.paragraph("Data to \(dental.coverage.monthsPresent.last?.label ?? "–"), NHSBSA dental activity (provisional). Higher delivery is better.", class: "direction"),
-                    ] + (topRisks.map { [whole($0)] } ?? [])
-                } ?? [Layout.paragraph("No dental activity is imported yet.", class: "notice")]),
-                section(1, (lines.map { [whole($0)] } ?? [Layout.paragraph("No finance position without dental activity.", class: "notice")])
-                    + (options.map { [whole($0)] } ?? [])),
-                section(2, [
-                    .ul(.forEach(paper.access) { .li(.plain($0.value)) }),
-                    .ul(.forEach(measures) { .li(.plain(($0.latestWords ?? $0.name) + " (higher is better)")) }),
-                    Layout.paragraph("Pharmacy closures on record: \(paper.closures.permanent) permanent, \(paper.closures.unplanned) unplanned.", class: "direction"),
-                ]),
-                section(3, [
-                    GovernanceViews.heatMap(governance),
-                    governance.risks.isEmpty ? Layout.paragraph("No risks recorded.", class: "notice") : whole(risks),
-                ]),
-                section(4, [
-                    governance.decisionsDue.isEmpty ? Layout.paragraph("No decisions are due.", class: "notice") : whole(decisions),
-                    governance.readiness == nil ? .empty : whole(readiness),
-                    whole(delegation),
-                ]),
-            ])
+            let paper = model
+            let sections = CommitteePaperViews.sections
+            let icb = paper.icb
+            let governance = paper.governance
+            let path = PodiumRoute.committeePaper(icb.code).path
+            let link = { (format: String, table: String?) in
+                ListLinks.href(
+                    path,
+                    QueryItems.of(
+                        [("meeting", paper.meeting.iso), ("format", format)] + (table.map { [("table", $0)] } ?? [])))
+            }
+            func whole<Row>(_ table: Table<Row>) -> Node<HTML.BodyContext> {
+                TableView.whole(table, csv: link("csv", table.id))
+            }
+            let section = { (index: Int, content: [Node<HTML.BodyContext>]) -> Node<HTML.BodyContext> in
+                .element(
+                    named: "section", nodes: [.attr("class", "paper-section"), .h2(.plain(sections[index]))] + content)
+            }
+            let measures = EvidenceCitation.Measure.allCases.compactMap { governance.measures[$0] }
+            return Layout.page(
+                title: "Committee paper: \(icb.shortName)", context: context,
+                crumbs: PharmacyViews.crumbs(icb, "Committee paper"), inlineStyles: inlineStyles,
+                content: [
+                    .form(
+                        .attr("class", "no-print filter"), .attr("method", "get"), .attr("action", path),
+                        .label(.attr("for", "meeting"), .plain("Meeting date ")),
+                        .input(
+                            .attr("type", "date"), .attr("id", "meeting"), .attr("name", "meeting"),
+                            .attr("value", paper.meeting.iso)),
+                        .button(.attr("type", "submit"), .plain("Rebuild")),
+                        .plain(" "),
+                        .a(.attr("href", link("pdf", nil)), .plain("Download PDF"))),
+                    paper.hasExamples
+                        ? Layout.paragraph(
+                            "This paper includes example records generated for the demonstration; they are labelled on the governance and finance pages.",
+                            class: "notice example")
+                        : .empty,
+                    .table(
+                        .attr("class", "cover-sheet"),
+                        .caption(.plain("Cover sheet")),
+                        .tbody(
+                            .forEach(CommitteePaperViews.cover(paper)) { field, lines in
+                                .tr(
+                                    .th(.attr("scope", "row"), .plain(field)),
+                                    .td(lines.count == 1 ? .plain(lines[0]) : .ul(.forEach(lines) { .li(.plain($0)) })))
+                            })),
+                    section(
+                        0,
+                        paper.dental.map { dental in
+                            [
+                                .div(
+                                    .attr("class", "figures"),
+                                    .group(DentalPositionFigures.cards(dental.portfolio, settings: dental.settings))),
+                                Layout.paragraph(
+                                    "Data to \(dental.coverage.monthsPresent.last?.label ?? "–"), NHSBSA dental activity (provisional). Higher delivery is better.",
+                                    class: "direction"),
+                            ] + (topRisks.map { [whole($0)] } ?? [])
+                        } ?? [Layout.paragraph("No dental activity is imported yet.", class: "notice")]),
+                    section(
+                        1,
+                        (lines.map { [whole($0)] } ?? [
+                            Layout.paragraph("No finance position without dental activity.", class: "notice")
+                        ])
+                            + (options.map { [whole($0)] } ?? [])),
+                    section(
+                        2,
+                        [
+                            .ul(.forEach(paper.access) { .li(.plain($0.value)) }),
+                            .ul(
+                                .forEach(measures) { .li(.plain(($0.latestWords ?? $0.name) + " (higher is better)")) }),
+                            Layout.paragraph(
+                                "Pharmacy closures on record: \(paper.closures.permanent) permanent, \(paper.closures.unplanned) unplanned.",
+                                class: "direction"),
+                        ]),
+                    section(
+                        3,
+                        [
+                            GovernanceViews.heatMap(governance),
+                            governance.risks.isEmpty
+                                ? Layout.paragraph("No risks recorded.", class: "notice") : whole(risks),
+                        ]),
+                    section(
+                        4,
+                        [
+                            governance.decisionsDue.isEmpty
+                                ? Layout.paragraph("No decisions are due.", class: "notice") : whole(decisions),
+                            governance.readiness == nil ? .empty : whole(readiness),
+                            whole(delegation),
+                        ]),
+                ])
         }
     }
 }

@@ -21,7 +21,8 @@ struct EvidenceResolver: Sendable {
     /// and, with the population imported, adults and children seen.
     static func measures(_ dental: DentalPosition.Model) -> [EvidenceCitation.Measure: SPCMeasure] {
         var measures: [EvidenceCitation.Measure: SPCMeasure] = [
-            .delivery: SPCMeasures.portfolioDelivery(dental.portfolio, link: PodiumRoute.dentalPosition(dental.icb.code).path)
+            .delivery: SPCMeasures.portfolioDelivery(
+                dental.portfolio, link: PodiumRoute.dentalPosition(dental.icb.code).path)
         ]
         for measure in dental.measures {
             if let id = EvidenceCitation.Measure(rawValue: measure.id), id != .delivery { measures[id] = measure }
@@ -33,19 +34,23 @@ struct EvidenceResolver: Sendable {
         switch citation {
         case .contract(let number):
             guard let position = dental?.portfolio.contracts.first(where: { $0.contract == number }) else {
-                return LiveEvidence(citation: citation, value: "not among the ICB's dental contracts in the latest year", link: nil)
+                return LiveEvidence(
+                    citation: citation, value: "not among the ICB's dental contracts in the latest year", link: nil)
             }
             let value =
                 position.projected.map { result in
                     "projected year-end \(result.achievement.percentText ?? "–") of target (band \(result.band.label(result.rules))), clawback \(result.clawback.formatted)"
                 } ?? "no year-end projection: not in the latest month's data"
             return LiveEvidence(
-                citation: citation, value: value + ", data to \(position.latest.month.label)", link: PodiumRoute.dentalContract(number).path)
+                citation: citation, value: value + ", data to \(position.latest.month.label)",
+                link: PodiumRoute.dentalContract(number).path)
         case .spc(let id):
             guard let measure = measures[id], let words = measure.latestWords else {
                 return LiveEvidence(citation: citation, value: "no data yet", link: nil)
             }
-            return LiveEvidence(citation: citation, value: words, link: measure.link ?? dental.map { PodiumRoute.dentalPosition($0.icb.code).path })
+            return LiveEvidence(
+                citation: citation, value: words,
+                link: measure.link ?? dental.map { PodiumRoute.dentalPosition($0.icb.code).path })
         case .access(let group):
             guard let dental, let population = dental.population, let month = dental.coverage.monthsPresent.last else {
                 return LiveEvidence(citation: citation, value: "needs dental activity and population", link: nil)
@@ -53,25 +58,32 @@ struct EvidenceResolver: Sendable {
             let months = dental.years.flatMap(\.months).filter { $0.month == month }
             let seen =
                 group == .adults
-                ? months.compactMap(\.adultsSeen24Months).reduce(0, +) : months.compactMap(\.childrenSeen12Months).reduce(0, +)
+                ? months.compactMap(\.adultsSeen24Months).reduce(0, +)
+                : months.compactMap(\.childrenSeen12Months).reduce(0, +)
             let people = group == .adults ? population.adults : population.children
             let notSeen = max(0, people - seen)
             let share = Proportion(part: Int64(notSeen), whole: Int64(people))
-            let words = group == .adults ? "adults not seen by an NHS dentist in 24 months" : "children not seen by an NHS dentist in 12 months"
+            let words =
+                group == .adults
+                ? "adults not seen by an NHS dentist in 24 months" : "children not seen by an NHS dentist in 12 months"
             return LiveEvidence(
                 citation: citation,
                 value:
                     "\(ScaledDecimal.groupThousands(UInt64(notSeen))) \(words) (\(share.percentText ?? "–") of \(ScaledDecimal.groupThousands(UInt64(people)))), \(month.label)",
                 link: PodiumRoute.access(dental.icb.code).path)
         case .warning(let provider):
-            let link = ContractNumber(provider).map { PodiumRoute.dentalContract($0).path } ?? PharmacyCode(provider).map { PodiumRoute.pharmacy($0).path }
+            let link =
+                ContractNumber(provider).map { PodiumRoute.dentalContract($0).path }
+                ?? PharmacyCode(provider).map { PodiumRoute.pharmacy($0).path }
             guard let warning = warnings[provider] else {
                 return LiveEvidence(
-                    citation: citation, value: "no early-warning score: not a scored provider of the ICB in the latest data", link: link)
+                    citation: citation,
+                    value: "no early-warning score: not a scored provider of the ICB in the latest data", link: link)
             }
             return LiveEvidence(
                 citation: citation,
-                value: "early-warning score \(String(format: "%.1f", warning.score)) of 100 as of \(warning.asOf.label) (higher is more at risk): "
+                value:
+                    "early-warning score \(String(format: "%.1f", warning.score)) of 100 as of \(warning.asOf.label) (higher is more at risk): "
                     + warning.reasonsSentence,
                 link: link.map { $0 + "#early-warning" })
         case .pharmacy(let code):
@@ -82,7 +94,9 @@ struct EvidenceResolver: Sendable {
             let pharmacy = sited.organisation
             let unplanned = closures.filter { $0.pharmacy == code && $0.kind != .permanent }
             let minutes = unplanned.compactMap(\.minutesLost).reduce(0, +)
-            let state = pharmacy.status == .closed ? "closed\(pharmacy.closeDate.map { " on \($0.label)" } ?? "") (ODS)" : "open"
+            let state =
+                pharmacy.status == .closed
+                ? "closed\(pharmacy.closeDate.map { " on \($0.label)" } ?? "") (ODS)" : "open"
             return LiveEvidence(
                 citation: citation,
                 value: "\(pharmacy.name): \(state); \(Words.count(unplanned.count, "unplanned closure")) recorded, "

@@ -51,7 +51,8 @@ enum Governance {
         func state(of risk: Risk) -> String {
             !risk.assessment.isOpen
                 ? "closed"
-                : risk.assessment.isOverdue(on: today) ? "review overdue" : risk.assessment.isAboveTarget ? "above target" : "at target"
+                : risk.assessment.isOverdue(on: today)
+                    ? "review overdue" : risk.assessment.isAboveTarget ? "above target" : "at target"
         }
 
         /// A programme's measure now, in words.
@@ -61,16 +62,25 @@ enum Governance {
         }
 
         static func query(_ context: QueryContext, icb code: ICBCode) async throws -> Model {
-            try await query(context, icb: code, dental: try await DentalPosition.Model.queryIfImported(context, icb: code))
+            try await query(
+                context, icb: code, dental: try await DentalPosition.Model.queryIfImported(context, icb: code))
         }
 
-        static func query(_ context: QueryContext, icb code: ICBCode, dental: DentalPosition.Model?) async throws -> Model {
+        static func query(_ context: QueryContext, icb code: ICBCode, dental: DentalPosition.Model?) async throws
+            -> Model
+        {
             let icb = try await context.openData.requireICB(code)
-            func records(_ template: RecordTemplate) async throws -> ICBRecords { try await ICBRecords.query(context, template, icb: code) }
-            let delegations = try await records(.delegations), functions = try await records(.delegatedFunctions)
-            let riskLog = try await records(.risks), criteria = try await records(.assuranceCriteria)
-            let decisions = try await records(.decisions), engagements = try await records(.engagements)
-            let handover = try await records(.handoverItems), transformation = try await records(.transformation)
+            func records(_ template: RecordTemplate) async throws -> ICBRecords {
+                try await ICBRecords.query(context, template, icb: code)
+            }
+            let delegations = try await records(.delegations)
+            let functions = try await records(.delegatedFunctions)
+            let riskLog = try await records(.risks)
+            let criteria = try await records(.assuranceCriteria)
+            let decisions = try await records(.decisions)
+            let engagements = try await records(.engagements)
+            let handover = try await records(.handoverItems)
+            let transformation = try await records(.transformation)
             let measures = dental.map(EvidenceResolver.measures) ?? [:]
             let entries = riskLog.items(RiskEntry.self)
             // Early-warning scores are worked out only when a risk cites one.
@@ -81,28 +91,35 @@ enum Governance {
                 for risk in list.pharmacies { warnings[risk.pharmacy.rawValue] = risk.warning }
             }
             let evidence = EvidenceResolver(
-                dental: dental, measures: measures, closures: try await records(.pharmacyClosures).items(PharmacyClosure.self),
+                dental: dental, measures: measures,
+                closures: try await records(.pharmacyClosures).items(PharmacyClosure.self),
                 warnings: warnings)
             var risks: [Risk] = []
             for entry in entries {
                 var cited: [LiveEvidence] = []
                 for citation in entry.evidence {
-                    cited.append(try await evidence.resolve(citation, organisations: OrganisationStore(database: context.database)))
+                    cited.append(
+                        try await evidence.resolve(
+                            citation, organisations: OrganisationStore(database: context.database)))
                 }
                 risks.append(Risk(entry: entry, evidence: cited))
             }
             // Gravest first, as a committee reads a log.
             risks.sort { ($1.assessment.current, $0.reference) < ($0.assessment.current, $1.reference) }
-            let register = delegations.items(DelegationEntry.self).sorted { ($0.from, $0.reference) < ($1.from, $1.reference) }
+            let register = delegations.items(DelegationEntry.self).sorted {
+                ($0.from, $0.reference) < ($1.from, $1.reference)
+            }
             let history = try await RecordChangeStore(database: context.database).changes(.assuranceCriteria, icb: code)
                 .filter { change in change.fields.contains { $0.field == "rating" } }
             return Model(
-                icb: icb, today: context.today, risks: risks, readiness: ReadinessRollUp.of(criteria.items(AssuranceCriterion.self)),
+                icb: icb, today: context.today, risks: risks,
+                readiness: ReadinessRollUp.of(criteria.items(AssuranceCriterion.self)),
                 register: register, inForce: DelegationTimeline.current(register, on: context.today),
                 functions: functions.items(DelegatedFunction.self)
                     .sorted { ($0.arrangement.rawValue, $0.reference) < ($1.arrangement.rawValue, $1.reference) },
                 decisions: decisions.items(DecisionEntry.self), engagements: engagements.items(EngagementEntry.self),
-                handover: handover.items(HandoverItem.self), programmes: transformation.items(TransformationProgramme.self),
+                handover: handover.items(HandoverItem.self),
+                programmes: transformation.items(TransformationProgramme.self),
                 ratingHistory: history, measures: measures,
                 records: [delegations, functions, riskLog, criteria, decisions, engagements, handover, transformation])
         }

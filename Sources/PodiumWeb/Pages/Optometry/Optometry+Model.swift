@@ -27,7 +27,9 @@ enum Optometry {
         /// Claims over the latest twelve months with returns.
         var latestYear: GOSClaims { monthly.suffix(12).reduce(GOSClaims.none) { $0 + $1.claims } }
         /// The latest twelve months' NHS sight tests per 100,000 residents, in tenths.
-        var latestYearRatePer100k: Int64? { GOSFeeSchedule.ratePer100k(latestYear.allSightTests, population: population) }
+        var latestYearRatePer100k: Int64? {
+            GOSFeeSchedule.ratePer100k(latestYear.allSightTests, population: population)
+        }
         /// The fee for a sight test in 2025/26.
         var sightTestFee2025: Money? { fees.sightTestFee(on: FinancialYear(startYear: 2025).firstDay) }
 
@@ -49,10 +51,13 @@ enum Optometry {
                 ? nil
                 : SPCMeasure(
                     id: "sight-tests", name: "NHS sight tests a month", unit: "GOS1 and GOS6 claims",
-                    chart: XmRChart(months: monthly.map { ($0.month, Double($0.claims.allSightTests)) }, direction: .increase), decimals: 0)
+                    chart: XmRChart(
+                        months: monthly.map { ($0.month, Double($0.claims.allSightTests)) }, direction: .increase),
+                    decimals: 0)
             return Model(
                 icb: icb, contracts: try await ICBRecords.query(context, .gosContracts, icb: code), activity: activity,
-                services: try await ICBRecords.query(context, .eyeServices, icb: code), population: population, fees: fees, monthly: monthly,
+                services: try await ICBRecords.query(context, .eyeServices, icb: code), population: population,
+                fees: fees, monthly: monthly,
                 sightTests: measure, sources: try await context.openData.notes([.population2021], year: nil))
         }
     }
@@ -66,7 +71,8 @@ enum Optometry {
         func schedule() throws -> GOSFeeSchedule {
             func pounds(_ name: String, _ text: String?) throws -> Money? {
                 guard let text, !text.isEmpty else { return nil }
-                guard let money = try? Money(pounds: text.replacingOccurrences(of: "£", with: "")), money.pence >= 0 else {
+                guard let money = try? Money(pounds: text.replacingOccurrences(of: "£", with: "")), money.pence >= 0
+                else {
                     throw WebError.invalid("\(name) must be an amount in pounds, such as 39.10.")
                 }
                 return money

@@ -21,7 +21,9 @@ enum Home {
         /// - Parameters:
         ///   - year: `2023-24`, or `nil` for the latest year with dental activity.
         ///   - held: the ICBs the reader holds; `nil` when they read every ICB.
-        static func query(_ context: QueryContext, year requested: String?, held: Set<ICBCode>? = nil) async throws -> Model {
+        static func query(_ context: QueryContext, year requested: String?, held: Set<ICBCode>? = nil) async throws
+            -> Model
+        {
             let openData = context.openData
             let year = try await openData.financialYear(requested)
             let figures = try await openData.figures(financialYear: year)

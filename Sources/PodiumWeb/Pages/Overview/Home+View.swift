@@ -13,7 +13,8 @@ extension Home {
             self.model = model
             self.context = context
             table = Self.table(model.rows, total: model.total)
-            links = ListLinks(path: PodiumRoute.home.path, request: table.accepting(request), extra: QueryItems.of([("year", year)]))
+            links = ListLinks(
+                path: PodiumRoute.home.path, request: table.accepting(request), extra: QueryItems.of([("year", year)]))
         }
 
         var downloadName: String { "england-icbs-\(DownloadName.year(model.financialYear))" }
@@ -36,7 +37,9 @@ extension Home {
                     .unwrap(single) { row in
                         .p(
                             .attr("class", "notice"), .plain("One ICB matches: "),
-                            .a(.attr("href", PodiumRoute.icb(row.icb.code).path), .attr("id", "open-icb"), .plain("Open \(row.icb.name) →")))
+                            .a(
+                                .attr("href", PodiumRoute.icb(row.icb.code).path), .attr("id", "open-icb"),
+                                .plain("Open \(row.icb.name) →")))
                     },
                     .p(
                         Layout.link(
@@ -51,10 +54,13 @@ extension Home {
             let rows = model.yours
             guard !rows.isEmpty else { return .empty }
             return .p(
-                .attr("class", "notice"), .attr("id", "your-icbs"), .plain(rows.count == 1 ? "Your ICB: " : "Your ICBs: "),
+                .attr("class", "notice"), .attr("id", "your-icbs"),
+                .plain(rows.count == 1 ? "Your ICB: " : "Your ICBs: "),
                 .group(
                     rows.enumerated().map { index, row in
-                        .group(.if(index > 0, .plain(", ")), .a(.attr("href", PodiumRoute.icb(row.icb.code).path), .plain(row.icb.shortName)))
+                        .group(
+                            .if(index > 0, .plain(", ")),
+                            .a(.attr("href", PodiumRoute.icb(row.icb.code).path), .plain(row.icb.shortName)))
                     }))
         }
 
@@ -65,7 +71,8 @@ extension Home {
                     Column("name", "ICB") { .text($0.icb.shortName, link: PodiumRoute.icb($0.icb.code).path) },
                     Column("code", "ODS code") { .text($0.icb.code.rawValue) },
                 ] + FigureColumns.all { $0.figures },
-                rows: rows, footer: [Cell.text("England"), .text("")] + FigureColumns.all { $0 }.map { $0.value(total) })
+                rows: rows,
+                footer: [Cell.text("England"), .text("")] + FigureColumns.all { $0 }.map { $0.value(total) })
         }
     }
 }
@@ -82,7 +89,9 @@ enum FigureColumns {
                 .decimal(figures($0).udasPerThousandResidents)
             },
             Column("pharmacies", "Pharmacies", note: "active", numeric: true) { .count(figures($0).pharmacies) },
-            Column("dental_practices", "Dental practices", note: "active", numeric: true) { .count(figures($0).dentalPractices) },
+            Column("dental_practices", "Dental practices", note: "active", numeric: true) {
+                .count(figures($0).dentalPractices)
+            },
             Column("imd_average_rank", "IMD 2025 average rank", note: "lower is more deprived", numeric: true) {
                 .decimal(figures($0).imdAverageRank)
             },

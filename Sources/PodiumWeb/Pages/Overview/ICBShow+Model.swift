@@ -15,9 +15,11 @@ enum ICBShow {
             let icb = try await openData.requireICB(code)
             let year = try await openData.financialYear(requested)
             return Model(
-                icb: icb, figures: try await openData.figures(financialYear: year)[code] ?? .total([]), financialYear: year,
+                icb: icb, figures: try await openData.figures(financialYear: year)[code] ?? .total([]),
+                financialYear: year,
                 subICBLocations: try await openData.subICBLocations(of: code),
-                sources: try await openData.notes(OpenData.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year))
+                sources: try await openData.notes(
+                    OpenData.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year))
         }
     }
 }

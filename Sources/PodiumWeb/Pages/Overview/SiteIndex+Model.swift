@@ -39,7 +39,9 @@ enum SiteLists {
     static let pharmacies = SiteList<PharmacyCodeKind>(
         id: "pharmacies", title: "Pharmacies", caption: "Pharmacies and appliance contractors", noun: "pharmacies",
         route: { .pharmacies($0) },
-        intro: { "Active community pharmacies and appliance contractors in England with \($0.name) as their ICB in ODS edispensary." },
+        intro: {
+            "Active community pharmacies and appliance contractors in England with \($0.name) as their ICB in ODS edispensary."
+        },
         typeLabel: { $0.subTypeLabel },
         sites: { try await $0.pharmacies(in: $1) },
         datasets: [.pharmacies, .postcodes])

@@ -27,13 +27,15 @@ extension SiteIndex {
             return Layout.page(
                 title: "\(list.title): \(icb.shortName)", context: context,
                 crumbs: [
-                    Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
+                    Crumb(title: "England", href: PodiumRoute.home.path),
+                    Crumb(title: icb.shortName, href: PodiumRoute.icb(icb.code).path),
                     Crumb(title: list.title),
                 ],
                 sources: model.sources,
                 content: [
                     Layout.paragraph(
-                        list.intro(icb) + " Coordinates come from the postcode (Code-Point Open); \(TableView.group(model.placed)) of "
+                        list.intro(icb)
+                            + " Coordinates come from the postcode (Code-Point Open); \(TableView.group(model.placed)) of "
                             + "\(TableView.group(model.sites.count)) postcodes were found.", class: "lede"),
                     TableView.listing(table, page: table.page(links.request), links: links, noun: list.noun),
                 ])
@@ -55,10 +57,18 @@ extension SiteList {
                 Column("type", "Type") { .text(typeLabel($0.organisation)) },
                 Column("parent", "Parent organisation", note: "ODS code") { .text($0.organisation.parentCode) },
                 Column("opened", "Opened") { .date($0.organisation.openDate) },
-                Column("easting", "Easting", note: "metres, BNG", numeric: true) { .coordinate(Self.placed($0)?.grid.easting, decimals: 0) },
-                Column("northing", "Northing", note: "metres, BNG", numeric: true) { .coordinate(Self.placed($0)?.grid.northing, decimals: 0) },
-                Column("latitude", "Latitude", numeric: true) { .coordinate(Self.placed($0)?.position.latitude, decimals: 6) },
-                Column("longitude", "Longitude", numeric: true) { .coordinate(Self.placed($0)?.position.longitude, decimals: 6) },
+                Column("easting", "Easting", note: "metres, BNG", numeric: true) {
+                    .coordinate(Self.placed($0)?.grid.easting, decimals: 0)
+                },
+                Column("northing", "Northing", note: "metres, BNG", numeric: true) {
+                    .coordinate(Self.placed($0)?.grid.northing, decimals: 0)
+                },
+                Column("latitude", "Latitude", numeric: true) {
+                    .coordinate(Self.placed($0)?.position.latitude, decimals: 6)
+                },
+                Column("longitude", "Longitude", numeric: true) {
+                    .coordinate(Self.placed($0)?.position.longitude, decimals: 6)
+                },
             ], rows: rows, footer: nil)
     }
 

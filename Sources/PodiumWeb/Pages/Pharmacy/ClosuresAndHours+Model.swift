@@ -47,7 +47,8 @@ enum ClosuresAndHours {
             let names = register.names
             let rows = closures.typed(PharmacyClosure.self).map { closure, stored in
                 Row(
-                    closure: closure, name: names[closure.pharmacy] ?? siteOf[closure.pharmacy]?.name ?? "", isExample: stored.isExample,
+                    closure: closure, name: names[closure.pharmacy] ?? siteOf[closure.pharmacy]?.name ?? "",
+                    isExample: stored.isExample,
                     nearest: siteOf[closure.pharmacy].flatMap {
                         ClosureSummary.nearestOpen(to: $0.location, excluding: closure.pharmacy, among: sites)
                     })
@@ -57,9 +58,12 @@ enum ClosuresAndHours {
                 decileOf[row.closure.pharmacy] = siteOf[row.closure.pharmacy].flatMap { decile($0.location) }
             }
             let sessions = Dictionary(grouping: hours.items(OpeningSession.self), by: \.pharmacy)
-            let weeks = register.sites.map { ($0, WeeklyHours.inForce(sessions[$0.organisation.code] ?? [], on: context.today)) }
+            let weeks = register.sites.map {
+                ($0, WeeklyHours.inForce(sessions[$0.organisation.code] ?? [], on: context.today))
+            }
             return Model(
-                register: register, closures: closures, hours: hours, summary: ClosureSummary.of(rows.map(\.closure), decileOf: decileOf),
+                register: register, closures: closures, hours: hours,
+                summary: ClosureSummary.of(rows.map(\.closure), decileOf: decileOf),
                 rows: rows, weeks: weeks)
         }
     }

@@ -11,17 +11,24 @@ enum MarketEntry {
         var timetable: MarketEntryTimetable
 
         /// Boards whose PNA is due soon, overdue or missing.
-        var boardsNeedingAttention: [(code: String, status: PNAStatus)] { boards.filter { $0.status.state != .current } }
+        var boardsNeedingAttention: [(code: String, status: PNAStatus)] {
+            boards.filter { $0.status.state != .current }
+        }
         var overduePNAs: Int { boards.filter { $0.status.state == .overdue }.count }
         var openApplications: Int { applications.items(MarketEntryApplication.self).filter(\.status.isOpen).count }
 
-        static func query(_ context: QueryContext, icb code: ICBCode, timetable: MarketEntryTimetable = .standard) async throws -> Model {
+        static func query(_ context: QueryContext, icb code: ICBCode, timetable: MarketEntryTimetable = .standard)
+            async throws -> Model
+        {
             let register = try await PharmacyRegister.query(context, icb: code)
             let documents = try await PNADocuments.query(context, boards: register.boards)
             let byBoard = Dictionary(grouping: documents.items(PNADocument.self), by: \.board)
-            let boards = register.boards.map { board in (board, PNAStatus.of(byBoard[board] ?? [], today: context.today)) }
+            let boards = register.boards.map { board in
+                (board, PNAStatus.of(byBoard[board] ?? [], today: context.today))
+            }
             return Model(
-                register: register, applications: try await ICBRecords.query(context, .marketEntryApplications, icb: code),
+                register: register,
+                applications: try await ICBRecords.query(context, .marketEntryApplications, icb: code),
                 documents: documents, boards: boards, timetable: timetable)
         }
     }
@@ -32,7 +39,9 @@ enum PNADocuments {
     static func query(_ context: QueryContext, boards: [String]) async throws -> ICBRecords {
         let all = try await LocalRecordStore(database: context.database).records(.pnaDocuments, icb: nil)
         let wanted = Set(boards)
-        return ICBRecords(template: .pnaDocuments, records: all.filter { PNADocument($0.values).map { wanted.contains($0.board) } ?? false })
+        return ICBRecords(
+            template: .pnaDocuments,
+            records: all.filter { PNADocument($0.values).map { wanted.contains($0.board) } ?? false })
     }
 }
 
@@ -51,28 +60,37 @@ enum ApplicationShow {
         static func query(
             _ context: QueryContext, icb code: ICBCode, reference: String, timetable: MarketEntryTimetable = .standard
         ) async throws -> Model {
-            guard let record = try await LocalRecordStore(database: context.database).record(.marketEntryApplications, key: reference),
+            guard
+                let record = try await LocalRecordStore(database: context.database).record(
+                    .marketEntryApplications, key: reference),
                 record.icb == code, let application = MarketEntryApplication(record.values)
             else {
-                throw WebError.notFound(.applicationNotFound, "No market-entry application \"\(reference)\" for \(code).")
+                throw WebError.notFound(
+                    .applicationNotFound, "No market-entry application \"\(reference)\" for \(code).")
             }
             let register = try await PharmacyRegister.query(context, icb: code)
             let sites = try await PharmacySites.query(context)
             return Model(
                 application: application, isExample: record.isExample, register: register,
                 parties: try await notificationList(context, for: application, sites: sites),
-                names: Dictionary(sites.map { ($0.code.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first }), timetable: timetable)
+                names: Dictionary(sites.map { ($0.code.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                timetable: timetable)
         }
 
         /// Who must be notified of an application, from the register and the LSOA centroids.
         static func notificationList(
             _ context: QueryContext, for application: MarketEntryApplication, sites: [PharmacySite]
         ) async throws -> [NotificationParty]? {
-            guard let location = try await AccessStore(database: context.database).location(of: application.premisesPostcode) else { return nil }
-            let premisesBoard = sites.min { $0.location.distance(to: location) < $1.location.distance(to: location) }?.healthAndWellbeingBoard
+            guard
+                let location = try await AccessStore(database: context.database).location(
+                    of: application.premisesPostcode)
+            else { return nil }
+            let premisesBoard = sites.min { $0.location.distance(to: location) < $1.location.distance(to: location) }?
+                .healthAndWellbeingBoard
             // Board areas near the premises: the boards of pharmacies within reach stand in for LSOA boundaries.
             return MarketEntryNotification.parties(
-                premises: location, premisesArea: premisesBoard, applicant: application.existingPharmacy, pharmacies: sites, areaPoints: [])
+                premises: location, premisesArea: premisesBoard, applicant: application.existingPharmacy,
+                pharmacies: sites, areaPoints: [])
         }
     }
 }

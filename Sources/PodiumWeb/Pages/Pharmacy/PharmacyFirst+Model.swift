@@ -16,7 +16,9 @@ enum PharmacyFirstEngland {
             let names = areas.map(\.name)
             return months.map { month in
                 let rows = counts.filter { $0.month == month }
-                return Month(month: month, totals: names.map { area in rows.filter { $0.area == area }.reduce(0) { $0 + $1.consultations } })
+                return Month(
+                    month: month,
+                    totals: names.map { area in rows.filter { $0.area == area }.reduce(0) { $0 + $1.consultations } })
             }
         }
 
@@ -31,7 +33,8 @@ enum PharmacyFirstEngland {
             let measures = SPCMeasures.pharmacyFirst(counts)
             return Model(
                 counts: counts, areas: measures.areas, conditions: measures.conditions,
-                sources: try await context.openData.notes([.pharmacyFirstEngland, .pharmacyFirstRegions], year: nil), calculator: calculator)
+                sources: try await context.openData.notes([.pharmacyFirstEngland, .pharmacyFirstRegions], year: nil),
+                calculator: calculator)
         }
     }
 }
@@ -43,7 +46,9 @@ struct FeeCalculator: Sendable {
     var registered: Bool
     var pharmacies: Int
 
-    var income: PharmacyFirstIncome { PharmacyFirstFeeSchedule.standard.income(volumes, in: month, registered: registered) }
+    var income: PharmacyFirstIncome {
+        PharmacyFirstFeeSchedule.standard.income(volumes, in: month, registered: registered)
+    }
     /// Consultation and urgent-supply fees, per pharmacy.
     var fees: Money { income.consultationFees + income.urgentSupplyFees }
     /// The total for every pharmacy.
@@ -51,7 +56,8 @@ struct FeeCalculator: Sendable {
 
     /// A worked example: June 2025, 26 clinical pathways, 40 minor illness, 12 urgent supplies, registered (£1,802).
     static let workedExampleF = FeeCalculator(
-        month: YearMonth(year: 2025, month: 6)!, volumes: PharmacyFirstVolumes(clinicalPathways: 26, minorIllness: 40, urgentSupply: 12),
+        month: YearMonth(year: 2025, month: 6)!,
+        volumes: PharmacyFirstVolumes(clinicalPathways: 26, minorIllness: 40, urgentSupply: 12),
         registered: true, pharmacies: 1)
 
     /// The calculator's form as posted: `?month=&pathways=&minor=&urgent=&registered=&pharmacies=`.
@@ -83,7 +89,8 @@ struct FeeCalculator: Sendable {
                 clinicalPathways: try count("pathways", query.pathways, preset.volumes.clinicalPathways),
                 minorIllness: try count("minor", query.minor, preset.volumes.minorIllness),
                 urgentSupply: try count("urgent", query.urgent, preset.volumes.urgentSupply)),
-            registered: query.registered != "no", pharmacies: max(1, try count("pharmacies", query.pharmacies, preset.pharmacies)))
+            registered: query.registered != "no",
+            pharmacies: max(1, try count("pharmacies", query.pharmacies, preset.pharmacies)))
     }
 
     init(month: YearMonth, volumes: PharmacyFirstVolumes, registered: Bool, pharmacies: Int) {

@@ -13,8 +13,10 @@ extension PharmacyFirstEngland {
         init(_ model: Model, context: PageContext) {
             self.model = model
             self.context = context
-            areas = SPCTables.summary(model.areas, id: "areas", caption: "Pharmacy First consultations: England and regions")
-            conditions = SPCTables.summary(model.conditions, id: "conditions", caption: "Pharmacy First consultations in England, by condition")
+            areas = SPCTables.summary(
+                model.areas, id: "areas", caption: "Pharmacy First consultations: England and regions")
+            conditions = SPCTables.summary(
+                model.conditions, id: "conditions", caption: "Pharmacy First consultations in England, by condition")
             monthly = Table(
                 id: "monthly", caption: "Clinical-pathway consultations a month",
                 columns: [Column("month", "Month", sortable: false) { .month($0.month) }]
@@ -26,11 +28,14 @@ extension PharmacyFirstEngland {
 
         var downloadName: String { "pharmacy-first" }
         var tables: [AnyTable] {
-            [AnyTable(monthly), AnyTable(areas), AnyTable(conditions)] + (model.areas + model.conditions).map { AnyTable(SPCTables.points($0)) }
+            [AnyTable(monthly), AnyTable(areas), AnyTable(conditions)]
+                + (model.areas + model.conditions).map { AnyTable(SPCTables.points($0)) }
         }
 
         func document() -> HTML {
-            let csv: (String) -> String = { ListLinks(path: PodiumRoute.pharmacyFirst.path, request: ListRequest()).csv(table: $0) }
+            let csv: (String) -> String = {
+                ListLinks(path: PodiumRoute.pharmacyFirst.path, request: ListRequest()).csv(table: $0)
+            }
             return Layout.page(
                 title: "Pharmacy First consultations", context: context,
                 crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: "Pharmacy First")],
@@ -41,13 +46,17 @@ extension PharmacyFirstEngland {
                             + "Charts start in February 2024, the first full month: the zeros before the launch would otherwise read as a signal. "
                             + "More consultations mean more use of the service, so higher is better; there is no national target, so no assurance icon.",
                         class: "lede"),
-                    model.counts.isEmpty ? Layout.paragraph("No Pharmacy First data is imported yet.", class: "notice") : .empty,
+                    model.counts.isEmpty
+                        ? Layout.paragraph("No Pharmacy First data is imported yet.", class: "notice") : .empty,
                     .h2(.plain("England and regions")),
                     TableView.whole(areas, csv: csv(areas.id), note: "Total consultations a month. "),
                     .h2(.plain("England by condition")),
-                    TableView.whole(conditions, csv: csv(conditions.id), note: "Consultations a month for each pathway. "),
+                    TableView.whole(
+                        conditions, csv: csv(conditions.id), note: "Consultations a month for each pathway. "),
                     .forEach(model.areas) { measure in
-                        measure.section(heading: .h2(.plain(measure.name)), title: "Pharmacy First consultations a month: \(measure.name)", csv: csv)
+                        measure.section(
+                            heading: .h2(.plain(measure.name)),
+                            title: "Pharmacy First consultations a month: \(measure.name)", csv: csv)
                     },
                     Self.feeCalculator(model.calculator),
                     .h2(.plain("Month by month")),
@@ -58,10 +67,13 @@ extension PharmacyFirstEngland {
         /// Estimates service income for given volumes with the fee schedule of the month.
         static func feeCalculator(_ calculator: FeeCalculator) -> Node<HTML.BodyContext> {
             let income = calculator.income
-            func field(_ name: String, _ label: String, _ value: String, type: String = "text") -> Node<HTML.FormContext> {
+            func field(_ name: String, _ label: String, _ value: String, type: String = "text") -> Node<
+                HTML.FormContext
+            > {
                 .group(
                     .label(.attr("for", "calc-\(name)"), .plain(label)),
-                    .input(.attr("type", type), .attr("id", "calc-\(name)"), .attr("name", name), .attr("value", value)))
+                    .input(.attr("type", type), .attr("id", "calc-\(name)"), .attr("name", name), .attr("value", value))
+                )
             }
             return .section(
                 .attr("id", "fees"),
@@ -74,24 +86,30 @@ extension PharmacyFirstEngland {
                         + "consultations, 40 minor illness referrals and 12 urgent supplies at a pharmacy registered for PCS and HCFS: "
                         + "£1,802 in all."),
                 .form(
-                    .attr("method", "get"), .attr("action", PodiumRoute.pharmacyFirst.path + "#fees"), .attr("class", "record-form no-print"),
+                    .attr("method", "get"), .attr("action", PodiumRoute.pharmacyFirst.path + "#fees"),
+                    .attr("class", "record-form no-print"),
                     field("month", "Month", calculator.month.iso, type: "month"),
-                    field("pathways", "Clinical pathway consultations per pharmacy", String(calculator.volumes.clinicalPathways)),
+                    field(
+                        "pathways", "Clinical pathway consultations per pharmacy",
+                        String(calculator.volumes.clinicalPathways)),
                     field("minor", "Minor illness referrals per pharmacy", String(calculator.volumes.minorIllness)),
                     field("urgent", "Urgent medicine supplies per pharmacy", String(calculator.volumes.urgentSupply)),
                     field("pharmacies", "Number of pharmacies", String(calculator.pharmacies)),
                     .label(.attr("for", "calc-registered"), .plain("Registered for PCS and HCFS")),
                     .select(
                         .attr("id", "calc-registered"), .attr("name", "registered"),
-                        .choice("yes", "yes", selected: calculator.registered), .choice("no", "no", selected: !calculator.registered)),
+                        .choice("yes", "yes", selected: calculator.registered),
+                        .choice("no", "no", selected: !calculator.registered)),
                     .button(.attr("type", "submit"), .plain("Estimate"))
                 ),
                 .dl(
                     .attr("class", "facts"),
                     .dt(.plain("Consultation fees, per pharmacy")), .dd(.plain(calculator.fees.formatted)),
-                    .dt(.plain("Fixed payment, per pharmacy")), .dd(.plain("\(income.fixedPayment.formatted) (\(income.fixedPaymentReason))")),
+                    .dt(.plain("Fixed payment, per pharmacy")),
+                    .dd(.plain("\(income.fixedPayment.formatted) (\(income.fixedPaymentReason))")),
                     .dt(.plain("Total, per pharmacy, \(calculator.month.label)")), .dd(.plain(income.total.formatted)),
-                    .dt(.plain("Total for \(calculator.pharmacies) pharmac\(calculator.pharmacies == 1 ? "y" : "ies")")),
+                    .dt(
+                        .plain("Total for \(calculator.pharmacies) pharmac\(calculator.pharmacies == 1 ? "y" : "ies")")),
                     .dd(.plain(calculator.totalForAll.formatted))
                 )
             )
@@ -111,7 +129,8 @@ extension PharmacyFirstByPharmacy {
             self.model = model
             self.context = context
             latest = PharmacyViews.incomeTable(
-                model.latestRows, id: "latest", caption: model.latestMonth.map { "Each pharmacy in \($0.label)" } ?? "Each pharmacy")
+                model.latestRows, id: "latest",
+                caption: model.latestMonth.map { "Each pharmacy in \($0.label)" } ?? "Each pharmacy")
             all = PharmacyViews.incomeTable(model.rows, id: "all", caption: "Every month")
         }
 
@@ -119,10 +138,13 @@ extension PharmacyFirstByPharmacy {
         var tables: [AnyTable] { [AnyTable(latest), AnyTable(all)] }
 
         func document() -> HTML {
-            let icb = model.register.icb, csv = PharmacyViews.csv(PodiumRoute.icbPharmacyFirst(icb.code).path)
-            let period = model.months.first.flatMap { first in model.months.last.map { "\(first.label) to \($0.label)" } }
+            let icb = model.register.icb
+            let csv = PharmacyViews.csv(PodiumRoute.icbPharmacyFirst(icb.code).path)
+            let period = model.months.first.flatMap { first in model.months.last.map { "\(first.label) to \($0.label)" }
+            }
             return Layout.page(
-                title: "Pharmacy First by pharmacy: \(icb.shortName)", context: context, crumbs: PharmacyViews.crumbs(icb, "Pharmacy First"),
+                title: "Pharmacy First by pharmacy: \(icb.shortName)", context: context,
+                crumbs: PharmacyViews.crumbs(icb, "Pharmacy First"),
                 sources: model.register.sources,
                 content: [
                     Layout.paragraph(
@@ -131,18 +153,26 @@ extension PharmacyFirstByPharmacy {
                             + "from June 2025 for pharmacies registered for PCS and HCFS (NHSBSA KA-28839; CPCF letter of 31 March 2025). "
                             + "National and regional counts are on the ",
                         class: "lede"),
-                    .p(Layout.link("Pharmacy First page for England, with the fee calculator", PodiumRoute.pharmacyFirst.path)),
+                    .p(
+                        Layout.link(
+                            "Pharmacy First page for England, with the fee calculator", PodiumRoute.pharmacyFirst.path)),
                     RecordViews.exampleNotice(model.activity),
                     .div(
                         .attr("class", "figures"),
-                        Layout.figure("Pharmacies with activity", TableView.group(model.pharmaciesWithActivity), source: "activity returns"),
-                        Layout.figure("Estimated income", model.totalIncome.formatted, source: "national fee schedule", note: period)
+                        Layout.figure(
+                            "Pharmacies with activity", TableView.group(model.pharmaciesWithActivity),
+                            source: "activity returns"),
+                        Layout.figure(
+                            "Estimated income", model.totalIncome.formatted, source: "national fee schedule",
+                            note: period)
                     ),
                     .h2(.plain(latest.caption)),
                     TableView.whole(latest, csv: csv(latest.id)),
                     RecordViews.section(
                         model.activity, icb: icb.code, heading: "Activity returns",
-                        note: "NHSBSA's dispensing-contractor files are not bundled; their CONTRACTOR_CODE and YEAR_MONTH columns are read when present."),
+                        note:
+                            "NHSBSA's dispensing-contractor files are not bundled; their CONTRACTOR_CODE and YEAR_MONTH columns are read when present."
+                    ),
                 ])
         }
     }

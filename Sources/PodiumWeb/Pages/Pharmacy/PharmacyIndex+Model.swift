@@ -50,21 +50,28 @@ enum PharmacyShow {
             let icb = sited.organisation.icb
             let register = try await icb.asyncMap { try await PharmacyRegister.query(context, icb: $0) }
             let store = LocalRecordStore(database: context.database)
-            let sessions = OpeningSession.all(try await store.records(.pharmacyHours, where: "ods_code", is: code.rawValue).map(\.values))
+            let sessions = OpeningSession.all(
+                try await store.records(.pharmacyHours, where: "ods_code", is: code.rawValue).map(\.values))
             let closures = ICBRecords(
-                template: .pharmacyClosures, records: try await store.records(.pharmacyClosures, where: "ods_code", is: code.rawValue))
+                template: .pharmacyClosures,
+                records: try await store.records(.pharmacyClosures, where: "ods_code", is: code.rawValue))
             let activity = ICBRecords(
-                template: .pharmacyFirstActivity, records: try await store.records(.pharmacyFirstActivity, where: "ods_code", is: code.rawValue))
+                template: .pharmacyFirstActivity,
+                records: try await store.records(.pharmacyFirstActivity, where: "ods_code", is: code.rawValue))
             var nearest: (PharmacySite, Int)?
             if let location = sited.location, location.hasCoordinates {
-                nearest = ClosureSummary.nearestOpen(to: location.grid, excluding: code, among: try await PharmacySites.query(context))
+                nearest = ClosureSummary.nearestOpen(
+                    to: location.grid, excluding: code, among: try await PharmacySites.query(context))
             }
             return Model(
-                sited: sited, register: register, events: try await PharmacyEventStore(database: context.database).events(of: code),
+                sited: sited, register: register,
+                events: try await PharmacyEventStore(database: context.database).events(of: code),
                 hours: WeeklyHours.inForce(sessions, on: context.today), closures: register == nil ? nil : closures,
                 income: PharmacyFirstIncomeRow.rows(activity, names: [code: sited.organisation.name]),
                 nearest: nearest.map { (site: $0.0, metres: $0.1) },
-                warning: try await icb.asyncMap { try await ProviderWarnings.pharmacy(context, pharmacy: code, icb: $0) } ?? nil)
+                warning: try await icb.asyncMap {
+                    try await ProviderWarnings.pharmacy(context, pharmacy: code, icb: $0)
+                } ?? nil)
         }
     }
 }

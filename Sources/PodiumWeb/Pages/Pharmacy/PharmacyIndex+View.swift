@@ -18,17 +18,23 @@ extension PharmacyIndex {
             table = Self.registerTable(model.register)
             shares = Self.sharesTable(model.shares)
             events = PharmacyViews.eventsTable(model.events)
-            links = ListLinks(path: PodiumRoute.pharmacies(model.register.icb.code).path, request: table.accepting(request))
+            links = ListLinks(
+                path: PodiumRoute.pharmacies(model.register.icb.code).path, request: table.accepting(request))
         }
 
         var downloadName: String { "\(model.register.icb.code)-pharmacies" }
         var tables: [AnyTable] { [AnyTable(table, request: links.request), AnyTable(shares), AnyTable(events)] }
 
         func document() -> HTML {
-            let register = model.register, icb = register.icb, csv = PharmacyViews.csv(PodiumRoute.pharmacies(icb.code).path)
-            let recent = Table(id: events.id, caption: events.caption, columns: events.columns, rows: Array(events.rows.prefix(Model.recentEvents)), footer: nil)
+            let register = model.register
+            let icb = register.icb
+            let csv = PharmacyViews.csv(PodiumRoute.pharmacies(icb.code).path)
+            let recent = Table(
+                id: events.id, caption: events.caption, columns: events.columns,
+                rows: Array(events.rows.prefix(Model.recentEvents)), footer: nil)
             return Layout.page(
-                title: "Pharmaceutical list: \(icb.shortName)", context: context, crumbs: PharmacyViews.crumbs(icb, "Pharmacies"),
+                title: "Pharmaceutical list: \(icb.shortName)", context: context,
+                crumbs: PharmacyViews.crumbs(icb, "Pharmacies"),
                 sources: register.sources,
                 content: [
                     Layout.paragraph(
@@ -41,9 +47,12 @@ extension PharmacyIndex {
                         .forEach(model.byType) { type, count in
                             Layout.figure(
                                 type.label, TableView.group(count),
-                                source: type == .community ? "ODS, unless recorded otherwise" : "ODS sub-type and local list")
+                                source: type == .community
+                                    ? "ODS, unless recorded otherwise" : "ODS sub-type and local list")
                         },
-                        Layout.figure("Health and Wellbeing Boards", TableView.group(register.boards.count), source: "postcode's local authority")
+                        Layout.figure(
+                            "Health and Wellbeing Boards", TableView.group(register.boards.count),
+                            source: "postcode's local authority")
                     ),
                     .ul(
                         .attr("class", "links no-print"),
@@ -62,7 +71,9 @@ extension PharmacyIndex {
                         "Read from ODS: opening and closing dates, joins to a new parent organisation, a new code opening at the premises of one that closed "
                             + "(a change of ownership that takes a new code), and — when a newer extract is imported — every difference from the one before."
                     ),
-                    TableView.whole(recent, csv: csv(events.id), note: "The latest \(recent.rows.count) of \(TableView.group(events.rows.count)) changes. "),
+                    TableView.whole(
+                        recent, csv: csv(events.id),
+                        note: "The latest \(recent.rows.count) of \(TableView.group(events.rows.count)) changes. "),
                     .h2(.plain("The register")),
                     TableView.listing(table, page: table.page(links.request), links: links, noun: "pharmacies"),
                 ])
@@ -72,7 +83,9 @@ extension PharmacyIndex {
             Table(
                 id: "pharmacies", caption: "Pharmacies and appliance contractors",
                 columns: [
-                    Column("code", "ODS code") { .text($0.organisation.code.rawValue, link: PodiumRoute.pharmacy($0.organisation.code).path) },
+                    Column("code", "ODS code") {
+                        .text($0.organisation.code.rawValue, link: PodiumRoute.pharmacy($0.organisation.code).path)
+                    },
                     Column("name", "Name") { .text($0.organisation.name) },
                     Column("type", "Contract type") { .text(register.contractType(of: $0.organisation).label) },
                     Column("parent", "Parent organisation", note: "ODS code") { .text($0.organisation.parentCode) },

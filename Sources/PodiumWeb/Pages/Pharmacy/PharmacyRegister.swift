@@ -32,7 +32,8 @@ struct PharmacyRegister: Sendable {
 
     static func query(_ context: QueryContext, icb code: ICBCode) async throws -> PharmacyRegister {
         let icb = try await context.openData.requireICB(code)
-        let entries = try await ICBRecords.query(context, .pharmacyContractTypes, icb: code).items(PharmacyContractEntry.self)
+        let entries = try await ICBRecords.query(context, .pharmacyContractTypes, icb: code).items(
+            PharmacyContractEntry.self)
         return PharmacyRegister(
             icb: icb, sites: try await OrganisationStore(database: context.database).pharmacies(in: code),
             contractTypes: Dictionary(entries.map { ($0.pharmacy, $0.type) }, uniquingKeysWith: { _, last in last }),
@@ -45,7 +46,9 @@ struct PharmacyRegister: Sendable {
 enum PharmacySites {
     static func query(_ context: QueryContext) async throws -> [PharmacySite] {
         try await OrganisationStore(database: context.database).pharmacyRegister().compactMap { sited in
-            guard sited.organisation.isInEngland, let location = sited.location, location.hasCoordinates else { return nil }
+            guard sited.organisation.isInEngland, let location = sited.location, location.hasCoordinates else {
+                return nil
+            }
             return PharmacySite(
                 code: sited.organisation.code, name: sited.organisation.name, location: location.grid,
                 healthAndWellbeingBoard: location.healthAndWellbeingBoard, isOpen: sited.organisation.status == .active)
@@ -66,11 +69,14 @@ struct PharmacyFirstIncomeRow: Sendable {
     var fees: Money { income.consultationFees + income.urgentSupplyFees }
 
     /// `records`' returns priced with `schedule`; `names` gives each pharmacy's name.
-    static func rows(_ records: ICBRecords, names: [PharmacyCode: String], schedule: PharmacyFirstFeeSchedule = .standard) -> [Self] {
+    static func rows(
+        _ records: ICBRecords, names: [PharmacyCode: String], schedule: PharmacyFirstFeeSchedule = .standard
+    ) -> [Self] {
         records.typed(PharmacyFirstReturn.self).map { entry, stored in
             PharmacyFirstIncomeRow(
                 pharmacy: entry.pharmacy, name: names[entry.pharmacy] ?? "", month: entry.month, volumes: entry.volumes,
-                income: schedule.income(entry.volumes, in: entry.month, registered: entry.registeredForPCSAndHCFS), isExample: stored.isExample)
+                income: schedule.income(entry.volumes, in: entry.month, registered: entry.registeredForPCSAndHCFS),
+                isExample: stored.isExample)
         }
     }
 }

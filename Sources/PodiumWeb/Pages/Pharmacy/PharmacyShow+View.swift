@@ -16,7 +16,8 @@ extension PharmacyShow {
             self.model = model
             self.context = context
             events = PharmacyViews.eventsTable(model.events)
-            closures = RecordViews.table(model.closures ?? ICBRecords(template: .pharmacyClosures, records: []), icb: model.register?.icb.code)
+            closures = RecordViews.table(
+                model.closures ?? ICBRecords(template: .pharmacyClosures, records: []), icb: model.register?.icb.code)
             income = PharmacyViews.incomeTable(model.income, id: "pharmacy-first", caption: "Pharmacy First")
             signals = WarningViews.breakdownTable(model.warning?.readings ?? [])
         }
@@ -25,7 +26,9 @@ extension PharmacyShow {
         var tables: [AnyTable] { [AnyTable(events), AnyTable(closures), AnyTable(income), AnyTable(signals)] }
 
         func document() -> HTML {
-            let sited = model.sited, register = model.register, pharmacy = sited.organisation
+            let sited = model.sited
+            let register = model.register
+            let pharmacy = sited.organisation
             let csv = PharmacyViews.csv(PodiumRoute.pharmacy(pharmacy.code).path)
             var trail = [Crumb(title: "England", href: PodiumRoute.home.path)]
             if let icb = register?.icb {
@@ -35,27 +38,35 @@ extension PharmacyShow {
                 ]
             }
             trail.append(Crumb(title: pharmacy.code.rawValue))
-            let shownIncome = Table(id: income.id, caption: "Pharmacy First and its fees", columns: income.columns, rows: income.rows, footer: nil)
+            let shownIncome = Table(
+                id: income.id, caption: "Pharmacy First and its fees", columns: income.columns, rows: income.rows,
+                footer: nil)
             let hours = model.hours.map {
                 "\(WeeklyHours.hoursText($0.coreMinutes)) core and \(WeeklyHours.hoursText($0.supplementaryMinutes)) supplementary hours a week, from \($0.effectiveFrom.label)"
             }
             return Layout.page(
-                title: "\(pharmacy.name) (\(pharmacy.code))", context: context, crumbs: trail, sources: register?.sources ?? [],
+                title: "\(pharmacy.name) (\(pharmacy.code))", context: context, crumbs: trail,
+                sources: register?.sources ?? [],
                 content: [
                     .dl(
                         .attr("class", "facts"),
                         .dt(.plain("Status in ODS")), .dd(.plain(pharmacy.status.label)),
-                        .dt(.plain("Contract type")), .dd(.plain(register?.contractType(of: pharmacy).label ?? pharmacy.subTypeLabel)),
-                        .dt(.plain("Address")), .dd(.plain((pharmacy.addressLines + [pharmacy.postcode.display]).joined(separator: ", "))),
+                        .dt(.plain("Contract type")),
+                        .dd(.plain(register?.contractType(of: pharmacy).label ?? pharmacy.subTypeLabel)),
+                        .dt(.plain("Address")),
+                        .dd(.plain((pharmacy.addressLines + [pharmacy.postcode.display]).joined(separator: ", "))),
                         .dt(.plain("Parent organisation")), .dd(.plain(pharmacy.parentCode ?? "none")),
-                        .dt(.plain("Health and Wellbeing Board")), .dd(.plain(register?.boardName(sited.location?.healthAndWellbeingBoard) ?? "")),
+                        .dt(.plain("Health and Wellbeing Board")),
+                        .dd(.plain(register?.boardName(sited.location?.healthAndWellbeingBoard) ?? "")),
                         .dt(.plain("Opened")), .dd(.plain(pharmacy.openDate?.label ?? "")),
                         .dt(.plain("Closed")), .dd(.plain(pharmacy.closeDate?.label ?? "")),
                         .dt(.plain("Opening hours in force")), .dd(.plain(hours ?? "none recorded")),
                         .dt(.plain("Nearest other open pharmacy")),
                         .dd(
                             .plain(
-                                model.nearest.map { "\($0.site.name) (\($0.site.code)), \(TableView.group($0.metres)) m" }
+                                model.nearest.map {
+                                    "\($0.site.name) (\($0.site.code)), \(TableView.group($0.metres)) m"
+                                }
                                     ?? "not known (no location)"))
                     ),
                     .h2(.plain("Changes on the register")),
@@ -72,7 +83,8 @@ extension PharmacyShow {
                     .if(
                         model.isScored,
                         WarningViews.section(
-                            model.warning, provider: pharmacy.code.rawValue, icb: register?.icb.code, csv: csv(signals.id), context: context)),
+                            model.warning, provider: pharmacy.code.rawValue, icb: register?.icb.code,
+                            csv: csv(signals.id), context: context)),
                 ])
         }
     }

@@ -9,13 +9,29 @@ enum RecordViews {
     /// column links to the record's form when the ICB is known.
     static func table(_ records: ICBRecords, icb: ICBCode?) -> Table<StoredRecord> {
         let template = records.template
-        let columns = template.fields.enumerated().map { index, field in
-            Column<StoredRecord>(field.name, field.label, numeric: field.kind.isStoredAsInteger && field.kind != .time && field.kind != .month) { record in
-                let text = field.write(record.values[field.name])
-                let link = index == 0 ? icb.map { ListLinks.href(PodiumRoute.recordForm($0, template).path, QueryItems.of([("key", record.values.key)])) } : nil
-                return Cell(text: text, csv: text, link: link, sort: record.values[field.name].integer.map { .number($0) } ?? (text.isEmpty ? .missing : .text(text)))
-            }
-        } + [Column<StoredRecord>("example", "Example data", sortable: false) { .text($0.isExample ? "example" : "") }]
+        let columns =
+            template.fields.enumerated().map { index, field in
+                Column<StoredRecord>(
+                    field.name, field.label,
+                    numeric: field.kind.isStoredAsInteger && field.kind != .time && field.kind != .month
+                ) { record in
+                    let text = field.write(record.values[field.name])
+                    let link =
+                        index == 0
+                        ? icb.map {
+                            ListLinks.href(
+                                PodiumRoute.recordForm($0, template).path, QueryItems.of([("key", record.values.key)]))
+                        } : nil
+                    return Cell(
+                        text: text, csv: text, link: link,
+                        sort: record.values[field.name].integer.map { .number($0) }
+                            ?? (text.isEmpty ? .missing : .text(text)))
+                }
+            } + [
+                Column<StoredRecord>("example", "Example data", sortable: false) {
+                    .text($0.isExample ? "example" : "")
+                }
+            ]
         return Table(id: template.id, caption: template.title, columns: columns, rows: records.records, footer: nil)
     }
 
@@ -31,7 +47,8 @@ enum RecordViews {
         // "Pharmacy closures" → "pharmacy closures"; "GOS contracts" keeps its capitals.
         let examples = records.filter(\.hasExamples).map { record in
             let title = record.template.title
-            return title.dropFirst().first?.isUppercase == true ? title : title.prefix(1).lowercased() + title.dropFirst()
+            return title.dropFirst().first?.isUppercase == true
+                ? title : title.prefix(1).lowercased() + title.dropFirst()
         }
         guard !examples.isEmpty else { return .empty }
         return Layout.paragraph(
@@ -41,7 +58,9 @@ enum RecordViews {
     }
 
     /// The records section: table, downloads, upload and add.
-    static func section(_ records: ICBRecords, icb: ICBCode, heading: String? = nil, note: String = "") -> Node<HTML.BodyContext> {
+    static func section(_ records: ICBRecords, icb: ICBCode, heading: String? = nil, note: String = "") -> Node<
+        HTML.BodyContext
+    > {
         let template = records.template
         let table = table(records, icb: icb)
         let path = PodiumRoute.records(icb, template).path
@@ -51,34 +70,47 @@ enum RecordViews {
             Layout.paragraph(template.summary + " " + note),
             records.records.isEmpty
                 ? Layout.paragraph("None recorded yet.", class: "notice")
-                : TableView.listing(table, page: table.page(ListRequest(perPage: 25)), links: ListLinks(path: path, request: ListRequest()), noun: "records"),
+                : TableView.listing(
+                    table, page: table.page(ListRequest(perPage: 25)),
+                    links: ListLinks(path: path, request: ListRequest()), noun: "records"),
             .p(
                 .attr("class", "no-print"),
-                Layout.link("All \(TableView.group(records.records.count)) records, with the upload and entry forms", path), .plain(" · "),
+                Layout.link(
+                    "All \(TableView.group(records.records.count)) records, with the upload and entry forms", path),
+                .plain(" · "),
                 Layout.link("Download the CSV template", ListLinks.href(path, QueryItems.of([("format", "template")])))
             )
         )
     }
 
     static func fieldsTable(_ template: RecordTemplate) -> Table<RecordField> {
-        Table(id: "columns", caption: "Columns of the \(template.title.lowercased()) template", columns: [
-            Column("name", "Column", sortable: false) { .text($0.name) },
-            Column("required", "Required", sortable: false) { .text($0.isRequired ? "yes" : "no") },
-            Column("format", "Format", sortable: false) { .text($0.kind.format) },
-            Column("meaning", "Meaning", sortable: false) { field in
-                .text(field.help + (field.aliases.isEmpty ? "" : " Also read from a column named " + field.aliases.joined(separator: " or ") + "."))
-            },
-        ], rows: template.fields, footer: nil)
+        Table(
+            id: "columns", caption: "Columns of the \(template.title.lowercased()) template",
+            columns: [
+                Column("name", "Column", sortable: false) { .text($0.name) },
+                Column("required", "Required", sortable: false) { .text($0.isRequired ? "yes" : "no") },
+                Column("format", "Format", sortable: false) { .text($0.kind.format) },
+                Column("meaning", "Meaning", sortable: false) { field in
+                    .text(
+                        field.help
+                            + (field.aliases.isEmpty
+                                ? ""
+                                : " Also read from a column named " + field.aliases.joined(separator: " or ") + "."))
+                },
+            ], rows: template.fields, footer: nil)
     }
 
     static func uploadForm(_ template: RecordTemplate, icb: ICBCode, context: PageContext) -> Node<HTML.BodyContext> {
         .form(
-            .attr("method", "post"), .attr("action", PodiumRoute.recordUpload(icb, template).path), .attr("enctype", "multipart/form-data"),
+            .attr("method", "post"), .attr("action", PodiumRoute.recordUpload(icb, template).path),
+            .attr("enctype", "multipart/form-data"),
             .attr("class", "record-form no-print"),
             .h2(.plain("Upload a file")),
             Layout.csrfField(context),
             .label(.attr("for", "upload-file"), .plain("CSV file")),
-            .input(.attr("type", "file"), .attr("id", "upload-file"), .attr("name", "file"), .attr("accept", ".csv,text/csv"), .attr("required", "required")),
+            .input(
+                .attr("type", "file"), .attr("id", "upload-file"), .attr("name", "file"),
+                .attr("accept", ".csv,text/csv"), .attr("required", "required")),
             recorderNote(context),
             .button(.attr("type", "submit"), .plain("Upload"))
         )
@@ -86,36 +118,47 @@ enum RecordViews {
 
     /// Who the audit trail will name: the signed-in person, not a name typed into the form.
     static func recorderNote(_ context: PageContext) -> Node<HTML.FormContext> {
-        .p(.attr("class", "hint"), .plain("Recorded in the audit trail as \(context.viewer?.user.auditName ?? "you"), with the time and what changed."))
+        .p(
+            .attr("class", "hint"),
+            .plain(
+                "Recorded in the audit trail as \(context.viewer?.user.auditName ?? "you"), with the time and what changed."
+            ))
     }
 
     /// The audit trail: newest first, each field before and after.
     static func changesTable(_ changes: [RecordChange]) -> Table<RecordChange> {
-        Table(id: "changes", caption: "Changes, newest first", columns: [
-            Column("at", "When") { .text($0.at) },
-            Column("by", "Who") { .text($0.by) },
-            Column("action", "Action") { .text($0.action.rawValue) },
-            Column("record", "Record") { .text($0.key) },
-            Column("source", "From") { .text($0.source) },
-            Column("fields", "What changed") { .text($0.summary) },
-        ], rows: changes, footer: nil)
+        Table(
+            id: "changes", caption: "Changes, newest first",
+            columns: [
+                Column("at", "When") { .text($0.at) },
+                Column("by", "Who") { .text($0.by) },
+                Column("action", "Action") { .text($0.action.rawValue) },
+                Column("record", "Record") { .text($0.key) },
+                Column("source", "From") { .text($0.source) },
+                Column("fields", "What changed") { .text($0.summary) },
+            ], rows: changes, footer: nil)
     }
 
     static func input(_ field: RecordField, value: String) -> Node<HTML.FormContext> {
         let id = "f-\(field.name)"
         let label = Node<HTML.FormContext>.label(
-            .attr("for", id), .plain(field.label + (field.isRequired ? "" : " (optional)")), .span(.attr("class", "hint"), .plain(field.kind.format)))
+            .attr("for", id), .plain(field.label + (field.isRequired ? "" : " (optional)")),
+            .span(.attr("class", "hint"), .plain(field.kind.format)))
         switch field.kind {
         case .choice(let words):
-            return .group(label, .select(
-                .attr("id", id), .attr("name", field.name),
-                .choice("", "—", selected: value.isEmpty),
-                .forEach(words) { .choice($0, $0, selected: $0 == value.lowercased()) }))
+            return .group(
+                label,
+                .select(
+                    .attr("id", id), .attr("name", field.name),
+                    .choice("", "—", selected: value.isEmpty),
+                    .forEach(words) { .choice($0, $0, selected: $0 == value.lowercased()) }))
         case .text(let maxLength) where maxLength > 500:
-            return .group(label, .textarea(.attr("id", id), .attr("name", field.name), .attr("rows", "4"), .plain(value)))
+            return .group(
+                label, .textarea(.attr("id", id), .attr("name", field.name), .attr("rows", "4"), .plain(value)))
         default:
             let type = field.kind == .date ? "date" : field.kind == .month ? "month" : "text"
-            return .group(label, .input(.attr("type", type), .attr("id", id), .attr("name", field.name), .attr("value", value)))
+            return .group(
+                label, .input(.attr("type", type), .attr("id", id), .attr("name", field.name), .attr("value", value)))
         }
     }
 }

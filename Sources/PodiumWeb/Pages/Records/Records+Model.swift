@@ -20,7 +20,8 @@ enum RecordIndex {
             let (icb, template) = try await RecordTarget.resolve(context, icb: code, template: id)
             return Model(
                 icb: icb, records: try await ICBRecords.query(context, template, icb: code),
-                changes: try await RecordChangeStore(database: context.database).changes(template, icb: code, limit: RecordChanges.shown))
+                changes: try await RecordChangeStore(database: context.database).changes(
+                    template, icb: code, limit: RecordChanges.shown))
         }
     }
 }
@@ -32,10 +33,13 @@ enum RecordChanges {
 
 /// The ICB and template a records route names, or a 404.
 enum RecordTarget {
-    static func resolve(_ context: QueryContext, icb code: ICBCode, template id: String) async throws -> (ICB, RecordTemplate) {
+    static func resolve(_ context: QueryContext, icb code: ICBCode, template id: String) async throws -> (
+        ICB, RecordTemplate
+    ) {
         guard let template = RecordTemplate.named(id) else {
             throw WebError.notFound(
-                .templateNotFound, "No record template \"\(id)\". Templates: \(RecordTemplate.all.map(\.id).joined(separator: ", ")).")
+                .templateNotFound,
+                "No record template \"\(id)\". Templates: \(RecordTemplate.all.map(\.id).joined(separator: ", ")).")
         }
         return (try await context.openData.requireICB(code), template)
     }
@@ -59,13 +63,24 @@ enum RecordForm {
         /// The record's changes, newest first (for an existing record).
         var history: [RecordChange]?
 
-        static func query(_ context: QueryContext, icb code: ICBCode, template id: String, key: String?) async throws -> Model {
+        static func query(_ context: QueryContext, icb code: ICBCode, template id: String, key: String?) async throws
+            -> Model
+        {
             let (icb, template) = try await RecordTarget.resolve(context, icb: code, template: id)
-            guard let key else { return Model(icb: icb, template: template, values: [:], problems: [], existing: nil, theirs: nil, history: nil) }
-            guard let record = try await LocalRecordStore(database: context.database).record(template, key: key, icb: code),
+            guard let key else {
+                return Model(
+                    icb: icb, template: template, values: [:], problems: [], existing: nil, theirs: nil, history: nil)
+            }
+            guard
+                let record = try await LocalRecordStore(database: context.database).record(
+                    template, key: key, icb: code),
                 record.icb == code || record.icb == nil
-            else { throw WebError.notFound(.recordNotFound, "No \(template.title.lowercased()) record \"\(key)\" for \(code).") }
-            var values = Dictionary(uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
+            else {
+                throw WebError.notFound(
+                    .recordNotFound, "No \(template.title.lowercased()) record \"\(key)\" for \(code).")
+            }
+            var values = Dictionary(
+                uniqueKeysWithValues: template.fields.map { ($0.name, $0.write(record.values[$0.name])) })
             values[version] = record.recordedAt
             values[versionKey] = record.values.key
             return Model(
@@ -85,7 +100,8 @@ enum RecordForm {
     /// Saves the posted form. An edit that keeps the key must find the record as the form saw it; a new key is a new
     /// record. Nothing is written on a problem or a conflict.
     static func save(
-        _ context: QueryContext, icb code: ICBCode, template id: String, posted: [String: String], by recorder: String, at time: String
+        _ context: QueryContext, icb code: ICBCode, template id: String, posted: [String: String], by recorder: String,
+        at time: String
     ) async throws -> Outcome {
         let (icb, template) = try await RecordTarget.resolve(context, icb: code, template: id)
         var problems: [FieldProblem] = []
@@ -99,7 +115,8 @@ enum RecordForm {
                 let opened = posted[version].flatMap { $0.isEmpty ? nil : $0 }
                 let version: LocalRecordImporter.Version =
                     if let opened, posted[versionKey] == values.key { .savedAt(opened) } else { .new }
-                try await LocalRecordImporter(database: context.database).save(values, for: code, by: recorder, recordedAt: time, version: version)
+                try await LocalRecordImporter(database: context.database).save(
+                    values, for: code, by: recorder, recordedAt: time, version: version)
                 return .saved(key: values.key, template: template)
             } catch let found as RecordProblems {
                 problems += found.problems
@@ -115,19 +132,29 @@ enum RecordForm {
                         reason: found.current.map {
                             "Someone else saved this record at \($0.recordedAt) (from \($0.source)) after you opened it. Their values are shown below and "
                                 + "yours are kept in the form: save again to replace theirs with yours."
-                        } ?? "This record was added or deleted by someone else after you opened the form. Save again to write yours."))
+                        }
+                            ?? "This record was added or deleted by someone else after you opened the form. Save again to write yours."
+                    ))
             }
         }
-        let model = Model(icb: icb, template: template, values: shown, problems: problems, existing: nil, theirs: current, history: nil)
+        let model = Model(
+            icb: icb, template: template, values: shown, problems: problems, existing: nil, theirs: current,
+            history: nil)
         return .rejected(model, conflict: conflict)
     }
 
     /// Deletes the record with `key`; a 404 when there is none for the ICB.
-    static func delete(_ context: QueryContext, icb code: ICBCode, template id: String, key: String, by recorder: String, at time: String)
+    static func delete(
+        _ context: QueryContext, icb code: ICBCode, template id: String, key: String, by recorder: String,
+        at time: String
+    )
         async throws -> RecordTemplate
     {
         let (_, template) = try await RecordTarget.resolve(context, icb: code, template: id)
-        guard try await LocalRecordImporter(database: context.database).delete(template, key: key, for: code, by: recorder, at: time) else {
+        guard
+            try await LocalRecordImporter(database: context.database).delete(
+                template, key: key, for: code, by: recorder, at: time)
+        else {
             throw WebError.notFound(.recordNotFound, "No \(template.title.lowercased()) record \"\(key)\" for \(code).")
         }
         return template
@@ -154,21 +181,26 @@ enum RecordUpload {
     }
 
     static func perform(
-        _ context: QueryContext, icb code: ICBCode, template id: String, fileName: String, bytes: [UInt8], by recorder: String, at time: String
+        _ context: QueryContext, icb code: ICBCode, template id: String, fileName: String, bytes: [UInt8],
+        by recorder: String, at time: String
     ) async throws -> Model {
         let (icb, template) = try await RecordTarget.resolve(context, icb: code, template: id)
         do {
             let source = try SourceFile.received(name: fileName, bytes: bytes)
-            let done = try await LocalRecordImporter(database: context.database).run(template, source: source, for: code, by: recorder, recordedAt: time)
+            let done = try await LocalRecordImporter(database: context.database).run(
+                template, source: source, for: code, by: recorder, recordedAt: time)
             return Model(
                 icb: icb, template: template,
-                outcome: .saved(file: done.file, records: done.records, changed: done.changed, ignored: done.ignoredColumns))
+                outcome: .saved(
+                    file: done.file, records: done.records, changed: done.changed, ignored: done.ignoredColumns))
         } catch let failure as InputFileFailure {
             return Model(
                 icb: icb, template: template,
                 outcome: .problems(failure.issues.map { Issue(line: $0.line, column: $0.column, reason: $0.reason) }))
         } catch let failure as SourceFileError {
-            return Model(icb: icb, template: template, outcome: .problems([Issue(line: 1, column: nil, reason: failure.description)]))
+            return Model(
+                icb: icb, template: template,
+                outcome: .problems([Issue(line: 1, column: nil, reason: failure.description)]))
         }
     }
 }

@@ -46,11 +46,14 @@ struct AccessMap: Sendable, SVGDrawing {
     }
 
     func render(id: String) -> Node<HTML.BodyContext> {
-        let margin = 12.0, legendHeight = 40.0
+        let margin = 12.0
+        let legendHeight = 40.0
         let xs = areas.map(\.location.easting) + sites.filter(\.highlighted).map(\.location.easting)
         let ys = areas.map(\.location.northing) + sites.filter(\.highlighted).map(\.location.northing)
-        let minX = (xs.min() ?? 0) - 1000, maxX = (xs.max() ?? 1) + 1000
-        let minY = (ys.min() ?? 0) - 1000, maxY = (ys.max() ?? 1) + 1000
+        let minX = (xs.min() ?? 0) - 1000
+        let maxX = (xs.max() ?? 1) + 1000
+        let minY = (ys.min() ?? 0) - 1000
+        let maxY = (ys.max() ?? 1) + 1000
         let plotWidth = width - 2 * margin
         let scale = min(plotWidth / (maxX - minX), 640 / (maxY - minY))
         let height = legendHeight + (maxY - minY) * scale + 2 * margin
@@ -64,44 +67,66 @@ struct AccessMap: Sendable, SVGDrawing {
         nodes += legend(y: 14)
         for area in areas {
             let (x, y) = place(area.location)
-            nodes.append(.element(named: "circle", nodes: [
-                .attr("class", "area \(fifth(area.score))"), .attr("cx", fmt(x)), .attr("cy", fmt(y)), .attr("r", "3"),
-                .element(named: "title", nodes: [.plain(area.label)]),
-            ]))
+            nodes.append(
+                .element(
+                    named: "circle",
+                    nodes: [
+                        .attr("class", "area \(fifth(area.score))"), .attr("cx", fmt(x)), .attr("cy", fmt(y)),
+                        .attr("r", "3"),
+                        .element(named: "title", nodes: [.plain(area.label)]),
+                    ]))
         }
         let visible = (minX...maxX, minY...maxY)
-        for site in sites where visible.0.contains(site.location.easting) && visible.1.contains(site.location.northing) {
+        for site in sites where visible.0.contains(site.location.easting) && visible.1.contains(site.location.northing)
+        {
             let (x, y) = place(site.location)
             let size = site.highlighted ? 9.0 : 4.0
-            nodes.append(.element(named: "rect", nodes: [
-                .attr("class", site.highlighted ? "site highlighted" : "site"), .attr("x", fmt(x - size / 2)), .attr("y", fmt(y - size / 2)),
-                .attr("width", fmt(size)), .attr("height", fmt(size)),
-                .element(named: "title", nodes: [.plain(site.label)]),
-            ]))
+            nodes.append(
+                .element(
+                    named: "rect",
+                    nodes: [
+                        .attr("class", site.highlighted ? "site highlighted" : "site"), .attr("x", fmt(x - size / 2)),
+                        .attr("y", fmt(y - size / 2)),
+                        .attr("width", fmt(size)), .attr("height", fmt(size)),
+                        .element(named: "title", nodes: [.plain(site.label)]),
+                    ]))
         }
         // A 10 km scale bar: the catchment radius.
         let bar = 10_000 * scale
-        nodes.append(line(x1: width - margin - bar, y1: height - margin, x2: width - margin, y2: height - margin, class: "axis"))
-        nodes.append(text("10 km", x: width - margin - bar / 2, y: height - margin - 4, anchor: "middle", class: "tick"))
+        nodes.append(
+            line(x1: width - margin - bar, y1: height - margin, x2: width - margin, y2: height - margin, class: "axis"))
+        nodes.append(
+            text("10 km", x: width - margin - bar / 2, y: height - margin - 4, anchor: "middle", class: "tick"))
         return svgElement(id: id, class: "chart map", width: width, height: height, nodes)
     }
 
     private func legend(y: Double) -> [Node<HTML.BodyContext>] {
         let labels = [
-            "under \(format(breaks[0]))", "\(format(breaks[0]))–\(format(breaks[1]))", "\(format(breaks[1]))–\(format(breaks[2]))",
+            "under \(format(breaks[0]))", "\(format(breaks[0]))–\(format(breaks[1]))",
+            "\(format(breaks[1]))–\(format(breaks[2]))",
             "\(format(breaks[2]))–\(format(breaks[3]))", "\(format(breaks[3])) and over", "no site in reach",
         ]
         var nodes: [Node<HTML.BodyContext>] = []
         let step = (width - 24) / Double(labels.count + 1)
         for (index, label) in labels.enumerated() {
             let x = 12 + step * Double(index)
-            nodes.append(.element(named: "circle", nodes: [
-                .attr("class", "area \(index < 5 ? Self.classes[index] : "none")"), .attr("cx", fmt(x + 5)), .attr("cy", fmt(y)), .attr("r", "5"),
-            ]))
+            nodes.append(
+                .element(
+                    named: "circle",
+                    nodes: [
+                        .attr("class", "area \(index < 5 ? Self.classes[index] : "none")"), .attr("cx", fmt(x + 5)),
+                        .attr("cy", fmt(y)), .attr("r", "5"),
+                    ]))
             nodes.append(text(label, x: x + 14, y: y + 4, anchor: "start", class: "legend"))
         }
         let x = 12 + step * Double(labels.count)
-        nodes.append(.element(named: "rect", nodes: [.attr("class", "site"), .attr("x", fmt(x + 2)), .attr("y", fmt(y - 3)), .attr("width", "6"), .attr("height", "6")]))
+        nodes.append(
+            .element(
+                named: "rect",
+                nodes: [
+                    .attr("class", "site"), .attr("x", fmt(x + 2)), .attr("y", fmt(y - 3)), .attr("width", "6"),
+                    .attr("height", "6"),
+                ]))
         nodes.append(text("site", x: x + 14, y: y + 4, anchor: "start", class: "legend"))
         return nodes
     }

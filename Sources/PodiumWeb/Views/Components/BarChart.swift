@@ -1,6 +1,6 @@
 import Foundation
-import PodiumCore
 import Plot
+import PodiumCore
 
 /// An inline SVG bar chart: readable without JavaScript, in print and in grey-scale (values are written on the
 /// bars and expectations are dashed markers, so nothing depends on colour).
@@ -26,7 +26,8 @@ struct BarChart: Sendable, SVGDrawing {
     private let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
 
     func render(id: String) -> Node<HTML.BodyContext> {
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         let highest = max(1, bars.flatMap { [$0.value, $0.marker].compactMap { $0 } }.max() ?? 1) * 1.08
         let step = Self.tickStep(for: highest)
         let ticks = max(1, Int((highest / step).rounded(.up)))
@@ -40,7 +41,8 @@ struct BarChart: Sendable, SVGDrawing {
         // Axis and up to five grid lines at round values.
         for index in 0...ticks {
             let value = step * Double(index)
-            nodes.append(line(x1: left, y1: y(value), x2: width - right, y2: y(value), class: index == 0 ? "axis" : "grid"))
+            nodes.append(
+                line(x1: left, y1: y(value), x2: width - right, y2: y(value), class: index == 0 ? "axis" : "grid"))
             nodes.append(text(Self.compact(value), x: left - 6, y: y(value) + 4, anchor: "end", class: "tick"))
         }
         for (index, bar) in bars.enumerated() {
@@ -48,23 +50,31 @@ struct BarChart: Sendable, SVGDrawing {
             nodes.append(text(bar.label, x: x + slot / 2, y: height - bottom + 16, anchor: "middle", class: "tick"))
             if let value = bar.value {
                 let barTop = y(value)
-                nodes.append(.element(named: "rect", nodes: [
-                    .attr("class", "bar"), .attr("x", fmt(x + slot * 0.15)), .attr("y", fmt(barTop)),
-                    .attr("width", fmt(slot * 0.7)), .attr("height", fmt(top + plotHeight - barTop)),
-                    .element(named: "title", nodes: [.plain("\(bar.label): \(bar.valueText)")]),
-                ]))
+                nodes.append(
+                    .element(
+                        named: "rect",
+                        nodes: [
+                            .attr("class", "bar"), .attr("x", fmt(x + slot * 0.15)), .attr("y", fmt(barTop)),
+                            .attr("width", fmt(slot * 0.7)), .attr("height", fmt(top + plotHeight - barTop)),
+                            .element(named: "title", nodes: [.plain("\(bar.label): \(bar.valueText)")]),
+                        ]))
                 nodes.append(text(bar.valueText, x: x + slot / 2, y: barTop - 4, anchor: "middle", class: "bar-value"))
             } else {
                 nodes.append(text("no data", x: x + slot / 2, y: top + plotHeight - 6, anchor: "middle", class: "gap"))
             }
             if let marker = bar.marker {
-                nodes.append(line(x1: x + slot * 0.05, y1: y(marker), x2: x + slot * 0.95, y2: y(marker), class: "marker"))
+                nodes.append(
+                    line(x1: x + slot * 0.05, y1: y(marker), x2: x + slot * 0.95, y2: y(marker), class: "marker"))
             }
         }
         if let legend {
-            nodes.append(.element(named: "rect", nodes: [
-                .attr("class", "bar"), .attr("x", fmt(left)), .attr("y", "8"), .attr("width", "14"), .attr("height", "10"),
-            ]))
+            nodes.append(
+                .element(
+                    named: "rect",
+                    nodes: [
+                        .attr("class", "bar"), .attr("x", fmt(left)), .attr("y", "8"), .attr("width", "14"),
+                        .attr("height", "10"),
+                    ]))
             nodes.append(text(legend.bars, x: left + 20, y: 17, anchor: "start", class: "legend"))
             if let markers = legend.markers {
                 let start = left + 28 + Double(legend.bars.count) * 6
@@ -74,9 +84,6 @@ struct BarChart: Sendable, SVGDrawing {
         }
         return svgElement(id: id, class: "chart", width: width, height: height, nodes)
     }
-
-
-
 
     /// The smallest round step (1, 2, 2.5 or 5 × 10ⁿ) with which at most five steps cover `maximum`.
     static func tickStep(for maximum: Double) -> Double {
@@ -97,7 +104,8 @@ struct BarChart: Sendable, SVGDrawing {
     /// Monthly delivery against the working-day profile: a bar per month (a gap where the source has no data) and a
     /// dashed marker at what the profile expects. Used for a contract and for an ICB.
     static func againstProfile(
-        title: String, summary: String, months: [(month: YearMonth, delivered: ActivityUnits?, expected: ActivityUnits)], compact: Bool
+        title: String, summary: String,
+        months: [(month: YearMonth, delivered: ActivityUnits?, expected: ActivityUnits)], compact: Bool
     ) -> BarChart {
         BarChart(
             title: title, summary: summary,

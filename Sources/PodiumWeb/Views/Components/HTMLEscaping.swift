@@ -9,7 +9,9 @@ public enum HTMLEscaping {
         // bytes is exact, and most text (numbers, names) has none of them and comes back as it is (pages
         // escape thousands of cells each, and walking grapheme clusters was a tenth of a page's time).
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -30,21 +32,27 @@ extension Node {
     /// Text, fully escaped.
     static func plain(_ text: String) -> Node { .raw(HTMLEscaping.escape(text)) }
     /// An attribute with its value fully escaped.
-    static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: HTMLEscaping.escape(value)) }
+    static func attr(_ name: String, _ value: String) -> Node {
+        .attribute(named: name, value: HTMLEscaping.escape(value))
+    }
 }
 
 extension Node where Context == HTML.SelectContext {
     /// `<option value="…" selected>label</option>`, escaped (Plot's own `option` is self-closing with a label attribute).
     static func choice(_ value: String, _ label: String, selected: Bool) -> Node {
         // An empty value must still be written: without it the browser submits the label ("All of England") instead.
-        .element(named: "option", nodes: [
-            .attribute(named: "value", value: HTMLEscaping.escape(value), ignoreIfValueIsEmpty: false),
-            selected ? .attribute(named: "selected") : .empty, .plain(label),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                .attribute(named: "value", value: HTMLEscaping.escape(value), ignoreIfValueIsEmpty: false),
+                selected ? .attribute(named: "selected") : .empty, .plain(label),
+            ])
     }
 }
 
 extension Attribute {
     /// An attribute with its value fully escaped, for elements that take attributes only (`input`, `option`, `meta`).
-    static func attr(_ name: String, _ value: String) -> Attribute { .attribute(named: name, value: HTMLEscaping.escape(value)) }
+    static func attr(_ name: String, _ value: String) -> Attribute {
+        .attribute(named: name, value: HTMLEscaping.escape(value))
+    }
 }

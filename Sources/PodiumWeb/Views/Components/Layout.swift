@@ -1,5 +1,5 @@
-import PodiumCore
 import Plot
+import PodiumCore
 
 /// A link in the breadcrumb trail; the last one is the current page.
 struct Crumb {
@@ -10,7 +10,8 @@ struct Crumb {
 /// The page shell: header, breadcrumbs, main content, sources, footer. Print-friendly through the stylesheet.
 enum Layout {
     static func page(
-        title: String, context: PageContext, crumbs: [Crumb] = [], sources: [SourceNote] = [], inlineStyles: Bool = false,
+        title: String, context: PageContext, crumbs: [Crumb] = [], sources: [SourceNote] = [],
+        inlineStyles: Bool = false,
         content: [Node<HTML.BodyContext>]
     ) -> HTML {
         HTML(
@@ -20,14 +21,18 @@ enum Layout {
                 .meta(.attr("name", "viewport"), .attr("content", "width=device-width, initial-scale=1")),
                 .element(named: "title", nodes: [.plain("\(title) – Podium")]),
                 // A page printed to PDF from a file has no server to fetch the stylesheet from, so it carries it inline.
-                inlineStyles ? .element(named: "style", nodes: [.raw(Stylesheet.css)]) : .link(.attr("rel", "stylesheet"), .attr("href", PodiumRoute.stylesheet.path)),
+                inlineStyles
+                    ? .element(named: "style", nodes: [.raw(Stylesheet.css)])
+                    : .link(.attr("rel", "stylesheet"), .attr("href", PodiumRoute.stylesheet.path)),
                 .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", PodiumRoute.icon.path))
             ),
             .body(
                 .header(
                     .attr("class", "site-header"),
                     .a(.attr("href", PodiumRoute.home.path), .attr("class", "brand"), .plain("Podium")),
-                    .span(.attr("class", "tagline"), .plain("Commissioning workbench for pharmacy, optometry and dentistry")),
+                    .span(
+                        .attr("class", "tagline"),
+                        .plain("Commissioning workbench for pharmacy, optometry and dentistry")),
                     .nav(
                         .attr("class", "site-nav no-print"), .attr("aria-label", "Site"),
                         .a(.attr("href", PodiumRoute.home.path), .plain("England")),
@@ -43,8 +48,11 @@ enum Layout {
                 .main(.attr("id", "content"), .h1(.plain(title)), .group(content), sourcesSection(sources)),
                 .footer(
                     .attr("class", "site-footer"),
-                    .p(.plain("Podium \(context.version) · \(context.databaseLabel) · Every figure is an aggregate; no patient-identifiable data is held. Open data under the Open Government Licence v3.0; see "),
-                       .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data")), .plain("."))
+                    .p(
+                        .plain(
+                            "Podium \(context.version) · \(context.databaseLabel) · Every figure is an aggregate; no patient-identifiable data is held. Open data under the Open Government Licence v3.0; see "
+                        ),
+                        .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data")), .plain("."))
                 )
             )
         )
@@ -53,11 +61,15 @@ enum Layout {
     /// Who is signed in, with their account, the administration page and signing out; or a link to sign in.
     private static func account(_ context: PageContext) -> Node<HTML.BodyContext> {
         guard let viewer = context.viewer else {
-            return .nav(.attr("class", "account no-print"), .attr("aria-label", "Account"), .a(.attr("href", PodiumRoute.signIn.path), .plain("Sign in")))
+            return .nav(
+                .attr("class", "account no-print"), .attr("aria-label", "Account"),
+                .a(.attr("href", PodiumRoute.signIn.path), .plain("Sign in")))
         }
         return .nav(
             .attr("class", "account no-print"), .attr("aria-label", "Account"),
-            .a(.attr("href", PodiumRoute.account.path), .attr("title", viewer.user.grant.role.label), .plain(viewer.user.name)),
+            .a(
+                .attr("href", PodiumRoute.account.path), .attr("title", viewer.user.grant.role.label),
+                .plain(viewer.user.name)),
             .a(.attr("href", PodiumRoute.digest.path), .plain("Digest")),
             .if(context.isAdministrator, .a(.attr("href", PodiumRoute.adminUsers.path), .plain("Users"))),
             .unwrap(viewer.csrfToken) { token in
@@ -77,9 +89,12 @@ enum Layout {
         guard !crumbs.isEmpty else { return .empty }
         return .nav(
             .attr("class", "breadcrumbs"), .attr("aria-label", "Breadcrumb"),
-            .ol(.forEach(crumbs) { crumb in
-                .li(crumb.href.map { .a(.attr("href", $0), .plain(crumb.title)) } ?? .span(.attr("aria-current", "page"), .plain(crumb.title)))
-            })
+            .ol(
+                .forEach(crumbs) { crumb in
+                    .li(
+                        crumb.href.map { .a(.attr("href", $0), .plain(crumb.title)) }
+                            ?? .span(.attr("aria-current", "page"), .plain(crumb.title)))
+                })
         )
     }
 
@@ -93,7 +108,8 @@ enum Layout {
     }
 
     /// A headline figure: value, label, and the dataset it comes from.
-    static func figure(_ label: String, _ value: String, source: String, note: String? = nil) -> Node<HTML.BodyContext> {
+    static func figure(_ label: String, _ value: String, source: String, note: String? = nil) -> Node<HTML.BodyContext>
+    {
         .div(
             .attr("class", "figure"),
             .p(.attr("class", "figure-value"), .plain(value)),

@@ -1,6 +1,6 @@
 import Foundation
-import PodiumCore
 import Plot
+import PodiumCore
 
 /// Making Data Count colours (NHSRplotthedots `ptd_spc_colours()`).
 enum MDCColour {
@@ -38,7 +38,9 @@ struct XmRChartView: SVGDrawing {
         .div(
             .attr("class", "spc"),
             .p(.attr("class", "direction"), .plain("\(measure): \(chart.direction.words).")),
-            .div(.attr("class", "spc-icons"), SPCIcons.variation(chart.variationIcon), .unwrap(chart.assuranceIcon) { SPCIcons.assurance($0) }),
+            .div(
+                .attr("class", "spc-icons"), SPCIcons.variation(chart.variationIcon),
+                .unwrap(chart.assuranceIcon) { SPCIcons.assurance($0) }),
             svg(id: id),
             .p(.attr("class", "spc-note"), .plain(note)),
             signalList
@@ -49,7 +51,9 @@ struct XmRChartView: SVGDrawing {
     var note: String {
         var parts: [String] = []
         if let limits = chart.currentLimits {
-            parts.append("Mean \(format(limits.mean)); process limits \(format(limits.lower)) to \(format(limits.upper)) (mean ± 2.66 × mean moving range)")
+            parts.append(
+                "Mean \(format(limits.mean)); process limits \(format(limits.lower)) to \(format(limits.upper)) (mean ± 2.66 × mean moving range)"
+            )
             if limits.isTrial { parts.append("trial limits: fewer than 12 points, revised as points arrive") }
             if limits.isConstant { parts.append("every value is the same, so the limits collapse onto it") }
         } else {
@@ -57,39 +61,55 @@ struct XmRChartView: SVGDrawing {
         }
         if chart.segments.count > 1 { parts.append("limits recomputed from each rebase") }
         if let target = chart.target { parts.append("target \(format(target))") }
-        return parts.joined(separator: "; ") + ". Variation: \(chart.variationIcon.label.lowercased())." + (chart.assuranceIcon.map { " Assurance: \($0.label.lowercased())." } ?? "")
+        return parts.joined(separator: "; ") + ". Variation: \(chart.variationIcon.label.lowercased())."
+            + (chart.assuranceIcon.map { " Assurance: \($0.label.lowercased())." } ?? "")
     }
 
     /// Each special-cause point and why.
     private var signalList: Node<HTML.BodyContext> {
         let signals = chart.signals
-        guard !signals.isEmpty else { return .p(.attr("class", "spc-note"), .plain("No special cause: every point is common-cause variation.")) }
+        guard !signals.isEmpty else {
+            return .p(.attr("class", "spc-note"), .plain("No special cause: every point is common-cause variation."))
+        }
         // Open by default so a printed committee paper carries the "why" too; a reader can fold it on screen.
         return .details(
             .attr("open", "open"),
             .summary(.plain("\(signals.count) special-cause point\(signals.count == 1 ? "" : "s"): why")),
-            .ul(.forEach(signals) { point in
-                .li(.plain("\(point.period): \(format(point.value)), \(point.type.label) — \(point.rules.map(\.name).joined(separator: ", "))"))
-            })
+            .ul(
+                .forEach(signals) { point in
+                    .li(
+                        .plain(
+                            "\(point.period): \(format(point.value)), \(point.type.label) — \(point.rules.map(\.name).joined(separator: ", "))"
+                        ))
+                })
         )
     }
 
     private func svg(id: String) -> Node<HTML.BodyContext> {
         let points = chart.points
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         let limitValues = chart.segments.compactMap(\.limits).flatMap { [$0.upper, $0.lower] }
         let all = points.map(\.value) + limitValues + (chart.target.map { [$0] } ?? [])
-        var low = all.min() ?? 0, high = all.max() ?? 1
-        if high - low < 1e-9 { low -= 1; high += 1 }
+        var low = all.min() ?? 0
+        var high = all.max() ?? 1
+        if high - low < 1e-9 {
+            low -= 1
+            high += 1
+        }
         let pad = (high - low) * 0.08
         low -= pad
         high += pad
         let step = BarChart.tickStep(for: high - low)
-        let x: (Int) -> Double = { points.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double($0) / Double(points.count - 1) }
+        let x: (Int) -> Double = {
+            points.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double($0) / Double(points.count - 1)
+        }
         let y: (Double) -> Double = { top + plotHeight - plotHeight * ($0 - low) / (high - low) }
         var nodes: [Node<HTML.BodyContext>] = [
             .element(named: "title", nodes: [.attr("id", "\(id)-title"), .plain(title)]),
-            .element(named: "desc", nodes: [.attr("id", "\(id)-desc"), .plain("\(measure): \(chart.direction.words). \(note)")]),
+            .element(
+                named: "desc",
+                nodes: [.attr("id", "\(id)-desc"), .plain("\(measure): \(chart.direction.words). \(note)")]),
         ]
         var tick = (low / step).rounded(.up) * step
         while tick <= high {
@@ -99,24 +119,39 @@ struct XmRChartView: SVGDrawing {
         }
         let labelEvery = max(1, points.count / 12)
         for (index, point) in points.enumerated() where index % labelEvery == 0 || index == points.count - 1 {
-            nodes.append(text(Self.shortPeriod(point.period), x: x(index), y: height - bottom + 16, anchor: "middle", class: "tick"))
+            nodes.append(
+                text(
+                    Self.shortPeriod(point.period), x: x(index), y: height - bottom + 16, anchor: "middle",
+                    class: "tick"))
         }
         for segment in chart.segments {
             guard let limits = segment.limits else { continue }
-            let from = x(segment.first), to = x(segment.last)
+            let from = x(segment.first)
+            let to = x(segment.last)
             nodes.append(line(x1: from, y1: y(limits.mean), x2: to, y2: y(limits.mean), class: "spc-mean"))
-            for value in [limits.upper, limits.lower] { nodes.append(line(x1: from, y1: y(value), x2: to, y2: y(value), class: "spc-limit")) }
-            for value in [limits.upperTwoSigma, limits.lowerTwoSigma] { nodes.append(line(x1: from, y1: y(value), x2: to, y2: y(value), class: "spc-sigma")) }
+            for value in [limits.upper, limits.lower] {
+                nodes.append(line(x1: from, y1: y(value), x2: to, y2: y(value), class: "spc-limit"))
+            }
+            for value in [limits.upperTwoSigma, limits.lowerTwoSigma] {
+                nodes.append(line(x1: from, y1: y(value), x2: to, y2: y(value), class: "spc-sigma"))
+            }
             if segment.last == chart.segments.last?.last {
-                nodes.append(text(limits.isTrial ? "trial limits" : "process limits", x: to, y: y(limits.upper) - 4, anchor: "end", class: "spc-label"))
+                nodes.append(
+                    text(
+                        limits.isTrial ? "trial limits" : "process limits", x: to, y: y(limits.upper) - 4,
+                        anchor: "end", class: "spc-label"))
             }
         }
         if let target = chart.target {
             nodes.append(line(x1: left, y1: y(target), x2: width - right, y2: y(target), class: "spc-target"))
-            nodes.append(text("target \(format(target))", x: left + 4, y: y(target) - 4, anchor: "start", class: "spc-target-label"))
+            nodes.append(
+                text(
+                    "target \(format(target))", x: left + 4, y: y(target) - 4, anchor: "start",
+                    class: "spc-target-label"))
         }
         if points.count > 1 {
-            let path = points.indices.map { "\($0 == 0 ? "M" : "L")\(fmt(x($0))),\(fmt(y(points[$0].value)))" }.joined(separator: " ")
+            let path = points.indices.map { "\($0 == 0 ? "M" : "L")\(fmt(x($0))),\(fmt(y(points[$0].value)))" }.joined(
+                separator: " ")
             nodes.append(.element(named: "path", nodes: [.attr("class", "spc-line"), .attr("d", path)]))
         }
         for (index, point) in points.enumerated() {
@@ -128,23 +163,39 @@ struct XmRChartView: SVGDrawing {
     /// Shapes by type: circle (common cause), square (improvement), diamond (concern), triangle (neutral).
     private func marker(_ point: SPCPoint, x: Double, y: Double) -> Node<HTML.BodyContext> {
         let colour = MDCColour.of(point.type)
-        let tooltip = "\(point.period): \(format(point.value)) — \(point.type.label)" + (point.rules.isEmpty ? "" : " (\(point.rules.map(\.name).joined(separator: ", ")))")
+        let tooltip =
+            "\(point.period): \(format(point.value)) — \(point.type.label)"
+            + (point.rules.isEmpty ? "" : " (\(point.rules.map(\.name).joined(separator: ", ")))")
         let title: Node<HTML.BodyContext> = .element(named: "title", nodes: [.plain(tooltip)])
-        let attributes: [Node<HTML.BodyContext>] = [.attr("fill", colour), .attr("class", "spc-point spc-\(point.type.rawValue)"), title]
+        let attributes: [Node<HTML.BodyContext>] = [
+            .attr("fill", colour), .attr("class", "spc-point spc-\(point.type.rawValue)"), title,
+        ]
         switch point.type {
         case .commonCause:
-            return .element(named: "circle", nodes: [.attr("cx", fmt(x)), .attr("cy", fmt(y)), .attr("r", "3.5")] + attributes)
+            return .element(
+                named: "circle", nodes: [.attr("cx", fmt(x)), .attr("cy", fmt(y)), .attr("r", "3.5")] + attributes)
         case .improvement:
-            return .element(named: "rect", nodes: [.attr("x", fmt(x - 5)), .attr("y", fmt(y - 5)), .attr("width", "10"), .attr("height", "10")] + attributes)
+            return .element(
+                named: "rect",
+                nodes: [.attr("x", fmt(x - 5)), .attr("y", fmt(y - 5)), .attr("width", "10"), .attr("height", "10")]
+                    + attributes)
         case .concern:
-            return .element(named: "polygon", nodes: [.attr("points", "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y)) \(fmt(x)),\(fmt(y + 6)) \(fmt(x - 6)),\(fmt(y))")] + attributes)
+            return .element(
+                named: "polygon",
+                nodes: [
+                    .attr(
+                        "points",
+                        "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y)) \(fmt(x)),\(fmt(y + 6)) \(fmt(x - 6)),\(fmt(y))"
+                    )
+                ] + attributes)
         case .neutral:
-            return .element(named: "polygon", nodes: [.attr("points", "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y + 5)) \(fmt(x - 6)),\(fmt(y + 5))")] + attributes)
+            return .element(
+                named: "polygon",
+                nodes: [
+                    .attr("points", "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y + 5)) \(fmt(x - 6)),\(fmt(y + 5))")
+                ] + attributes)
         }
     }
-
-
-
 
     /// "2023-04" → "Apr 23".
     static func shortPeriod(_ period: String) -> String {
@@ -156,37 +207,50 @@ struct XmRChartView: SVGDrawing {
 /// The Making Data Count variation and assurance icons, drawn as small SVGs with a text label beside them.
 enum SPCIcons {
     static func variation(_ icon: VariationIcon) -> Node<HTML.BodyContext> {
-        let (colour, letter): (String, String) = switch icon {
-        case .commonCause: (MDCColour.commonCause, "~")
-        case .improvement(let side): (MDCColour.improvement, side == .high ? "H" : "L")
-        case .concern(let side): (MDCColour.concern, side == .high ? "H" : "L")
-        case .neutral(let side): (MDCColour.neutral, side == .high ? "↑" : "↓")
-        case .noData: (MDCColour.commonCause, "–")
-        }
+        let (colour, letter): (String, String) =
+            switch icon {
+            case .commonCause: (MDCColour.commonCause, "~")
+            case .improvement(let side): (MDCColour.improvement, side == .high ? "H" : "L")
+            case .concern(let side): (MDCColour.concern, side == .high ? "H" : "L")
+            case .neutral(let side): (MDCColour.neutral, side == .high ? "↑" : "↓")
+            case .noData: (MDCColour.commonCause, "–")
+            }
         return badge(colour: colour, letter: letter, label: icon.label, kind: "variation")
     }
 
     static func assurance(_ icon: AssuranceIcon) -> Node<HTML.BodyContext> {
-        let (colour, letter): (String, String) = switch icon {
-        case .pass: (MDCColour.improvement, "P")
-        case .fail: (MDCColour.concern, "F")
-        case .hitAndMiss: (MDCColour.commonCause, "?")
-        }
+        let (colour, letter): (String, String) =
+            switch icon {
+            case .pass: (MDCColour.improvement, "P")
+            case .fail: (MDCColour.concern, "F")
+            case .hitAndMiss: (MDCColour.commonCause, "?")
+            }
         return badge(colour: colour, letter: letter, label: icon.label, kind: "assurance")
     }
 
     private static func badge(colour: String, letter: String, label: String, kind: String) -> Node<HTML.BodyContext> {
         .span(
             .attr("class", "spc-icon spc-icon-\(kind)"),
-            .element(named: "svg", nodes: [
-                .attr("viewBox", "0 0 32 32"), .attr("width", "28"), .attr("height", "28"), .attr("role", "img"), .attr("aria-label", label),
-                .attr("xmlns", "http://www.w3.org/2000/svg"),
-                .element(named: "circle", nodes: [.attr("cx", "16"), .attr("cy", "16"), .attr("r", "13"), .attr("fill", "#fff"), .attr("stroke", colour), .attr("stroke-width", "3")]),
-                .element(named: "text", nodes: [
-                    .attr("x", "16"), .attr("y", "21"), .attr("text-anchor", "middle"), .attr("font-size", "14"), .attr("font-weight", "bold"),
-                    .attr("fill", colour), .plain(letter),
+            .element(
+                named: "svg",
+                nodes: [
+                    .attr("viewBox", "0 0 32 32"), .attr("width", "28"), .attr("height", "28"), .attr("role", "img"),
+                    .attr("aria-label", label),
+                    .attr("xmlns", "http://www.w3.org/2000/svg"),
+                    .element(
+                        named: "circle",
+                        nodes: [
+                            .attr("cx", "16"), .attr("cy", "16"), .attr("r", "13"), .attr("fill", "#fff"),
+                            .attr("stroke", colour), .attr("stroke-width", "3"),
+                        ]),
+                    .element(
+                        named: "text",
+                        nodes: [
+                            .attr("x", "16"), .attr("y", "21"), .attr("text-anchor", "middle"),
+                            .attr("font-size", "14"), .attr("font-weight", "bold"),
+                            .attr("fill", colour), .plain(letter),
+                        ]),
                 ]),
-            ]),
             .span(.attr("class", "spc-icon-label"), .plain(label))
         )
     }
@@ -198,7 +262,9 @@ extension SPCMeasure {
     }
 
     /// A heading, the chart, and a link to its points as CSV (`table=spc-<id>`).
-    func section(heading: Node<HTML.BodyContext>, title: String? = nil, csv: (String) -> String) -> Node<HTML.BodyContext> {
+    func section(heading: Node<HTML.BodyContext>, title: String? = nil, csv: (String) -> String) -> Node<
+        HTML.BodyContext
+    > {
         .group(
             heading,
             view(title: title).render(id: "spc-\(id)"),

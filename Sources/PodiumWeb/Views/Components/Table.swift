@@ -20,7 +20,10 @@ struct Cell: Sendable {
     /// The value in a spreadsheet export: a typed number or date where the cell holds one, else the CSV text.
     var sheet: SheetCell
 
-    init(text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil, icon: Icon? = nil, sheet: SheetCell? = nil) {
+    init(
+        text: String, csv: String? = nil, link: String? = nil, sort: SortValue? = nil, icon: Icon? = nil,
+        sheet: SheetCell? = nil
+    ) {
         self.text = text
         self.csv = csv ?? text
         self.link = link
@@ -36,10 +39,12 @@ struct Cell: Sendable {
         // Shown with thousands grouped, like every other figure; the CSV keeps the plain number.
         let parts = plain.split(separator: ".", maxSplits: 1)
         let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
-        let grouped = (parts[0].hasPrefix("-") ? "-" : "") + ScaledDecimal.groupThousands(UInt64(whole) ?? 0)
+        let grouped =
+            (parts[0].hasPrefix("-") ? "-" : "") + ScaledDecimal.groupThousands(UInt64(whole) ?? 0)
             + (parts.count > 1 ? "." + parts[1] : "")
         return Cell(
-            text: grouped, csv: plain, sort: .number(Int64((value * 10_000).rounded())), sheet: .number(plain, decimals == 0 ? .integer : .decimal2))
+            text: grouped, csv: plain, sort: .number(Int64((value * 10_000).rounded())),
+            sheet: .number(plain, decimals == 0 ? .integer : .decimal2))
     }
 
     /// Shown for a value the source did not report.
@@ -54,39 +59,54 @@ struct Cell: Sendable {
 
     static func money(_ value: Money?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: value.formatted, csv: value.plainPounds, sort: .number(value.pence), sheet: .number(value.plainPounds, .pounds))
+        return Cell(
+            text: value.formatted, csv: value.plainPounds, sort: .number(value.pence),
+            sheet: .number(value.plainPounds, .pounds))
     }
 
     static func udas(_ value: UDAs?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: value.formatted, csv: value.plain, sort: .number(value.tenThousandths), sheet: .number(value.plain, .decimal2))
+        return Cell(
+            text: value.formatted, csv: value.plain, sort: .number(value.tenThousandths),
+            sheet: .number(value.plain, .decimal2))
     }
 
     static func count(_ value: Int?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: ScaledDecimal.format(Int64(value), scale: 0), csv: String(value), sort: .number(Int64(value)), sheet: .number(String(value), .integer))
+        return Cell(
+            text: ScaledDecimal.format(Int64(value), scale: 0), csv: String(value), sort: .number(Int64(value)),
+            sheet: .number(String(value), .integer))
     }
 
     static func percent(_ value: Proportion) -> Cell {
-        guard let tenths = value.tenthsOfPercent, let text = value.percentText else { return Cell(text: notReported, csv: "", sort: .missing) }
-        return Cell(text: text, csv: value.percentPlain ?? "", sort: .number(tenths), sheet: value.percentPlain.map { .number($0, .percent) })
+        guard let tenths = value.tenthsOfPercent, let text = value.percentText else {
+            return Cell(text: notReported, csv: "", sort: .missing)
+        }
+        return Cell(
+            text: text, csv: value.percentPlain ?? "", sort: .number(tenths),
+            sheet: value.percentPlain.map { .number($0, .percent) })
     }
 
     static func decimal(_ value: FixedDecimal?) -> Cell {
         guard let value else { return Cell(text: notReported, csv: "", sort: .missing) }
         // Sort at a common scale of 4 decimals so values of different precision compare correctly.
         return Cell(
-            text: value.formatted, csv: value.plain, sort: .number(value.scaled * ScaledDecimal.pow10(max(0, 4 - value.scale))),
+            text: value.formatted, csv: value.plain,
+            sort: .number(value.scaled * ScaledDecimal.pow10(max(0, 4 - value.scale))),
             sheet: .number(value.plain, value.scale == 0 ? .integer : .decimal2))
     }
 
     static func date(_ value: CalendarDate?) -> Cell {
         guard let value else { return Cell(text: "", csv: "", sort: .missing) }
-        return Cell(text: value.label, csv: value.iso, sort: .text(value.iso), sheet: .serialDate(value.spreadsheetSerial, .date))
+        return Cell(
+            text: value.label, csv: value.iso, sort: .text(value.iso),
+            sheet: .serialDate(value.spreadsheetSerial, .date))
     }
 
     static func month(_ value: YearMonth) -> Cell {
-        Cell(text: value.label, csv: value.iso, sort: .number(Int64(value.year * 100 + value.month)), sheet: .serialDate(value.firstDay.spreadsheetSerial, .month))
+        Cell(
+            text: value.label, csv: value.iso, sort: .number(Int64(value.year * 100 + value.month)),
+            sheet: .serialDate(value.firstDay.spreadsheetSerial, .month))
     }
 
     static func coordinate(_ value: Double?, decimals: Int) -> Cell {
@@ -106,7 +126,10 @@ struct Column<Row>: Sendable {
     var sortable: Bool
     var value: @Sendable (Row) -> Cell
 
-    init(_ key: String, _ title: String, note: String? = nil, numeric: Bool = false, sortable: Bool = true, _ value: @escaping @Sendable (Row) -> Cell) {
+    init(
+        _ key: String, _ title: String, note: String? = nil, numeric: Bool = false, sortable: Bool = true,
+        _ value: @escaping @Sendable (Row) -> Cell
+    ) {
         self.key = key
         self.title = title
         self.note = note

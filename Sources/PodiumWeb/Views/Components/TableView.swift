@@ -1,10 +1,12 @@
-import PodiumCore
 import Plot
+import PodiumCore
 
 /// HTML for ``Table``: a filter form, a sortable table, paging and a CSV link. No JavaScript.
 enum TableView {
     /// A long list with filter, sort links, paging and CSV download.
-    static func listing<Row>(_ table: Table<Row>, page: ListPage<Row>, links: ListLinks, noun: String) -> Node<HTML.BodyContext> {
+    static func listing<Row>(_ table: Table<Row>, page: ListPage<Row>, links: ListLinks, noun: String) -> Node<
+        HTML.BodyContext
+    > {
         .section(
             .attr("class", "table-section"), .attr("id", table.id),
             filterForm(table, links: links, noun: noun),
@@ -32,16 +34,24 @@ enum TableView {
         return .form(
             .attr("method", "get"), .attr("class", "filter no-print"), .attr("role", "search"),
             .label(.attr("for", inputID), .plain("Filter \(noun)")),
-            .input(.attr("type", "search"), .attr("id", inputID), .attr("name", "q"), .attr("value", links.request.search),
-                   .attr("placeholder", "name, code or postcode")),
-            .forEach(links.hiddenFields) { name, value in .input(.attr("type", "hidden"), .attr("name", name), .attr("value", value)) },
+            .input(
+                .attr("type", "search"), .attr("id", inputID), .attr("name", "q"), .attr("value", links.request.search),
+                .attr("placeholder", "name, code or postcode")),
+            .forEach(links.hiddenFields) { name, value in
+                .input(.attr("type", "hidden"), .attr("name", name), .attr("value", value))
+            },
             .button(.attr("type", "submit"), .plain("Filter")),
-            .if(!links.request.search.isEmpty, .a(.attr("href", ListLinks(path: links.path, request: ListRequest(), extra: links.extra).page(1)), .plain("Clear")))
+            .if(
+                !links.request.search.isEmpty,
+                .a(
+                    .attr("href", ListLinks(path: links.path, request: ListRequest(), extra: links.extra).page(1)),
+                    .plain("Clear")))
         )
     }
 
     private static func summary<Row>(_ page: ListPage<Row>, noun: String, csv: String) -> Node<HTML.BodyContext> {
-        let range = page.matching == 0
+        let range =
+            page.matching == 0
             ? "No \(noun) match."
             : "Showing \(group(page.firstRow))–\(group(page.lastRow)) of \(group(page.matching)) \(noun)"
         let filtered = page.matching == page.total ? "" : " (filtered from \(group(page.total)))"
@@ -54,7 +64,11 @@ enum TableView {
             .thead(.tr(.forEach(table.columns) { header($0, links: links) })),
             .tbody(bodyRows(table, rows: rows)),
             .unwrap(table.footer) { footer in
-                .tfoot(.tr(.forEach(Array(zip(table.columns, footer))) { column, value in cell(value, numeric: column.numeric) }))
+                .tfoot(
+                    .tr(
+                        .forEach(Array(zip(table.columns, footer))) { column, value in
+                            cell(value, numeric: column.numeric)
+                        }))
             }
         )
     }
@@ -62,11 +76,14 @@ enum TableView {
     private static func header<Row>(_ column: Column<Row>, links: ListLinks?) -> Node<HTML.TableRowContext> {
         let active = links?.request.sort == column.key
         let arrow = active ? (links?.request.descending == true ? " ▼" : " ▲") : ""
-        let title: Node<HTML.BodyContext> = if let links, column.sortable {
-            .a(.attr("href", links.sort(column.key)), .attr("title", "Sort by \(column.title)"), .plain(column.title + arrow))
-        } else {
-            .plain(column.title)
-        }
+        let title: Node<HTML.BodyContext> =
+            if let links, column.sortable {
+                .a(
+                    .attr("href", links.sort(column.key)), .attr("title", "Sort by \(column.title)"),
+                    .plain(column.title + arrow))
+            } else {
+                .plain(column.title)
+            }
         let sortState = active ? (links?.request.descending == true ? "descending" : "ascending") : "none"
         return .th(
             .attr("scope", "col"), .attr("class", column.numeric ? "num" : "text"), .attr("aria-sort", sortState),
@@ -92,7 +109,8 @@ enum TableView {
                 case .trend(let values): html += Sparkline.svg(values, label: value.text)
                 case nil:
                     if let link = value.link {
-                        html += "<a href=\"" + HTMLEscaping.escape(link) + "\">" + HTMLEscaping.escape(value.text) + "</a>"
+                        html +=
+                            "<a href=\"" + HTMLEscaping.escape(link) + "\">" + HTMLEscaping.escape(value.text) + "</a>"
                     } else {
                         html += HTMLEscaping.escape(value.text)
                     }
@@ -105,12 +123,13 @@ enum TableView {
     }
 
     private static func cell(_ value: Cell, numeric: Bool) -> Node<HTML.TableRowContext> {
-        let content: Node<HTML.BodyContext> = switch value.icon {
-        case .variation(let icon): SPCIcons.variation(icon)
-        case .assurance(let icon): SPCIcons.assurance(icon)
-        case .trend(let values): .raw(Sparkline.svg(values, label: value.text))
-        case nil: value.link.map { .a(.attr("href", $0), .plain(value.text)) } ?? .plain(value.text)
-        }
+        let content: Node<HTML.BodyContext> =
+            switch value.icon {
+            case .variation(let icon): SPCIcons.variation(icon)
+            case .assurance(let icon): SPCIcons.assurance(icon)
+            case .trend(let values): .raw(Sparkline.svg(values, label: value.text))
+            case nil: value.link.map { .a(.attr("href", $0), .plain(value.text)) } ?? .plain(value.text)
+            }
         return .td(.attr("class", numeric ? "num" : "text"), content)
     }
 
@@ -121,7 +140,9 @@ enum TableView {
             .attr("class", "pagination no-print"), .attr("aria-label", "Pages"),
             .if(current > 1, .a(.attr("href", links.page(current - 1)), .attr("rel", "prev"), .plain("← Previous"))),
             .span(.plain("Page \(current) of \(page.pageCount)")),
-            .if(current < page.pageCount, .a(.attr("href", links.page(current + 1)), .attr("rel", "next"), .plain("Next →")))
+            .if(
+                current < page.pageCount,
+                .a(.attr("href", links.page(current + 1)), .attr("rel", "next"), .plain("Next →")))
         )
     }
 
@@ -136,7 +157,8 @@ enum Sparkline {
         let points = values.enumerated().map { index, value in
             String(format: "%.1f,%.1f", Double(index) * step, height - 1 - min(100, max(0, value)) / 100 * (height - 2))
         }.joined(separator: " ")
-        return "<svg class=\"sparkline\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
+        return
+            "<svg class=\"sparkline\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
             + "xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTMLEscaping.escape(label))</title>"
             + "<polyline points=\"\(points)\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"></polyline></svg>"
     }

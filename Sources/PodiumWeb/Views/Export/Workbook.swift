@@ -23,7 +23,7 @@ enum SheetFormat: Sendable, Hashable, CaseIterable {
         case .integer: "#,##0"
         case .decimal2: "#,##0.00"
         case .decimal4: "0.0000"
-        case .percent: "0.0\"%\"" // a literal %, because values are already percentages (no ×100)
+        case .percent: "0.0\"%\""  // a literal %, because values are already percentages (no ×100)
         case .date: "d mmm yyyy"
         case .month: "mmm yyyy"
         }
@@ -34,16 +34,16 @@ enum SheetFormat: Sendable, Hashable, CaseIterable {
 }
 
 struct Sheet: Sendable {
-    var name: String // made valid and unique for Excel when written (see `sheetNames`)
-    var title: String? // bold in A1, then a blank row
-    var header: [String] // bold; panes freeze below it
+    var name: String  // made valid and unique for Excel when written (see `sheetNames`)
+    var title: String?  // bold in A1, then a blank row
+    var header: [String]  // bold; panes freeze below it
     var rows: [[SheetCell]]
-    var footer: [SheetCell]? // a bold last row, e.g. totals
+    var footer: [SheetCell]?  // a bold last row, e.g. totals
     // The memberwise init is `init(name:title:header:rows:footer:)`, with `title` and `footer` defaulting to nil.
 }
 
 struct Workbook: Sendable {
-    var sheets: [Sheet] // the memberwise init is `init(sheets:)`
+    var sheets: [Sheet]  // the memberwise init is `init(sheets:)`
 
     static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -56,33 +56,47 @@ struct Workbook: Sendable {
         let relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         // Packaging parts per ECMA-376 Part 2 (Open Packaging Conventions).
         var archive = ZipArchive()
-        archive.add("[Content_Types].xml", xml("""
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-            \(numbers.map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"\(worksheetType)\"/>" }.joined())\
-            </Types>
-            """))
-        archive.add("_rels/.rels", xml("""
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="\(relationship)officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """))
+        archive.add(
+            "[Content_Types].xml",
+            xml(
+                """
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+                \(numbers.map { "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"\(worksheetType)\"/>" }.joined())\
+                </Types>
+                """))
+        archive.add(
+            "_rels/.rels",
+            xml(
+                """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="\(relationship)officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """))
         let names = sheetNames(sheets.map(\.name))
-        archive.add("xl/workbook.xml", xml("""
-            <workbook xmlns="\(spreadsheetML)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <bookViews><workbookView/></bookViews><sheets>\
-            \(numbers.map { "<sheet name=\"\(escapeXML(names[$0 - 1]))\" sheetId=\"\($0)\" r:id=\"rId\($0)\"/>" }.joined())\
-            </sheets></workbook>
-            """))
-        archive.add("xl/_rels/workbook.xml.rels", xml("""
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            \(numbers.map { "<Relationship Id=\"rId\($0)\" Type=\"\(relationship)worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined())\
-            <Relationship Id="rId\(sheets.count + 1)" Type="\(relationship)styles" Target="styles.xml"/></Relationships>
-            """))
+        archive.add(
+            "xl/workbook.xml",
+            xml(
+                """
+                <workbook xmlns="\(spreadsheetML)" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <bookViews><workbookView/></bookViews><sheets>\
+                \(numbers.map { "<sheet name=\"\(escapeXML(names[$0 - 1]))\" sheetId=\"\($0)\" r:id=\"rId\($0)\"/>" }.joined())\
+                </sheets></workbook>
+                """))
+        archive.add(
+            "xl/_rels/workbook.xml.rels",
+            xml(
+                """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                \(numbers.map { "<Relationship Id=\"rId\($0)\" Type=\"\(relationship)worksheet\" Target=\"worksheets/sheet\($0).xml\"/>" }.joined())\
+                <Relationship Id="rId\(sheets.count + 1)" Type="\(relationship)styles" Target="styles.xml"/></Relationships>
+                """))
         archive.add("xl/styles.xml", stylesXML())
-        for (number, sheet) in zip(numbers, sheets) { archive.add("xl/worksheets/sheet\(number).xml", worksheetXML(sheet)) }
+        for (number, sheet) in zip(numbers, sheets) {
+            archive.add("xl/worksheets/sheet\(number).xml", worksheetXML(sheet))
+        }
         return archive.finish()
     }
 }
@@ -106,14 +120,17 @@ private func styleIndex(format: SheetFormat?, bold: Bool) -> Int {
 /// One regular and one bold font, and the cellXfs that `styleIndex` describes (§18.8); the fills, border,
 /// cellStyleXfs and Normal cell style are the minimum Excel expects.
 private func stylesXML() -> [UInt8] {
-    let numFmts = SheetFormat.allCases.map { "<numFmt numFmtId=\"\($0.numFmtId)\" formatCode=\"\(escapeXML($0.code))\"/>" }
+    let numFmts = SheetFormat.allCases.map {
+        "<numFmt numFmtId=\"\($0.numFmtId)\" formatCode=\"\(escapeXML($0.code))\"/>"
+    }
     let xfs = stylesFormats.flatMap { format in
         [false, true].map { bold in
             "<xf numFmtId=\"\(format?.numFmtId ?? 0)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
                 + (format == nil ? "" : " applyNumberFormat=\"1\"") + (bold ? " applyFont=\"1\"" : "") + "/>"
         }
     }
-    return xml("""
+    return xml(
+        """
         <styleSheet xmlns="\(spreadsheetML)"><numFmts count="\(numFmts.count)">\(numFmts.joined())</numFmts>\
         <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
@@ -127,7 +144,9 @@ private func stylesXML() -> [UInt8] {
 /// A worksheet (§18.3). Children must follow the schema's sequence or Excel reports the file as corrupt:
 /// dimension, sheetViews, cols, sheetData, pageMargins, pageSetup.
 private func worksheetXML(_ sheet: Sheet) -> [UInt8] {
-    var rowsXML = "", row = 0, widths: [Int] = []
+    var rowsXML = ""
+    var row = 0
+    var widths: [Int] = []
     func append(_ cells: [SheetCell], bold: Bool, measured: Bool = true) {
         row += 1
         rowsXML += "<row r=\"\(row)\">"
@@ -141,17 +160,18 @@ private func worksheetXML(_ sheet: Sheet) -> [UInt8] {
         rowsXML += "</row>"
     }
     if let title = sheet.title {
-        append([.text(title)], bold: true, measured: false) // a long title may overflow A1 rather than widen it
+        append([.text(title)], bold: true, measured: false)  // a long title may overflow A1 rather than widen it
         row += 1
     }
     append(sheet.header.map(SheetCell.text), bold: true)
     let headerRow = row
-    sheet.rows.forEach { append($0, bold: false) }
+    for row in sheet.rows { append(row, bold: false) }
     if let footer = sheet.footer { append(footer, bold: true) }
     let cols = widths.enumerated().map { column, width in
         "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(min(max(width + 2, 8), 60))\" customWidth=\"1\"/>"
     }
-    return xml("""
+    return xml(
+        """
         <worksheet xmlns="\(spreadsheetML)"><dimension ref="A1:\(columnName(max(widths.count, 1) - 1))\(row)"/>\
         <sheetViews><sheetView workbookViewId="0"><pane ySplit="\(headerRow)" topLeftCell="A\(headerRow + 1)" \
         activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>\
@@ -168,7 +188,8 @@ private func cellXML(_ cell: SheetCell, reference: String, bold: Bool) -> String
     case .empty: return ""
     case .text(let text): (format, content) = (nil, "<is><t xml:space=\"preserve\">\(escapeXML(text))</t></is>")
     // A malformed literal would make Excel reject the whole file, so it is kept as text instead.
-    case .number(let literal, _) where !isPlainDecimal(literal): return cellXML(.text(literal), reference: reference, bold: bold)
+    case .number(let literal, _) where !isPlainDecimal(literal):
+        return cellXML(.text(literal), reference: reference, bold: bold)
     case .number(let literal, let numberFormat): (format, content) = (numberFormat, "<v>\(literal)</v>")
     case .serialDate(let serial, let dateFormat): (format, content) = (dateFormat, "<v>\(serial)</v>")
     }
@@ -176,22 +197,24 @@ private func cellXML(_ cell: SheetCell, reference: String, bold: Bool) -> String
     return "<c r=\"\(reference)\" s=\"\(styleIndex(format: format, bold: bold))\"\(type)>\(content)</c>"
 }
 
-private extension SheetCell {
+extension SheetCell {
     /// Roughly how many characters the cell shows, for the column width.
-    var displayWidth: Int {
+    fileprivate var displayWidth: Int {
         switch self {
         case .empty: 0
         case .text(let text): text.count
-        case .number(let literal, _): literal.count + literal.count / 3 + 1 // grouping separators and a £ or %
-        case .serialDate(_, let format): format == .month ? 8 : 11 // "Dec 2024", "30 Dec 2024"
+        case .number(let literal, _): literal.count + literal.count / 3 + 1  // grouping separators and a £ or %
+        case .serialDate(_, let format): format == .month ? 8 : 11  // "Dec 2024", "30 Dec 2024"
         }
     }
 }
 
 /// `-?digits(.digits)?`, the only numbers `SheetCell.number` promises.
 private func isPlainDecimal(_ literal: String) -> Bool {
-    let parts = (literal.hasPrefix("-") ? literal.dropFirst() : Substring(literal)).split(separator: ".", omittingEmptySubsequences: false)
-    return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    let parts = (literal.hasPrefix("-") ? literal.dropFirst() : Substring(literal)).split(
+        separator: ".", omittingEmptySubsequences: false)
+    return (1...2).contains(parts.count)
+        && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
 }
 
 /// A1-style column letters for a zero-based index: A…Z, AA, AB… (bijective base 26).
@@ -202,20 +225,26 @@ private func columnName(_ index: Int) -> String {
 /// Excel's sheet-name rules: 1…31 UTF-16 units, none of : \ / ? * [ ], no leading or trailing apostrophe, unique
 /// ignoring case, and "History" is reserved. Clashes get " (2)", " (3)"… with the base shortened to fit.
 private func sheetNames(_ requested: [String]) -> [String] {
-    var used: Set<String> = ["history"], names: [String] = []
+    var used: Set<String> = ["history"]
+    var names: [String] = []
     func fit(_ base: String, _ suffix: String) -> String {
         var base = Substring(base)
         while base.utf16.count + suffix.utf16.count > 31 { base = base.dropLast() }
         return base + suffix
     }
     for (index, name) in requested.enumerated() {
-        let cleaned = String(name.map { ":\\/?*[];".contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "-" : $0 })
+        let cleaned = String(
+            name.map { ":\\/?*[];".contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "-" : $0 })
         var base = Substring(cleaned)
         while base.first == "'" || base.first == " " { base = base.dropFirst() }
         while base.last == "'" || base.last == " " { base = base.dropLast() }
         let stem = base.isEmpty ? "Sheet\(index + 1)" : String(base)
-        var candidate = fit(stem, ""), copy = 1
-        while used.contains(candidate.lowercased()) { copy += 1; candidate = fit(stem, " (\(copy))") }
+        var candidate = fit(stem, "")
+        var copy = 1
+        while used.contains(candidate.lowercased()) {
+            copy += 1
+            candidate = fit(stem, " (\(copy))")
+        }
         used.insert(candidate.lowercased())
         names.append(candidate)
     }
@@ -236,11 +265,15 @@ private func escapeXML(_ text: String) -> String {
         case "\"": out += "&quot;"
         case "'": out += "&apos;"
         case "\r": out += "&#13;"
-        case "_" where scalars.count >= i + 7 && scalars[i + 1] == "x" && scalars[i + 6] == "_"
+        case "_"
+        where scalars.count >= i + 7 && scalars[i + 1] == "x" && scalars[i + 6] == "_"
             && scalars[(i + 2)..<(i + 6)].allSatisfy({ $0.properties.isASCIIHexDigit }):
             out += "_x005F_"
         case "\t", "\n": out.unicodeScalars.append(scalar)
-        default: if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+        default:
+            if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+                out.unicodeScalars.append(scalar)
+            }
         }
     }
     return out
@@ -253,16 +286,19 @@ private struct ZipArchive {
     private var output: [UInt8] = [], directory: [UInt8] = [], count = 0
 
     mutating func add(_ path: String, _ data: [UInt8]) {
-        let name = Array(path.utf8), offset = output.count
+        let name = Array(path.utf8)
+        let offset = output.count
         // Fields shared by the local header (§4.3.7) and the central directory header (§4.3.12): version needed 2.0,
         // flag bit 11 = UTF-8 names (Appendix D), method 0, MS-DOS time 00:00 and date 1980-01-01 (§4.4.6), CRC-32, sizes.
         var fields: [UInt8] = []
-        for (value, width) in [(20, 2), (0x0800, 2), (0, 2), (0, 2), (0x21, 2), (Int(crc32(data)), 4),
-                               (data.count, 4), (data.count, 4), (name.count, 2), (0, 2)] { fields.append(le: value, width) }
+        for (value, width) in [
+            (20, 2), (0x0800, 2), (0, 2), (0, 2), (0x21, 2), (Int(crc32(data)), 4),
+            (data.count, 4), (data.count, 4), (name.count, 2), (0, 2),
+        ] { fields.append(le: value, width) }
         output.append(le: 0x0403_4B50, 4)
         output += fields + name + data
         directory.append(le: 0x0201_4B50, 4)
-        directory.append(le: 20, 2) // version made by: 2.0, MS-DOS attributes
+        directory.append(le: 20, 2)  // version made by: 2.0, MS-DOS attributes
         directory += fields
         // Comment length, disk number, internal and external attributes, local header offset.
         for (value, width) in [(0, 2), (0, 2), (0, 2), (0, 4), (offset, 4)] { directory.append(le: value, width) }
@@ -274,16 +310,17 @@ private struct ZipArchive {
     func finish() -> [UInt8] {
         var result = output + directory
         result.append(le: 0x0605_4B50, 4)
-        for (value, width) in [(0, 2), (0, 2), (count, 2), (count, 2), (directory.count, 4), (output.count, 4), (0, 2)] {
+        for (value, width) in [(0, 2), (0, 2), (count, 2), (count, 2), (directory.count, 4), (output.count, 4), (0, 2)]
+        {
             result.append(le: value, width)
         }
         return result
     }
 }
 
-private extension [UInt8] {
+extension [UInt8] {
     /// Appends `value` as `width` little-endian bytes, the byte order of every ZIP field.
-    mutating func append(le value: Int, _ width: Int) {
+    fileprivate mutating func append(le value: Int, _ width: Int) {
         for shift in stride(from: 0, to: width * 8, by: 8) { append(UInt8(truncatingIfNeeded: value >> shift)) }
     }
 }
