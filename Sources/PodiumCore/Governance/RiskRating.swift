@@ -57,12 +57,23 @@ public enum RiskGrade: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case low, moderate, high, extreme
 
     public init(score: Int) {
-        switch score {
-        case ...3: self = .low
-        case 4...6: self = .moderate
-        case 8...12: self = .high
-        default: self = .extreme  // 15–25; 7 and 13–14 cannot occur
+        // 7 and 13–14 cannot occur on the 5×5 matrix; anything above the high band is extreme.
+        self = Self.allCases.last { score >= $0.scores.lowerBound } ?? .low
+    }
+
+    /// The scores of the grade on the 5×5 matrix.
+    public var scores: ClosedRange<Int> {
+        switch self {
+        case .low: 1...3
+        case .moderate: 4...6
+        case .high: 8...12
+        case .extreme: 15...25
         }
+    }
+
+    /// "1–3 low, 4–6 moderate, 8–12 high, 15–25 extreme".
+    public static var bandsInWords: String {
+        allCases.map { "\($0.scores.lowerBound)–\($0.scores.upperBound) \($0.rawValue)" }.joined(separator: ", ")
     }
 
     public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }

@@ -11,6 +11,8 @@ enum Finance {
         var budgetRecords: ICBRecords
         var actualRecords: ICBRecords
         var optionRecords: ICBRecords
+        /// The year's reconciliation rules (the carry-forward band the UDAs carried forward fall in).
+        var rules: ReconciliationRules
         var sources: [SourceNote]
 
         subscript<Value>(dynamicMember path: KeyPath<FinancePosition, Value>) -> Value { position[keyPath: path] }
@@ -48,7 +50,7 @@ enum Finance {
                 options: options.items(ReinvestmentOptionRecord.self), today: context.today)
             return Model(
                 icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals,
-                optionRecords: options, sources: dental.sources)
+                optionRecords: options, rules: dental.settings.rules, sources: dental.sources)
         }
     }
 }

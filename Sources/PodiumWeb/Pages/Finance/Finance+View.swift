@@ -184,7 +184,7 @@ extension Finance {
                             "Committed to reinvestment", plan.committed.formatted, source: "approved options"),
                         Layout.figure(
                             "UDAs carried forward", model.carriedForward.formatted, source: "contract engine",
-                            note: "shortfall of 96–100 %, not money")
+                            note: "a shortfall between \(model.rules.lowerTolerance.formatted) and 100%, not money")
                     ),
                     .h2(.plain("Budget and forecast by line")),
                     TableView.whole(lines, csv: csv(lines.id)),

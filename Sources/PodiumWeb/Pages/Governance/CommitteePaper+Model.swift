@@ -45,8 +45,7 @@ enum CommitteePaper {
                     options: options.items(ReinvestmentOptionRecord.self), today: meeting)
                 finance = Finance.Model(
                     icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals,
-                    optionRecords: options,
-                    sources: dental.sources)
+                    optionRecords: options, rules: dental.settings.rules, sources: dental.sources)
             }
             let resolver = EvidenceResolver(dental: dental, measures: governance.measures, closures: [])
             var access: [LiveEvidence] = []

@@ -44,7 +44,7 @@ enum Governance {
         /// Decisions still to be taken: proposed or deferred.
         var decisionsDue: [DecisionEntry] { decisions.filter(\.isDue) }
         var hasExamples: Bool { records.contains(where: \.hasExamples) }
-        /// Extreme and high risks together (a current score of 8 or more).
+        /// Extreme and high risks together (a current score in the high band or above).
         var graveRisks: Int { heatMap.total(.extreme) + heatMap.total(.high) }
 
         /// A risk's state in words: closed, review overdue, above target or at target.

@@ -58,8 +58,8 @@ extension Governance {
                         "Risk and assurance: \(icb.shortName)", asOf: overview.today.yearMonth, planDate: overview.today
                     ),
                     Layout.paragraph(
-                        "Who commissions what under delegation, the risk log scored on the NHS 5×5 matrix (likelihood × consequence: 1–3 low, "
-                            + "4–6 moderate, 8–12 high, 15–25 extreme) with the live evidence each risk cites, readiness against the ICB's "
+                        "Who commissions what under delegation, the risk log scored on the NHS 5×5 matrix (likelihood × consequence: "
+                            + "\(RiskGrade.bandsInWords)) with the live evidence each risk cites, readiness against the ICB's "
                             + "assurance criteria, and transformation against the triple aim. Every log is kept below, with upload, forms and an audit trail.",
                         class: "lede"),
                     .p(
@@ -70,7 +70,8 @@ extension Governance {
                         .attr("class", "figures"),
                         Layout.figure("Open risks", String(map.total), source: "risk log"),
                         Layout.figure(
-                            "Extreme or high", String(overview.graveRisks), source: "current score 8 or more",
+                            "Extreme or high", String(overview.graveRisks),
+                            source: "current score \(RiskGrade.high.scores.lowerBound) or more",
                             note: "lower is better"),
                         Layout.figure(
                             "Reviews overdue", String(overview.overdue.count), source: "as at \(overview.today.label)",

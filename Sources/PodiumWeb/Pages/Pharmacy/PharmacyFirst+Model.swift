@@ -51,6 +51,10 @@ struct FeeCalculator: Sendable {
     }
     /// Consultation and urgent-supply fees, per pharmacy.
     var fees: Money { income.consultationFees + income.urgentSupplyFees }
+    /// The fixed-payment bands in force in the calculator's month, lowest first.
+    var fixedPaymentBands: [(minimum: Int, payment: Money)] {
+        PharmacyFirstFeeSchedule.standard.fixedPaymentBands(in: month)
+    }
     /// The total for every pharmacy.
     var totalForAll: Money { Money(pence: income.total.pence * Int64(pharmacies)) }
 

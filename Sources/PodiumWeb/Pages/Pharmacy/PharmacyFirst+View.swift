@@ -102,6 +102,14 @@ extension PharmacyFirstEngland {
                         .choice("no", "no", selected: !calculator.registered)),
                     .button(.attr("type", "submit"), .plain("Estimate"))
                 ),
+                Layout.paragraph(
+                    "In \(calculator.month.label) the fixed payment is "
+                        + (calculator.fixedPaymentBands.isEmpty
+                            ? "not paid."
+                            : calculator.fixedPaymentBands.map {
+                                "\($0.payment.formatted) from \($0.minimum) clinical pathway consultations"
+                            }
+                            .joined(separator: ", ") + ".")),
                 .dl(
                     .attr("class", "facts"),
                     .dt(.plain("Consultation fees, per pharmacy")), .dd(.plain(calculator.fees.formatted)),
