@@ -251,7 +251,8 @@ struct BenchEarlyWarning: AsyncParsableCommand {
     @ArgumentParser.Option(
         name: .long,
         help:
-            "A configuration to test instead of the standard one: JSON as 'podium early-warning configuration' prints.")
+            "A configuration to test instead of the standard one: a JSON file of WarningConfiguration (version, settings by signal: weight, starts, full)."
+    )
     var config: String?
 
     func run() async throws {
