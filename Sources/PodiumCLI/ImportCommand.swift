@@ -6,7 +6,7 @@ import PodiumImport
 
 extension Dataset: ExpressibleByArgument {}
 
-/// `podium import <dataset> <file>`: one file, one transaction.
+/// `podium import <dataset> <file>…`: each file (or each CSV in a folder) one transaction and one line in the log.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
@@ -18,8 +18,11 @@ struct Import: AsyncParsableCommand {
     @ArgumentParser.Argument(help: "The dataset, or 'bundled' for every bundled file.")
     var dataset: String
 
-    @ArgumentParser.Argument(help: "The file to import (CSV, optionally gzip-compressed). Not used with 'bundled'.")
-    var file: String?
+    @ArgumentParser.Argument(
+        help:
+            "The files to import (CSV, optionally gzip-compressed), or folders of them; each file is one transaction. Not used with 'bundled'."
+    )
+    var files: [String] = []
 
     @ArgumentParser.Option(name: .long, help: "Folder of the bundled open data (default: Data/open).")
     var dataDir: String?
@@ -46,10 +49,10 @@ struct Import: AsyncParsableCommand {
                             "Unknown dataset '\(dataset)'. Choose one of: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")), bundled."
                         )
                     }
-                    guard let file else {
-                        throw ValidationError("Give the file to import: podium import \(dataset) FILE")
+                    guard !files.isEmpty else {
+                        throw ValidationError("Give the files to import: podium import \(dataset) FILE…")
                     }
-                    try await ImportReport.one(importer: importer, dataset: chosen, file: file, force: force)
+                    try await ImportReport.many(importer: importer, dataset: chosen, files: files, force: force)
                 }
             }
         } catch {
@@ -67,10 +70,18 @@ struct PendingMigrationsError: Error, CustomStringConvertible {
 
 /// Prints what imports did.
 enum ImportReport {
-    static func one(importer: Importer, dataset: Dataset, file: String, force: Bool) async throws {
-        let outcome = try await importer.run(dataset, file: file, force: force)
-        Terminal.endProgress()
-        print(outcome, dataset: dataset)
+    static func many(importer: Importer, dataset: Dataset, files: [String], force: Bool) async throws {
+        let started = ContinuousClock.now
+        let outcomes = try await importer.run(dataset, files: files, force: force) { _, outcome in
+            Terminal.endProgress()
+            print(outcome, dataset: dataset)
+        }
+        guard outcomes.count > 1 else { return }
+        let imported = outcomes.filter { if case .imported = $0 { true } else { false } }
+        let rows = imported.map(\.record.rowCount).reduce(0, +)
+        Terminal.line(
+            "  \(dataset.rawValue): \(outcomes.count) files, \(imported.count) imported (\(ScaledDecimal.groupThousands(UInt64(rows))) rows), \(outcomes.count - imported.count) already imported, in \(String(format: "%.1f", Terminal.seconds(ContinuousClock.now - started))) s"
+        )
     }
 
     static func bundled(importer: Importer, directory: String, force: Bool) async throws {

@@ -53,7 +53,10 @@ enum Terminal {
                 guard event.phase == .writing else { return }
                 logger.info(
                     "writing",
-                    metadata: ["dataset": "\(event.dataset.rawValue)", "rows": "\(event.done)", "of": "\(event.total)"])
+                    metadata: [
+                        "dataset": "\(event.dataset.rawValue)", "file": "\(event.file)", "rows": "\(event.done)",
+                        "of": "\(event.total)",
+                    ])
             }
         }
         let started = ContinuousClock.now
@@ -67,7 +70,8 @@ enum Terminal {
                 text =
                     "writing \(ScaledDecimal.groupThousands(UInt64(event.done))) of \(ScaledDecimal.groupThousands(UInt64(event.total))) rows (\(percent)%), \(ScaledDecimal.groupThousands(UInt64(rate))) rows/s"
             }
-            FileHandle.standardError.write(Data("\r\u{1B}[2K  \(event.dataset.rawValue): \(text)".utf8))
+            let file = event.fileCount > 1 ? " \(event.file) (\(event.fileNumber) of \(event.fileCount))" : ""
+            FileHandle.standardError.write(Data("\r\u{1B}[2K  \(event.dataset.rawValue)\(file): \(text)".utf8))
         }
     }
 

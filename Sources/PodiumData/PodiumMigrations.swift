@@ -31,5 +31,10 @@ public enum PodiumMigrations {
         CreateUsers(),
         // 0011 — provider intelligence and each user's early-warning digest.
         CreateEarlyWarning(),
+        // 0012 — ten years of dental activity: commissioners of every kind, band 2 before April 2023, carry-forward
+        // opening balances, 2021 LSOA centroids and mid-2024 population.
+        TenYearsOfDentalActivity(),
+        CreateDentalCarryForward(),
+        CreateCurrentAreaStatistics(),
     ]
 }

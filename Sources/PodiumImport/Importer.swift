@@ -26,6 +26,10 @@ public struct ImportProgressEvent: Sendable {
     /// Bytes read (reading) or rows written (writing).
     public var done: Int
     public var total: Int
+    /// The file's name, and its place among the files of one command ("3 of 114"); 1 of 1 for a single file.
+    public var file: String = ""
+    public var fileNumber = 1
+    public var fileCount = 1
 }
 
 /// Imports published files into the database: one file, one transaction, all or nothing.
@@ -55,6 +59,34 @@ public struct Importer: Sendable {
     /// - Throws: ``SourceFileError`` if the file cannot be read, ``ImportFailure`` if any row is invalid,
     ///   or a database error (the transaction is rolled back).
     public func run(_ dataset: Dataset, file path: String, force: Bool = false) async throws -> ImportOutcome {
+        try await run(dataset, file: path, number: 1, of: 1, force: force)
+    }
+
+    /// Imports each of `paths` as `dataset`, in order, each file in its own transaction with its own line in the
+    /// import log; files imported before are skipped. A folder stands for the CSV files in it. Stops at the first
+    /// file that fails (the files before it stay imported, so a re-run carries on from there). `onEach` hears each
+    /// outcome as it happens.
+    @discardableResult
+    public func run(
+        _ dataset: Dataset, files paths: [String], force: Bool = false,
+        onEach: (String, ImportOutcome) -> Void = { _, _ in }
+    ) async throws -> [ImportOutcome] {
+        let files = try paths.flatMap { BundledData.isFolder($0) ? try BundledData.publishedFiles(inFolder: $0) : [$0] }
+        guard !files.isEmpty else {
+            throw SourceFileError.unreadable(paths.joined(separator: ", "), "holds no CSV files")
+        }
+        var outcomes: [ImportOutcome] = []
+        for (index, file) in files.enumerated() {
+            let outcome = try await run(dataset, file: file, number: index + 1, of: files.count, force: force)
+            onEach(file, outcome)
+            outcomes.append(outcome)
+        }
+        return outcomes
+    }
+
+    private func run(_ dataset: Dataset, file path: String, number: Int, of count: Int, force: Bool) async throws
+        -> ImportOutcome
+    {
         let started = ContinuousClock.now
         let source = try SourceFile.load(path: path)
         let log = ImportStore(database: database)
@@ -63,21 +95,23 @@ public struct Importer: Sendable {
             logger.info("already imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(source.name)"])
             return .alreadyImported(earlier)
         }
-        let context = ImportContext(dataset: dataset, source: source, started: started, earlier: earlier)
+        let context = ImportContext(
+            dataset: dataset, source: source, started: started, earlier: earlier, fileNumber: number, fileCount: count)
         return .imported(try await parseAndWrite(context))
     }
 
-    /// Imports the bundled copy of every dataset from `directory`, in dependency order, stopping at the first
-    /// failure. `onEach` hears each outcome as it happens.
+    /// Imports the bundled copy of every dataset from `directory`, in dependency order (a dataset bundled as a folder
+    /// file by file), stopping at the first failure. `onEach` hears each outcome as it happens.
     @discardableResult
     public func runBundled(
         directory: String, force: Bool = false, onEach: (Dataset, ImportOutcome) -> Void = { _, _ in }
     ) async throws -> [(Dataset, ImportOutcome)] {
         var outcomes: [(Dataset, ImportOutcome)] = []
         for dataset in Dataset.allCases {
-            let outcome = try await run(dataset, file: BundledData.path(for: dataset, in: directory), force: force)
-            onEach(dataset, outcome)
-            outcomes.append((dataset, outcome))
+            try await run(dataset, files: try BundledData.files(for: dataset, in: directory), force: force) {
+                onEach(dataset, $1)
+                outcomes.append((dataset, $1))
+            }
         }
         return outcomes
     }
@@ -89,19 +123,41 @@ public struct Importer: Sendable {
         var started: ContinuousClock.Instant
         /// The log entry of an earlier import of the same file (only when forced).
         var earlier: ImportRecord?
+        var fileNumber = 1
+        var fileCount = 1
+
+        func progress(_ phase: ImportProgressEvent.Phase, done: Int, total: Int) -> ImportProgressEvent {
+            ImportProgressEvent(
+                dataset: dataset, phase: phase, done: done, total: total, file: source.name, fileNumber: fileNumber,
+                fileCount: fileCount)
+        }
     }
 
     private func parseAndWrite(_ context: ImportContext) async throws -> ImportRecord {
-        // Sub-ICB Locations must name a registered ICB; no other reader needs the database.
-        let knownICBs =
-            context.dataset == .subICBLocations
-            ? Set(try await GeographyStore(database: database).icbs().map(\.code)) : nil
+        // Sub-ICB Locations must name a registered ICB, and the register says which dental commissioners are ICBs;
+        // no other reader needs the database.
+        var knownICBs: Set<String>?
+        if [.subICBLocations, .dentalActivity].contains(context.dataset) {
+            knownICBs = Set(try await GeographyStore(database: database).icbs().map(\.code.rawValue))
+            if context.dataset == .dentalActivity, knownICBs?.isEmpty == true {
+                throw ImportFailure(
+                    dataset: context.dataset, file: context.source.name,
+                    issues: [
+                        ImportIssue(
+                            file: context.source.name, line: 1, column: nil,
+                            reason:
+                                "the ICB register is empty: import the \"\(Dataset.icbs.rawValue)\" dataset first (it says which commissioners are ICBs)"
+                        )
+                    ], totalIssues: 1)
+            }
+        }
         return try await importRows(Self.reader(for: context.dataset, knownICBs: knownICBs), context)
     }
 
     /// The reader of each dataset's file format: the one place a dataset is tied to its reader.
-    /// - Parameter knownICBs: the ICB register, for Sub-ICB Locations; `nil` skips that check (parsing only).
-    static func reader(for dataset: Dataset, knownICBs: Set<ICBCode>?) -> any DatasetReader {
+    /// - Parameter knownICBs: the ICB register's codes, for Sub-ICB Locations and dental commissioners; `nil` skips
+    ///   those checks (parsing only).
+    static func reader(for dataset: Dataset, knownICBs: Set<String>?) -> any DatasetReader {
         switch dataset {
         case .icbs: ICBReader()
         case .subICBLocations: SubICBLocationReader(knownICBs: knownICBs)
@@ -114,10 +170,12 @@ public struct Importer: Sendable {
         case .population2021: CensusPopulationReader()
         case .population2020: MidYearPopulationReader()
         case .lsoa2011Centroids: LSOACentroidReader()
+        case .lsoa2021Centroids: LSOA2021CentroidReader()
+        case .population2024: MidYear2024PopulationReader()
         case .postcodes: PostcodeReader()
         case .pharmacies: ODSReader<PharmacyCodeKind>()
         case .dentalPractices: ODSReader<DentalPracticeCodeKind>()
-        case .dentalActivity: DentalActivityReader()
+        case .dentalActivity: DentalActivityReader(knownICBs: knownICBs)
         case .pharmacyFirstEngland: PharmacyFirstReader(regional: false)
         case .pharmacyFirstRegions: PharmacyFirstReader(regional: true)
         }
@@ -141,7 +199,7 @@ public struct Importer: Sendable {
     {
         let (dataset, source) = (context.dataset, context.source)
         let rows = try Self.parse(reader, dataset: dataset, source: source) { bytes in
-            progress(ImportProgressEvent(dataset: dataset, phase: .reading, done: bytes, total: source.content.count))
+            progress(context.progress(.reading, done: bytes, total: source.content.count))
         }
         let record = try await database.transaction { transaction in
             // A new pharmacy extract is compared with the register it replaces: openings, closures and changes of
@@ -150,7 +208,12 @@ public struct Importer: Sendable {
                 try await PharmacyHistoryImport.record(register, on: transaction, observed: clock.today)
             }
             try await BulkUpsert.write(rows, on: transaction) { written in
-                progress(ImportProgressEvent(dataset: dataset, phase: .writing, done: written, total: rows.count))
+                progress(context.progress(.writing, done: written, total: rows.count))
+            }
+            // An area team's contracts count for the ICB that commissioned them next.
+            if let activity = rows as? [ContractMonth] {
+                try await DentalContractICB.refresh(
+                    months: Set(activity.map(\.month.storedValue)).sorted(), on: transaction)
             }
             // A forced re-import of a logged file rewrites identical rows and leaves the log as it was.
             if let earlier = context.earlier { return earlier }

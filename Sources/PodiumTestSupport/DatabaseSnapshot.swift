@@ -17,6 +17,7 @@ public enum DatabaseSnapshot {
         "reinvestment_options", "record_changes", "risks", "assurance_criteria", "decisions", "engagements",
         "handover_items", "delegations", "delegated_functions", "transformation_programmes", "users", "user_icbs",
         "sessions", "api_tokens", "sign_in_failures", "provider_intelligence", "warning_digest_items",
+        "dental_contract_icb", "dental_carry_forward", "lsoa21_centroids", "population_mid2024",
     ]
 
     public static func take(_ database: any Database) async throws -> [String: [String]] {

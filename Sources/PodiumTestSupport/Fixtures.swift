@@ -27,6 +27,8 @@ public enum Fixtures {
     public struct Expected: Decodable, Sendable {
         public struct ICBFigures: Decodable, Sendable {
             public var population: Int
+            public var childrenMid2024: Int
+            public var adultsMid2024: Int
             public var dentalContracts: Int
             public var contractedUDAsHundredths: Int64
             public var contractedValuePence: Int64
@@ -36,19 +38,53 @@ public enum Fixtures {
             public var lsoas: Int
             public var mostDeprivedLSOAs: Int
         }
-        public struct Contract: Decodable, Sendable {
+        /// One contract's figures in one financial year.
+        public struct ContractYear: Decodable, Sendable {
             public var months: Int
             public var commissioner: String
-            public var udasDeliveredToDateHundredths: Int64
-            public var foundationUDAsToDateHundredths: Int64
-            public var lateFP17sToDate: Int
+            public var targetHundredths: Int64
+            public var valuePence: Int64
+            public var deliveredHundredths: Int64
+            public var foundationHundredths: Int64
+            public var lateFP17s: Int
             public var targetChanges: Int
             public var changes: Int
+            /// The mid-year review as held: April–September delivery and the target of the September row.
+            public var firstHalfDeliveredHundredths: Int64?
+            public var targetAtSeptemberHundredths: Int64?
+        }
+        public struct Contract: Decodable, Sendable {
+            public var commissioner: String
+            public var firstMonth: String
+            public var lastMonth: String
+            public var ended: Bool
+            /// By financial year, `2023/24`.
+            public var years: [String: ContractYear]
+        }
+        /// The fixtures' rows of one financial year.
+        public struct Year: Decodable, Sendable {
+            public var months: Int
+            public var contracts: Int
+            public var contractedHundredths: Int64
+            public var deliveredHundredths: Int64
+            public var ended: Int
         }
         public var icbs: [String: ICBFigures]
         public var contracts: [String: Contract]
+        public var years: [String: Year]
+        /// `2025/26`.
+        public var latestYear: String
         public var dentalRows: Int
     }
+
+    /// The fixture rows of one financial year (`2023-24`), as one CSV text.
+    public static func dentalYearText(_ year: String) throws -> String {
+        try String(
+            contentsOfFile: openData + "/nhsbsa_dental_activity_monthly/uda_contractor_\(year).csv", encoding: .utf8)
+    }
+
+    /// Verbatim slices of one month of each layout NHSBSA has published (`scripts/make_fixtures.py`).
+    public static var dentalFormats: String { root + "/Tests/Fixtures/dental-formats" }
 
     /// The fixed instant tests run at: 1 December 2026, 09:00 UTC (a Tuesday, mid-way through 2026/27).
     public static let t0 = Date(timeIntervalSince1970: 1_796_115_600)
@@ -75,7 +111,7 @@ public enum Fixtures {
         try temporaryFile(named: name, contents: Array(text.utf8))
     }
 
-    /// A fixture file's text.
+    /// A fixture file's text (a dataset bundled as one file).
     public static func text(of dataset: Dataset) throws -> String {
         try String(contentsOfFile: BundledData.path(for: dataset, in: openData), encoding: .utf8)
     }

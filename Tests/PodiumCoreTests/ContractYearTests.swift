@@ -9,7 +9,8 @@ extension ContractMonth {
         delivered: Int64? = 600, foundation: Int64? = nil, late: Int? = 0, adults: Int? = nil, children: Int? = nil
     ) -> ContractMonth {
         ContractMonth(
-            month: YearMonth(month)!, contract: ContractNumber(contract)!, commissioner: ICBCode(commissioner)!,
+            month: YearMonth(month)!, contract: ContractNumber(contract)!,
+            commissioner: CommissionerCode(commissioner)!,
             commissionerName: "An ICB",
             providerName: "A Dental Practice", postcode: Postcode("CH64 9UZ")!, lsoa2011: LSOACode("E01018534"),
             udaTarget: UDAs(whole: target), udaContractValue: Money(pence: valuePence),

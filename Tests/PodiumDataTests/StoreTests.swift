@@ -6,7 +6,8 @@ import Testing
 /// Stores over the fixture slices, checked against figures computed independently by `scripts/make_fixtures.py`.
 @Suite("Reading the register and its figures")
 struct StoreTests {
-    let year = FinancialYear(startYear: 2023)
+    /// The fixtures' latest year, 2025/26 (April–September 2025).
+    let year = FinancialYear(startYear: 2025)
 
     @Test("ICB headline figures match the independently computed ones")
     func figures() async throws {
@@ -46,39 +47,67 @@ struct StoreTests {
         }
     }
 
-    @Test("Contract years sum each contract's months as computed from the source file")
+    @Test("Every contract year sums its months as computed from the source files, in every year of the ten")
     func contractYears() async throws {
         try await TestDatabase.with { handle in
             try await Fixtures.importAll(into: handle.database)
             let expected = try Fixtures.expected()
             let store = DentalStore(database: handle.database)
             var seen = 0
-            for code in ["QT6", "QJM", "QHL"] {
-                for contract in try await store.contractYears(commissionedBy: ICBCode(code)!, in: year) {
-                    let want = try #require(expected.contracts[contract.contract.rawValue])
-                    #expect(want.commissioner == code)
+            for year in try await store.financialYears() {
+                for contract in try await store.contractYears(in: year) {
+                    let want = try #require(expected.contracts[contract.contract.rawValue]?.years[year.label])
+                    #expect(contract.latest.commissioner.rawValue == want.commissioner)
                     #expect(contract.months.count == want.months)
-                    #expect(contract.udasDeliveredToDate.tenThousandths == want.udasDeliveredToDateHundredths * 100)
-                    #expect(
-                        contract.foundationDentistUDAsToDate.tenThousandths == want.foundationUDAsToDateHundredths * 100
-                    )
-                    #expect(contract.lateFP17sToDate == want.lateFP17sToDate)
+                    #expect(contract.udaTarget.tenThousandths == want.targetHundredths * 100)
+                    #expect(contract.contractValue.pence == want.valuePence)
+                    #expect(contract.udasDeliveredToDate.tenThousandths == want.deliveredHundredths * 100)
+                    #expect(contract.foundationDentistUDAsToDate.tenThousandths == want.foundationHundredths * 100)
+                    #expect(contract.lateFP17sToDate == want.lateFP17s)
                     #expect(contract.changes.count == want.changes)
                     #expect(contract.changes.filter(\.targetChanged).count == want.targetChanges)
                     seen += 1
                 }
             }
-            #expect(seen == expected.contracts.count)
+            #expect(seen == expected.contracts.values.map(\.years.count).reduce(0, +))
         }
     }
 
-    @Test("Financial years and coverage come from the months present")
+    @Test("Financial years and coverage come from the months present: ten years, the latest in progress")
     func coverage() async throws {
         try await TestDatabase.with { handle in
             try await Fixtures.importAll(into: handle.database)
             let store = DentalStore(database: handle.database)
-            #expect(try await store.financialYears() == [year])
-            #expect(try await store.coverage(of: year).gaps.map(\.iso) == ["2023-11"])
+            let years = try await store.financialYears()
+            #expect(years.map(\.label).reversed() == (2016...2025).map { FinancialYear(startYear: $0).label })
+            #expect(try await store.coverage(of: year).monthsPresent.map(\.iso) == (4...9).map { "2025-0\($0)" })
+            #expect(try await store.coverage(of: FinancialYear(startYear: 2016)).isComplete)
+            #expect(try await store.coverage(of: year).gaps.isEmpty)
+        }
+    }
+
+    @Test("An area team's contract counts for the ICB that commissioned it next; Health & Justice's for no ICB")
+    func commissionerKinds() async throws {
+        try await TestDatabase.with { handle in
+            try await Fixtures.importAll(into: handle.database)
+            let store = DentalStore(database: handle.database)
+            // 1639100001: Devon, Cornwall and Isles of Scilly area team (Q66) to March 2020, then QT6.
+            let cornwall = try await store.months(of: ContractNumber("1639100001")!)
+            let areaTeam = try #require(cornwall.first)
+            #expect(areaTeam.commissioner.rawValue == "Q66" && areaTeam.commissionerKind == .areaTeam)
+            #expect(areaTeam.icb == ICBCode("QT6"))
+            #expect(cornwall.last?.commissionerKind == .icb && cornwall.last?.icb == ICBCode("QT6"))
+            // 1673120002: Greater Manchester area team, then QOP, then NHS England Health & Justice (HJ2) in 2024/25.
+            let healthAndJustice = try await store.months(of: ContractNumber("1673120002")!)
+            let hj = try #require(healthAndJustice.last)
+            #expect(hj.commissioner.rawValue == "HJ2" && hj.commissionerKind == .healthAndJustice && hj.icb == nil)
+            #expect(healthAndJustice.first?.icb == ICBCode("QOP"))
+            #expect(try await store.owner(of: ContractNumber("1673120002")!) == (true, nil))
+            // An area team's contract that ended before any ICB took it on counts for none.
+            let expected = try Fixtures.expected()
+            let endedEarly = try #require(
+                expected.contracts.first { $0.value.ended && $0.value.lastMonth < "202004" }?.key)
+            #expect(try await store.months(of: ContractNumber(endedEarly)!).allSatisfy { $0.icb == nil })
         }
     }
 

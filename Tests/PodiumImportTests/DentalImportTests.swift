@@ -17,9 +17,10 @@ enum DentalCSV {
 
     static func row(
         month: String = "202304", contract: String = "1000080000", provider: String = "Raby Road Dental Centre",
-        target: String = "19145", value: String = "629762.98", delivered: String = "1238.8"
+        target: String = "19145", value: String = "629762.98", delivered: String = "1238.8",
+        commissioner: String = "QYG,Cheshire and Merseyside ICB"
     ) -> String {
-        "\(month),QYG,Cheshire and Merseyside ICB,\(contract),\(provider),CH64 9UZ,E01018534,\(target),\(value),\(delivered),0,323.6,559,130,7,3,13,49,5,1233,4775,629762.98"
+        "\(month),\(commissioner),\(contract),\(provider),CH64 9UZ,E01018534,\(target),\(value),\(delivered),0,323.6,559,130,7,3,13,49,5,1233,4775,629762.98"
     }
 
     /// A month with no activity: every activity cell blank, as NHSBSA publishes it.
@@ -38,13 +39,20 @@ struct DentalImportTests {
         Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
     }
 
+    /// An importer for a database holding the ICB register, which says which commissioners are ICBs.
+    func registered(_ database: any Database) async throws -> Importer {
+        let importer = importer(database)
+        _ = try await importer.run(.icbs, file: BundledData.path(for: .icbs, in: Fixtures.openData))
+        return importer
+    }
+
     @Test("Headers with stray spaces are matched; blank cells are 'not reported', not zero; leading zeros are kept")
     func headerSpacesAndBlanks() async throws {
         try await TestDatabase.with { handle in
             // setup
             let file = try DentalCSV.file([DentalCSV.row(), DentalCSV.blankRow()], header: DentalCSV.spacedHeader)
             // act
-            _ = try await importer(handle.database).run(.dentalActivity, file: file)
+            _ = try await registered(handle.database).run(.dentalActivity, file: file)
             // verify
             let store = DentalStore(database: handle.database)
             let busy = try #require(try await store.months(of: ContractNumber("1000080000")!).first)
@@ -74,7 +82,7 @@ struct DentalImportTests {
                         "s Dental Care,CH64 9UZ,E01018534,1200,29567.34,770.4,0,0,375,55,18,0,7,47,0,1835,3361,295673.34\n"
                             .utf8))
             // act
-            _ = try await importer(handle.database).run(.dentalActivity, file: file)
+            _ = try await registered(handle.database).run(.dentalActivity, file: file)
             // verify
             let month = try #require(
                 try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
@@ -91,8 +99,9 @@ struct DentalImportTests {
                 DentalCSV.row(month: "202306", target: "12x"),
             ])
             // act
+            let importer = try await registered(handle.database)
             let failure = await #expect(throws: ImportFailure.self) {
-                try await importer(handle.database).run(.dentalActivity, file: file)
+                try await importer.run(.dentalActivity, file: file)
             }
             // verify
             let issue = try #require(failure?.issues.first)
@@ -100,7 +109,7 @@ struct DentalImportTests {
             #expect(issue.file == "dental.csv" && issue.line == 4 && issue.column == 8)
             #expect(issue.description == "dental.csv:4:8: UDA_PERF_TARGET: \"12x\" is not a number")
             #expect(try await DatabaseSnapshot.count("dental_activity", in: handle.database) == 0)
-            #expect(try await DatabaseSnapshot.count("imports", in: handle.database) == 0)
+            #expect(try await DatabaseSnapshot.count("imports", in: handle.database) == 1)  // the register's
         }
     }
 
@@ -112,9 +121,10 @@ struct DentalImportTests {
                 DentalCSV.row(month: "202306"),
                 DentalCSV.row(month: "202306"), "202307,QYG,too,few,fields",
             ])
+            let importer = try await registered(handle.database)
             let failure = try #require(
                 await #expect(throws: ImportFailure.self) {
-                    try await importer(handle.database).run(.dentalActivity, file: file)
+                    try await importer.run(.dentalActivity, file: file)
                 })
             let lines = failure.issues.map(\.description)
             #expect(lines.contains("dental.csv:2:1: YEAR_MONTH: \"202313\" is not a month (expected YYYYMM)"))
@@ -135,9 +145,10 @@ struct DentalImportTests {
         try await TestDatabase.with { handle in
             let header = DentalCSV.header.replacingOccurrences(of: ",ADULT_24M_COUNT", with: "")
             let file = try DentalCSV.file([], header: header)
+            let importer = try await registered(handle.database)
             let failure = try #require(
                 await #expect(throws: ImportFailure.self) {
-                    try await importer(handle.database).run(.dentalActivity, file: file)
+                    try await importer.run(.dentalActivity, file: file)
                 })
             #expect(failure.issues.map(\.description) == ["dental.csv:1: missing column \"ADULT_24M_COUNT\""])
         }
@@ -147,9 +158,10 @@ struct DentalImportTests {
     func empty() async throws {
         try await TestDatabase.with { handle in
             let file = try DentalCSV.file([])
+            let importer = try await registered(handle.database)
             let failure = try #require(
                 await #expect(throws: ImportFailure.self) {
-                    try await importer(handle.database).run(.dentalActivity, file: file)
+                    try await importer.run(.dentalActivity, file: file)
                 })
             #expect(failure.issues.map(\.reason) == ["the file has no data rows"])
         }
@@ -162,7 +174,7 @@ struct DentalImportTests {
             let before = try await DatabaseSnapshot.take(handle.database)
             // The fixture file with one valid new month and a bad row at the very end.
             let text =
-                try Fixtures.text(of: .dentalActivity)
+                try Fixtures.dentalYearText("2023-24")
                 + DentalCSV.row(month: "202401", contract: "9999999999") + "\n"
                 + DentalCSV.row(month: "202402", value: "lots") + "\n"
             let file = try Fixtures.temporaryFile(named: "dental.csv", text: text)
@@ -178,7 +190,7 @@ struct DentalImportTests {
         struct Boom: Error {}
         try await TestDatabase.with { handle in
             let rows = try Importer.parse(
-                DentalActivityReader(), dataset: .dentalActivity,
+                DentalActivityReader(knownICBs: nil), dataset: .dentalActivity,
                 source: SourceFile.load(path: DentalCSV.file([DentalCSV.row()])))
             await #expect(throws: Boom.self) {
                 try await handle.database.transaction { transaction in
@@ -193,12 +205,12 @@ struct DentalImportTests {
     @Test("A newer file updates rows in place by contract and month")
     func newerFileUpdates() async throws {
         try await TestDatabase.with { handle in
-            _ = try await importer(handle.database).run(
-                .dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "19145")]))
-            _ = try await importer(handle.database).run(
+            let importer = try await registered(handle.database)
+            _ = try await importer.run(.dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "19145")]))
+            _ = try await importer.run(
                 .dentalActivity, file: try DentalCSV.file([DentalCSV.row(target: "18000"), DentalCSV.blankRow()]))
             #expect(try await DatabaseSnapshot.count("dental_activity", in: handle.database) == 2)
-            #expect(try await DatabaseSnapshot.count("imports", in: handle.database) == 2)
+            #expect(try await DatabaseSnapshot.count("imports", in: handle.database) == 3)
             let month = try #require(
                 try await DentalStore(database: handle.database).months(of: ContractNumber("1000080000")!).first)
             #expect(month.udaTarget == UDAs(whole: 18000))

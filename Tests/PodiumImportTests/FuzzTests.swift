@@ -167,11 +167,15 @@ struct FuzzTests {
             case .choice(let words): words[row % words.count]
             case .pharmacy: ["FA129", "FA636", "FA002"][row]
             case .postcode: "TR1 1AA"
-            case .reference: field.name == "provider" ? ["1000080000", "FA129", "1000090000"][row] : "R-\(row)"
+            case .reference:
+                field.name == "provider"
+                    ? ["1000080000", "FA129", "1000090000"][row]
+                    : field.name == "contract" ? ["1000080000", "1000090000", "1639100001"][row] : "R-\(row)"
             case .references: field.name == "icbs_served" ? "QT6 QOX" : "R-1 R-2"
             case .gosContracts: "G-\(row)"
             case .localAuthority: "E06000052"
             case .financialYear: "202\(row + 3)/2\(row + 4)"
+            case .units: field.name == "credit" ? "" : "\(row + 1)00.5"
             }
         }
         let lines =

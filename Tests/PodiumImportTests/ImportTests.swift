@@ -26,7 +26,9 @@ struct ImportTests {
             #expect(again.allSatisfy { if case .alreadyImported = $0.1 { true } else { false } })
             #expect(forced.allSatisfy { if case .imported = $0.1 { true } else { false } })
             #expect(try await DatabaseSnapshot.take(handle.database) == first)
-            #expect(first["imports"]?.count == Dataset.allCases.count)
+            // One log line a file: the dental activity is ten files, one a financial year.
+            let files = try Dataset.allCases.flatMap { try BundledData.files(for: $0, in: Fixtures.openData) }
+            #expect(first["imports"]?.count == files.count)
         }
     }
 
@@ -130,36 +132,67 @@ struct BundledDataTests {
 
     @Test("Every bundled file parses without a problem, with its published row count", .enabled(if: pureOnly))
     func everyFileParses() throws {
-        // Row counts of the fixture files as published (and the Code-Point subset made by `podium data postcodes-subset`).
+        // Row counts of the files as published (and the Code-Point subset made by `podium data postcodes-subset`).
         let expected: [Dataset: Int] = [
             .icbs: 42, .subICBLocations: 106, .lsoa2011Lookup: 32_844, .lsoa2021Lookup: 33_755,
             .lsoaVintageLookup: 35_795,
             .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672,
-            .population2020: 34_753,
-            .lsoa2011Centroids: 34_753, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908,
-            .dentalActivity: 54_227,
+            .population2020: 34_753, .lsoa2011Centroids: 34_753, .lsoa2021Centroids: 35_672,
+            .population2024: 107_016, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908,
             .pharmacyFirstEngland: 105, .pharmacyFirstRegions: 735,
         ]
-        for dataset in Dataset.allCases {
+        for dataset in Dataset.allCases where dataset != .dentalActivity {
             let source = try SourceFile.load(path: BundledData.path(for: dataset, in: Fixtures.bundled))
             #expect(try Importer.rowCount(dataset, source: source) == expected[dataset], "\(dataset.rawValue)")
         }
     }
 
+    /// The monthly dental files and the rows `scripts/bundle_dental_activity.py` counted in each (its MANIFEST.csv).
+    static func dentalManifest() throws -> [(file: String, rows: Int)] {
+        let folder = BundledData.path(for: .dentalActivity, in: Fixtures.bundled)
+        let text = try String(contentsOfFile: folder + "/MANIFEST.csv", encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",")
+            return (folder + "/" + cells[0], Int(cells[8]) ?? -1)
+        }
+    }
+
+    @Test("Every month from April 2016 to September 2025 is bundled, one file each", .enabled(if: pureOnly))
+    func monthlyFiles() throws {
+        let manifest = try Self.dentalManifest()
+        let files = try BundledData.files(for: .dentalActivity, in: Fixtures.bundled)
+        #expect(files == manifest.map(\.file))
+        var month = YearMonth(year: 2016, month: 4)!
+        for file in files {
+            #expect(file.hasSuffix("uda_contractor_\(month.year)\(month.month < 10 ? "0" : "")\(month.month).csv.gz"))
+            month = month.next
+        }
+        #expect(month == YearMonth(year: 2025, month: 10)!)
+    }
+
     @Test(
-        "811 contracts change target within 2023/24, and England's contracted UDAs are 84,265,013",
+        "2023/24's twelve months: England's contracted and delivered UDAs as the independent recomputation has them",
         .enabled(if: pureOnly))
     func dentalFigures() throws {
-        let source = try SourceFile.load(path: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
-        let rows = try Importer.parse(DentalActivityReader(), dataset: .dentalActivity, source: source)
-        let years = ContractYear.all(from: rows, in: FinancialYear(startYear: 2023))
-        #expect(years.count == 6997)
-        #expect(years.filter { $0.changes.contains(where: \.targetChanged) }.count == 811)
-        // Sum over contracts of their latest UDA_PERF_TARGET and UDA_FIN_VAL.
-        #expect(years.map(\.udaTarget).sum() == UDAs(whole: 84_265_013))
-        #expect(years.map(\.contractValue).sum() == Money(pence: 286_781_501_097))
-        // Three contracts move between commissioners during the year.
-        #expect(years.filter { $0.changes.contains(where: \.commissionerChanged) }.count == 3)
+        let year = FinancialYear(startYear: 2023)
+        let files = try Self.dentalManifest().filter { entry in
+            year.months.contains { entry.file.hasSuffix("\($0.year)\($0.month < 10 ? "0" : "")\($0.month).csv.gz") }
+        }
+        #expect(files.count == 12)
+        var rows: [ContractMonth] = []
+        for (file, published) in files {
+            let parsed = try Importer.parse(
+                DentalActivityReader(knownICBs: nil), dataset: .dentalActivity, source: SourceFile.load(path: file))
+            #expect(parsed.count == published, "\(file)")
+            rows += parsed
+        }
+        let years = ContractYear.all(from: rows, in: year)
+        // scripts/recompute_dental_years.py on the same files: 7,083 contracts, 83,773,940 UDAs contracted (each
+        // contract's latest target), 69,018,380.2 delivered, £2,860,227,496.52 contract value.
+        #expect(years.count == 7_083)
+        #expect(years.map(\.udaTarget).sum() == UDAs(whole: 83_773_940))
+        #expect(years.map(\.udasDeliveredToDate).sum() == UDAs(tenThousandths: 690_183_802_000))
+        #expect(years.map(\.contractValue).sum() == Money(pence: 286_022_749_652))
     }
 
     @Test("The England total computed by the database matches the sum over contracts")
@@ -167,15 +200,18 @@ struct BundledDataTests {
         try await TestDatabase.with { handle in
             let importer = Importer(database: handle.database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
             _ = try await importer.run(.icbs, file: BundledData.path(for: .icbs, in: Fixtures.bundled))
-            _ = try await importer.run(
-                .dentalActivity, file: BundledData.path(for: .dentalActivity, in: Fixtures.bundled))
+            let quarter = try Self.dentalManifest().map(\.file).filter { file in
+                ["202304", "202305", "202306"].contains { file.hasSuffix("\($0).csv.gz") }
+            }
+            _ = try await importer.run(.dentalActivity, files: quarter)
             let figures = try await GeographyStore(database: handle.database).figures(
                 financialYear: FinancialYear(startYear: 2023))
             let england = ICBFigures.total(Array(figures.values))
+            // Each contract's latest row of April–June 2023, summed in Python from the same three files.
             #expect(figures.count == 42)
-            #expect(england.dentalContracts == 6997)
-            #expect(england.contractedUDAs == UDAs(whole: 84_265_013))
-            #expect(england.contractedValue == Money(pence: 286_781_501_097))
+            #expect(england.dentalContracts == 6_881)
+            #expect(england.contractedUDAs == UDAs(whole: 83_785_800))
+            #expect(england.contractedValue == Money(pence: 270_207_184_726))
         }
     }
 }

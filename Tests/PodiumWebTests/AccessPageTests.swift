@@ -12,7 +12,7 @@ import VaporTesting
 @Suite("Need and access: model from the database, pages, what-ifs and CSV")
 struct AccessPageTests {
     @Test(
-        "The model's inputs come from the database: unchanged LSOAs keep their 2011 centroid; contracts keep their latest target"
+        "The model's inputs come from the database: mid-2024 people at ONS 2021 centroids; contracts keep their latest target"
     )
     func inputs() async throws {
         try await withWorkbench { app in
@@ -21,22 +21,36 @@ struct AccessPageTests {
             let sql = try app.db.sql()
             let expected = try await sql.raw(
                 """
-                SELECT COUNT(*) AS n FROM population_census2021 c JOIN iod2025_lsoa21 d ON d.lsoa21_code = c.lsoa21_code
-                WHERE EXISTS (SELECT 1 FROM lsoa11_lsoa21 l JOIN lsoa11_centroids p ON p.lsoa11_code = l.lsoa11_code WHERE l.lsoa21_code = c.lsoa21_code)
+                SELECT COUNT(*) AS n FROM population_mid2024 p JOIN iod2025_lsoa21 d ON d.lsoa21_code = p.lsoa21_code
+                JOIN lsoa21_centroids c ON c.lsoa21_code = p.lsoa21_code WHERE p.age_code = 200
                 """
             ).first(decoding: Count.self)
             #expect(areas.count == expected?.n)
             #expect(areas.count > 300)
-            // An unchanged LSOA (change code U) sits exactly on its 2011 centroid.
-            let unchanged = try #require(
-                try await sql.raw(
-                    """
-                    SELECT l.lsoa21_code AS code, p.easting, p.northing FROM lsoa11_lsoa21 l JOIN lsoa11_centroids p ON p.lsoa11_code = l.lsoa11_code
-                    WHERE l.change_code = 'U' ORDER BY l.lsoa21_code
-                    """
-                ).first(decoding: Centroid.self))
-            let area = try #require(areas.first { $0.code.rawValue == unchanged.code })
-            #expect(area.location == GridPoint(easting: unchanged.easting, northing: unchanged.northing))
+            // People and children (0–17) of QT6's areas, as Python summed them from the mid-2024 file.
+            let want = try #require(try Fixtures.expected().icbs["QT6"])
+            let cornwall = areas.filter { $0.icb == ICBCode("QT6") }
+            #expect(cornwall.map(\.children).reduce(0, +) == want.childrenMid2024)
+            #expect(cornwall.map(\.adults).reduce(0, +) == want.adultsMid2024)
+            // An unchanged LSOA's 2021 population-weighted centroid lies near its 2011 one: both weight the same
+            // streets, by a census ten years apart.
+            let unchanged = try await sql.raw(
+                """
+                SELECT l.lsoa21_code AS code, p.easting, p.northing FROM lsoa11_lsoa21 l JOIN lsoa11_centroids p ON p.lsoa11_code = l.lsoa11_code
+                WHERE l.change_code = 'U' ORDER BY l.lsoa21_code
+                """
+            ).all(decoding: Centroid.self)
+            #expect(unchanged.count > 100)
+            var moved: [Double] = []
+            for old in unchanged {
+                guard let area = areas.first(where: { $0.code.rawValue == old.code }) else { continue }
+                let dx = area.location.easting - old.easting
+                let dy = area.location.northing - old.northing
+                moved.append((dx * dx + dy * dy).squareRoot())
+            }
+            #expect(moved.count == unchanged.count)
+            #expect(moved.sorted()[moved.count / 2] < 200, "median movement \(moved.sorted()[moved.count / 2]) m")
+            #expect(moved.allSatisfy { $0 < 3_000 })
             // Dental sites: each contract's latest UDA target, as the contract engine reads it.
             let years = try await DentalStore(database: app.db).financialYears()
             let year = try #require(years.first)

@@ -89,7 +89,7 @@ struct EarlyWarningPageTests {
             }
             let october = try await Self.json(admin, "/api/v1/icbs/QT6/providers-at-risk?as_of=2023-10")
             #expect(october["asOf"]?.string == "2023-10" && october["judgedOn"]?.string == "2023-10-31")
-            try await admin.test(.GET, "/api/v1/icbs/QT6/providers-at-risk?as_of=2019-01") {
+            try await admin.test(.GET, "/api/v1/icbs/QT6/providers-at-risk?as_of=2015-01") {
                 #expect($0.status == .badRequest)
             }
         }
@@ -105,10 +105,10 @@ struct EarlyWarningPageTests {
             let body = try await Self.json(admin, "/api/v1/dental-contracts/\(number)/warning")
             #expect(try SchemaValidator().validate(body, against: "Warning") == [])
             #expect(Self.array(body["signals"]).count == WarningSignal.dental.count)
-            // Worked by hand from the rows `withStrugglingContract` writes (December 2023, the latest month):
+            // Worked by hand from the rows `withStrugglingContract` writes (September 2025, the latest month):
             // nothing delivered, so projected 0 % of target: "behind target" in full, 20. The target was cut from 1,000
-            // to 500 UDAs in July: 50 %, past the 5 % that counts in full, 25. Adults seen fell from 880 in June to 580
-            // (−34 %, past −13 %), 5; children from 340 to 190 (−44 %, past −17 %), 5. Band shares, late FP17s and
+            // to 500 UDAs in July: 50 %, past the 5 % that counts in full, 25. Adults seen fell from 850 in September
+            // 2024 to 490 (−42 %, past −13 %), 5; children from 325 to 145 (−55 %, past −17 %), 5. Band shares, late FP17s and
             // foundation dentists never change (no delivery, so no foundation share) and the flat 0 % delivery is
             // common cause: 0 each. 20 + 25 + 5 + 5 = 55.
             #expect(Self.number(body["score"]) == 55)
@@ -189,17 +189,18 @@ struct EarlyWarningPageTests {
 
     static let struggling = "9990000002"
 
-    /// The fixtures and examples, and a QT6 contract in trouble in every month of data: its target halved in July, no
-    /// UDAs delivered, fewer patients seen each month. It scores well above the digest's line of 40.
+    /// The fixtures and examples, and a QT6 contract in trouble in each month of the data's last 18 (April 2024 –
+    /// September 2025): its target halved in July 2025, no UDAs delivered, fewer patients seen each month. It scores
+    /// well above the digest's line of 40.
     static let withStrugglingContract: @Sendable (any Database) async throws -> Void = { database in
         try await withExamples(database)
-        let months = try await DentalStore(database: database).months()
-        let header = String(try Fixtures.text(of: .dentalActivity).prefix { $0 != "\n" })
+        let months = try await DentalStore(database: database).months().suffix(18)
+        let header = String(try Fixtures.dentalYearText("2025-26").prefix { $0 != "\n" })
         let rows = months.enumerated().map { index, month in
-            let target = month.month >= 7 || month.year > 2023 ? 500 : 1000
+            let target = month >= YearMonth(year: 2025, month: 7)! ? 500 : 1000
             return
                 "\(month.compact),QT6,Cornwall ICB,\(struggling),Struggling Dental Ltd,TR1 1AA,E01018800,\(target),\(target * 30).00,0,0,0,5,1,0,0,0,4,0,"
-                + "\(400 - index * 30),\(1000 - index * 60),0.00"
+                + "\(400 - index * 15),\(1000 - index * 30),0.00"
         }
         let file = try Fixtures.temporaryFile(
             named: "struggling.csv", text: ([header] + rows).joined(separator: "\n") + "\n")

@@ -26,8 +26,8 @@ struct EscapingTests {
         _ = try await importer.run(
             .icbs, file: try Fixtures.temporaryFile(named: "icbs.csv", text: quoteNameColumn(icbs)))
         let dental =
-            String(try Fixtures.text(of: .dentalActivity).prefix { $0 != "\n" }) + "\n"
-            + "202312,QT6,\(csvField),\(contract),\(csvField),TR1 1AA,E01018800,1000,30000.00,80.5,1,0,10,5,0,0,1,2,0,100,200,30000.00\n"
+            String(try Fixtures.dentalYearText("2025-26").prefix { $0 != "\n" }) + "\n"
+            + "202509,QT6,\(csvField),\(contract),\(csvField),TR1 1AA,E01018800,1000,30000.00,80.5,1,0,10,5,0,0,1,2,0,100,200,30000.00\n"
         _ = try await importer.run(.dentalActivity, file: try Fixtures.temporaryFile(named: "dental.csv", text: dental))
         let ods = [
             "FZZ99", hostile, "Y58", "QT6", hostile, hostile, "", "", "", "TR1 1AA", "20200101", "", "A", "1", "P08F",

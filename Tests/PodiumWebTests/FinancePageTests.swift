@@ -39,10 +39,11 @@ struct FinancePageTests {
             #expect(line.projected == later)
             #expect(line.recoveries == dental.portfolio.projectedClawback)
             #expect(line.actualToDate == months.filter { $0.key <= finance.asOf }.values.reduce(Money.zero, +))
-            // The approved example option is committed against dental primary care, and the plan is judged at the end
-            // of the latest month of a past year.
+            // The approved example option is committed against dental primary care, and the plan of a year that has
+            // ended is judged at its end: history, not a live deadline.
             #expect(line.committed == finance.options.filter { $0.approval != nil }.map(\.cost).sum())
-            #expect(finance.planDate == finance.asOf.lastDay)
+            #expect(finance.isHistory && finance.planDate == finance.year.lastDay)
+            #expect(finance.plan.mustCommitBy == nil)
             #expect(finance.underspendAtRisk == finance.ringFenced.map(\.underspendAtRisk).sum())
         }
     }
@@ -94,7 +95,7 @@ struct FinancePageTests {
             try await app.signedIn().test(.GET, "/icbs/QT6/finance?format=xlsx") { response in
                 #expect(response.status == .ok)
                 #expect(response.headers.first(name: .contentType) == Workbook.contentType)
-                #expect(response.headers.first(name: .contentDisposition)?.contains("QT6-finance-2023-24.xlsx") == true)
+                #expect(response.headers.first(name: .contentDisposition)?.contains("QT6-finance-2025-26.xlsx") == true)
                 first = Array(response.body.readableBytesView)
             }
             try await app.signedIn().test(.GET, "/icbs/QT6/finance?format=xlsx") {
@@ -129,12 +130,12 @@ struct FinancePageTests {
                 return String(html[start..<end])
             }
             var opened = ""
-            try await app.signedIn().test(.GET, form + "?key=2023%2F24%7Cdental-primary") { opened = version($0.text) }
+            try await app.signedIn().test(.GET, form + "?key=2025%2F26%7Cdental-primary") { opened = version($0.text) }
             #expect(!opened.isEmpty)
             let post = { (budget: String, at: String) in
                 [
-                    "financial_year": "2023/24", "line": "dental-primary", "budget": budget, "notes": "", "version": at,
-                    "version_key": "2023/24|dental-primary",
+                    "financial_year": "2025/26", "line": "dental-primary", "budget": budget, "notes": "", "version": at,
+                    "version_key": "2025/26|dental-primary",
                 ]
             }
             // Ann in finance and Bob, a commissioner, both edit QT6's budget; each is signed in with a session of their own.
@@ -158,7 +159,7 @@ struct FinancePageTests {
             #expect(page.contains("1000000.00"))  // Ann's is shown
             let stored = {
                 try await LocalRecordStore(database: app.db).record(
-                    .budgetLines, key: "2023/24|dental-primary", icb: ICBCode("QT6")!)
+                    .budgetLines, key: "2025/26|dental-primary", icb: ICBCode("QT6")!)
             }
             #expect(try await stored()?.values.money("budget") == Money(pence: 100_000_000))
             try await bob.test(

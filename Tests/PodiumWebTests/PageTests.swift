@@ -16,7 +16,8 @@ struct PageTests {
                 #expect(response.contentType == "text/html; charset=utf-8")
                 #expect(response.text.contains("Showing 1–42 of 42 ICBs"))
                 #expect(response.text.contains(">Cornwall and the Isles of Scilly</a>"))
-                let contracts = expected.icbs.values.map(\.dentalContracts).reduce(0, +)
+                // Every contract of the latest year counts for an ICB (no Health & Justice contracts run into 2025/26).
+                let contracts = try #require(expected.years[expected.latestYear]).contracts
                 #expect(response.text.contains("<td class=\"num\">\(contracts)</td>"))
             }
             try await app.signedIn().test(.GET, "/?q=qjm") { response async throws in
@@ -62,7 +63,7 @@ struct PageTests {
                 #expect(response.contentType == "text/csv; charset=utf-8")
                 #expect(
                     response.headers.first(name: .contentDisposition)
-                        == "attachment; filename=\"QT6-dental-contracts-2023-24.csv\"")
+                        == "attachment; filename=\"QT6-dental-contracts-2025-26.csv\"")
                 let rows = try csvRows(response.text)
                 #expect(
                     rows.first?.prefix(5) == ["Contract", "Provider", "Postcode", "LSOA (2011)", "UDA target (a year)"])
@@ -78,26 +79,32 @@ struct PageTests {
         }
     }
 
-    @Test("A contract page shows its monthly series, chart, gaps and changes; each table downloads as CSV")
+    @Test("A contract page shows the year's months, chart and changes, and every year; each table downloads as CSV")
     func contractPage() async throws {
         try await withWorkbench { app in
-            let want = try #require(try Fixtures.expected().contracts["1025900000"])
-            try await app.signedIn().test(.GET, "/dental-contracts/1025900000") { response async throws in
+            let contract = try #require(try Fixtures.expected().contracts["1025900000"])
+            let want = try #require(contract.years["2023/24"])
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?year=2023-24") { response async throws in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("<svg class=\"chart\""))
-                #expect(html.contains("Missing from the source data: November 2023"))
-                #expect(html.contains("QUA → QHL"))
+                #expect(html.contains("2023/24 is final: from the twelve months"))
+                #expect(html.contains("August 2023: QUA → QHL"))
                 #expect(html.contains("\(want.changes) change"))
                 #expect(html.contains("Higher is better"))
+                #expect(html.contains("Every year of the contract"))
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=months") {
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?year=2023-24&format=csv&table=months") {
                 response async throws in
                 #expect(try csvRows(response.text).count == want.months + 1)
             }
-            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=changes") {
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?year=2023-24&format=csv&table=changes") {
                 response async throws in
                 #expect(try csvRows(response.text).count == want.changes + 1)
+            }
+            try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=history") {
+                response async throws in
+                #expect(try csvRows(response.text).count == contract.years.count + 1)
             }
             try await app.signedIn().test(.GET, "/dental-contracts/1025900000?format=csv&table=nope") {
                 response async throws in
@@ -144,7 +151,7 @@ struct PageTests {
             ("/icbs/QZZ", 404, "No ICB with ODS code QZZ"), ("/icbs/not-a-code", 404, "is not a valid ICB code"),
             ("/dental-contracts/1234567890", 404, "No dental contract 1234567890"),
             ("/no/such/page", 404, "There is no page at this address"),
-            ("/icbs/QT6/dental-contracts?year=2019/20", 404, "No dental activity for 2019/20"),
+            ("/icbs/QT6/dental-contracts?year=2015/16", 404, "No dental activity for 2015/16"),
             ("/icbs/QT6/dental-contracts?page=abc", 400, "page and per_page must be whole numbers"),
             ("/icbs/QT6/dental-contracts?dir=sideways", 400, "dir must be asc or desc"),
         ])

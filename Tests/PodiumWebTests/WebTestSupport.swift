@@ -133,6 +133,6 @@ func plant(_ text: String, icb: ICBCode, on database: any Database) async throws
 extension Application {
     /// What page models read in a test: this application's database, no cache, judged on `today` (the fixed clock's by default).
     func queryContext(today: CalendarDate = Fixtures.clock.today) -> QueryContext {
-        QueryContext(database: db, openData: OpenData(database: db, cache: nil), today: today)
+        QueryContext(database: db, openData: OpenData(database: db, cache: nil, today: today), today: today)
     }
 }

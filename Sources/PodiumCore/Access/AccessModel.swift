@@ -4,9 +4,9 @@ public struct AccessArea: Sendable, Hashable, Codable {
     public var name: String
     /// The ICB the LSOA belongs to (April 2024 boundaries).
     public var icb: ICBCode?
-    /// Usual residents, Census 2021.
+    /// Residents, ONS mid-2024 estimate.
     public var population: Int
-    /// Residents aged 0–15, Census 2021 (the census's youngest band; NHS dental "children" are under 18).
+    /// Residents aged 0–17, ONS mid-2024 estimate (NHS dental "children" are under 18).
     public var children: Int
     /// Population-weighted centroid, British National Grid metres.
     public var location: GridPoint
@@ -26,21 +26,6 @@ public struct AccessArea: Sendable, Hashable, Codable {
     }
 
     public var adults: Int { population - children }
-
-    /// A 2021 LSOA's point from its 2011 parents' population-weighted centroids (ONS publishes no 2021 centroids in
-    /// the bundled data; ONS publishes 2021 centroids separately): each parent weighted by its mid-2020 population. This is
-    /// exact for an unchanged LSOA (one parent), gives a split LSOA its parent's point, and weights the parents of a
-    /// merged one; if every parent is empty, their plain mean.
-    public static func centroid(parents: [(location: GridPoint, population: Int)]) -> GridPoint? {
-        guard !parents.isEmpty else { return nil }
-        let total = parents.reduce(0) { $0 + max(0, $1.population) }
-        let weight: ((location: GridPoint, population: Int)) -> Double = {
-            total > 0 ? Double(max(0, $0.population)) / Double(total) : 1 / Double(parents.count)
-        }
-        return GridPoint(
-            easting: parents.reduce(0.0) { $0 + $1.location.easting * weight($1) },
-            northing: parents.reduce(0.0) { $0 + $1.location.northing * weight($1) })
-    }
 }
 
 /// A supply site: a dental contract at its practice, or a pharmacy.

@@ -1,7 +1,14 @@
 /// Courses of treatment (FP17 forms) in a month by treatment band. These are counts of forms, not UDAs
-/// (NHSBSA `BAND_*_DELIVERED`, English Contractor Monthly General Dental Activity). `nil` means the month's file reported nothing.
+/// (NHSBSA `BAND_*_DELIVERED`, English Contractor Monthly General Dental Activity). `nil` means the month's file
+/// reported nothing.
+///
+/// Band 2 was published as one count (`BAND_2_DELIVERED`) until March 2023 and split into 2a, 2b and 2c from April
+/// 2023, when the bands were split (NHS England, dental contract reform, 2022): before then 2a/2b/2c are "not
+/// published" (`nil`), never zero, and ``band2`` is the published total.
 public struct CoursesByBand: Sendable, Hashable, Codable {
     public var band1: Int?
+    /// `BAND_2_DELIVERED`, as published before April 2023; `nil` from April 2023 (see ``band2``).
+    public var band2Published: Int?
     public var band2a: Int?
     public var band2b: Int?
     public var band2c: Int?
@@ -10,8 +17,12 @@ public struct CoursesByBand: Sendable, Hashable, Codable {
     /// Prescription only, repairs, arrest of bleeding, removal of sutures.
     public var other: Int?
 
-    public init(band1: Int?, band2a: Int?, band2b: Int?, band2c: Int?, band3: Int?, urgent: Int?, other: Int?) {
+    public init(
+        band1: Int?, band2: Int? = nil, band2a: Int?, band2b: Int?, band2c: Int?, band3: Int?, urgent: Int?,
+        other: Int?
+    ) {
         self.band1 = band1
+        self.band2Published = band2
         self.band2a = band2a
         self.band2b = band2b
         self.band2c = band2c
@@ -20,9 +31,16 @@ public struct CoursesByBand: Sendable, Hashable, Codable {
         self.other = other
     }
 
+    /// Band 2 courses: the published count before April 2023, 2a + 2b + 2c after; `nil` if none was reported.
+    public var band2: Int? {
+        if let band2Published { return band2Published }
+        let parts = [band2a, band2b, band2c].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.reduce(0, +)
+    }
+
     /// All courses reported, or `nil` if no band was reported.
     public var total: Int? {
-        let values = [band1, band2a, band2b, band2c, band3, urgent, other].compactMap { $0 }
+        let values = [band1, band2, band3, urgent, other].compactMap { $0 }
         return values.isEmpty ? nil : values.reduce(0, +)
     }
 }
@@ -33,8 +51,15 @@ public struct CoursesByBand: Sendable, Hashable, Codable {
 public struct ContractMonth: Sendable, Hashable, Codable {
     public var month: YearMonth
     public var contract: ContractNumber
-    public var commissioner: ICBCode
+    /// `COMMISSIONER_CODE` as published: an ICB, an NHS England area team, Health & Justice or another commissioner.
+    public var commissioner: CommissionerCode
     public var commissionerName: String
+    /// What kind of commissioner ``commissioner`` is, judged against the ICB register when the row was imported.
+    public var commissionerKind: CommissionerKind
+    /// The ICB the row counts for: its commissioner when that is an ICB; in the area-team years, the ICB that
+    /// commissioned the contract next (the ICBs inherited the area teams' contracts); `nil` for Health & Justice and
+    /// other commissioners, and for area-team rows of contracts that ended before any ICB commissioned them.
+    public var icb: ICBCode?
     public var providerName: String
     /// Principal practice correspondence address postcode (not necessarily where treatment happens).
     public var postcode: Postcode
@@ -59,8 +84,8 @@ public struct ContractMonth: Sendable, Hashable, Codable {
     public var generalDentalValue: Money?
 
     public init(
-        month: YearMonth, contract: ContractNumber, commissioner: ICBCode, commissionerName: String,
-        providerName: String,
+        month: YearMonth, contract: ContractNumber, commissioner: CommissionerCode, commissionerName: String,
+        commissionerKind: CommissionerKind = .icb, icb: ICBCode? = nil, providerName: String,
         postcode: Postcode, lsoa2011: LSOACode?, udaTarget: UDAs, udaContractValue: Money, udasDelivered: UDAs?,
         lateFP17s: Int?, udasDeliveredByFoundationDentists: UDAs?, courses: CoursesByBand, childrenSeen12Months: Int?,
         adultsSeen24Months: Int?, generalDentalValue: Money?
@@ -69,6 +94,8 @@ public struct ContractMonth: Sendable, Hashable, Codable {
         self.contract = contract
         self.commissioner = commissioner
         self.commissionerName = commissionerName
+        self.commissionerKind = commissionerKind
+        self.icb = icb ?? (commissionerKind == .icb ? ICBCode(commissioner.rawValue) : nil)
         self.providerName = providerName
         self.postcode = postcode
         self.lsoa2011 = lsoa2011

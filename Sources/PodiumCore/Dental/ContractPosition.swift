@@ -67,13 +67,69 @@ public struct DeliveryForecast: Sendable, Hashable, Codable {
     public var high: Projection { central.yearEndDelivery <= recent.yearEndDelivery ? recent : central }
 }
 
-/// A dental contract's position in a financial year: against its working-day profile, at mid-year, and the
-/// forecast year-end outcome with money. Pure: everything comes in as values.
+/// Units carried from one year's reconciliation into the next: a shortfall (96–100 %, delivered first next year) or
+/// a credit (100–102 %, counted as delivered next year).
+public struct CarryForward: Sendable, Hashable, Codable {
+    public enum Source: Sendable, Hashable, Codable {
+        case none
+        /// Worked out from the previous year's data (final, or projected while that year is in progress).
+        case previousYear(FinancialYear)
+        /// Recorded by the ICB, which knows better than the data (a local record; it wins).
+        case openingBalance
+    }
+
+    public var shortfall: ActivityUnits
+    public var credit: ActivityUnits
+    public var source: Source
+
+    public init(shortfall: ActivityUnits, credit: ActivityUnits, source: Source) {
+        self.shortfall = shortfall
+        self.credit = credit
+        self.source = source
+    }
+
+    public static let none = CarryForward(shortfall: .zero, credit: .zero, source: .none)
+
+    public var isZero: Bool { shortfall.tenThousandths == 0 && credit.tenThousandths == 0 }
+
+    /// What a year-end result carries into the next year.
+    public init(from result: YearEndResult, year: FinancialYear) {
+        self.init(
+            shortfall: result.shortfallCarriedForward, credit: result.creditCarriedForward,
+            source: .previousYear(year))
+    }
+
+    /// "300 UDAs shortfall", "none".
+    public var amountWords: String {
+        var parts: [String] = []
+        if shortfall.tenThousandths > 0 { parts.append("\(shortfall.rounded(to: 2).formatted) UDAs shortfall") }
+        if credit.tenThousandths > 0 { parts.append("\(credit.rounded(to: 2).formatted) UDAs credit") }
+        return parts.isEmpty ? "none" : parts.joined(separator: " and ")
+    }
+
+    /// "300 UDAs shortfall from 2022/23", "none".
+    public var words: String {
+        guard !isZero else { return "none" }
+        let from: String =
+            switch source {
+            case .none: ""
+            case .previousYear(let year): " from \(year.label)"
+            case .openingBalance: " (opening balance recorded by the ICB)"
+            }
+        return amountWords + from
+    }
+}
+
+/// A dental contract's position in a financial year: against its working-day profile, at mid-year, and the year end
+/// with money — final once the data has all twelve months, projected while the year is in progress. Pure: everything
+/// comes in as values.
 public struct ContractPosition: Sendable, Hashable, Codable {
     public enum Status: Sendable, Hashable, Codable {
         case current
-        /// Not in the source's latest month: it may have ended; no forecast is made.
+        /// Not in the source's latest month of a year in progress: it may have ended; no forecast is made.
         case notInLatestData(lastSeen: YearMonth)
+        /// Left the data before March of a completed year: reconciled for the months it ran.
+        case leftDuringYear(lastSeen: YearMonth)
     }
 
     public var contract: ContractNumber
@@ -83,29 +139,51 @@ public struct ContractPosition: Sendable, Hashable, Codable {
     public var terms: ContractTermsTimeline
     /// April to the source's latest month.
     public var months: [MonthPosition]
+    /// The review of April–September against the terms in force at 30 September; `nil` when the contract was not
+    /// live then (``notReviewedAtMidYear``) or the year has no first-half data yet.
     public var midYear: MidYearReview?
+    /// Why there is no mid-year review though one was due: the contract was not in the September data.
+    public var notReviewedAtMidYear: String?
+    /// The year end at the year-to-date pace (projected) or from the twelve months (final, ``isFinal``).
     public var forecast: DeliveryForecast?
+    /// The data has all twelve months of the year: the year end is final ("from the twelve months' data").
+    public var isFinal: Bool
+    /// Last year's shortfall or credit, delivered first or counted as delivered this year.
+    public var broughtForward: CarryForward
+    /// Working days of the months the contract ran in the year: all the year's for a whole year; fewer when it
+    /// started or ended within it, and its terms are then pro-rated by them [unconfirmed rule].
+    public var runningDays: Int
     public var settings: PositionSettings
     /// Working days in the year, for the "why" lines.
     public var yearWorkingDays: Int
 
     /// Computes the position of `year` (its rows), given the months the source covers, the contract's recorded
-    /// variations and the year's working-day profile.
+    /// variations, the year's working-day profile and what the previous year carried forward.
     public init(
         year: ContractYear, coverage: ActivityCoverage, variations: [ContractVariation], profile: WorkingDayProfile,
-        settings: PositionSettings
+        settings: PositionSettings, broughtForward: CarryForward = .none
     ) {
+        let financialYear = year.financialYear
         let rows = Dictionary(year.months.map { ($0.month, $0) }, uniquingKeysWith: { _, last in last })
         let latestMonth = coverage.latestMonth ?? year.latest.month
+        let isFinal = coverage.isComplete
         let base = ContractTerms(target: year.udaTarget, value: year.contractValue)
-        let terms = ContractTermsTimeline(financialYear: year.financialYear, base: base, variations: variations)
+        let terms = ContractTermsTimeline(financialYear: financialYear, base: base, variations: variations)
+        // The months it ran: from its first month in the data (if after April) to March, or to its last month when it
+        // left during a completed year.
+        let firstRunning = year.months[0].month
+        let leftEarly = isFinal && year.latest.month < financialYear.lastMonth
+        let lastRunning = leftEarly ? year.latest.month : financialYear.lastMonth
+        let running = financialYear.months.filter { $0 >= firstRunning && $0 <= lastRunning }
+        let runningDays = profile.workingDays(in: running)
         let target = terms.effective.target
         let present = Set(coverage.monthsPresent)
-        let months = year.financialYear.months.filter { $0 <= latestMonth }.map { month -> MonthPosition in
+        let months = financialYear.months.filter { $0 <= latestMonth }.map { month -> MonthPosition in
             let workingDays = profile.workingDays(in: month)
             let expected = ActivityUnits(
-                tenThousandths: ScaledDecimal.multiplyDivide(
-                    target.tenThousandths, Int64(workingDays), Int64(profile.total)))
+                tenThousandths: month >= firstRunning && month <= lastRunning
+                    ? ScaledDecimal.multiplyDivide(target.tenThousandths, Int64(workingDays), Int64(profile.total))
+                    : 0)
             guard present.contains(month) else {
                 return MonthPosition(
                     month: month, data: .missingFromSource, delivered: nil, workingDays: workingDays, expected: expected
@@ -122,28 +200,77 @@ public struct ContractPosition: Sendable, Hashable, Codable {
         }
 
         self.contract = year.contract
-        self.financialYear = year.financialYear
+        self.financialYear = financialYear
         self.latest = year.latest
-        self.status = year.latest.month < latestMonth ? .notInLatestData(lastSeen: year.latest.month) : .current
+        self.status =
+            leftEarly
+            ? .leftDuringYear(lastSeen: year.latest.month)
+            : year.latest.month < latestMonth ? .notInLatestData(lastSeen: year.latest.month) : .current
         self.terms = terms
         self.months = months
         self.settings = settings
-
-        let firstHalfMonths = Set(year.financialYear.firstHalf)
-        let firstHalf = months.filter { firstHalfMonths.contains($0.month) }
-        if latestMonth >= year.financialYear.firstHalf[5] || firstHalf.contains(where: { $0.data == .reported }) {
-            self.midYear = MidYearReview(
-                target: target, contractValue: terms.effective.value,
-                firstHalfDelivered: firstHalf.compactMap(\.delivered).sum(),
-                threshold: settings.midYearThreshold, monthsWithData: firstHalf.filter { $0.data == .reported }.count)
-        } else {
-            self.midYear = nil
-        }
-        self.forecast =
-            status == .current
-            ? Self.forecast(months: months, profile: profile, terms: terms.effective, settings: settings)
-            : nil
+        self.isFinal = isFinal
+        self.broughtForward = broughtForward
+        self.runningDays = runningDays
         self.yearWorkingDays = profile.total
+
+        (midYear, notReviewedAtMidYear) = Self.midYear(
+            year: year, coverage: coverage, months: months, variations: variations, settings: settings,
+            broughtForward: broughtForward)
+        // The year's terms for the months it ran [unconfirmed rule: pro rata by working days].
+        let share = { (units: Int64) in ScaledDecimal.multiplyDivide(units, Int64(runningDays), Int64(profile.total)) }
+        let yearTerms = ContractTerms(
+            target: ActivityUnits(tenThousandths: share(terms.effective.target.tenThousandths)),
+            value: Money(pence: share(terms.effective.value.pence)))
+        self.forecast =
+            status == .current || isFinal
+            ? Self.forecast(
+                months: months, runningDays: runningDays, terms: yearTerms, settings: settings,
+                broughtForward: broughtForward)
+            : nil
+    }
+
+    /// The mid-year review as it was held: the terms in force at 30 September (the September row, or the latest month
+    /// up to September the data has, with variations effective by then), the first half's delivery and what was
+    /// brought forward. A contract not in that month's data was not live then and is not reviewed. Before September
+    /// is in the data, a review so far against the latest terms.
+    static func midYear(
+        year: ContractYear, coverage: ActivityCoverage, months: [MonthPosition], variations: [ContractVariation],
+        settings: PositionSettings, broughtForward: CarryForward
+    ) -> (MidYearReview?, String?) {
+        let financialYear = year.financialYear
+        let firstHalfMonths = Set(financialYear.firstHalf)
+        let firstHalf = months.filter { firstHalfMonths.contains($0.month) }
+        guard let reviewMonth = coverage.midYearMonth else { return (nil, nil) }
+        guard !MidYearReview.notHeld.contains(financialYear.startYear) else {
+            return (
+                nil,
+                "No mid-year review in \(financialYear.label): the pandemic arrangements' quarterly activity thresholds took its place [unconfirmed]."
+            )
+        }
+        let september = financialYear.firstHalf[5]
+        let rowAtReview = year.months.last { $0.month == reviewMonth }
+        guard let rowAtReview else {
+            guard reviewMonth == september else { return (nil, nil) }
+            let when =
+                year.months[0].month > september
+                ? "it first appears in \(year.months[0].month.label)" : "it was not in the \(september.label) data"
+            return (nil, "Not reviewed at mid-year: \(when), so it was not live at 30 September.")
+        }
+        let thirtieth = CalendarDate(year: september.year, month: 9, day: 30)!
+        let atReview = ContractTermsTimeline(
+            financialYear: financialYear,
+            base: ContractTerms(target: rowAtReview.udaTarget, value: rowAtReview.udaContractValue),
+            variations: variations.filter { $0.startOfNewTerms <= thirtieth }
+        ).terms(on: thirtieth)
+        return (
+            MidYearReview(
+                target: atReview.target, contractValue: atReview.value,
+                firstHalfDelivered: firstHalf.compactMap(\.delivered).sum(),
+                shortfallBroughtForward: broughtForward.shortfall, creditBroughtForward: broughtForward.credit,
+                threshold: settings.midYearThreshold, monthsWithData: firstHalf.filter { $0.data == .reported }.count),
+            nil
+        )
     }
 
     /// Delivered in the months reported so far.
@@ -164,16 +291,28 @@ public struct ContractPosition: Sendable, Hashable, Codable {
         }
     }
 
-    /// The central projected year-end result, if a forecast was made.
+    /// The central year-end result — final or projected — if one was made.
     public var projected: YearEndResult? { forecast?.central.result }
+    /// What this year carries into the next: from the final result, or the projected one while the year runs.
+    public var carriedForward: CarryForward? { projected.map { CarryForward(from: $0, year: financialYear) } }
+    /// Whether the profile expects its delivery: not when it has left the data of a year in progress.
+    public var countsInProfile: Bool { if case .notInLatestData = status { false } else { true } }
+    /// Whether the contract ran the whole year (else its terms are pro-rated by ``runningDays``).
+    public var ranWholeYear: Bool { runningDays == yearWorkingDays }
+    /// "final: from the twelve months' data", "an estimate under the pandemic year's [unconfirmed] rules", or
+    /// "projected".
+    public var yearEndLabel: String { YearEndStatus(isFinal: isFinal, rules: settings.rules).label }
 
+    /// The year end at two paces: the year-to-date pace (central) and the recent pace. For a completed year nothing
+    /// is left to project and both are the year's delivery.
     static func forecast(
-        months: [MonthPosition], profile: WorkingDayProfile, terms: ContractTerms, settings: PositionSettings
+        months: [MonthPosition], runningDays: Int, terms: ContractTerms, settings: PositionSettings,
+        broughtForward: CarryForward
     ) -> DeliveryForecast? {
         let reported = months.filter { $0.data == .reported }
         let reportedDays = reported.reduce(0) { $0 + $1.workingDays }
         guard reportedDays > 0 else { return nil }
-        let projectedDays = profile.total - reportedDays
+        let projectedDays = max(0, runningDays - reportedDays)
         let recentMonths = Array(reported.suffix(max(1, settings.recentMonths)))
         func project(_ basis: String, _ sample: [MonthPosition]) -> Projection {
             let units = sample.compactMap(\.delivered).sum()
@@ -184,7 +323,9 @@ public struct ContractPosition: Sendable, Hashable, Codable {
                 + ActivityUnits(
                     tenThousandths: days == 0
                         ? 0 : ScaledDecimal.multiplyDivide(units.tenThousandths, Int64(projectedDays), Int64(days)))
-            let input = YearEndInput(target: terms.target, contractValue: terms.value, delivered: yearEnd)
+            let input = YearEndInput(
+                target: terms.target, contractValue: terms.value, delivered: yearEnd,
+                shortfallBroughtForward: broughtForward.shortfall, creditBroughtForward: broughtForward.credit)
             return Projection(
                 basis: basis, paceUnits: units, paceWorkingDays: days, yearEndDelivery: yearEnd,
                 result: YearEndReconciliation.reconcile(input, rules: settings.rules))
@@ -237,25 +378,55 @@ public struct ContractPosition: Sendable, Hashable, Codable {
                     source: "Podium validation"))
         }
         if let midYear { notes.append(midYear.note) }
-        switch status {
-        case .notInLatestData(let lastSeen):
+        if !broughtForward.isZero {
+            notes.append(
+                RuleNote(
+                    rule: "Carried forward into this year",
+                    explanation:
+                        "\(broughtForward.words): the shortfall is delivered first and the credit counts as delivered, at mid-year and at the year end",
+                    source: DentalRuleSource.adjustedDelivery))
+        }
+        if let notReviewedAtMidYear {
+            notes.append(
+                RuleNote(rule: "Mid-year review", explanation: notReviewedAtMidYear, source: DentalRuleSource.midYear))
+        }
+        if !ranWholeYear {
+            notes.append(
+                RuleNote(
+                    rule: "Part of the year",
+                    explanation:
+                        "the contract ran \(runningDays) of the year's \(yearWorkingDays) working days, so its target and value for the year are pro-rated to them",
+                    source: "pro rata by working days for a contract starting or ending in the year [unconfirmed rule]")
+            )
+        }
+        switch (status, forecast) {
+        case (.notInLatestData(let lastSeen), _):
             notes.append(
                 RuleNote(
                     rule: "Forecast",
                     explanation:
                         "not in the latest month's data (last seen \(lastSeen.label)): the contract may have ended, so no year-end forecast is made",
                     source: "NHSBSA English Contractor Monthly General Dental Activity"))
-        case .current:
-            if let forecast {
-                notes.append(
-                    RuleNote(
-                        rule: "Forecast",
-                        explanation:
-                            "at the year-to-date pace, \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs by 31 March (\(forecast.central.result.achievement.percentText ?? "–")); at the \(forecast.recent.basis), \(forecast.recent.yearEndDelivery.rounded(to: 1).formatted) (\(forecast.recent.result.achievement.percentText ?? "–")). "
-                            + "NHSBSA's year end also counts forms for the year scheduled up to June, so in-year schedule months understate the final delivery a little",
-                        source: DentalRuleSource.profile))
-                notes += forecast.central.result.notes
-            }
+        case (_, let forecast?) where isFinal:
+            notes.append(
+                RuleNote(
+                    rule: "Year end (final)",
+                    explanation:
+                        "from the twelve months' data: \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs delivered (\(forecast.central.result.achievement.percentText ?? "–") of target after what was carried forward). "
+                        + "NHSBSA's own year end also counts forms for the year scheduled up to June, so its figure can be a little higher",
+                    source: "NHSBSA English Contractor Monthly General Dental Activity; \(DentalRuleSource.yearEnd)"))
+            notes += forecast.central.result.notes
+        case (_, let forecast?):
+            notes.append(
+                RuleNote(
+                    rule: "Forecast",
+                    explanation:
+                        "at the year-to-date pace, \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs by 31 March (\(forecast.central.result.achievement.percentText ?? "–")); at the \(forecast.recent.basis), \(forecast.recent.yearEndDelivery.rounded(to: 1).formatted) (\(forecast.recent.result.achievement.percentText ?? "–")). "
+                        + "NHSBSA's year end also counts forms for the year scheduled up to June, so in-year schedule months understate the final delivery a little",
+                    source: DentalRuleSource.profile))
+            notes += forecast.central.result.notes
+        case (_, nil):
+            break
         }
         if settings.countsFoundationDentistUDAs {
             notes.append(

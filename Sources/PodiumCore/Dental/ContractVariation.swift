@@ -219,4 +219,10 @@ public struct ContractTermsTimeline: Sendable, Hashable, Codable {
 
     /// The terms in force at the end of the year (after every variation).
     public var final: ContractTerms { segments[segments.count - 1].terms }
+
+    /// The annual terms in force on `date` (the first segment's before the year, the last's after it).
+    public func terms(on date: CalendarDate) -> ContractTerms {
+        segments.first { $0.from <= date && date <= $0.to }?.terms
+            ?? (date < financialYear.firstDay ? segments[0].terms : final)
+    }
 }

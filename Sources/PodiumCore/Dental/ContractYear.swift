@@ -11,8 +11,8 @@ public struct ContractChange: Sendable, Hashable, Codable {
     public var targetAfter: UDAs
     public var valueBefore: Money
     public var valueAfter: Money
-    public var commissionerBefore: ICBCode
-    public var commissionerAfter: ICBCode
+    public var commissionerBefore: CommissionerCode
+    public var commissionerAfter: CommissionerCode
 
     public var targetChanged: Bool { targetBefore != targetAfter }
     public var valueChanged: Bool { valueBefore != valueAfter }
@@ -59,6 +59,9 @@ public struct ContractYear: Sendable, Hashable, Codable {
     /// The most recent row: the contract's current target, value, provider and commissioner.
     public var latest: ContractMonth { months[months.count - 1] }
 
+    /// The ICB the contract counts for in the year: that of its latest month (``ContractMonth/icb``).
+    public var icb: ICBCode? { latest.icb }
+
     /// The annual UDA target in the latest month.
     public var udaTarget: UDAs { latest.udaTarget }
     /// The annual contract value of the UDA target in the latest month.
@@ -102,6 +105,13 @@ public struct ActivityCoverage: Sendable, Hashable, Codable {
 
     public var firstMonth: YearMonth? { monthsPresent.first }
     public var latestMonth: YearMonth? { monthsPresent.last }
+
+    /// All twelve months of the year have data: its figures are final ("from the twelve months' data"), not projected.
+    public var isComplete: Bool { monthsPresent.count == 12 }
+
+    /// The month the mid-year review reads the terms from: September, or the latest month up to September the data
+    /// has; `nil` before the year has any.
+    public var midYearMonth: YearMonth? { monthsPresent.last { $0 <= financialYear.firstHalf[5] } }
 
     /// Months between the first and latest month that have no data (November 2023 in the bundled extract).
     public var gaps: [YearMonth] {

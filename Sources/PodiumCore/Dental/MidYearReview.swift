@@ -1,15 +1,18 @@
 /// The mid-year review (GDS Contracts Regulations 2005, Schedule 3, paras 58–59).
 ///
 /// By 31 October the commissioner looks at units provided 1 April – 30 September, less the shortfall carried
-/// in from last year (which must be delivered first). Below 30 % of the annual target the contractor may be
-/// required to attend a review; if concerns remain, money may be withheld up to the annual value less the value
-/// of twice the adjusted first-half delivery.
+/// in from last year (which must be delivered first) and with last year's credit (units carried forward count as
+/// provided this year), against the target in force at 30 September. Below 30 % of the annual target the contractor
+/// may be required to attend a review; if concerns remain, money may be withheld up to the annual value less the
+/// value of twice the adjusted first-half delivery.
 public struct MidYearReview: Sendable, Hashable, Codable {
     public var target: ActivityUnits
     public var contractValue: Money
     /// Units delivered in April–September.
     public var firstHalfDelivered: ActivityUnits
     public var shortfallBroughtForward: ActivityUnits
+    /// Last year's over-delivery credited to this year.
+    public var creditBroughtForward: ActivityUnits
     /// The review threshold (30 % in the Regulations).
     public var threshold: Percentage
     /// First-half months with data, out of six: a review on fewer months is incomplete.
@@ -17,11 +20,16 @@ public struct MidYearReview: Sendable, Hashable, Codable {
 
     public static let regulationThreshold = Percentage(percent: 30)
 
+    /// Years whose mid-year review was not held: the pandemic arrangements set quarterly activity thresholds instead
+    /// (2020/21 and 2021/22) [unconfirmed: no NHS England statement suspending paragraph 58 is in hand].
+    public static let notHeld: Set<Int> = [2020, 2021]
+
     public init(
         target: ActivityUnits, contractValue: Money, firstHalfDelivered: ActivityUnits,
-        shortfallBroughtForward: ActivityUnits = .zero,
+        shortfallBroughtForward: ActivityUnits = .zero, creditBroughtForward: ActivityUnits = .zero,
         threshold: Percentage = regulationThreshold, monthsWithData: Int = 6
     ) {
+        self.creditBroughtForward = creditBroughtForward
         self.target = target
         self.contractValue = contractValue
         self.firstHalfDelivered = firstHalfDelivered
@@ -30,8 +38,9 @@ public struct MidYearReview: Sendable, Hashable, Codable {
         self.monthsWithData = monthsWithData
     }
 
-    /// First-half delivery less the shortfall brought forward ("adjusted figure", NHSBSA PAD).
-    public var adjustedDelivery: ActivityUnits { firstHalfDelivered - shortfallBroughtForward }
+    /// First-half delivery less the shortfall brought forward, plus the credit brought forward ("adjusted figure",
+    /// NHSBSA PAD).
+    public var adjustedDelivery: ActivityUnits { firstHalfDelivered - shortfallBroughtForward + creditBroughtForward }
     public var achievement: Proportion { Proportion(adjustedDelivery, of: target) }
     public var isComplete: Bool { monthsWithData >= 6 }
 
@@ -50,8 +59,14 @@ public struct MidYearReview: Sendable, Hashable, Codable {
 
     public var note: RuleNote {
         let percent = achievement.percentText(decimals: 1) ?? "–"
+        let less =
+            shortfallBroughtForward.tenThousandths == 0
+            ? "" : " less \(shortfallBroughtForward.formatted) shortfall brought forward"
+        let plus =
+            creditBroughtForward.tenThousandths == 0
+            ? "" : " plus \(creditBroughtForward.formatted) credit brought forward"
         let basis =
-            "\(firstHalfDelivered.formatted) delivered April–September\(shortfallBroughtForward.tenThousandths == 0 ? "" : " less \(shortfallBroughtForward.formatted) brought forward") = \(adjustedDelivery.formatted) of \(target.formatted), \(percent)"
+            "\(firstHalfDelivered.formatted) delivered April–September\(less)\(plus) = \(adjustedDelivery.formatted) of \(target.formatted)\(isComplete ? " (the target at 30 September)" : ""), \(percent)"
         let completeness = isComplete ? "" : " (only \(monthsWithData) of 6 months have data)"
         let explanation =
             isFlagged

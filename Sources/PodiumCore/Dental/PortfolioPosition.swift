@@ -17,7 +17,22 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
     }
 
     public var forecastContracts: [ContractPosition] { contracts.filter { $0.forecast != nil } }
-    public var notInLatestData: Int { contracts.filter { $0.status != .current }.count }
+    /// Contracts missing from the latest month of a year in progress: no forecast is made for them.
+    public var notInLatestData: Int {
+        contracts.filter { if case .notInLatestData = $0.status { true } else { false } }.count
+    }
+    /// Contracts that left the data during a completed year: reconciled for the months they ran.
+    public var leftDuringYear: Int {
+        contracts.filter { if case .leftDuringYear = $0.status { true } else { false } }.count
+    }
+    /// All twelve months are in the data: the year-end figures are final, not projected.
+    public var isFinal: Bool { contracts.first?.isFinal ?? false }
+    /// Final, an estimate (a pandemic year) or projected.
+    public var yearEndStatus: YearEndStatus {
+        YearEndStatus(
+            isFinal: isFinal,
+            rules: contracts.first?.settings.rules ?? ReconciliationRulesTable.rules(for: financialYear))
+    }
     public var flaggedAtMidYear: [ContractPosition] { contracts.filter { $0.midYear?.isFlagged == true } }
 
     /// The year's contracted UDAs after variations.
@@ -79,7 +94,7 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
             let missing = entries.allSatisfy { $0.data == .missingFromSource }
             return Month(
                 month: month, delivered: missing ? nil : entries.compactMap(\.delivered).sum(),
-                expected: contracts.filter { $0.status == .current }.compactMap {
+                expected: contracts.filter(\.countsInProfile).compactMap {
                     $0.months.indices.contains(index) ? $0.months[index].expected : nil
                 }.sum())
         }

@@ -44,25 +44,49 @@ public struct OverDeliveryScheme: Sendable, Hashable, Codable {
     }
 }
 
+/// How firmly a year's thresholds are known, shown beside them on every page that uses them.
+public enum RuleBasis: String, Sendable, Hashable, Codable, CaseIterable {
+    /// From the publisher's own guidance (NHSBSA, NHS England).
+    case confirmed
+    /// From a secondary source that reports the guidance (the BDA, a local dental committee).
+    case secondary
+    /// A parameter set here because the source is not in hand: change it when it is.
+    case unconfirmed
+
+    /// "[confirmed]", as DOMAIN notes write it.
+    public var label: String { "[\(rawValue)]" }
+}
+
 /// The year-end thresholds for one financial year and service line.
 public struct ReconciliationRules: Sendable, Hashable, Codable {
     /// Below this share of target (default 96 %): the whole shortfall to 100 % is clawed back, breach notice.
     public var lowerTolerance: Percentage
     /// Credit above 100 % is carried forward up to this share of target (default 102 %).
     public var upperTolerance: Percentage
+    /// Whether a shortfall within the tolerance is carried into next year (it is, except under the pandemic
+    /// arrangements, when meeting the year's activity threshold met the contract).
+    public var carriesShortfall: Bool
+    /// Whether a contract below the lower tolerance repays its whole shortfall to 100 % (the usual rule) or only the
+    /// part below the threshold (how Podium reads the pandemic arrangements [unconfirmed]).
+    public var clawsBackToTarget: Bool
     /// An ICB scheme paying for over-delivery, if any.
     public var overDeliveryScheme: OverDeliveryScheme?
     /// Why these thresholds, for the "why" lines.
     public var note: String
+    public var basis: RuleBasis
 
     public init(
-        lowerTolerance: Percentage, upperTolerance: Percentage, overDeliveryScheme: OverDeliveryScheme? = nil,
-        note: String
+        lowerTolerance: Percentage, upperTolerance: Percentage, carriesShortfall: Bool = true,
+        clawsBackToTarget: Bool = true, overDeliveryScheme: OverDeliveryScheme? = nil, note: String,
+        basis: RuleBasis = .confirmed
     ) {
         self.lowerTolerance = lowerTolerance
         self.upperTolerance = upperTolerance
+        self.carriesShortfall = carriesShortfall
+        self.clawsBackToTarget = clawsBackToTarget
         self.overDeliveryScheme = overDeliveryScheme
         self.note = note
+        self.basis = basis
     }
 
     /// The over-delivery carried forward as credit: from 100 % up to the upper tolerance (2 % by default).
@@ -76,14 +100,48 @@ public enum ReconciliationRulesTable {
         lowerTolerance: Percentage(percent: 96), upperTolerance: Percentage(percent: 102),
         note: "96% lower and 102% upper tolerance (NHSBSA KA-01672)")
 
+    /// The pandemic years' activity thresholds by quarter (April–June, July–September, October–December,
+    /// January–March), as shares of the quarter's contracted UDAs.
+    public static let pandemicQuarterThresholds: [Int: [Percentage]] = [
+        // 2020/21: no activity threshold while practices closed and reopened under income protection, then 45 % of
+        // contracted UDAs from 1 January 2021 (NHS England, preparedness letter for primary dental care, December 2020).
+        2020: [0, 0, 0, 45].map { Percentage(percent: $0) },
+        // 2021/22: 60 % (April–June), 65 % (July–September and October–December), 85 % (January–March 2022; Essex
+        // LDC, "Q4 contractual arrangements", reporting NHS England).
+        2021: [60, 65, 65, 85].map { Percentage(percent: $0) },
+    ]
+
     /// Thresholds that differ from the standard, by the financial year's first calendar year.
     public static let exceptions: [Int: ReconciliationRules] = [
+        2019: ReconciliationRules(
+            lowerTolerance: Percentage(percent: 96), upperTolerance: Percentage(percent: 102),
+            note:
+                "2019/20: the usual 96% and 102% tolerances; how NHS England treated March 2020, when practices closed, is not in hand",
+            basis: .unconfirmed),
+        2020: pandemic(2020),
+        2021: pandemic(2021),
         // 2022/23: NHS England recovered only below a revised lower tolerance of 90 %; the 90–96 % shortfall was
         // carried forward, not written off (as reported by the BDA).
         2022: ReconciliationRules(
             lowerTolerance: Percentage(percent: 90), upperTolerance: Percentage(percent: 102),
-            note: "2022/23 revised lower tolerance of 90% (NHS England, as reported by the BDA)")
+            note: "2022/23 revised lower tolerance of 90% (NHS England, as reported by the BDA)", basis: .secondary),
     ]
+
+    /// A pandemic year as one annual threshold: the mean of its quarters' thresholds, met or not by the year's adjusted
+    /// delivery; below it only the shortfall to the threshold is recovered, a shortfall above it is not carried, and
+    /// credit is carried as usual. The quarterly thresholds applied to each quarter's own delivery, with income
+    /// protection and abatements this does not model, so the year end is an estimate, and every part a parameter.
+    static func pandemic(_ startYear: Int) -> ReconciliationRules {
+        let quarters = pandemicQuarterThresholds[startYear] ?? []
+        let mean = Percentage(basisPoints: quarters.map(\.basisPoints).reduce(0, +) / Int64(max(1, quarters.count)))
+        let year = FinancialYear(startYear: startYear).label
+        return ReconciliationRules(
+            lowerTolerance: mean, upperTolerance: Percentage(percent: 102), carriesShortfall: false,
+            clawsBackToTarget: false,
+            note:
+                "\(year) pandemic arrangements: quarterly activity thresholds \(quarters.map(\.formatted).joined(separator: ", ")), applied here as their mean (\(mean.formatted)) to the year; below it only the shortfall to it is recovered; no shortfall carried forward",
+            basis: .unconfirmed)
+    }
 
     /// The most an ICB may pay for over-delivery in a year, where NHS England allowed a scheme "where affordable"
     /// (up to 110 % in 2022/23 and 2023/24; back to the usual 2 % carry-forward from 2024/25).
@@ -101,4 +159,29 @@ public enum ReconciliationRulesTable {
         }
         return exceptions[year.startYear] ?? standard
     }
+}
+
+/// What a year end is: final (from the twelve months' data), an estimate (twelve months, but the year's rules are
+/// only approximated), or projected (the year is in progress).
+public enum YearEndStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case final
+    case estimate
+    case projected
+
+    public init(isFinal: Bool, rules: ReconciliationRules) {
+        self = !isFinal ? .projected : rules.clawsBackToTarget ? .final : .estimate
+    }
+
+    public var label: String {
+        switch self {
+        case .final: "final: from the twelve months' data"
+        case .estimate: "an estimate: twelve months' data under the pandemic year's [unconfirmed] rules"
+        case .projected: "projected: the year is in progress"
+        }
+    }
+
+    /// "final", "estimate", "projected".
+    public var shortLabel: String { rawValue }
+
+    public static var allRawValues: [String] { allCases.map(\.rawValue) }
 }

@@ -128,11 +128,13 @@ public enum YearEndReconciliation {
         if achievement.isBelow(lowerTolerance(input, rules)) {
             result.outcome = .underdelivered
             result.band = .belowLowerTolerance
-            result.clawback = value(of: shortfall, in: input)
+            result.clawback = value(
+                of: rules.clawsBackToTarget || !input.line.hasTolerance
+                    ? shortfall : rules.lowerTolerance.of(target) - adjusted, in: input)
             result.breachNotice = input.line.hasTolerance
         } else if achievement.isBelow(.hundred) {
             result.band = .withinTolerance
-            result.shortfallCarriedForward = shortfall
+            if rules.carriesShortfall { result.shortfallCarriedForward = shortfall }
         } else if excess.tenThousandths > 0 {
             result.outcome = .exceeded
             overDelivery(excess, input: input, rules: rules, into: &result)
@@ -195,8 +197,16 @@ public enum YearEndReconciliation {
             return RuleNote(
                 rule: rule,
                 explanation:
-                    "adjusted delivery \(adjusted.formatted) of \(target.formatted) \(units) is \(percent), below \(lower.formatted): the whole shortfall of \((target - result.adjustedDelivery).rounded(to: 2).formatted) \(units) is clawed back, \(result.clawback.formatted)\(result.breachNotice ? ", and a breach notice is due" : "")",
-                source: DentalRuleSource.yearEnd)
+                    result.rules.clawsBackToTarget || !input.line.hasTolerance
+                    ? "adjusted delivery \(adjusted.formatted) of \(target.formatted) \(units) is \(percent), below \(lower.formatted): the whole shortfall of \((target - result.adjustedDelivery).rounded(to: 2).formatted) \(units) is clawed back, \(result.clawback.formatted)\(result.breachNotice ? ", and a breach notice is due" : "")"
+                    : "adjusted delivery \(adjusted.formatted) of \(target.formatted) \(units) is \(percent), below the year's threshold of \(lower.formatted): the shortfall to it is recovered, \(result.clawback.formatted) \(result.rules.basis.label)",
+                source: result.rules.clawsBackToTarget ? DentalRuleSource.yearEnd : result.rules.note)
+        case .withinTolerance where !result.rules.carriesShortfall:
+            return RuleNote(
+                rule: rule,
+                explanation:
+                    "adjusted delivery is \(percent), at or above the year's threshold of \(lower.formatted): met under the year's arrangements, no shortfall carried forward, no clawback \(result.rules.basis.label)",
+                source: result.rules.note)
         case .withinTolerance:
             return RuleNote(
                 rule: rule,

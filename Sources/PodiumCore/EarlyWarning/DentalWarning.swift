@@ -256,9 +256,10 @@ extension EarlyWarning {
 public enum EarlyWarning {}
 
 extension CoursesByBand {
-    /// Bands 2a, 2b, 2c and 3: courses with more than an examination (complex care).
+    /// Bands 2 (2a, 2b, 2c, or the one count published before April 2023) and 3: courses with more than an
+    /// examination (complex care).
     var complexCare: Int? {
-        let parts = [band2a, band2b, band2c, band3]
+        let parts = [band2, band3]
         return parts.allSatisfy { $0 == nil } ? nil : parts.compactMap { $0 }.reduce(0, +)
     }
 }

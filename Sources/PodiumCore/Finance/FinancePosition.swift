@@ -9,9 +9,12 @@ public struct FinancePosition: Sendable, Hashable {
     /// Spend by line and month: actual up to ``asOf``, projected after.
     public var monthly: [BudgetLineKind: [YearMonth: Money]]
     public var plan: ReinvestmentPlan
-    /// The date the plan is judged at: today within the year, else the last day of ``asOf`` (a past year is read
-    /// as it stood then).
+    /// The date the plan is judged at: today within the year; the year's last day once it has ended (its deadlines are
+    /// history); before the year, the last day of ``asOf``.
     public var planDate: CalendarDate
+    /// The year ended before the day the position is read on: what was not committed by 31 March is history, told in
+    /// the past tense, never a live warning.
+    public var isHistory: Bool
     public var options: [ReinvestmentOption]
     /// UDAs the contract engine expects to carry into next year (a shortfall of 96–100 %; not money).
     public var carriedForward: ActivityUnits
@@ -75,11 +78,14 @@ public struct FinancePosition: Sendable, Hashable {
                     projectedByMonth: byMonth, reduction: reduction))
         }
         let underspend = underspendAtRisk(lines)
-        let planDate = year.contains(today) ? today : asOf.lastDay
+        let isHistory = today > year.lastDay
+        let planDate = year.contains(today) ? today : isHistory ? year.lastDay : asOf.lastDay
         // Approved options are already in the committed column: the plan works on the underspend before them.
         let plan = ReinvestmentPlan.of(underspend: underspend + approved, options: options, today: planDate, year: year)
         return FinancePosition(
-            year: year, asOf: asOf, lines: lines, monthly: monthly, plan: plan, planDate: planDate, options: options,
+            year: year, asOf: asOf, lines: lines, monthly: monthly, plan: plan, planDate: planDate,
+            isHistory: isHistory,
+            options: options,
             carriedForward: dental.forecastContracts.compactMap { $0.forecast?.central.result.shortfallCarriedForward }
                 .sum())
     }

@@ -79,3 +79,17 @@ extension GridPoint {
         return (dx * dx + dy * dy).squareRoot()
     }
 }
+
+/// ONS population-weighted centroid of a 2021 LSOA (LSOA December 2021 PWC V4), with its British National Grid point
+/// derived at import (ONS publishes the WGS84 position).
+public struct LSOA2021Centroid: Sendable, Hashable, Codable {
+    public var lsoa2021: LSOACode
+    public var grid: GridPoint
+    public var position: LatLong
+
+    public init(lsoa2021: LSOACode, grid: GridPoint, position: LatLong) {
+        self.lsoa2021 = lsoa2021
+        self.grid = grid
+        self.position = position
+    }
+}

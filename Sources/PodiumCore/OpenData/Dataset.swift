@@ -15,6 +15,8 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
     case population2021 = "population-census2021"
     case population2020 = "population-mid2020"
     case lsoa2011Centroids = "lsoa11-centroids"
+    case lsoa2021Centroids = "lsoa21-centroids"
+    case population2024 = "population-mid2024"
     case postcodes = "postcodes"
     case pharmacies = "ods-edispensary"
     case dentalPractices = "ods-egdpprac"
@@ -36,6 +38,8 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         case .population2021: "Census 2021 usual residents by LSOA, six age bands"
         case .population2020: "LSOA population estimates, mid-2020, single year of age"
         case .lsoa2011Centroids: "LSOA (December 2011) population-weighted centroids"
+        case .lsoa2021Centroids: "LSOA (December 2021) population-weighted centroids (V4)"
+        case .population2024: "LSOA population estimates, mid-2024 (all ages, 0–15, 16–17)"
         case .postcodes: "Code-Point Open postcode locations"
         case .pharmacies: "ODS edispensary: pharmacies and appliance contractors"
         case .dentalPractices: "ODS egdpprac: general dental practices"
@@ -48,7 +52,7 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
     public var publisher: String {
         switch self {
         case .icbs, .subICBLocations, .lsoa2011Lookup, .lsoa2021Lookup, .lsoaVintageLookup, .population2021,
-            .population2020, .lsoa2011Centroids:
+            .population2020, .lsoa2011Centroids, .lsoa2021Centroids, .population2024:
             "Office for National Statistics"
         case .imd2019, .iod2025, .iod2025ICBSummary: "Ministry of Housing, Communities and Local Government"
         case .postcodes: "Ordnance Survey"
@@ -72,10 +76,12 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         case .population2021: "England and Wales, 2021 LSOAs, Census Day 21 March 2021"
         case .population2020: "England and Wales, 2011 LSOAs, 30 June 2020"
         case .lsoa2011Centroids: "England and Wales, 2011 LSOAs"
+        case .lsoa2021Centroids: "England and Wales, 2021 LSOAs"
+        case .population2024: "England and Wales, 2021 LSOAs, 30 June 2024"
         case .postcodes: "Great Britain, October 2025 (bundled: the postcodes of ODS sites and dental contracts)"
         case .pharmacies: "England and Wales, extract of about April 2025"
         case .dentalPractices: "England, Wales and the Isle of Man, extract of about May 2024"
-        case .dentalActivity: "England, one row per contract per schedule month"
+        case .dentalActivity: "England, one row per contract per schedule month, one file a month from April 2016"
         case .pharmacyFirstEngland:
             "England, monthly by condition, November 2023 – January 2025 (service from 31 January 2024)"
         case .pharmacyFirstRegions: "7 NHS England regions, monthly by condition, November 2023 – January 2025"
@@ -90,7 +96,7 @@ public enum Dataset: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .postcodes:
             "Open Government Licence v3.0. Contains OS data © Crown copyright and database right 2025; Royal Mail data © Royal Mail copyright and database right 2025; National Statistics data © Crown copyright and database right 2025."
-        case .lsoa2011Centroids:
+        case .lsoa2011Centroids, .lsoa2021Centroids:
             "Open Government Licence v3.0. Source: Office for National Statistics. Contains OS data © Crown copyright and database right."
         default:
             "Open Government Licence v3.0."

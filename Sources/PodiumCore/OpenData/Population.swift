@@ -46,3 +46,36 @@ public struct MidYearPopulation2020: Sendable, Hashable, Codable {
         self.adults18plus = adults18plus
     }
 }
+
+/// One age group's count in ONS mid-2024 population estimates for 2021 LSOAs (Nomis NM_2014_1), as published: one row
+/// per LSOA and `C_AGE` code.
+public struct MidYearPopulation2024: Sendable, Hashable, Codable {
+    /// Nomis `C_AGE` codes the bundled extract holds. The file carries no labels: 201 and 204 were checked against
+    /// other ONS estimates (England: 18.4 % and 2.41 % of all ages, against 19.2 % aged 0–15 and 2.19 % aged 16–17 at
+    /// mid-2020 and 18.6 % aged 0–15 at the 2021 Census), which fits 0–15 and 16–17 and nothing else.
+    public enum AgeGroup: Int, Sendable, Hashable, Codable, CaseIterable {
+        case allAges = 200
+        case aged0to15 = 201
+        case aged16to17 = 204
+
+        public var label: String {
+            switch self {
+            case .allAges: "all ages"
+            case .aged0to15: "aged 0 to 15"
+            case .aged16to17: "aged 16 to 17"
+            }
+        }
+    }
+
+    public var lsoa2021: LSOACode
+    public var name: String
+    public var age: AgeGroup
+    public var population: Int
+
+    public init(lsoa2021: LSOACode, name: String, age: AgeGroup, population: Int) {
+        self.lsoa2021 = lsoa2021
+        self.name = name
+        self.age = age
+        self.population = population
+    }
+}

@@ -35,11 +35,13 @@ public enum FieldKind: Sendable, Hashable {
     case localAuthority
     /// A financial year, `2024/25`, stored as its first calendar year.
     case financialYear
+    /// UDAs (or other activity units) with up to four decimals (`312.5`), stored in ten-thousandths.
+    case units
 
     /// How the column's values are stored: as text or as a whole number.
     public var isStoredAsInteger: Bool {
         switch self {
-        case .month, .count, .pounds, .hours, .time, .financialYear: true
+        case .month, .count, .pounds, .hours, .time, .financialYear, .units: true
         default: false
         }
     }
@@ -53,6 +55,7 @@ public enum FieldKind: Sendable, Hashable {
         case .count: "a whole number, 0 or more"
         case .pounds: "pounds, for example 1250.00"
         case .hours: "hours, for example 3.5"
+        case .units: "UDAs, for example 312.5"
         case .time: "a time, HH:MM (24-hour)"
         case .choice(let words): "one of " + words.joined(separator: ", ")
         case .pharmacy: PharmacyCodeKind.format
@@ -170,6 +173,14 @@ public struct RecordField: Sendable, Hashable {
         case .financialYear:
             guard let year = FinancialYear(text) else { return fail("\"\(text)\" is not a financial year (2024/25)") }
             return .success(.integer(Int64(year.startYear)))
+        case .units:
+            do {
+                let units = try ScaledDecimal.parse(text, scale: 4)
+                guard (0...(10_000_000 * 10_000)).contains(units) else {
+                    return fail("\(label) must be between 0 and 10,000,000")
+                }
+                return .success(.integer(units))
+            } catch { return fail("\(label): \(error.description)") }
         case .localAuthority:
             guard let code = ONSCode(text), code.rawValue.hasPrefix("E") else {
                 return fail("\"\(text)\" is not an ONS local-authority code")
@@ -190,6 +201,8 @@ public struct RecordField: Sendable, Hashable {
             case .hours: return ScaledDecimal.format(number * 100 / 60, scale: 2, minimumFractionDigits: 0)
             case .time: return Self.clock(Int(number))
             case .financialYear: return FinancialYear(startYear: Int(number)).label
+            case .units:
+                return ScaledDecimal.format(number, scale: 4, minimumFractionDigits: 0).replacing(",", with: "")
             default: return String(number)
             }
         }

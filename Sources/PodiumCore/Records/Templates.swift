@@ -7,7 +7,7 @@ extension RecordTemplate {
             pharmacyContractTypes, pharmacyHours, pharmacyClosures, pharmacyFirstActivity, marketEntryApplications,
             pnaDocuments,
             gosContracts, gosActivity, eyeServices,
-        ] + finance + governance + [providerIntelligence]
+        ] + finance + governance + [providerIntelligence, carryForwardOpenings]
 
     public static func named(_ id: String) -> RecordTemplate? { all.first { $0.id == id } }
 

@@ -65,16 +65,20 @@ public struct SPCOptions: Sendable, Hashable, Codable {
     public var rebaseAt: [Int]
     /// Compute each segment's limits from its first n points only, then hold them (default: all points).
     public var fixBaselineAfter: Int?
+    /// Indices (among ``rebaseAt``) of segments drawn without limits or rules: a period the process was disrupted from
+    /// outside (the pandemic), shown but not judged.
+    public var suspendedAt: [Int]
 
     public init(
         runLength: Int = 7, screenMovingRanges: Bool = false, trialBelow: Int = 12, rebaseAt: [Int] = [],
-        fixBaselineAfter: Int? = nil
+        fixBaselineAfter: Int? = nil, suspendedAt: [Int] = []
     ) {
         self.runLength = runLength
         self.screenMovingRanges = screenMovingRanges
         self.trialBelow = trialBelow
         self.rebaseAt = rebaseAt
         self.fixBaselineAfter = fixBaselineAfter
+        self.suspendedAt = suspendedAt
     }
 
     public static let makingDataCount = SPCOptions()
@@ -128,8 +132,10 @@ public struct XmRChart: Sendable, Hashable, Codable {
         /// First and last point indices (inclusive).
         public var first: Int
         public var last: Int
-        /// `nil` when the segment has fewer than two points (no moving range, no limits).
+        /// `nil` when the segment has fewer than two points (no moving range, no limits), or is suspended.
         public var limits: SPCLimits?
+        /// Shown without limits or rules (``SPCOptions/suspendedAt``).
+        public var isSuspended = false
     }
 
     public var direction: ImprovementDirection
@@ -154,7 +160,11 @@ public struct XmRChart: Sendable, Hashable, Codable {
             values.isEmpty ? [] : Array(Set([0] + options.rebaseAt.filter { $0 > 0 && $0 < values.count })).sorted()
         self.segments = starts.enumerated().map { index, first in
             let last = index + 1 < starts.count ? starts[index + 1] - 1 : values.count - 1
-            return Segment(first: first, last: last, limits: Self.limits(Array(values[first...last]), options: options))
+            let suspended = options.suspendedAt.contains(first)
+            return Segment(
+                first: first, last: last,
+                limits: suspended ? nil : Self.limits(Array(values[first...last]), options: options),
+                isSuspended: suspended)
         }
         var points = zip(periods, values).map { period, value in
             SPCPoint(

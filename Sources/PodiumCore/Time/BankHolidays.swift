@@ -1,13 +1,14 @@
-/// Bank holidays in England and Wales, as observed (substitute days included), 2019 to 2028.
+/// Bank holidays in England and Wales, as observed (substitute days included), 2016 to 2028.
 ///
 /// Source: GOV.UK "UK bank holidays" (https://www.gov.uk/bank-holidays, JSON feed
 /// https://www.gov.uk/bank-holidays.json, division `england-and-wales`), checked against the `holidays` Python
 /// package (subdivision ENG) on 23 November 2026. Includes the one-off days: VE Day moved to 8 May 2020; the
 /// Platinum Jubilee (3 June 2022, with the spring holiday moved to 2 June); the Queen's state funeral
-/// (19 September 2022); the Coronation (8 May 2023). Covers financial years 2019/20 to 2027/28.
+/// (19 September 2022); the Coronation (8 May 2023). Covers financial years 2016/17 to 2027/28 (2016–2018 checked
+/// against the same package on 6 December 2026, for ten years of dental activity).
 public enum BankHolidays {
     /// Years the table covers completely.
-    public static let coveredYears = 2019...2028
+    public static let coveredYears = 2016...2028
 
     /// Financial years whose every day the table covers.
     public static var coveredFinancialYears: ClosedRange<Int> {
@@ -16,6 +17,12 @@ public enum BankHolidays {
 
     public static let englandAndWales: Set<CalendarDate> = Set(
         [
+            "2016-01-01", "2016-03-25", "2016-03-28", "2016-05-02", "2016-05-30", "2016-08-29", "2016-12-26",
+            "2016-12-27",
+            "2017-01-02", "2017-04-14", "2017-04-17", "2017-05-01", "2017-05-29", "2017-08-28", "2017-12-25",
+            "2017-12-26",
+            "2018-01-01", "2018-03-30", "2018-04-02", "2018-05-07", "2018-05-28", "2018-08-27", "2018-12-25",
+            "2018-12-26",
             "2019-01-01", "2019-04-19", "2019-04-22", "2019-05-06", "2019-05-27", "2019-08-26", "2019-12-25",
             "2019-12-26",
             "2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25", "2020-08-31", "2020-12-25",

@@ -62,3 +62,23 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
+
+/// How old a monthly dataset is on a day: its latest month against the day's month.
+public struct DataAge: Sendable, Hashable {
+    public var latestMonth: YearMonth
+    public var today: CalendarDate
+
+    public init(latestMonth: YearMonth, today: CalendarDate) {
+        self.latestMonth = latestMonth
+        self.today = today
+    }
+
+    /// Whole months from the latest month to today's month (0 in the same month).
+    public var months: Int { max(0, latestMonth.months(to: today.yearMonth)) }
+
+    /// "14 months old on 6 December 2026", "from this month".
+    public var words: String {
+        months == 0
+            ? "this month's, on \(today.label)" : "\(months) month\(months == 1 ? "" : "s") old on \(today.label)"
+    }
+}

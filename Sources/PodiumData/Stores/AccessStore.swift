@@ -30,46 +30,30 @@ public struct AccessStore: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    /// Every English 2021 LSOA with a Census 2021 population, an IMD 2025 decile and a centroid (2011 parents'
-    /// centroids combined by ``AccessArea/centroid(parents:)``), by code.
+    /// Every English 2021 LSOA with a mid-2024 population, an IMD 2025 decile and an ONS population-weighted
+    /// centroid, by code.
     public func areas() async throws -> [AccessArea] {
-        let sql = try database.sql()
-        let parentRows = try await sql.raw(
+        let rows = try await database.sql().raw(
             """
-            SELECT l.lsoa21_code, c.easting, c.northing, p.total
-            FROM lsoa11_lsoa21 l JOIN lsoa11_centroids c ON c.lsoa11_code = l.lsoa11_code
-            LEFT JOIN population_mid2020 p ON p.lsoa11_code = l.lsoa11_code
-            """
-        ).all()
-        var parents: [String: [(location: GridPoint, population: Int)]] = [:]
-        for row in parentRows {
-            let r = RowReader(row: row, table: "lsoa11_lsoa21")
-            parents[try r.text("lsoa21_code"), default: []].append(
-                (
-                    GridPoint(easting: try r.double("easting"), northing: try r.double("northing")),
-                    Int(try r.optionalInt("total") ?? 0)
-                ))
-        }
-        let rows = try await sql.raw(
-            """
-            SELECT c.lsoa21_code, c.lsoa21_name, c.total, c.aged_0_15, d.imd_decile, g.icb24_ods
-            FROM population_census2021 c JOIN iod2025_lsoa21 d ON d.lsoa21_code = c.lsoa21_code
-            LEFT JOIN lsoa21_icb24 g ON g.lsoa21_code = c.lsoa21_code
-            ORDER BY c.lsoa21_code
+            SELECT t.lsoa21_code, t.lsoa21_name, t.population AS total, k.population + y.population AS aged_0_17,
+                   d.imd_decile, g.icb24_ods, x.easting, x.northing
+            FROM population_mid2024 t
+            JOIN population_mid2024 k ON k.lsoa21_code = t.lsoa21_code AND k.age_code = \(bind: Int64(MidYearPopulation2024.AgeGroup.aged0to15.rawValue))
+            JOIN population_mid2024 y ON y.lsoa21_code = t.lsoa21_code AND y.age_code = \(bind: Int64(MidYearPopulation2024.AgeGroup.aged16to17.rawValue))
+            JOIN iod2025_lsoa21 d ON d.lsoa21_code = t.lsoa21_code
+            JOIN lsoa21_centroids x ON x.lsoa21_code = t.lsoa21_code
+            LEFT JOIN lsoa21_icb24 g ON g.lsoa21_code = t.lsoa21_code
+            WHERE t.age_code = \(bind: Int64(MidYearPopulation2024.AgeGroup.allAges.rawValue))
+            ORDER BY t.lsoa21_code
             """
         ).all()
-        return try rows.compactMap { row in
-            let r = RowReader(row: row, table: "population_census2021")
-            let code: LSOACode = try r.code("lsoa21_code")
-            // Parents in a fixed order, so the sum (and so every score) is bit-identical whatever order the database returns rows in.
-            let sorted = (parents[code.rawValue] ?? []).sorted {
-                ($0.location.easting, $0.location.northing) < ($1.location.easting, $1.location.northing)
-            }
-            guard let location = AccessArea.centroid(parents: sorted) else { return nil }
+        return try rows.map { row in
+            let r = RowReader(row: row, table: "population_mid2024")
             return AccessArea(
-                code: code, name: try r.text("lsoa21_name"), icb: try r.optionalCode("icb24_ods"),
-                population: Int(try r.int("total")),
-                children: Int(try r.int("aged_0_15")), location: location, imdDecile: Int(try r.int("imd_decile")))
+                code: try r.code("lsoa21_code"), name: try r.text("lsoa21_name"), icb: try r.optionalCode("icb24_ods"),
+                population: Int(try r.int("total")), children: Int(try r.int("aged_0_17")),
+                location: GridPoint(easting: try r.double("easting"), northing: try r.double("northing")),
+                imdDecile: Int(try r.int("imd_decile")))
         }
     }
 
@@ -80,10 +64,11 @@ public struct AccessStore: Sendable {
         let range = financialYear.storedRange
         let rows = try await database.sql().raw(
             """
-            SELECT a.contract_number AS id, a.provider_name AS name, a.commissioner_code AS icb, a.postcode,
+            SELECT a.contract_number AS id, a.provider_name AS name, \(unsafeRaw: DentalStore.icbOfRow) AS icb, a.postcode,
                    a.uda_target_ten_thousandths AS capacity, d.delivered,
                    p.easting AS pc_easting, p.northing AS pc_northing, c.easting AS lsoa_easting, c.northing AS lsoa_northing
             FROM dental_activity a
+            LEFT JOIN dental_contract_icb f ON f.contract_number = a.contract_number
             JOIN (SELECT contract_number, MAX(year_month) AS latest, CAST(SUM(COALESCE(udas_delivered_ten_thousandths, 0)) AS BIGINT) AS delivered
                   FROM dental_activity WHERE year_month BETWEEN \(bind: range.first) AND \(bind: range.last) GROUP BY contract_number) d
               ON d.contract_number = a.contract_number AND d.latest = a.year_month

@@ -23,78 +23,79 @@ public struct DentalStore: Sendable {
         ActivityCoverage(financialYear: financialYear, monthsPresent: try await months())
     }
 
-    /// Every contract year for contracts the ICB commissions in their latest month of `financialYear`.
-    public func contractYears(commissionedBy icb: ICBCode, in financialYear: FinancialYear) async throws
-        -> [ContractYear]
-    {
-        let range = financialYear.storedRange
-        let rows = try await database.sql().raw(
-            """
-            SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
-            WHERE a.year_month BETWEEN \(bind: range.first) AND \(bind: range.last)
-              AND a.contract_number IN (
-                SELECT x.contract_number FROM dental_activity x
-                JOIN (SELECT contract_number, MAX(year_month) AS latest FROM dental_activity
-                      WHERE year_month BETWEEN \(bind: range.first) AND \(bind: range.last) GROUP BY contract_number) l
-                  ON l.contract_number = x.contract_number AND l.latest = x.year_month
-                WHERE x.commissioner_code = \(bind: icb.rawValue))
-            ORDER BY a.contract_number, a.year_month
-            """
-        ).all()
-        return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
-    }
-
-    /// Every contract year of `financialYear`, in contract order (the England view).
+    /// Every contract year of `financialYear`, in contract order (the England view; an ICB's are those whose latest
+    /// month counts for it, ``ContractMonth/icb``).
     public func contractYears(in financialYear: FinancialYear) async throws -> [ContractYear] {
         let range = financialYear.storedRange
         let rows = try await database.sql().raw(
             """
-            SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
+            \(unsafeRaw: Self.select)
             WHERE a.year_month BETWEEN \(bind: range.first) AND \(bind: range.last)
             ORDER BY a.contract_number, a.year_month
             """
         ).all()
-        return ContractYear.all(from: try rows.map(Self.contractMonth), in: financialYear)
+        return ContractYear.all(from: try Self.contractMonths(rows), in: financialYear)
     }
 
-    /// The ICB commissioning the contract in its latest month: `.none` when the contract is unknown (for scope checks).
-    public func commissioner(of contract: ContractNumber) async throws -> ICBCode? {
+    /// Whether the contract is in the data, and the ICB its latest month counts for (`nil` for a contract with no ICB,
+    /// such as NHS England Health & Justice's): for scope checks.
+    public func owner(of contract: ContractNumber) async throws -> (found: Bool, icb: ICBCode?) {
         let row = try await database.sql().raw(
             """
-            SELECT commissioner_code FROM dental_activity WHERE contract_number = \(bind: contract.rawValue)
-            ORDER BY year_month DESC LIMIT 1
+            \(unsafeRaw: Self.select)
+            WHERE a.contract_number = \(bind: contract.rawValue) ORDER BY a.year_month DESC LIMIT 1
             """
         ).first()
-        return try row.map {
-            try RowReader(row: $0, table: "dental_activity").code("commissioner_code", as: ICBCode.self)
-        }
+        guard let row else { return (false, nil) }
+        return (true, try Self.contractMonth(row).icb)
     }
 
-    /// Every contract's months (all years), by contract then month: the early warning's history.
+    /// Every month of the contracts whose months count for `icb` in any month (a contract keeps its history when it
+    /// moves), or of every contract: the early warning's histories, by contract, oldest first.
     public func allMonths(commissionedBy icb: ICBCode? = nil) async throws -> [ContractNumber: [ContractMonth]] {
         var filter: SQLQueryString = "1 = 1"
         if let icb {
-            // Every month of each contract the ICB has commissioned in any month (a contract keeps its history when it moves).
-            filter =
-                "a.contract_number IN (SELECT contract_number FROM dental_activity WHERE commissioner_code = \(bind: icb.rawValue))"
+            filter = """
+                a.contract_number IN (
+                  SELECT x.contract_number FROM dental_activity x WHERE x.commissioner_code = \(bind: icb.rawValue)
+                  UNION SELECT contract_number FROM dental_contract_icb WHERE icb_code = \(bind: icb.rawValue))
+                """
         }
         let rows = try await database.sql().raw(
-            """
-            SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a WHERE \(filter) ORDER BY a.contract_number, a.year_month
-            """
+            "\(unsafeRaw: Self.select) WHERE \(filter) ORDER BY a.contract_number, a.year_month"
         ).all()
-        return Dictionary(grouping: try rows.map(Self.contractMonth), by: \.contract)
+        return Dictionary(grouping: try Self.contractMonths(rows), by: \.contract)
     }
 
     /// All months of one contract, oldest first (empty if the contract is unknown).
     public func months(of contract: ContractNumber) async throws -> [ContractMonth] {
         let rows = try await database.sql().raw(
             """
-            SELECT \(unsafeRaw: Self.columnList("a")) FROM dental_activity a
-            WHERE a.contract_number = \(bind: contract.rawValue) ORDER BY a.year_month
+            \(unsafeRaw: Self.select) WHERE a.contract_number = \(bind: contract.rawValue) ORDER BY a.year_month
             """
         ).all()
-        return try rows.map(Self.contractMonth)
+        return try Self.contractMonths(rows)
+    }
+
+    /// The state of what ICBs record about dental contracts (variations, carry-forward opening balances): a value that
+    /// changes whenever any of them does, for the history kept between requests.
+    public func recordState() async throws -> String {
+        let row = try await database.sql().raw(
+            """
+            SELECT (SELECT CAST(COUNT(*) AS BIGINT) FROM contract_variations) AS variations,
+                   (SELECT MAX(recorded_at) FROM contract_variations) AS recorded,
+                   (SELECT MAX(withdrawn_at) FROM contract_variations) AS withdrawn,
+                   (SELECT CAST(COUNT(*) AS BIGINT) FROM dental_carry_forward) AS openings,
+                   (SELECT MAX(recorded_at) FROM dental_carry_forward) AS opened
+            """
+        ).first()
+        guard let row else { return "" }
+        let r = RowReader(row: row, table: "contract_variations")
+        return [
+            String(try r.int("variations")), try r.optionalText("recorded") ?? "",
+            try r.optionalText("withdrawn") ?? "",
+            String(try r.int("openings")), try r.optionalText("opened") ?? "",
+        ].joined(separator: "|")
     }
 
     /// Every month with activity, oldest first.
@@ -104,19 +105,44 @@ public struct DentalStore: Sendable {
         return try rows.map { try RowReader(row: $0, table: "dental_activity").yearMonth("year_month") }
     }
 
-    static func columnList(_ alias: String) -> String {
-        ContractMonth.layout.columns.map { "\(alias).\($0)" }.joined(separator: ", ")
+    /// SQL for the ICB a row of `dental_activity a` counts for, given `dental_contract_icb f` joined on the contract:
+    /// its commissioner when an ICB, the contract's first ICB for an area team's row, else NULL.
+    static let icbOfRow =
+        "CASE WHEN a.commissioner_kind = 'icb' THEN a.commissioner_code WHEN a.commissioner_kind = 'area-team' THEN f.icb_code END"
+
+    /// The activity columns, and the ICB an area team's row counts for (the contract's first ICB).
+    static let select =
+        "SELECT " + ContractMonth.layout.columns.map { "a.\($0)" }.joined(separator: ", ")
+        + ", f.icb_code AS next_icb FROM dental_activity a LEFT JOIN dental_contract_icb f ON f.contract_number = a.contract_number"
+
+    /// Rows to months, with the names that repeat month after month held once (ten years of rows hold each provider's
+    /// name over a hundred times).
+    static func contractMonths(_ rows: [any SQLRow]) throws -> [ContractMonth] {
+        var names = TextInterning()
+        return try rows.map { try contractMonth($0, names: &names) }
     }
 
     static func contractMonth(_ row: any SQLRow) throws -> ContractMonth {
+        var names = TextInterning()
+        return try contractMonth(row, names: &names)
+    }
+
+    static func contractMonth(_ row: any SQLRow, names: inout TextInterning) throws -> ContractMonth {
         let r = RowReader(row: row, table: "dental_activity")
         let udas: (String) throws -> UDAs? = { try r.optionalInt($0).map(UDAs.init(tenThousandths:)) }
+        let kind = try r.text("commissioner_kind")
+        guard let commissionerKind = CommissionerKind(rawValue: kind) else {
+            throw StoreError.corruptValue(table: "dental_activity", column: "commissioner_kind", value: kind)
+        }
+        let commissioner: CommissionerCode = try r.code("commissioner_code")
+        let nextICB: ICBCode? = commissionerKind == .areaTeam ? try r.optionalCode("next_icb") : nil
         return ContractMonth(
             month: try r.yearMonth("year_month"),
             contract: try r.code("contract_number"),
-            commissioner: try r.code("commissioner_code"),
-            commissionerName: try r.text("commissioner_name"),
-            providerName: try r.text("provider_name"),
+            commissioner: commissioner,
+            commissionerName: names.intern(try r.text("commissioner_name")),
+            commissionerKind: commissionerKind, icb: nextICB,
+            providerName: names.intern(try r.text("provider_name")),
             postcode: try r.code("postcode"),
             lsoa2011: try r.optionalCode("lsoa11_code"),
             udaTarget: UDAs(tenThousandths: try r.int("uda_target_ten_thousandths")),
@@ -125,7 +151,8 @@ public struct DentalStore: Sendable {
             lateFP17s: try r.optionalInt32("late_fp17s"),
             udasDeliveredByFoundationDentists: try udas("udas_delivered_fd_ten_thousandths"),
             courses: CoursesByBand(
-                band1: try r.optionalInt32("band_1"), band2a: try r.optionalInt32("band_2a"),
+                band1: try r.optionalInt32("band_1"), band2: try r.optionalInt32("band_2"),
+                band2a: try r.optionalInt32("band_2a"),
                 band2b: try r.optionalInt32("band_2b"),
                 band2c: try r.optionalInt32("band_2c"), band3: try r.optionalInt32("band_3"),
                 urgent: try r.optionalInt32("band_urgent"),
@@ -133,5 +160,16 @@ public struct DentalStore: Sendable {
             childrenSeen12Months: try r.optionalInt32("children_seen_12m"),
             adultsSeen24Months: try r.optionalInt32("adults_seen_24m"),
             generalDentalValue: try r.optionalInt("general_dental_value_pence").map(Money.init(pence:)))
+    }
+}
+
+/// Equal strings read from many rows, held once.
+struct TextInterning {
+    private var seen: [String: String] = [:]
+
+    mutating func intern(_ text: String) -> String {
+        if let kept = seen[text] { return kept }
+        seen[text] = text
+        return text
     }
 }

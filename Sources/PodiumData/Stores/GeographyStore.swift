@@ -88,6 +88,49 @@ public struct GeographyStore: Sendable {
         return adults + children == 0 ? nil : (adults, children)
     }
 
+    /// The population estimates with an under-18 split, for an ICB or England (`nil`): ONS mid-2020 (2011 LSOAs,
+    /// July 2022 ICBs) and mid-2024 (2021 LSOAs, April 2024 ICBs), those imported. England is the sum of its LSOAs.
+    public func residentPopulations(of icb: ICBCode?) async throws -> [ResidentPopulation] {
+        let sql = try database.sql()
+        let icbFilter2020: SQLQueryString =
+            icb.map { "WHERE l.icb22_ods = \(bind: $0.rawValue)" } ?? "WHERE l.lsoa11_code LIKE 'E%'"
+        let icbFilter2024: SQLQueryString = icb.map { "AND l.icb24_ods = \(bind: $0.rawValue)" } ?? ""
+        var estimates: [ResidentPopulation] = []
+        if let row = try await sql.raw(
+            """
+            SELECT CAST(COALESCE(SUM(p.aged_18_plus), 0) AS BIGINT) AS adults, CAST(COALESCE(SUM(p.aged_0_17), 0) AS BIGINT) AS children
+            FROM lsoa11_icb22 l JOIN population_mid2020 p ON p.lsoa11_code = l.lsoa11_code \(icbFilter2020)
+            """
+        ).first() {
+            let r = RowReader(row: row, table: "population_mid2020")
+            let (adults, children) = (Int(try r.int("adults")), Int(try r.int("children")))
+            if adults + children > 0 {
+                estimates.append(
+                    ResidentPopulation(
+                        source: "ONS mid-2020 estimate", date: CalendarDate(year: 2020, month: 6, day: 30)!,
+                        adults: adults, children: children))
+            }
+        }
+        if let row = try await sql.raw(
+            """
+            SELECT CAST(COALESCE(SUM(CASE WHEN p.age_code = \(bind: Int64(MidYearPopulation2024.AgeGroup.allAges.rawValue)) THEN p.population ELSE 0 END), 0) AS BIGINT) AS everyone,
+                   CAST(COALESCE(SUM(CASE WHEN p.age_code <> \(bind: Int64(MidYearPopulation2024.AgeGroup.allAges.rawValue)) THEN p.population ELSE 0 END), 0) AS BIGINT) AS children
+            FROM lsoa21_icb24 l JOIN population_mid2024 p ON p.lsoa21_code = l.lsoa21_code
+            WHERE l.lsoa21_code LIKE 'E%' \(icbFilter2024)
+            """
+        ).first() {
+            let r = RowReader(row: row, table: "population_mid2024")
+            let (everyone, children) = (Int(try r.int("everyone")), Int(try r.int("children")))
+            if everyone > 0 {
+                estimates.append(
+                    ResidentPopulation(
+                        source: "ONS mid-2024 estimate", date: CalendarDate(year: 2024, month: 6, day: 30)!,
+                        adults: everyone - children, children: children))
+            }
+        }
+        return estimates
+    }
+
     /// Headline figures of every ICB in the register, for dental contracts in `financialYear`.
     ///
     /// A contract counts for the ICB that commissions it in its latest month of the year, with that month's
@@ -162,13 +205,15 @@ public struct GeographyStore: Sendable {
         let range = financialYear.storedRange
         let rows = try await database.sql().raw(
             """
-            SELECT a.commissioner_code AS icb, CAST(COUNT(*) AS BIGINT) AS contracts,
+            SELECT \(unsafeRaw: DentalStore.icbOfRow) AS icb, CAST(COUNT(*) AS BIGINT) AS contracts,
                    CAST(SUM(a.uda_target_ten_thousandths) AS BIGINT) AS target, CAST(SUM(a.uda_value_pence) AS BIGINT) AS value
             FROM dental_activity a
+            LEFT JOIN dental_contract_icb f ON f.contract_number = a.contract_number
             JOIN (SELECT contract_number, MAX(year_month) AS latest FROM dental_activity
                   WHERE year_month BETWEEN \(bind: range.first) AND \(bind: range.last) GROUP BY contract_number) l
               ON l.contract_number = a.contract_number AND l.latest = a.year_month
-            GROUP BY a.commissioner_code
+            WHERE \(unsafeRaw: DentalStore.icbOfRow) IS NOT NULL
+            GROUP BY \(unsafeRaw: DentalStore.icbOfRow)
             """
         ).all()
         var result: [String: (Int, Int64, Int64)] = [:]

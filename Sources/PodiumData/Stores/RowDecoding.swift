@@ -51,7 +51,7 @@ struct RowReader {
 
 extension YearMonth {
     /// How months are stored: `202304`.
-    var storedValue: Int64 { Int64(year * 100 + month) }
+    public var storedValue: Int64 { Int64(year * 100 + month) }
 }
 
 extension FinancialYear {

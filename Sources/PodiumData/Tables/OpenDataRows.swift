@@ -130,6 +130,27 @@ extension MidYearPopulation2020: TableRow {
     }
 }
 
+extension MidYearPopulation2024: TableRow {
+    public static let layout = TableLayout(
+        name: "population_mid2024", columns: ["lsoa21_code", "age_code", "lsoa21_name", "population"],
+        key: ["lsoa21_code", "age_code"])
+    public var cells: [SQLCell] {
+        [.text(lsoa2021.rawValue), .integer(Int64(age.rawValue)), .text(name), .integer(Int64(population))]
+    }
+}
+
+extension LSOA2021Centroid: TableRow {
+    public static let layout = TableLayout(
+        name: "lsoa21_centroids", columns: ["lsoa21_code", "easting", "northing", "latitude", "longitude"],
+        key: ["lsoa21_code"])
+    public var cells: [SQLCell] {
+        [
+            .text(lsoa2021.rawValue), .real(grid.easting), .real(grid.northing), .real(position.latitude),
+            .real(position.longitude),
+        ]
+    }
+}
+
 extension LSOACentroid: TableRow {
     public static let layout = TableLayout(
         name: "lsoa11_centroids",
@@ -194,23 +215,21 @@ extension ContractMonth: TableRow {
     public static let layout = TableLayout(
         name: "dental_activity",
         columns: [
-            "contract_number", "year_month", "commissioner_code", "commissioner_name", "provider_name", "postcode",
-            "lsoa11_code",
-            "uda_target_ten_thousandths", "uda_value_pence", "udas_delivered_ten_thousandths", "late_fp17s",
-            "udas_delivered_fd_ten_thousandths",
-            "band_1", "band_2a", "band_2b", "band_2c", "band_3", "band_urgent", "band_other", "children_seen_12m",
+            "contract_number", "year_month", "commissioner_code", "commissioner_name", "commissioner_kind",
+            "provider_name", "postcode", "lsoa11_code", "uda_target_ten_thousandths", "uda_value_pence",
+            "udas_delivered_ten_thousandths", "late_fp17s", "udas_delivered_fd_ten_thousandths", "band_1", "band_2",
+            "band_2a", "band_2b", "band_2c", "band_3", "band_urgent", "band_other", "children_seen_12m",
             "adults_seen_24m", "general_dental_value_pence",
         ],
         key: ["contract_number", "year_month"])
     public var cells: [SQLCell] {
         [
             .text(contract.rawValue), .integer(Int64(month.year * 100 + month.month)), .text(commissioner.rawValue),
-            .text(commissionerName),
-            .text(providerName), .text(postcode.rawValue), .text(lsoa2011?.rawValue),
-            .integer(udaTarget.tenThousandths),
-            .integer(udaContractValue.pence), .integer(udasDelivered?.tenThousandths), .integer(lateFP17s),
+            .text(commissionerName), .text(commissionerKind.rawValue), .text(providerName), .text(postcode.rawValue),
+            .text(lsoa2011?.rawValue), .integer(udaTarget.tenThousandths), .integer(udaContractValue.pence),
+            .integer(udasDelivered?.tenThousandths), .integer(lateFP17s),
             .integer(udasDeliveredByFoundationDentists?.tenThousandths), .integer(courses.band1),
-            .integer(courses.band2a),
+            .integer(courses.band2Published), .integer(courses.band2a),
             .integer(courses.band2b), .integer(courses.band2c), .integer(courses.band3), .integer(courses.urgent),
             .integer(courses.other), .integer(childrenSeen12Months), .integer(adultsSeen24Months),
             .integer(generalDentalValue?.pence),

@@ -2,10 +2,25 @@ import PodiumCore
 
 /// How a file's columns are found: by header name, or by position in a headerless file (ODS extracts).
 public enum FileLayout: Sendable {
-    /// The first record is a header; `columns` must all be present (matched after trimming spaces).
-    case headed(columns: [String])
+    /// The first record is a header; `columns` must all be present (matched after trimming spaces), and for each of
+    /// `choices` one of its alternatives in full.
+    case headed(columns: [String], choices: [ColumnChoice] = [])
     /// No header; every record has exactly `names.count` fields, named here for messages.
     case headerless(names: [String])
+}
+
+/// Columns that a publisher has laid out in more than one way over time: a file must have one of the alternatives in
+/// full (NHSBSA's dental activity has one `BAND_2_DELIVERED` before April 2023, three band 2 columns after).
+public struct ColumnChoice: Sendable {
+    /// The alternatives, the current layout first (it is the one named when none is found).
+    public var alternatives: [[String]]
+    /// When each alternative after the first was used, for the message: "as before April 2023".
+    public var whenUsed: [String]
+
+    public init(_ current: [String], or earlier: [String], whenUsed: String) {
+        self.alternatives = [current, earlier]
+        self.whenUsed = [whenUsed]
+    }
 }
 
 /// Column positions of a file, resolved from its layout and header.
@@ -20,7 +35,7 @@ struct ColumnMap {
             return .success(
                 ColumnMap(
                     names: names, positions: Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })))
-        case .headed(let required):
+        case .headed(let required, let choices):
             guard let header else {
                 return .failure(
                     ImportIssue(file: file, line: 1, column: nil, reason: "the file is empty: no header row"))
@@ -28,13 +43,22 @@ struct ColumnMap {
             let found = header.fields.map(normaliseHeader)
             var positions: [String: Int] = [:]
             for (index, name) in found.enumerated() where positions[name] == nil { positions[name] = index }
-            let missing = required.filter { positions[normaliseHeader($0)] == nil }
+            let absent = { (names: [String]) in names.filter { positions[normaliseHeader($0)] == nil } }
+            var missing = absent(required)
+            var alternativesNamed: [String] = []
+            for choice in choices where !choice.alternatives.contains(where: { absent($0).isEmpty }) {
+                missing += absent(choice.alternatives[0])
+                for (earlier, when) in zip(choice.alternatives.dropFirst(), choice.whenUsed) {
+                    alternativesNamed.append("\(earlier.map { "\"\($0)\"" }.joined(separator: ", ")) \(when)")
+                }
+            }
             guard missing.isEmpty else {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                let instead = alternativesNamed.isEmpty ? "" : " (or \(alternativesNamed.joined(separator: "; or ")))"
                 return .failure(
                     ImportIssue(
                         file: file, line: header.line, column: nil,
-                        reason: "missing column\(missing.count == 1 ? "" : "s") \(list)"))
+                        reason: "missing column\(missing.count == 1 ? "" : "s") \(list)\(instead)"))
             }
             return .success(ColumnMap(names: header.fields.map { $0.trimmingSpaces }, positions: positions))
         }
@@ -66,6 +90,9 @@ struct FieldReader {
         self.columns = columns
         self.file = file
     }
+
+    /// Whether the file has the column (for layouts with ``ColumnChoice``s).
+    func has(_ column: String) -> Bool { columns.position(of: column) != nil }
 
     /// The field's text with surrounding spaces removed ("" if the column is absent).
     func text(_ column: String) -> String {

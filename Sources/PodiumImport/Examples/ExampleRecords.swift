@@ -25,11 +25,10 @@ public enum ExampleRecords {
         if let year = try await dental.financialYears().first {
             let contracts = try await dental.contractYears(in: year)
             for contract in contracts {
-                contractValues[contract.latest.commissioner, default: .zero] += contract.contractValue
+                guard let icb = contract.icb else { continue }
+                contractValues[icb, default: .zero] += contract.contractValue
                 // The ICB's largest contract is the one its example dental risk cites.
-                if largest[contract.latest.commissioner].map({ $0.contractValue < contract.contractValue }) ?? true {
-                    largest[contract.latest.commissioner] = contract
-                }
+                if largest[icb].map({ $0.contractValue < contract.contractValue }) ?? true { largest[icb] = contract }
             }
             dentalYear = contracts.map(\.latest.month).max().map { (year, $0) }
         }
@@ -128,6 +127,16 @@ public enum ExampleRecords {
         if let (year, latest) = dentalYear {
             for (icb, value) in contractValues.sorted(by: { $0.key < $1.key }) {
                 finance(icb, dentalValue: value, year: year, latest: latest, add)
+            }
+            // An opening balance the ICB knows from the contract's year-end letter, where the data would say otherwise.
+            for (icb, contract) in largestContracts.sorted(by: { $0.key < $1.key }) {
+                add(
+                    .carryForwardOpenings, icb,
+                    [
+                        "contract": contract.rawValue, "financial_year": year.label, "shortfall": "120", "credit": "",
+                        "note":
+                            "From the \(FinancialYear(startYear: year.startYear - 1).label) year-end letter (example).",
+                    ])
             }
         }
         for board in Set(english.compactMap { $0.location?.healthAndWellbeingBoard }).sorted() {

@@ -17,14 +17,35 @@ public enum BundledData {
         case .population2021: "lsoa21_population_census2021_age6.csv.gz"
         case .population2020: "lsoa11_population_mid2020_sya.csv.gz"
         case .lsoa2011Centroids: "lsoa11_pwc_dec2011.csv.gz"
+        case .lsoa2021Centroids: "ons_lsoa21_pwc_2021_v4_wgs84.csv.gz"
+        case .population2024: "ons_lsoa21_population_mid2024_nomis.csv.gz"
         case .postcodes: "codepoint_open_2025_10_postcodes_subset.csv.gz"
         case .pharmacies: "ods_edispensary_2025.csv.gz"
         case .dentalPractices: "ods_egdpprac_2024.csv.gz"
-        case .dentalActivity: "nhsbsa_dental_activity_by_contract_2023.csv.gz"
+        // A folder: the publisher's monthly files, verbatim (see its MANIFEST.csv).
+        case .dentalActivity: "nhsbsa_dental_activity_monthly"
         case .pharmacyFirstEngland: "pharmacy_first_consultations_england_2023_2025.csv"
         case .pharmacyFirstRegions: "pharmacy_first_consultations_by_region_2023_2025.csv"
         }
     }
+
+    /// The dataset's files in `directory`: the bundled file, or every published file in the bundled folder (in name
+    /// order, which for NHSBSA's `uda_contractor_YYYYMM` files is month order).
+    public static func files(for dataset: Dataset, in directory: String) throws -> [String] {
+        let path = path(for: dataset, in: directory)
+        return isDirectory(path) ? try publishedFiles(inFolder: path) : [path]
+    }
+
+    /// The CSV files (`.csv`, `.csv.gz`) of a folder, in name order; anything else there (a manifest, a README, the
+    /// portal's description) is left alone.
+    public static func publishedFiles(inFolder folder: String) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        return names.filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".csv.gz")) && !$0.hasPrefix("MANIFEST") }.sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// Whether `path` names a folder (a dataset published as one file a month).
+    public static func isFolder(_ path: String) -> Bool { isDirectory(path) }
 
     /// The dataset's file in `directory`: the bundled name, or the same name without `.gz` (test fixtures are
     /// kept uncompressed so they read well in review).

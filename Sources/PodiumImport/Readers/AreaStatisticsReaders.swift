@@ -168,3 +168,50 @@ struct PostcodeReader: DatasetReader {
             countyCode: f.optionalText("admin_county_code"))
     }
 }
+
+/// ONS LSOA (December 2021) population-weighted centroids V4 as WGS84 positions (`lsoa21cd,longitude,latitude`); the
+/// British National Grid point is derived here (``NationalGrid``).
+struct LSOA2021CentroidReader: DatasetReader {
+    let layout = FileLayout.headed(columns: ["lsoa21cd", "longitude", "latitude"])
+
+    func row(_ f: inout FieldReader) -> LSOA2021Centroid? {
+        let lsoa = f.code("lsoa21cd", as: LSOACode.self)
+        let longitude = f.double("longitude")
+        let latitude = f.double("latitude")
+        if let latitude, !(49...61).contains(latitude) { f.problem("latitude", "\(latitude) is outside Great Britain") }
+        if let longitude, !(-9...2).contains(longitude) {
+            f.problem("longitude", "\(longitude) is outside Great Britain")
+        }
+        guard let lsoa, let longitude, let latitude, (49...61).contains(latitude), (-9...2).contains(longitude) else {
+            return nil
+        }
+        let position = LatLong(latitude: latitude, longitude: longitude)
+        return LSOA2021Centroid(lsoa2021: lsoa, grid: NationalGrid.gridPoint(position), position: position)
+    }
+}
+
+/// ONS mid-2024 LSOA population estimates from Nomis (NM_2014_1) in its long layout: one row per LSOA and `C_AGE`
+/// code, only the codes whose meaning has been checked (``MidYearPopulation2024/AgeGroup``).
+struct MidYear2024PopulationReader: DatasetReader {
+    let layout = FileLayout.headed(columns: [
+        "DATE", "GEOGRAPHY_CODE", "GEOGRAPHY_NAME", "C_AGE", "OBS_VALUE", "RECORD_COUNT",
+    ])
+
+    func row(_ f: inout FieldReader) -> MidYearPopulation2024? {
+        let date = f.required("DATE")
+        if let date, date != "2024" {
+            f.problem("DATE", "\"\(date)\" is not 2024 (this reader knows the mid-2024 file)")
+        }
+        let lsoa = f.code("GEOGRAPHY_CODE", as: LSOACode.self)
+        let name = f.required("GEOGRAPHY_NAME")
+        let code = f.integer("C_AGE")
+        let age = code.flatMap(MidYearPopulation2024.AgeGroup.init(rawValue:))
+        if let code, age == nil {
+            let known = MidYearPopulation2024.AgeGroup.allCases.map { "\($0.rawValue) (\($0.label))" }
+            f.problem("C_AGE", "\(code) is not an age code whose meaning is known (\(known.joined(separator: ", ")))")
+        }
+        let population = f.integer("OBS_VALUE", in: 0...1_000_000)
+        guard date == "2024", let lsoa, let name, let age, let population else { return nil }
+        return MidYearPopulation2024(lsoa2021: lsoa, name: name, age: age, population: population)
+    }
+}

@@ -19,14 +19,14 @@ struct ICBReader: DatasetReader {
 struct SubICBLocationReader: DatasetReader {
     let layout = FileLayout.headed(columns: ["sicbl24_code", "sicbl24_code_nhs", "sicbl24_name", "icb24_code_nhs"])
     /// ICBs already imported; `nil` when only checking the file's format.
-    let knownICBs: Set<ICBCode>?
+    let knownICBs: Set<String>?
 
     func row(_ f: inout FieldReader) -> SubICBLocation? {
         let code = f.code("sicbl24_code_nhs", as: SubICBCode.self)
         let ons = f.code("sicbl24_code", as: ONSCode.self)
         let name = f.required("sicbl24_name")
         let icb = f.code("icb24_code_nhs", as: ICBCode.self)
-        if let icb, let knownICBs, !knownICBs.contains(icb) {
+        if let icb, let knownICBs, !knownICBs.contains(icb.rawValue) {
             f.problem(
                 "icb24_code_nhs",
                 "ICB \(icb) is not in the ICB register (import the \"\(Dataset.icbs.rawValue)\" dataset first)")

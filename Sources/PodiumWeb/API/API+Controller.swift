@@ -65,12 +65,16 @@ extension API {
 
         @Sendable func dentalContract(req: Request) async throws -> ContractDetailDTO {
             let number = try req.code("contract", as: ContractNumber.self, notFound: .contractNotFound)
-            let detail = try await ContractShow.Detail.query(req.queryContext, contract: number)
+            let context = req.queryContext
+            let detail = try await ContractShow.Detail.query(
+                context, contract: number, year: try ListParameters.from(req).year)
             let latest = detail.current.latest
             return ContractDetailDTO(
                 contractNumber: number.rawValue, providerName: latest.providerName,
-                commissionerCode: latest.commissioner.rawValue,
-                commissionerName: latest.commissionerName, summary: ContractSummaryDTO(detail.current),
+                commissionerCode: latest.commissioner.rawValue, commissionerName: latest.commissionerName,
+                commissionerKind: latest.commissionerKind.rawValue, icb: detail.commissioner?.rawValue,
+                years: (try await context.openData.dentalHistory().contracts[number] ?? []).map(ContractYearDTO.init),
+                summary: ContractSummaryDTO(detail.current),
                 coverage: CoverageDTO(detail.coverage),
                 months: detail.months.map(ContractMonthDTO.init),
                 changes: detail.current.changes.map(ContractChangeDTO.init),

@@ -202,6 +202,8 @@ public enum API {
 
     struct CoursesDTO: Content {
         var band1: Int?
+        /// All band 2 courses: published as one count before April 2023, 2a + 2b + 2c after.
+        var band2: Int?
         var band2a: Int?
         var band2b: Int?
         var band2c: Int?
@@ -212,6 +214,7 @@ public enum API {
 
         init(_ courses: CoursesByBand) {
             band1 = courses.band1
+            band2 = courses.band2
             band2a = courses.band2a
             band2b = courses.band2b
             band2c = courses.band2c
@@ -277,11 +280,46 @@ public enum API {
         var providerName: String
         var commissionerCode: String
         var commissionerName: String
+        /// "icb", "area-team", "health-and-justice" or "other".
+        var commissionerKind: String
+        /// The ICB the contract counts for in its latest month (none for Health & Justice's).
+        var icb: String?
+        var years: [ContractYearDTO]
         var summary: ContractSummaryDTO
         var coverage: CoverageDTO
         var months: [ContractMonthDTO]
         var changes: [ContractChangeDTO]
         var sources: [SourceDTO]
+    }
+
+    /// One financial year of a contract: who commissioned it, its target, value and delivery, and the year end.
+    struct ContractYearDTO: Content {
+        var financialYear: String
+        var commissionerCode: String
+        var commissionerKind: String
+        var icb: String?
+        var firstMonth: String
+        var lastMonth: String
+        var udaTarget: Decimal
+        var contractValue: MoneyDTO
+        var deliveredUDAs: Decimal
+        var broughtForward: CarryForwardDTO
+        var yearEnd: String?
+        var result: YearEndDTO?
+        init(_ outcome: ContractYearOutcome) {
+            financialYear = outcome.financialYear.label
+            commissionerCode = outcome.commissioner.rawValue
+            commissionerKind = outcome.commissionerKind.rawValue
+            icb = outcome.icb?.rawValue
+            firstMonth = outcome.firstMonth.iso
+            lastMonth = outcome.lastMonth.iso
+            udaTarget = API.decimal(outcome.target)
+            contractValue = MoneyDTO(outcome.value)
+            deliveredUDAs = API.decimal(outcome.delivered)
+            broughtForward = CarryForwardDTO(outcome.broughtForward)
+            yearEnd = outcome.result.map { YearEndStatus(isFinal: outcome.isFinal, rules: $0.rules).rawValue }
+            result = outcome.result.map(YearEndDTO.init)
+        }
     }
 
     struct LocationDTO: Content {

@@ -7,7 +7,8 @@ extension API.Controller {
     @Sendable func providersAtRisk(req: Request) async throws -> API.ProvidersAtRiskDTO {
         API.ProvidersAtRiskDTO(
             try await ProvidersAtRisk.Model.query(
-                req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"]))
+                req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"],
+                year: req.query[String.self, at: "year"]))
     }
 
     @Sendable func contractWarning(req: Request) async throws -> API.WarningDTO {

@@ -70,9 +70,30 @@ extension API {
         }
     }
 
+    struct CarryForwardDTO: Content {
+        var shortfall: Decimal
+        var credit: Decimal
+        /// "none", "previous-year" or "opening-balance".
+        var source: String
+        var fromYear: String?
+        init(_ carry: CarryForward) {
+            shortfall = API.decimal(carry.shortfall)
+            credit = API.decimal(carry.credit)
+            switch carry.source {
+            case .none: source = "none"
+            case .previousYear(let year):
+                source = "previous-year"
+                fromYear = year.label
+            case .openingBalance: source = "opening-balance"
+            }
+        }
+    }
+
     struct MidYearDTO: Content {
+        var udaTarget: Decimal
         var firstHalfDelivered: Decimal
         var shortfallBroughtForward: Decimal
+        var creditBroughtForward: Decimal
         var adjustedDelivery: Decimal
         var percentOfTarget: Decimal?
         var flagged: Bool
@@ -80,8 +101,10 @@ extension API {
         var monthsWithData: Int
         var maximumWithholding: MoneyDTO
         init(_ review: MidYearReview) {
+            udaTarget = API.decimal(review.target)
             firstHalfDelivered = API.decimal(review.firstHalfDelivered)
             shortfallBroughtForward = API.decimal(review.shortfallBroughtForward)
+            creditBroughtForward = API.decimal(review.creditBroughtForward)
             adjustedDelivery = API.decimal(review.adjustedDelivery)
             percentOfTarget = API.percent(review.achievement)
             flagged = review.isFlagged
@@ -194,6 +217,10 @@ extension API {
         var againstProfilePercent: Decimal?
         var months: [MonthPositionDTO]
         var midYear: MidYearDTO?
+        var notReviewedAtMidYear: String?
+        var broughtForward: CarryForwardDTO
+        /// "final", "estimate" (a pandemic year) or "projected".
+        var yearEnd: String
         var forecast: ForecastDTO?
         var variations: [VariationDTO]
         var spc: SPCMeasureDTO
@@ -213,7 +240,10 @@ extension API {
             expectedForReportedMonths: API.decimal(position.expectedForReportedMonths),
             againstProfilePercent: API.percent(position.againstProfile),
             months: position.months.map(MonthPositionDTO.init),
-            midYear: position.midYear.map(MidYearDTO.init), forecast: position.forecast.map(ForecastDTO.init),
+            midYear: position.midYear.map(MidYearDTO.init), notReviewedAtMidYear: position.notReviewedAtMidYear,
+            broughtForward: CarryForwardDTO(position.broughtForward),
+            yearEnd: YearEndStatus(isFinal: position.isFinal, rules: position.settings.rules).rawValue,
+            forecast: position.forecast.map(ForecastDTO.init),
             variations: variations.map(VariationDTO.init), spc: SPCMeasureDTO(delivery),
             notes: position.notes.map(NoteDTO.init))
     }
@@ -251,6 +281,9 @@ extension API {
     struct PortfolioDTO: Content {
         var contracts: Int
         var notInLatestData: Int
+        var leftDuringYear: Int
+        /// "final", "estimate" (a pandemic year) or "projected".
+        var yearEnd: String
         var udaTarget: Decimal
         var deliveredToDate: Decimal
         var againstProfilePercent: Decimal?
@@ -265,6 +298,8 @@ extension API {
         init(_ portfolio: PortfolioPosition) {
             contracts = portfolio.contracts.count
             notInLatestData = portfolio.notInLatestData
+            leftDuringYear = portfolio.leftDuringYear
+            yearEnd = portfolio.yearEndStatus.rawValue
             udaTarget = API.decimal(portfolio.target)
             deliveredToDate = API.decimal(portfolio.deliveredToDate)
             againstProfilePercent = API.percent(portfolio.againstProfile)
@@ -291,9 +326,55 @@ extension API {
         }
     }
 
+    /// One financial year of an ICB's contracts or England's.
+    struct YearSummaryDTO: Content {
+        var financialYear: String
+        var months: Int
+        var yearEnd: String
+        var contracts: Int
+        var contractedUDAs: Decimal
+        var deliveredUDAs: Decimal
+        var deliveredPercent: Decimal?
+        var clawback: MoneyDTO
+        var flaggedAtMidYear: Int
+        var contractsEnded: Int
+        var udasLost: Decimal
+        var udasRecommissioned: Decimal
+        var adultsSeenPerThousand: Decimal?
+        var childrenSeenPerThousand: Decimal?
+        var population: String?
+        init(_ summary: DentalYearSummary, trends: DentalTrends) {
+            financialYear = summary.financialYear.label
+            months = summary.coverage.monthsPresent.count
+            yearEnd =
+                YearEndStatus(
+                    isFinal: summary.isFinal, rules: ReconciliationRulesTable.rules(for: summary.financialYear)
+                ).rawValue
+            contracts = summary.contracts
+            contractedUDAs = API.decimal(summary.contracted)
+            deliveredUDAs = API.decimal(summary.delivered)
+            deliveredPercent = API.percent(summary.percentDelivered)
+            clawback = MoneyDTO(summary.clawback)
+            flaggedAtMidYear = summary.flaggedAtMidYear
+            contractsEnded = summary.ended.count
+            udasLost = API.decimal(summary.udasLost)
+            udasRecommissioned = API.decimal(summary.udasRecommissioned)
+            let population = trends.population(for: summary.financialYear)
+            self.population = population?.source
+            adultsSeenPerThousand = population.flatMap {
+                ResidentPopulation.perThousand(summary.adultsSeen24Months, of: $0.adults)
+            }.map { Decimal(string: String(format: "%.1f", $0)) ?? 0 }
+            childrenSeenPerThousand = population.flatMap {
+                ResidentPopulation.perThousand(summary.childrenSeen12Months, of: $0.children)
+            }.map { Decimal(string: String(format: "%.1f", $0)) ?? 0 }
+        }
+    }
+
     struct ICBPositionDTO: Content {
         var icb: String
         var financialYear: String
+        var latestDataMonth: String?
+        var years: [YearSummaryDTO]
         var coverage: CoverageDTO
         var settings: SettingsDTO
         var totals: PortfolioDTO
@@ -313,6 +394,8 @@ extension API {
 
     struct EnglandPositionDTO: Content {
         var financialYear: String
+        var latestDataMonth: String?
+        var years: [YearSummaryDTO]
         var coverage: CoverageDTO
         var settings: SettingsDTO
         var england: PortfolioDTO
@@ -337,6 +420,8 @@ extension API.Controller {
             try ListParameters.from(req))
         return API.ICBPositionDTO(
             icb: code.rawValue, financialYear: model.portfolio.financialYear.label,
+            latestDataMonth: model.yearChoice.latestMonth?.iso,
+            years: model.trends.summaries.map { API.YearSummaryDTO($0, trends: model.trends) },
             coverage: API.CoverageDTO(model.coverage),
             settings: API.SettingsDTO(model.settings), totals: API.PortfolioDTO(model.portfolio),
             trend: model.portfolio.trend.map(API.TrendDTO.init), spc: model.measures.map(API.SPCMeasureDTO.init),
@@ -348,7 +433,9 @@ extension API.Controller {
         let model = try await EnglandDentalPosition.Model.query(
             req.queryContext, choices: try req.queryValues(PositionChoices.self), scope: req.scope)
         return API.EnglandPositionDTO(
-            financialYear: model.england.financialYear.label, coverage: API.CoverageDTO(model.coverage),
+            financialYear: model.england.financialYear.label, latestDataMonth: model.yearChoice.latestMonth?.iso,
+            years: model.trends.summaries.map { API.YearSummaryDTO($0, trends: model.trends) },
+            coverage: API.CoverageDTO(model.coverage),
             settings: API.SettingsDTO(model.settings), england: API.PortfolioDTO(model.england),
             icbs: model.rows.map {
                 API.ICBPortfolioDTO(

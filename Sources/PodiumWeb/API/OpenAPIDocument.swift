@@ -30,8 +30,8 @@ enum OpenAPIDocument {
                     "An ICB's dental contracts for a financial year", "ContractPage",
                     parameters: [icbParameter, year] + listParameters, notFound: true),
                 APIRoute.dentalContract.openAPIPath: get(
-                    "One dental contract with its monthly series and changes", "ContractDetail",
-                    parameters: [contractParameter], notFound: true),
+                    "One dental contract with its monthly series, changes and every year", "ContractDetail",
+                    parameters: [contractParameter, year], notFound: true),
                 APIRoute.pharmacies.openAPIPath: get(
                     "An ICB's active pharmacies and appliance contractors", "OrganisationPage",
                     parameters: [icbParameter] + listParameters, notFound: true),
@@ -80,7 +80,7 @@ enum OpenAPIDocument {
                     "Governance", parameters: [icbParameter, dateParameter], notFound: true),
                 APIRoute.icbProvidersAtRisk.openAPIPath: get(
                     "An ICB's dental contracts and pharmacies ranked by early-warning score (0–100, higher is more at risk), with the top reasons and each contract's score month by month",
-                    "ProvidersAtRisk", parameters: [icbParameter, asOfParameter], notFound: true),
+                    "ProvidersAtRisk", parameters: [icbParameter, year, asOfParameter], notFound: true),
                 APIRoute.contractWarning.openAPIPath: get(
                     "A dental contract's early-warning score with every signal: value, thresholds, weight, points and source",
                     "Warning",
@@ -294,6 +294,7 @@ enum OpenAPIDocument {
     private static var number: [String: Any] { ["type": "number"] }
     private static var boolean: [String: Any] { ["type": "boolean"] }
     private static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+    private static func enumeration(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
 
     /// An object schema; properties listed in `optional` may be absent.
     private static func object(_ properties: [String: [String: Any]], optional: Set<String> = []) -> [String: Any] {
@@ -371,11 +372,12 @@ enum OpenAPIDocument {
                 optional: ["financialYear", "coverage"]),
             "Courses": object(
                 [
-                    "band1": integer, "band2a": integer, "band2b": integer, "band2c": integer, "band3": integer,
+                    "band1": integer, "band2": integer, "band2a": integer, "band2b": integer, "band2c": integer,
+                    "band3": integer,
                     "urgent": integer, "other": integer,
                     "total": integer,
                 ],
-                optional: ["band1", "band2a", "band2b", "band2c", "band3", "urgent", "other", "total"]),
+                optional: ["band1", "band2", "band2a", "band2b", "band2c", "band3", "urgent", "other", "total"]),
             "ContractMonth": object(
                 [
                     "month": string, "commissionerCode": string, "udaTarget": number, "contractValue": ref("Money"),
@@ -395,14 +397,25 @@ enum OpenAPIDocument {
                     "contractValueBefore": ref("Money"), "contractValueAfter": ref("Money"),
                     "commissionerBefore": string, "commissionerAfter": string,
                 ]),
+            "ContractYear": object(
+                [
+                    "financialYear": string, "commissionerCode": string,
+                    "commissionerKind": enumeration(CommissionerKind.allCases.map(\.rawValue)), "icb": string,
+                    "firstMonth": string, "lastMonth": string, "udaTarget": number, "contractValue": ref("Money"),
+                    "deliveredUDAs": number, "broughtForward": ref("CarryForward"),
+                    "yearEnd": enumeration(YearEndStatus.allRawValues), "result": ref("YearEnd"),
+                ],
+                optional: ["icb", "yearEnd", "result"]),
             "ContractDetail": object(
                 [
                     "contractNumber": string, "providerName": string, "commissionerCode": string,
                     "commissionerName": string,
+                    "commissionerKind": enumeration(CommissionerKind.allCases.map(\.rawValue)), "icb": string,
+                    "years": array(ref("ContractYear")),
                     "summary": ref("ContractSummary"), "coverage": ref("Coverage"),
                     "months": array(ref("ContractMonth")),
                     "changes": array(ref("ContractChange")), "sources": array(ref("Source")),
-                ]),
+                ], optional: ["icb"]),
             "Location": object([
                 "easting": number, "northing": number, "latitude": number, "longitude": number, "quality": integer,
             ]),
@@ -426,8 +439,24 @@ enum OpenAPIDocument {
             "MonthPosition": object(
                 ["month": string, "data": string, "delivered": number, "workingDays": integer, "expected": number],
                 optional: ["delivered"]),
+            "CarryForward": object(
+                [
+                    "shortfall": number, "credit": number,
+                    "source": enumeration(["none", "previous-year", "opening-balance"]), "fromYear": string,
+                ],
+                optional: ["fromYear"]),
+            "YearSummary": object(
+                [
+                    "financialYear": string, "months": integer, "yearEnd": enumeration(YearEndStatus.allRawValues),
+                    "contracts": integer, "contractedUDAs": number, "deliveredUDAs": number,
+                    "deliveredPercent": number, "clawback": ref("Money"), "flaggedAtMidYear": integer,
+                    "contractsEnded": integer, "udasLost": number, "udasRecommissioned": number,
+                    "adultsSeenPerThousand": number, "childrenSeenPerThousand": number, "population": string,
+                ],
+                optional: ["deliveredPercent", "adultsSeenPerThousand", "childrenSeenPerThousand", "population"]),
             "MidYear": object(
                 [
+                    "udaTarget": number, "creditBroughtForward": number,
                     "firstHalfDelivered": number, "shortfallBroughtForward": number, "adjustedDelivery": number,
                     "percentOfTarget": number,
                     "flagged": boolean, "complete": boolean, "monthsWithData": integer,
@@ -469,9 +498,11 @@ enum OpenAPIDocument {
                     "effectiveTerms": ref("Terms"),
                     "deliveredToDate": number, "expectedForReportedMonths": number, "againstProfilePercent": number,
                     "months": array(ref("MonthPosition")), "midYear": ref("MidYear"), "forecast": ref("Forecast"),
+                    "notReviewedAtMidYear": string, "broughtForward": ref("CarryForward"),
+                    "yearEnd": enumeration(YearEndStatus.allRawValues),
                     "variations": array(ref("Variation")), "spc": ref("SPCMeasure"), "notes": array(ref("Note")),
                 ],
-                optional: ["againstProfilePercent", "midYear", "forecast"]),
+                optional: ["againstProfilePercent", "midYear", "forecast", "notReviewedAtMidYear"]),
             "SPCLimits": object(
                 [
                     "segment": integer, "firstPeriod": string, "mean": number, "movingRangeMean": number,
@@ -646,7 +677,8 @@ enum OpenAPIDocument {
                 optional: ["againstProfilePercent", "midYearPercent", "projected", "projectedRangePercent"]),
             "Portfolio": object(
                 [
-                    "contracts": integer, "notInLatestData": integer, "udaTarget": number, "deliveredToDate": number,
+                    "contracts": integer, "notInLatestData": integer, "leftDuringYear": integer,
+                    "yearEnd": enumeration(YearEndStatus.allRawValues), "udaTarget": number, "deliveredToDate": number,
                     "againstProfilePercent": number,
                     "flaggedAtMidYear": integer, "projectedClawback": ref("Money"),
                     "projectedClawbackAtHigherPace": ref("Money"),
@@ -659,19 +691,20 @@ enum OpenAPIDocument {
             "Trend": object(["month": string, "delivered": number, "expected": number], optional: ["delivered"]),
             "ICBPosition": object(
                 [
-                    "icb": string, "financialYear": string, "coverage": ref("Coverage"), "settings": ref("Settings"),
+                    "icb": string, "financialYear": string, "latestDataMonth": string,
+                    "years": array(ref("YearSummary")), "coverage": ref("Coverage"), "settings": ref("Settings"),
                     "totals": ref("Portfolio"),
                     "trend": array(ref("Trend")), "spc": array(ref("SPCMeasure")), "funnelOutliers": array(string),
                     "paging": ref("Paging"),
                     "contracts": array(ref("ContractPositionSummary")),
-                ]),
+                ], optional: ["latestDataMonth"]),
             "ICBPortfolio": object(["odsCode": string, "name": string, "totals": ref("Portfolio"), "url": string]),
             "EnglandPosition": object(
                 [
-                    "financialYear": string, "coverage": ref("Coverage"), "settings": ref("Settings"),
-                    "england": ref("Portfolio"),
+                    "financialYear": string, "latestDataMonth": string, "years": array(ref("YearSummary")),
+                    "coverage": ref("Coverage"), "settings": ref("Settings"), "england": ref("Portfolio"),
                     "icbs": array(ref("ICBPortfolio")),
-                ]),
+                ], optional: ["latestDataMonth"]),
             "OrganisationPage": object(
                 [
                     "icb": string, "paging": ref("Paging"), "items": array(ref("Organisation")),

@@ -14,7 +14,8 @@ struct EarlyWarningController: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         let model = try await ProvidersAtRisk.Model.query(
-            req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"])
+            req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"],
+            year: req.query[String.self, at: "year"])
         return try Responses.page(ProvidersAtRisk.View(model, context: req.page), try ListParameters.from(req))
     }
 

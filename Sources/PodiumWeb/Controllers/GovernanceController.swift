@@ -22,7 +22,8 @@ struct GovernanceController: RouteCollection {
     @Sendable func paper(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let meeting = try req.queryDate("meeting") ?? req.clock.today
-        let model = try await CommitteePaper.Model.query(req.queryContext, icb: try req.icbCode(), meeting: meeting)
+        let model = try await CommitteePaper.Model.query(
+            req.queryContext, icb: try req.icbCode(), meeting: meeting, year: req.query[String.self, at: "year"])
         guard parameters.format?.lowercased() == "pdf" else {
             return try Responses.page(CommitteePaper.View(model, context: req.page), parameters)
         }

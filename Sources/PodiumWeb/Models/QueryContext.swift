@@ -11,7 +11,9 @@ struct QueryContext: Sendable {
     let today: CalendarDate
 
     /// The same reads, judged on another day (a committee meeting's, or `?date=` to reproduce an answer).
-    func on(_ day: CalendarDate) -> QueryContext { QueryContext(database: database, openData: openData, today: day) }
+    func on(_ day: CalendarDate) -> QueryContext {
+        QueryContext(database: database, openData: openData.on(day), today: day)
+    }
 }
 
 extension Request {
@@ -19,7 +21,8 @@ extension Request {
     var queryContext: QueryContext {
         QueryContext(
             database: db,
-            openData: OpenData(database: db, cache: application.openDataCache, importLog: importLogReading),
+            openData: OpenData(
+                database: db, cache: application.openDataCache, importLog: importLogReading, today: clock.today),
             today: clock.today)
     }
 }

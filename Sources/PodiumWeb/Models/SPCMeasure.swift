@@ -10,6 +10,8 @@ struct SPCMeasure: Sendable {
     var chart: XmRChart
     var decimals: Int
     var link: String?
+    /// The phases of a series that spans the pandemic (``PandemicPhases``).
+    var phases: [PandemicPhases.Phase] = []
 
     var format: @Sendable (Double) -> String {
         let decimals = decimals
@@ -44,6 +46,55 @@ enum SPCMeasures {
             id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
             chart: XmRChart(months: portfolio.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1,
             link: link)
+    }
+
+    /// Monthly UDAs delivered as % of the profile from the first month of data, the pandemic made explicit: limits from
+    /// a baseline before it, its months shown without limits, limits rebased after recovery (``PandemicPhases``).
+    static func deliverySeries(_ months: [(YearMonth, MonthTotals)], link: String? = nil) -> SPCMeasure {
+        phased(
+            id: "delivery-series", name: "UDAs delivered against the working-day profile, every month",
+            unit: "% of profile",
+            series: months.compactMap { month, totals in totals.againstProfile.map { (month, $0) } },
+            target: 100, link: link)
+    }
+
+    /// Adults seen in 24 months and children in 12 months per 1,000 residents, every month, against the population
+    /// estimate nearest each financial year.
+    static func patientsSeenSeries(_ months: [(YearMonth, MonthTotals)], populations: [ResidentPopulation])
+        -> [SPCMeasure]
+    {
+        func series(_ count: (MonthTotals) -> Int, _ residents: (ResidentPopulation) -> Int) -> [(YearMonth, Double)] {
+            months.compactMap { month, totals in
+                let population = ResidentPopulation.nearest(
+                    to: FinancialYear(containing: month), among: populations)
+                return population.flatMap { ResidentPopulation.perThousand(count(totals), of: residents($0)) }.map {
+                    (month, $0)
+                }
+            }
+        }
+        guard !populations.isEmpty else { return [] }
+        let sources = populations.map(\.source).joined(separator: " and ")
+        return [
+            phased(
+                id: "adults-seen-series", name: "Adults seen in the previous 24 months, every month",
+                unit: "per 1,000 adults (\(sources), the nearest each year)",
+                series: series(\.adultsSeen24Months, \.adults)),
+            phased(
+                id: "children-seen-series", name: "Children seen in the previous 12 months, every month",
+                unit: "per 1,000 children (\(sources), the nearest each year)",
+                series: series(\.childrenSeen12Months, \.children)),
+        ]
+    }
+
+    private static func phased(
+        id: String, name: String, unit: String, series: [(YearMonth, Double)], target: Double? = nil,
+        link: String? = nil
+    ) -> SPCMeasure {
+        let (options, phases) = PandemicPhases.options(for: series.map(\.0))
+        return SPCMeasure(
+            id: id, name: name, unit: unit,
+            chart: XmRChart(months: series, direction: .increase, target: target, options: options), decimals: 1,
+            link: link, phases: phases)
     }
 
     /// Adults seen in 24 months and children in 12 months, summed over the contracts, as % of the population.

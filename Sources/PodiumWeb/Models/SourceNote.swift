@@ -8,4 +8,13 @@ struct SourceNote: Sendable {
     var detail: String?
     /// The import that loaded it, or `nil` if it has not been imported.
     var record: ImportRecord?
+    /// The latest month of a monthly dataset, and the day the page is for: how old the data is.
+    var latestMonth: YearMonth? = nil
+    var today: CalendarDate? = nil
+
+    /// "latest month September 2025: 14 months old on 6 December 2026".
+    var age: String? {
+        guard let latestMonth, let today else { return nil }
+        return "latest month \(latestMonth.label): \(DataAge(latestMonth: latestMonth, today: today).words)"
+    }
 }

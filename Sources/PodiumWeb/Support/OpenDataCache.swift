@@ -1,24 +1,32 @@
 import Foundation
 import Vapor
 
-/// Values derived only from the imported open data, built once per state of the import log: the ICB register, the
-/// months and contract years of dental activity, every ICB's headline figures, England's access models. The pages
+/// Values derived from the imported open data, built once per state of the import log: the ICB register, the
+/// months and contract years of dental activity, the ten-year dental history, every ICB's headline figures, England's
+/// access models. (The history also depends on the ICBs' variations and opening balances: it is rebuilt when they
+/// change.) The pages
 /// most read are served from these rather than aggregating the whole of England on every request. The state is read
 /// from the database on every request, so an import made through any instance is seen by all of them at once; a new
 /// state drops every entry.
 actor OpenDataCache {
     private var state = ""
     private var entries: [String: Task<any Sendable, any Error>] = [:]
+    /// What else an entry depends on (the ICBs' dental records for the dental history): one variant is kept per name.
+    private var variants: [String: String] = [:]
 
-    /// `name`'s value for the import log's `state`, built now (once, however many requests ask at the same time) if
-    /// it is not kept yet. A build that fails is forgotten, so the next request tries again.
-    func value<T: Sendable>(_ name: String, state: String, build: @escaping @Sendable () async throws -> T) async throws
-        -> T
-    {
+    /// `name`'s value for the import log's `state` (and `variant`, for a value that also depends on local records),
+    /// built now (once, however many requests ask at the same time) if it is not kept yet. A new variant replaces the
+    /// old. A build that fails is forgotten, so the next request tries again.
+    func value<T: Sendable>(
+        _ name: String, variant: String = "", state: String, build: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         if state != self.state {
             entries = [:]
+            variants = [:]
             self.state = state
         }
+        if variants[name, default: variant] != variant { entries[name] = nil }
+        variants[name] = variant
         let task = entries[name] ?? Task { try await build() }
         entries[name] = task
         do {

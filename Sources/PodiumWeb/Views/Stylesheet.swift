@@ -69,6 +69,7 @@ enum Stylesheet {
         .chart .spc-mean { stroke: #000; stroke-width: 1.5; }
         .chart .spc-limit { stroke: #7f7f7f; stroke-width: 1.5; stroke-dasharray: 6 4; }
         .chart .spc-sigma { stroke: #bfbfbf; stroke-width: 1; stroke-dasharray: 2 3; }
+        .chart .spc-suspended { fill: #f3f2f1; stroke: none; }
         .chart .spc-target { stroke: #DE1B1B; stroke-width: 1.5; stroke-dasharray: 8 3 2 3; }
         .chart .spc-target-label { fill: #DE1B1B; font-weight: bold; }
         .chart .spc-label { fill: var(--secondary); font-style: italic; }
@@ -102,6 +103,11 @@ enum Stylesheet {
         form.inline input { padding: 0.2rem; border: 1px solid var(--text); }
         form.inline button { padding: 0.2rem 0.6rem; }
         .settings { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 0.5rem 0 1rem; }
+        .years { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5rem; margin: 0.5rem 0; }
+        .years ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
+        .years [aria-current] { font-weight: bold; }
+        .years-label { margin: 0; }
+        .data-age { color: #505a5f; }
         .direction { font-weight: bold; }
         .sources { margin-top: 2.5rem; font-size: 0.85rem; color: var(--secondary); border-top: 1px solid var(--border); }
         .site-footer { padding: 1rem 1.5rem; font-size: 0.8rem; color: var(--secondary); border-top: 1px solid var(--border); }

@@ -18,7 +18,7 @@ enum ContractShow {
         var sources: [SourceNote]
 
         /// The commissioner of the contract's latest month.
-        var commissioner: ICBCode? { months.last?.commissioner }
+        var commissioner: ICBCode? { months.last?.icb }
         /// The months of the year shown.
         var monthsOfYear: [ContractMonth] { months.filter { current.financialYear.contains($0.month) } }
 
@@ -44,7 +44,7 @@ enum ContractShow {
             let openData = context.openData
             return Detail(
                 contract: number, months: months, current: current,
-                icb: try await openData.icbs().first { $0.code == latest.commissioner },
+                icb: try await openData.icbs().first { $0.code == latest.icb },
                 coverage: try await openData.coverage(of: current.financialYear),
                 sources: try await openData.notes([.dentalActivity], year: current.financialYear))
         }
@@ -60,6 +60,12 @@ enum ContractShow {
         var delivery: SPCMeasure
         /// The contract's early-warning score in the latest month of data; `nil` when it is not scored.
         var warning: ProviderWarning?
+        /// Every year the contract appears in, chained (``DentalHistory``).
+        var history: [ContractYearOutcome]
+        /// The years the contract appears in, the one shown, and today.
+        var yearChoice: YearChoice
+        /// The latest month of all the data (a contract missing from it has ended).
+        var latestDataMonth: YearMonth?
 
         static func query(_ context: QueryContext, contract number: ContractNumber, choices: PositionChoices)
             async throws -> Model
@@ -67,14 +73,18 @@ enum ContractShow {
             let detail = try await Detail.query(context, contract: number, year: choices.year)
             let year = detail.current.financialYear
             let variations = try await VariationStore(database: context.database).variations(of: number)
-            let position = ContractPosition(
-                year: detail.current, coverage: detail.coverage, variations: variations,
-                profile: try WorkingDayProfile.required(year),
-                settings: try choices.settings(for: year))
+            let position = try await context.openData.positions(
+                [detail.current], in: year, settings: try choices.settings(for: year),
+                variations: [number: variations])[0]
+            let history = try await context.openData.dentalHistory().contracts[number] ?? []
+            var yearChoice = try await context.openData.yearChoice(year)
+            let years = Set(history.map(\.financialYear))
+            yearChoice.years = yearChoice.years.filter { years.contains($0.financialYear) }
             return Model(
                 detail: detail, position: position, variations: variations, choices: choices,
                 delivery: SPCMeasures.contractDelivery(position),
-                warning: try await ProviderWarnings.dental(context, contract: number))
+                warning: try await ProviderWarnings.dental(context, contract: number), history: history,
+                yearChoice: yearChoice, latestDataMonth: try await context.openData.activityMonths().last)
         }
     }
 }

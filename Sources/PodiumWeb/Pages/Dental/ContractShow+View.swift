@@ -15,6 +15,7 @@ extension ContractShow {
         let variations: Table<ContractVariation>
         let spc: Table<SPCPoint>
         let signals: Table<SignalReading>
+        let history: Table<ContractYearOutcome>
 
         init(_ model: Model, form: VariationFormState = VariationFormState(), context: PageContext) {
             self.model = model
@@ -28,12 +29,14 @@ extension ContractShow {
             variations = PositionTables.variations(model.variations)
             spc = SPCTables.points(model.delivery)
             signals = WarningViews.breakdownTable(model.warning?.readings ?? [])
+            history = ContractHistoryView.table(
+                model.history, path: PodiumRoute.dentalContract(model.detail.contract).path)
         }
 
         var downloadName: String { "dental-contract-\(model.detail.contract)" }
         var tables: [AnyTable] {
             [AnyTable(months), AnyTable(changes), AnyTable(variations)] + (forecast.map { [AnyTable($0)] } ?? [])
-                + [AnyTable(spc), AnyTable(signals)]
+                + [AnyTable(spc), AnyTable(signals), AnyTable(history)]
         }
 
         func document() -> HTML {
@@ -60,6 +63,7 @@ extension ContractShow {
                 title: "\(latest.providerName) (contract \(detail.contract))", context: context, crumbs: crumbs,
                 sources: detail.sources,
                 content: [
+                    YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
                     Self.facts(model),
                     SettingsForm.render(path: path, choices: model.choices, settings: position.settings),
                     .div(.attr("class", "figures"), .group(Self.cards(position, coverage: detail.coverage))),
@@ -73,6 +77,9 @@ extension ContractShow {
                         heading: .h2(.plain("Statistical process control: monthly delivery against profile")), csv: csv),
                     Self.midYearSection(position),
                     Self.forecastSection(position, table: forecast, csv: csv),
+                    ContractHistoryView.section(
+                        model.history, table: history, changes: ContractChange.history(of: detail.months),
+                        contract: detail.contract, latestDataMonth: model.latestDataMonth, csv: csv),
                     Self.whySection(position.notes),
                     Self.variationsSection(model, table: variations, form: form, csv: csv, context: context),
                     WarningViews.section(
@@ -135,10 +142,27 @@ extension ContractShow {
                         "Mid-year (April–September)", midYear.achievement.percentText ?? "–",
                         source: "GDS Regs Sch 3 para 58",
                         note: midYear.isFlagged
-                            ? "Below \(midYear.threshold.formatted): flagged for review"
-                            : "At or above \(midYear.threshold.formatted): not flagged"))
+                            ? "Below \(midYear.threshold.formatted) of the target at 30 September: flagged for review"
+                            : "At or above \(midYear.threshold.formatted) of the target at 30 September: not flagged"))
+            } else if let reason = position.notReviewedAtMidYear {
+                cards.append(
+                    Layout.figure(
+                        "Mid-year (April–September)", "not reviewed", source: "GDS Regs Sch 3 para 58", note: reason))
             }
-            if let forecast = position.forecast {
+            let status = YearEndStatus(isFinal: position.isFinal, rules: position.settings.rules)
+            if let forecast = position.forecast, status != .projected {
+                let result = forecast.central.result
+                cards.append(
+                    Layout.figure(
+                        "Year end (\(status.shortLabel))", result.achievement.percentText ?? "–",
+                        source: "the twelve months' data, after what was brought forward", note: result.outcome.rawValue
+                    ))
+                cards.append(
+                    Layout.figure(
+                        "Clawback (\(status.shortLabel))", result.clawback.formatted,
+                        source: "year-end rules, NHSBSA KA-01672",
+                        note: status == .estimate ? "the pandemic year's rules are [unconfirmed]" : nil))
+            } else if let forecast = position.forecast {
                 let central = forecast.central.result
                 cards.append(
                     Layout.figure(
@@ -166,7 +190,11 @@ extension ContractShow {
         }
 
         private static func midYearSection(_ position: ContractPosition) -> Node<HTML.BodyContext> {
-            guard let midYear = position.midYear else { return .empty }
+            guard let midYear = position.midYear else {
+                return position.notReviewedAtMidYear.map {
+                    .section(.attr("id", "mid-year"), .h2(.plain("Mid-year review")), Layout.paragraph($0))
+                } ?? .empty
+            }
             return .section(
                 .attr("id", "mid-year"),
                 .h2(.plain("Mid-year review")),
@@ -190,12 +218,24 @@ extension ContractShow {
                         position.notes.first { $0.rule == "Forecast" }?.explanation
                             ?? "No forecast: no months reported yet."))
             }
+            guard !position.isFinal else {
+                return .section(
+                    .attr("id", "forecast"),
+                    .h2(.plain("Year end")),
+                    Layout.paragraph(
+                        "\(position.yearEndLabel.prefix(1).uppercased() + position.yearEndLabel.dropFirst()): \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs delivered in the year. "
+                            + "Reconciled with \(position.settings.rules.note) \(position.settings.rules.basis.label)."),
+                    TableView.whole(
+                        table, csv: csv(table.id),
+                        note: "The year's delivery (both paces are the same once all twelve months are in). ")
+                )
+            }
             return .section(
                 .attr("id", "forecast"),
                 .h2(.plain("Forecast year end")),
                 Layout.paragraph(
                     "Projected from the working-day pace: delivered so far, plus the pace × the \(forecast.workingDaysProjected) working days not yet reported (months to come and months missing from the source). "
-                        + "The range runs between the year-to-date pace and the \(forecast.recent.basis). Reconciled with \(position.settings.rules.note)."
+                        + "The range runs between the year-to-date pace and the \(forecast.recent.basis). Reconciled with \(position.settings.rules.note) \(position.settings.rules.basis.label)."
                 ),
                 TableView.whole(table, csv: csv(table.id), note: "Two paces. ")
             )

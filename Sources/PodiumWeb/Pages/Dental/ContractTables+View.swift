@@ -57,7 +57,10 @@ enum ContractTables {
                 },
                 Column("late_fp17s", "Late FP17s", numeric: true) { .count($0.lateFP17s) },
                 Column("band_1", "Band 1", note: "FP17s", numeric: true) { .count($0.courses.band1) },
-                Column("band_2a", "Band 2a", note: "FP17s", numeric: true) { .count($0.courses.band2a) },
+                Column("band_2", "Band 2", note: "FP17s, 2a + 2b + 2c", numeric: true) { .count($0.courses.band2) },
+                Column("band_2a", "Band 2a", note: "FP17s; not published before April 2023", numeric: true) {
+                    .count($0.courses.band2a)
+                },
                 Column("band_2b", "Band 2b", note: "FP17s", numeric: true) { .count($0.courses.band2b) },
                 Column("band_2c", "Band 2c", note: "FP17s", numeric: true) { .count($0.courses.band2c) },
                 Column("band_3", "Band 3", note: "FP17s", numeric: true) { .count($0.courses.band3) },

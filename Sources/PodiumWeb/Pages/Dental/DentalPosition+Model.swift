@@ -21,6 +21,9 @@ enum DentalPosition {
         var funnel: FunnelPlot
         /// Each contract's percentile rank among the ICB's on delivery against profile.
         var percentiles: [ContractNumber: Double]
+        /// Every year of the ICB's contracts, and the month-by-month series.
+        var trends: DentalTrends
+        var yearChoice: YearChoice
 
         static let topRiskCount = 10
 
@@ -31,14 +34,10 @@ enum DentalPosition {
             guard let year = list.financialYear, let coverage = list.coverage else {
                 throw WebError.notFound(.financialYearNotFound, "No dental activity is imported yet.")
             }
-            let profile = try WorkingDayProfile.required(year)
             let settings = try choices.settings(for: year)
             let variations = try await VariationStore(database: context.database).all()
-            let positions = list.contracts.map {
-                ContractPosition(
-                    year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile,
-                    settings: settings)
-            }
+            let positions = try await context.openData.positions(
+                list.contracts, in: year, settings: settings, variations: variations)
             let portfolio = PortfolioPosition(financialYear: year, contracts: positions)
             var measures = [SPCMeasures.portfolioDelivery(portfolio)]
             let population = try await GeographyStore(database: context.database).agePopulation(of: code)
@@ -52,13 +51,19 @@ enum DentalPosition {
                 sources: list.sources
                     + (try await context.openData.notes([.population2020, .lsoa2011Lookup], year: nil)),
                 measures: measures, funnel: portfolio.deliveryFunnel,
-                percentiles: portfolio.percentileRanksAgainstProfile)
+                percentiles: portfolio.percentileRanksAgainstProfile,
+                trends: try await DentalTrends.query(context, icb: list.icb, selected: year),
+                yearChoice: try await context.openData.yearChoice(year))
         }
 
         /// The position, or `nil` before any dental activity is imported (finance and governance still answer then).
-        static func queryIfImported(_ context: QueryContext, icb code: ICBCode) async throws -> Model? {
+        static func queryIfImported(_ context: QueryContext, icb code: ICBCode, year: String? = nil) async throws
+            -> Model?
+        {
             guard try await !context.openData.financialYears().isEmpty else { return nil }
-            return try await query(context, icb: code, choices: PositionChoices())
+            var choices = PositionChoices()
+            choices.year = year
+            return try await query(context, icb: code, choices: choices)
         }
     }
 }
@@ -84,6 +89,9 @@ enum EnglandDentalPosition {
         var percentiles: [ICBCode: Double]
         /// The 10th to 90th percentiles of the ICBs' delivery against profile; empty when too few ICBs.
         var deciles: [Double]
+        /// Every year of England's contracts (every published row), and the month-by-month series.
+        var trends: DentalTrends
+        var yearChoice: YearChoice
 
         /// What the totals row is called.
         var totalLabel: String { scope == .every ? "England" : "Total of the ICBs shown" }
@@ -93,17 +101,13 @@ enum EnglandDentalPosition {
             guard let year = try await openData.financialYear(choices.year) else {
                 throw WebError.notFound(.financialYearNotFound, "No dental activity is imported yet.")
             }
-            let profile = try WorkingDayProfile.required(year)
             let settings = try choices.settings(for: year)
             let coverage = try await openData.coverage(of: year)
             let variations = try await VariationStore(database: context.database).all()
-            let positions = try await openData.contractYears(in: year).map {
-                ContractPosition(
-                    year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile,
-                    settings: settings)
-            }
+            let positions = try await openData.positions(
+                try await openData.contractYears(in: year), in: year, settings: settings, variations: variations)
             // Each contract counts for the ICB commissioning it in its latest month of the year.
-            let byICB = Dictionary(grouping: positions, by: \.latest.commissioner)
+            let byICB = Dictionary(grouping: positions.filter { $0.latest.icb != nil }, by: { $0.latest.icb })
             let shown = try await openData.icbs().filter { scope.contains($0.code) }
             let rows = shown.map {
                 Row(icb: $0, portfolio: PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? []))
@@ -114,12 +118,15 @@ enum EnglandDentalPosition {
             return Model(
                 rows: rows,
                 england: PortfolioPosition(
-                    financialYear: year, contracts: positions.filter { registered.contains($0.latest.commissioner) }),
+                    financialYear: year, contracts: positions.filter { $0.latest.icb.map(registered.contains) ?? false }
+                ),
                 scope: scope, settings: settings, coverage: coverage, choices: choices,
                 sources: try await openData.notes([.dentalActivity, .icbs], year: year),
                 percentiles: Dictionary(
                     uniqueKeysWithValues: zip(rows.map(\.icb.code), PeerComparison.percentileRanks(values))),
-                deciles: deciles.count == 9 ? deciles : [])
+                deciles: deciles.count == 9 ? deciles : [],
+                trends: try await DentalTrends.query(context, icb: nil, scope: scope, selected: year),
+                yearChoice: try await openData.yearChoice(year))
         }
     }
 }

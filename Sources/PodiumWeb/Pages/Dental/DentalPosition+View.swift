@@ -14,10 +14,14 @@ extension DentalPosition {
         let flagged: Table<ContractPosition>
         let bands: Table<BandCount>
         let trend: Table<PortfolioPosition.Month>
+        let years: Table<DentalYearSummary>
+        let ended: Table<EndedContract>
 
         init(_ model: Model, request: ListRequest, context: PageContext) {
             self.model = model
             self.context = context
+            years = model.trends.yearsTable(path: PodiumRoute.dentalPosition(model.icb.code).path)
+            ended = model.trends.endedTable
             let portfolio = model.portfolio
             let threshold = model.settings.midYearThreshold
             positions = PositionTables.positions(
@@ -47,8 +51,8 @@ extension DentalPosition {
             [
                 AnyTable(positions, request: links.request), AnyTable(topRisks), AnyTable(flagged), AnyTable(bands),
                 AnyTable(trend),
-                AnyTable(summary), AnyTable(funnel),
-            ] + model.measures.map { AnyTable(SPCTables.points($0)) }
+                AnyTable(summary), AnyTable(funnel), AnyTable(years), AnyTable(ended),
+            ] + (model.measures + model.trends.measures).map { AnyTable(SPCTables.points($0)) }
         }
 
         func document() -> HTML {
@@ -69,9 +73,11 @@ extension DentalPosition {
                 ],
                 sources: model.sources,
                 content: [
+                    YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
                     Layout.paragraph(
-                        "Where \(icb.name)'s \(TableView.group(portfolio.contracts.count)) dental contracts stand in \(portfolio.financialYear.label), from NHSBSA data for \(model.coverage.summary): "
-                            + "delivery against a working-day profile, the mid-year review, and the year-end outcome projected at each contract's pace.",
+                        "Where \(icb.name)'s \(TableView.group(portfolio.contracts.count)) dental contracts stood in \(portfolio.financialYear.label), from NHSBSA data for \(model.coverage.summary): "
+                            + "delivery against a working-day profile, the mid-year review (against the terms in force at 30 September), and the year end — "
+                            + "\(portfolio.yearEndStatus.label).",
                         class: "lede"),
                     SettingsForm.render(path: path, choices: model.choices, settings: model.settings),
                     .div(
@@ -126,6 +132,7 @@ extension DentalPosition {
                         ),
                     .h2(.plain("Every contract")),
                     TableView.listing(positions, page: positions.page(links.request), links: links, noun: "contracts"),
+                    model.trends.section(years: years, ended: ended, csv: csv),
                 ])
         }
 
@@ -158,25 +165,38 @@ extension EnglandDentalPosition {
         let links: ListLinks
         let context: PageContext
         let table: Table<Model.Row>
+        let years: Table<DentalYearSummary>
+        let ended: Table<EndedContract>
 
         init(_ model: Model, request: ListRequest, context: PageContext) {
             self.model = model
             self.context = context
             table = PositionTables.englandPositions(model)
+            years = model.trends.yearsTable(path: PodiumRoute.englandDentalPosition.path)
+            ended = model.trends.endedTable
             links = ListLinks(
                 path: PodiumRoute.englandDentalPosition.path, request: table.accepting(request),
                 extra: model.choices.queryItems)
         }
 
         var downloadName: String { "england-dental-position-\(DownloadName.year(model.england.financialYear))" }
-        var tables: [AnyTable] { [AnyTable(table, request: links.request)] }
+        var tables: [AnyTable] {
+            [AnyTable(table, request: links.request), AnyTable(years), AnyTable(ended)]
+                + model.trends.measures.map { AnyTable(SPCTables.points($0)) }
+        }
 
         func document() -> HTML {
-            Layout.page(
+            let path = PodiumRoute.englandDentalPosition.path
+            let choices = model.choices
+            let csv: (String) -> String = {
+                ListLinks(path: path, request: ListRequest(), extra: choices.queryItems).csv(table: $0)
+            }
+            return Layout.page(
                 title: "Dental position: England, \(model.england.financialYear.label)", context: context,
                 crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: "Dental position")],
                 sources: model.sources,
                 content: [
+                    YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
                     Layout.paragraph(
                         (model.scope == .every
                             ? "All \(model.rows.count) ICBs" : "The \(model.rows.count) ICBs your account reads")
@@ -189,6 +209,7 @@ extension EnglandDentalPosition {
                         .group(DentalPositionFigures.cards(model.england, settings: model.settings))),
                     decileNote,
                     TableView.listing(table, page: table.page(links.request), links: links, noun: "ICBs"),
+                    model.trends.section(years: years, ended: ended, csv: csv),
                 ])
         }
 

@@ -39,26 +39,39 @@ enum SettingsForm {
 enum DentalPositionFigures {
     static func cards(_ portfolio: PortfolioPosition, settings: PositionSettings) -> [Node<HTML.BodyContext>] {
         let range = portfolio.projectedClawbackRange
+        let status = portfolio.yearEndStatus
+        let final = status != .projected
+        var contractsNote: String?
+        if portfolio.notInLatestData > 0 {
+            contractsNote = "\(portfolio.notInLatestData) not in the latest month's data: no forecast"
+        } else if portfolio.leftDuringYear > 0 {
+            contractsNote = "\(portfolio.leftDuringYear) left during the year: reconciled for the months they ran"
+        }
         var cards: [Node<HTML.BodyContext>] = [
             Layout.figure(
                 "Contracts", TableView.group(portfolio.contracts.count), source: "NHSBSA dental activity (provisional)",
-                note: portfolio.notInLatestData == 0
-                    ? nil : "\(portfolio.notInLatestData) not in the latest month's data: no forecast"),
+                note: contractsNote),
             Layout.figure(
                 "Against the working-day profile", portfolio.againstProfile.percentText ?? "–",
                 source: "UDAs delivered ÷ expected for the months reported", note: "higher is better"),
             Layout.figure(
                 "Flagged at mid-year", TableView.group(portfolio.flaggedAtMidYear.count),
                 source: "GDS Regs Sch 3 para 58",
-                note: "below \(settings.midYearThreshold.formatted) of target, April–September"),
+                note: "below \(settings.midYearThreshold.formatted) of the target at 30 September, April–September"),
+            final
+                ? Layout.figure(
+                    "Clawback (\(status.shortLabel))", portfolio.projectedClawback.formatted,
+                    source: "year-end rules on the twelve months' delivery",
+                    note: status == .estimate ? "the pandemic year's rules are [unconfirmed]" : "lower is better")
+                : Layout.figure(
+                    "Projected clawback", portfolio.projectedClawback.formatted,
+                    source: "year-end rules at the year-to-date pace",
+                    note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
             Layout.figure(
-                "Projected clawback", portfolio.projectedClawback.formatted,
-                source: "year-end rules at the year-to-date pace",
-                note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
-            Layout.figure(
-                "Projected underspend", portfolio.projectedUnderspend.formatted,
+                final ? "Underspend (\(status.shortLabel))" : "Projected underspend",
+                portfolio.projectedUnderspend.formatted,
                 source: "clawback + value released by recorded variations",
-                note: "to be recovered and reinvested"),
+                note: final ? "recovered after the year end" : "to be recovered and reinvested"),
         ]
         if portfolio.projectedOverDeliveryPayments.pence > 0 {
             cards.append(

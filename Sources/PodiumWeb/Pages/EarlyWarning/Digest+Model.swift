@@ -82,7 +82,7 @@ enum RaiseRisk {
         let found: (name: String, category: RiskCategory, warning: ProviderWarning)?
         if let contract = ContractNumber(provider) {
             let latest = try await DentalStore(database: context.database).months(of: contract).last
-            if let latest, latest.commissioner == code,
+            if let latest, latest.icb == code,
                 let warning = try await ProviderWarnings.dental(context, contract: contract)
             {
                 found = (latest.providerName, .dental, warning)

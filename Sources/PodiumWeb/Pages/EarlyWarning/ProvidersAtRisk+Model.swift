@@ -35,17 +35,29 @@ enum ProvidersAtRisk {
         /// Months a reader may choose to recompute the list for.
         var months: [YearMonth]
         var sources: [SourceNote]
+        /// The financial year of ``asOf``; `nil` before any dental activity is imported.
+        var yearChoice: YearChoice?
 
-        /// - Parameter requested: a past month of data (`2023-10`) to recompute the list as it stood then, judging the
-        ///   ICB's records on that month's last day; without it, the latest month and today.
+        /// - Parameters:
+        ///   - requested: a past month of data (`2023-10`) to recompute the list as it stood then, judging the ICB's
+        ///     records on that month's last day; without it, the latest month and today.
+        ///   - year: a financial year (`2019-20`): the list as it stood at that year's latest month of data (a month
+        ///     asked for must then fall in it).
         static func query(
-            _ context: QueryContext, icb code: ICBCode, month requested: String?, trend: Bool = true,
-            configuration: WarningConfiguration = .v1
+            _ context: QueryContext, icb code: ICBCode, month requested: String?, year: String? = nil,
+            trend: Bool = true, configuration: WarningConfiguration = .v1
         ) async throws -> Model {
             let icb = try await context.openData.requireICB(code)
-            let months = try await context.openData.activityMonths()
+            var months = try await context.openData.activityMonths()
             var asOf = months.last
             var judged = context.today
+            if let year, !year.isEmpty, let chosen = try await context.openData.financialYear(year) {
+                months = months.filter(chosen.contains)
+                if let last = months.last, last != asOf {
+                    asOf = last
+                    judged = last.lastDay
+                }
+            }
             if let requested, !requested.isEmpty {
                 guard let month = YearMonth(requested), months.contains(month) else {
                     throw WebError.invalid(
@@ -61,12 +73,15 @@ enum ProvidersAtRisk {
             let pharmacies = try await pharmacyRisks(
                 context, icb: code, today: judged, intelligence: intelligence, trend: trend,
                 configuration: configuration)
+            var yearChoice: YearChoice?
+            if let asOf { yearChoice = try await context.openData.yearChoice(FinancialYear(containing: asOf)) }
             return Model(
                 icb: icb, asOf: asOf, today: judged, pharmacyAsOf: pharmacies.asOf, dental: dental,
                 pharmacies: pharmacies.risks,
                 configuration: configuration, months: months,
                 sources: try await context.openData.notes(
-                    [.dentalActivity, .pharmacies], year: asOf.map(FinancialYear.init(containing:))))
+                    [.dentalActivity, .pharmacies], year: asOf.map(FinancialYear.init(containing:))),
+                yearChoice: yearChoice)
         }
 
         private static func dentalRisks(
@@ -81,7 +96,7 @@ enum ProvidersAtRisk {
             var risks: [DentalRisk] = []
             for (contract, history) in histories {
                 // The ICB's contracts are those it commissions in the month shown.
-                guard let now = history.last(where: { $0.month <= asOf }), now.month == asOf, now.commissioner == code
+                guard let now = history.last(where: { $0.month <= asOf }), now.month == asOf, now.icb == code
                 else { continue }
                 let input = DentalWarningInput(
                     contract: contract, months: history, dataMonths: months, variations: variations[contract] ?? [],
@@ -156,13 +171,13 @@ enum ProviderWarnings {
         let history = try await DentalStore(database: context.database).months(of: contract)
         guard let latest = history.last else { return nil }
         let months = try await context.openData.activityMonths()
-        let intelligence = try await intelligence(context, icb: latest.commissioner).filter {
-            $0.provider == contract.rawValue
-        }.map(\.entry)
+        // Local intelligence is an ICB's record: a contract no ICB commissions has none.
+        var intelligence: [ProviderIntelligence] = []
+        if let icb = latest.icb { intelligence = try await Self.intelligence(context, icb: icb) }
         let input = DentalWarningInput(
             contract: contract, months: history, dataMonths: months,
             variations: try await VariationStore(database: context.database).variations(of: contract),
-            intelligence: intelligence)
+            intelligence: intelligence.filter { $0.provider == contract.rawValue }.map(\.entry))
         guard let month = months.last, month == latest.month else { return nil }
         return EarlyWarning.dental(input, asOf: month, today: context.today, configuration: configuration)
     }

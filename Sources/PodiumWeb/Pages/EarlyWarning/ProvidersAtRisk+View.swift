@@ -38,6 +38,7 @@ extension ProvidersAtRisk {
                 ],
                 sources: list.sources,
                 content: [
+                    .unwrap(list.yearChoice) { YearNavigation(choice: $0, path: path).block() },
                     Layout.paragraph(WarningViews.explanation, class: "lede"),
                     Layout.paragraph(
                         "Dental contracts as of \(list.asOf?.label ?? "no month: no dental activity imported") (NHSBSA data); the ICB's own records "

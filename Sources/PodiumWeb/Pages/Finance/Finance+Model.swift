@@ -14,6 +14,7 @@ enum Finance {
         /// The year's reconciliation rules (the carry-forward band the UDAs carried forward fall in).
         var rules: ReconciliationRules
         var sources: [SourceNote]
+        var yearChoice: YearChoice
 
         subscript<Value>(dynamicMember path: KeyPath<FinancePosition, Value>) -> Value { position[keyPath: path] }
 
@@ -34,7 +35,7 @@ enum Finance {
             switch position.plan.state(of: option) {
             case .approved: option.approval.map { "approved by \($0.committee), \($0.date.label)" } ?? "approved"
             case .fits: "still fits"
-            case .tooLate: "too late for this year"
+            case .tooLate: position.isHistory ? "not decided by its last decision date" : "too late for this year"
             case .tooCostly: "costs more than is uncommitted"
             }
         }
@@ -50,7 +51,8 @@ enum Finance {
                 options: options.items(ReinvestmentOptionRecord.self), today: context.today)
             return Model(
                 icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals,
-                optionRecords: options, rules: dental.settings.rules, sources: dental.sources)
+                optionRecords: options, rules: dental.settings.rules, sources: dental.sources,
+                yearChoice: dental.yearChoice)
         }
     }
 }
@@ -73,6 +75,7 @@ enum EnglandFinance {
         var scope: ICBScope
         var rows: [Row]
         var sources: [SourceNote]
+        var yearChoice: YearChoice
 
         /// What the totals row is called: the region, England, or (for a reader of some ICBs) the ICBs shown.
         var totalLabel: String { region?.name ?? (scope == .every ? "England" : "Total of the ICBs shown") }
@@ -120,7 +123,8 @@ enum EnglandFinance {
                     hasExamples: budgets.hasExamples || actuals.hasExamples || options.hasExamples)
             }
             return Model(
-                year: dental.england.financialYear, region: region, scope: scope, rows: rows, sources: dental.sources)
+                year: dental.england.financialYear, region: region, scope: scope, rows: rows, sources: dental.sources,
+                yearChoice: dental.yearChoice)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import PodiumCore
 
@@ -140,7 +141,13 @@ extension Finance {
             }
             let xlsx = ListLinks.href(path, QueryItems.of([("year", model.year.label), ("format", "xlsx")]))
             let warning: Node<HTML.BodyContext>
-            if plan.uncommitted.pence > 0, let date = plan.mustCommitBy {
+            if model.isHistory {
+                warning = Layout.paragraph(
+                    plan.uncommitted.pence > 0
+                        ? "\(model.year.label) ended on \(model.year.lastDay.label). By the ICB's records and the NHSBSA data to \(model.asOf.label), \(plan.uncommitted.formatted) of ring-fenced dental underspend was not committed by 31 March \(model.year.startYear + 1)."
+                        : "\(model.year.label) ended on \(model.year.lastDay.label). By the ICB's records and the NHSBSA data to \(model.asOf.label), no ring-fenced dental underspend was left uncommitted.",
+                    class: "notice")
+            } else if plan.uncommitted.pence > 0, let date = plan.mustCommitBy {
                 warning = Layout.paragraph(
                     "\(plan.uncommitted.formatted) of ring-fenced dental underspend is uncommitted: it must be committed by \(date.label) "
                         + "(the last decision date of an option that still fits) or it is lost to dentistry on 31 March.",
@@ -157,6 +164,7 @@ extension Finance {
                 crumbs: PharmacyViews.crumbs(icb, "Finance"),
                 sources: model.sources,
                 content: [
+                    YearNavigation(choice: model.yearChoice, path: path).block(),
                     Self.committeePaper(
                         "Finance report: \(icb.shortName), \(model.year.label)", asOf: model.asOf,
                         planDate: model.planDate),
@@ -258,7 +266,9 @@ extension EnglandFinance {
                     Column("must_commit_by", "Must commit by") { row in
                         row.position.plan.uncommitted.pence == 0
                             ? .text("nothing uncommitted")
-                            : row.position.plan.mustCommitBy.map { .date($0) } ?? .text("no option still fits")
+                            : row.position.isHistory
+                                ? .text("the year has ended: not committed by 31 March")
+                                : row.position.plan.mustCommitBy.map { .date($0) } ?? .text("no option still fits")
                     },
                     Column("examples", "Example data") { .text($0.hasExamples ? "yes" : "no") },
                 ], rows: model.rows,
@@ -283,6 +293,10 @@ extension EnglandFinance {
                 crumbs: [Crumb(title: "England", href: PodiumRoute.home.path), Crumb(title: "Finance")],
                 sources: model.sources,
                 content: [
+                    YearNavigation(
+                        choice: model.yearChoice, path: path,
+                        extra: model.region.map { [URLQueryItem(name: "region", value: $0.rawValue)] } ?? []
+                    ).block(),
                     Finance.View.committeePaper(
                         "Delegated POD finance: \(scope), \(model.year.label)", asOf: model.asOf,
                         planDate: model.planDate),

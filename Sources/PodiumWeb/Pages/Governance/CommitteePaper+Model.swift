@@ -15,6 +15,8 @@ enum CommitteePaper {
         var closures: (permanent: Int, unplanned: Int)
         /// Engagement in the six months before the meeting.
         var recentEngagement: [EngagementEntry]
+        /// How old the dental data is on the meeting's day.
+        var dataAge: DataAge?
 
         /// How far back the paper looks for engagement.
         static let engagementDays = 183
@@ -30,9 +32,13 @@ enum CommitteePaper {
             Dictionary(grouping: recentEngagement, by: \.partner).map { "\($0.key) \($0.value.count)" }.sorted()
         }
 
-        static func query(_ context: QueryContext, icb code: ICBCode, meeting: CalendarDate) async throws -> Model {
+        /// - Parameter year: the financial year of the dental and finance sections (`2024-25`); the latest with data by
+        ///   default.
+        static func query(_ context: QueryContext, icb code: ICBCode, meeting: CalendarDate, year: String? = nil)
+            async throws -> Model
+        {
             let context = context.on(meeting)
-            let dental = try await DentalPosition.Model.queryIfImported(context, icb: code)
+            let dental = try await DentalPosition.Model.queryIfImported(context, icb: code, year: year)
             let governance = try await Governance.Model.query(context, icb: code, dental: dental)
             var finance: Finance.Model?
             if let dental {
@@ -45,7 +51,8 @@ enum CommitteePaper {
                     options: options.items(ReinvestmentOptionRecord.self), today: meeting)
                 finance = Finance.Model(
                     icb: dental.icb, position: position, budgetRecords: budgets, actualRecords: actuals,
-                    optionRecords: options, rules: dental.settings.rules, sources: dental.sources)
+                    optionRecords: options, rules: dental.settings.rules, sources: dental.sources,
+                    yearChoice: dental.yearChoice)
             }
             let resolver = EvidenceResolver(dental: dental, measures: governance.measures, closures: [])
             var access: [LiveEvidence] = []
@@ -61,7 +68,10 @@ enum CommitteePaper {
                 closures: (
                     closures.filter { $0.kind == .permanent }.count, closures.filter { $0.kind != .permanent }.count
                 ),
-                recentEngagement: governance.engagements.filter { since <= $0.date && $0.date <= meeting })
+                recentEngagement: governance.engagements.filter { since <= $0.date && $0.date <= meeting },
+                dataAge: try await context.openData.activityMonths().last.map {
+                    DataAge(latestMonth: $0, today: meeting)
+                })
         }
     }
 }

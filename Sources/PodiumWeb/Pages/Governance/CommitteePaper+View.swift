@@ -14,15 +14,25 @@ enum CommitteePaperViews {
         var lines: [String] = []
         if let portfolio = paper.dental?.portfolio {
             let below = portfolio.bands[.belowLowerTolerance] ?? 0
+            let status = portfolio.yearEndStatus
+            let age = paper.dataAge.map { " (NHSBSA data to \($0.latestMonth.label), \($0.words))" } ?? ""
             lines.append(
-                "Note the dental contract position for \(portfolio.financialYear.label): \(portfolio.againstProfile.percentText ?? "–") of "
-                    + "expected UDAs delivered, \(below) contract\(below == 1 ? "" : "s") projected below the year-end tolerance, "
-                    + "projected clawback \(portfolio.projectedClawback.formatted).")
+                "Note the dental contract position for \(portfolio.financialYear.label)\(paper.dental?.yearChoice.years.first?.financialYear == portfolio.financialYear ? ", the latest year with data" : "")\(age): \(portfolio.againstProfile.percentText ?? "–") of "
+                    + "expected UDAs delivered, "
+                    + (status == .projected
+                        ? "\(below) contract\(below == 1 ? "" : "s") projected below the year-end tolerance, projected clawback \(portfolio.projectedClawback.formatted)."
+                        : "\(below) contract\(below == 1 ? "" : "s") below the year-end tolerance, clawback \(portfolio.projectedClawback.formatted) (\(status.shortLabel)).")
+            )
         }
         if let finance = paper.finance {
             var line =
                 "Note the forecast outturn of \(finance.forecastOutturn.formatted) against a budget of \(finance.budget.formatted)"
-            if let date = finance.plan.mustCommitBy {
+            if finance.isHistory {
+                line +=
+                    finance.plan.uncommitted.pence > 0
+                    ? "; \(finance.year.label) has ended, and \(finance.plan.uncommitted.formatted) of ring-fenced dental money was not committed by 31 March \(finance.year.startYear + 1) by the ICB's records"
+                    : "; \(finance.year.label) has ended"
+            } else if let date = finance.plan.mustCommitBy {
                 line +=
                     ", and that \(finance.plan.uncommitted.formatted) of ring-fenced dental money must be committed by \(date.label)"
             }
@@ -54,9 +64,13 @@ enum CommitteePaperViews {
                 [
                     "Forecast outturn \(finance.forecastOutturn.formatted) against budget \(finance.budget.formatted) (variance \(finance.variance.formatted), + is underspend), figures to \(finance.asOf.label).",
                     "Ring-fenced dental underspend at risk: \(finance.underspendAtRisk.formatted)."
-                        + (finance.plan.mustCommitBy.map {
-                            " \(finance.plan.uncommitted.formatted) must be committed by \($0.label)."
-                        } ?? ""),
+                        + (finance.isHistory
+                            ? (finance.plan.uncommitted.pence > 0
+                                ? " \(finance.plan.uncommitted.formatted) was not committed by 31 March \(finance.year.startYear + 1)."
+                                : "")
+                            : finance.plan.mustCommitBy.map {
+                                " \(finance.plan.uncommitted.formatted) must be committed by \($0.label)."
+                            } ?? ""),
                 ]
             } ?? ["No dental activity is imported, so no finance position can be built."]
         let inForce = governance.inForce.map {
@@ -172,7 +186,10 @@ extension CommitteePaper {
                 ListLinks.href(
                     path,
                     QueryItems.of(
-                        [("meeting", paper.meeting.iso), ("format", format)] + (table.map { [("table", $0)] } ?? [])))
+                        [
+                            ("meeting", paper.meeting.iso), ("year", paper.dental?.portfolio.financialYear.label ?? ""),
+                            ("format", format),
+                        ] + (table.map { [("table", $0)] } ?? [])))
             }
             func whole<Row>(_ table: Table<Row>) -> Node<HTML.BodyContext> {
                 TableView.whole(table, csv: link("csv", table.id))
@@ -217,7 +234,9 @@ extension CommitteePaper {
                                     .attr("class", "figures"),
                                     .group(DentalPositionFigures.cards(dental.portfolio, settings: dental.settings))),
                                 Layout.paragraph(
-                                    "Data to \(dental.coverage.monthsPresent.last?.label ?? "–"), NHSBSA dental activity (provisional). Higher delivery is better.",
+                                    "\(dental.portfolio.financialYear.label)\(dental.yearChoice.years.first?.financialYear == dental.portfolio.financialYear ? ", the latest financial year with data" : ""): NHSBSA dental activity (provisional) to \(dental.coverage.monthsPresent.last?.label ?? "–")"
+                                        + (paper.dataAge.map { ", \($0.words)" } ?? "")
+                                        + "; the year end is \(dental.portfolio.yearEndStatus.label). Higher delivery is better.",
                                     class: "direction"),
                             ] + (topRisks.map { [whole($0)] } ?? [])
                         } ?? [Layout.paragraph("No dental activity is imported yet.", class: "notice")]),

@@ -133,6 +133,7 @@ extension SourceNote {
     var sentence: String {
         var text = dataset.citation + "; " + dataset.coverage
         if let detail { text += "; " + detail }
+        if let age { text += "; " + age }
         if let record {
             text += ". Imported \(DateText.long(record.importedAt)) from \(record.fileName)."
         } else {

@@ -29,6 +29,8 @@ struct XmRChartView: SVGDrawing {
     var measure: String
     var chart: XmRChart
     var format: (Double) -> String = { String(format: "%.1f", $0) }
+    /// The series' phases in words (a baseline, a disrupted period, a rebase), when it has them.
+    var phases: [PandemicPhases.Phase] = []
     var width = 720.0
     var height = 300.0
 
@@ -59,7 +61,11 @@ struct XmRChartView: SVGDrawing {
         } else {
             parts.append("not enough points for limits")
         }
-        if chart.segments.count > 1 { parts.append("limits recomputed from each rebase") }
+        if !phases.isEmpty {
+            parts.append(phases.map(\.description).joined(separator: "; "))
+        } else if chart.segments.count > 1 {
+            parts.append("limits recomputed from each rebase")
+        }
         if let target = chart.target { parts.append("target \(format(target))") }
         return parts.joined(separator: "; ") + ". Variation: \(chart.variationIcon.label.lowercased())."
             + (chart.assuranceIcon.map { " Assurance: \($0.label.lowercased())." } ?? "")
@@ -124,6 +130,20 @@ struct XmRChartView: SVGDrawing {
                     Self.shortPeriod(point.period), x: x(index), y: height - bottom + 16, anchor: "middle",
                     class: "tick"))
         }
+        for segment in chart.segments where segment.isSuspended {
+            // A disrupted period: shaded, labelled, no limits.
+            let from = x(segment.first)
+            let to = x(segment.last)
+            nodes.append(
+                .element(
+                    named: "rect",
+                    nodes: [
+                        .attr("class", "spc-suspended"), .attr("x", fmt(from)), .attr("y", fmt(top)),
+                        .attr("width", fmt(max(1, to - from))), .attr("height", fmt(plotHeight)),
+                    ]))
+            nodes.append(
+                text("pandemic: not judged", x: (from + to) / 2, y: top + 12, anchor: "middle", class: "spc-label"))
+        }
         for segment in chart.segments {
             guard let limits = segment.limits else { continue }
             let from = x(segment.first)
@@ -138,7 +158,8 @@ struct XmRChartView: SVGDrawing {
             if segment.last == chart.segments.last?.last {
                 nodes.append(
                     text(
-                        limits.isTrial ? "trial limits" : "process limits", x: to, y: y(limits.upper) - 4,
+                        limits.isTrial ? "trial limits" : phases.isEmpty ? "process limits" : "locked limits", x: to,
+                        y: y(limits.upper) - 4,
                         anchor: "end", class: "spc-label"))
             }
         }
@@ -258,7 +279,7 @@ enum SPCIcons {
 
 extension SPCMeasure {
     func view(title: String? = nil) -> XmRChartView {
-        XmRChartView(title: title ?? name, measure: "\(name) (\(unit))", chart: chart, format: format)
+        XmRChartView(title: title ?? name, measure: "\(name) (\(unit))", chart: chart, format: format, phases: phases)
     }
 
     /// A heading, the chart, and a link to its points as CSV (`table=spc-<id>`).
