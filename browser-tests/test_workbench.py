@@ -94,16 +94,26 @@ def test_pick_an_icb_then_a_contract_and_download_csv(page):
     with page.expect_download() as download_info:
         page.click("#dental-contracts a.csv")
     download = download_info.value
-    assert download.suggested_filename == "QYG-dental-contracts-2023-24.csv"
+    assert download.suggested_filename == "QYG-dental-contracts-2025-26.csv"
     text = open(download.path(), encoding="utf-8").read()
     assert text.startswith("Contract,Provider,Postcode,LSOA (2011),UDA target (a year)")
-    assert len(text.strip().splitlines()) > 300
+    assert len(text.strip().splitlines()) > 250
 
-    # Open the first contract: monthly chart, table and the changes seen in the data.
+    # The same list for 2016/17, chosen from the year navigation: the area team's contracts, counted for the ICB that
+    # took them on.
+    page.click("nav.years a:text-is('2016/17')")
+    expect(page.locator("nav.years [aria-current=page]")).to_have_text("2016/17")
+    expect(page.locator("main")).to_contain_text("2016/17 is final")
+    with page.expect_download() as download_info:
+        page.click("#dental-contracts a.csv")
+    assert download_info.value.suggested_filename == "QYG-dental-contracts-2016-17.csv"
+    assert len(open(download_info.value.path(), encoding="utf-8").read().strip().splitlines()) > 250
+
+    # Open the first contract: monthly chart, table, its years, and the months' CSV.
     page.click("#dental-contracts tbody tr:first-child td:first-child a")
     expect(page.locator("svg.chart").first).to_be_visible()
-    expect(page.locator("#months tbody tr")).to_have_count(8)
-    expect(page.locator("main")).to_contain_text("Missing from the source data: November 2023")
+    expect(page.locator("#months tbody tr").first).to_be_visible()
+    expect(page.locator("nav.years")).to_be_visible()
     with page.expect_download() as download_info:
         page.click("#months a.csv")
     assert open(download_info.value.path(), encoding="utf-8").read().startswith("Month,UDA target (a year)")
@@ -125,8 +135,8 @@ def test_pick_an_icb_by_ods_code_and_browse_its_sites(page):
 
 def test_about_the_data_and_print_layout(page):
     page.goto(BASE + "/about-the-data")
-    expect(page.locator("#datasets tbody tr")).to_have_count(17)
-    expect(page.locator("main")).to_contain_text("17 of 17 datasets imported")
+    expect(page.locator("#datasets tbody tr")).to_have_count(19)
+    expect(page.locator("main")).to_contain_text("19 of 19 datasets imported")
     page.goto(BASE + "/icbs/QYG")
     page.emulate_media(media="print")
     expect(page.locator(".site-nav")).to_be_hidden()
@@ -316,7 +326,9 @@ def test_finance_page_workbook_and_england_view(page):
     page.goto(BASE + "/icbs/QT6")
     page.click("a[href='/icbs/QT6/finance']")
     expect(page.locator("h1")).to_contain_text("Finance: Cornwall and the Isles of Scilly")
-    expect(page.locator(".notice.warning, .notice.success").first).to_be_visible()
+    # The latest year with dental data, 2025/26, has ended: what was left uncommitted is told in the past tense.
+    expect(page.locator("main")).to_contain_text("2025/26 ended on 31 March 2026. By the ICB")
+    expect(page.locator("main")).not_to_contain_text("must be committed by")
     expect(page.locator("#lines tbody tr").first).to_contain_text("Dental: primary care")
     expect(page.locator("svg.chart").first).to_be_visible()
 
@@ -339,7 +351,7 @@ def test_finance_page_workbook_and_england_view(page):
                 else:
                     assert (cell.value or "") == text, (sheet, text)
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=4, values_only=True)}
-    assert summary["Financial year"] == "2023/24"
+    assert summary["Financial year"] == "2025/26"
     assert isinstance(summary["Budget (£)"], (int, float)) and summary["Budget (£)"] > 0
 
     # Printed as a committee paper: the paper's heading shows, navigation and forms do not.

@@ -85,8 +85,10 @@ extension PositionBenchmark {
         let handle = try await PodiumDatabase.open(.sqliteInMemory, logger: logger)
         do {
             try await handle.migrate()
+            // The latest financial year, the one the pages open on.
             let report = try await run(
-                dentalFile: BundledData.path(for: .dentalActivity, in: directory), database: handle.database,
+                registerFile: BundledData.path(for: .icbs, in: directory),
+                dentalFiles: try BundledData.dentalFiles(lastYears: 1, in: directory), database: handle.database,
                 logger: logger, repeats: repeats)
             await handle.shutdown()
             return report
@@ -255,6 +257,12 @@ struct BenchEarlyWarning: AsyncParsableCommand {
     )
     var config: String?
 
+    @ArgumentParser.Option(
+        name: .long,
+        help: "Financial years of dental activity to back-test on, the latest first (the score reads a year's history)."
+    )
+    var years = 2
+
     func run() async throws {
         Terminal.bootstrapLogging(level: .warning)
         let logger = Logger(label: "podium.bench")
@@ -266,7 +274,8 @@ struct BenchEarlyWarning: AsyncParsableCommand {
         do {
             try await handle.migrate()
             report = try await EarlyWarningBenchmark.run(
-                dentalFile: BundledData.path(for: .dentalActivity, in: directory), database: handle.database,
+                registerFile: BundledData.path(for: .icbs, in: directory),
+                dentalFiles: try BundledData.dentalFiles(lastYears: years, in: directory), database: handle.database,
                 logger: logger, configuration: configuration)
             await handle.shutdown()
         } catch {

@@ -13,7 +13,7 @@ struct Podium: AsyncParsableCommand {
         abstract: "Podium: the commissioning workbench for pharmacy, optometry and dentistry.",
         subcommands: [
             Demo.self, Serve.self, Import.self, Reconcile.self, Spc.self, Access.self, Migrate.self,
-            SeedGovernance.self, UserCommand.self, DataCommand.self, Bench.self,
+            SeedGovernance.self, UserCommand.self, DataCommand.self, DentalCommand.self, Bench.self,
         ])
 }
 

@@ -59,12 +59,13 @@ public struct Importer: Sendable {
     /// - Throws: ``SourceFileError`` if the file cannot be read, ``ImportFailure`` if any row is invalid,
     ///   or a database error (the transaction is rolled back).
     public func run(_ dataset: Dataset, file path: String, force: Bool = false) async throws -> ImportOutcome {
-        try await run(dataset, file: path, number: 1, of: 1, force: force)
+        try await run(dataset, files: [path], force: force)[0]
     }
 
     /// Imports each of `paths` as `dataset`, in order, each file in its own transaction with its own line in the
-    /// import log; files imported before are skipped. A folder stands for the CSV files in it. Stops at the first
-    /// file that fails (the files before it stay imported, so a re-run carries on from there). `onEach` hears each
+    /// import log; files imported before (the same SHA-256) are skipped. A folder stands for the CSV files in it.
+    /// Stops at the first file that fails (the files before it stay imported, so a re-run carries on from there).
+    /// While one file is written the next is read and checked, so the two cores share the work. `onEach` hears each
     /// outcome as it happens.
     @discardableResult
     public func run(
@@ -75,29 +76,75 @@ public struct Importer: Sendable {
         guard !files.isEmpty else {
             throw SourceFileError.unreadable(paths.joined(separator: ", "), "holds no CSV files")
         }
+        // Which files the log already has, by their fingerprints, before any is read in full.
+        let log = ImportStore(database: database)
+        var earlier: [ImportRecord?] = []
+        for file in files {
+            earlier.append(try await log.find(dataset: dataset, sha256: try SourceFile.fingerprint(path: file)))
+        }
+        let reader = Self.reader(for: dataset, knownICBs: try await knownICBs(for: dataset))
+        return try await run(reader, dataset, files: files, earlier: earlier, force: force, onEach: onEach)
+    }
+
+    private func run<Reader: DatasetReader>(
+        _ reader: Reader, _ dataset: Dataset, files: [String], earlier: [ImportRecord?], force: Bool,
+        onEach: (String, ImportOutcome) -> Void
+    ) async throws -> [ImportOutcome] {
+        let toRead = files.indices.filter { force || earlier[$0] == nil }
+        let progress = self.progress
+        // Reads and checks one file, off the writer's way.
+        let read = { (index: Int) in
+            Task { () throws -> (ImportContext, [Reader.Row]) in
+                let started = ContinuousClock.now
+                let source = try SourceFile.load(path: files[index])
+                let context = ImportContext(
+                    dataset: dataset, source: source, started: started, earlier: earlier[index],
+                    fileNumber: index + 1, fileCount: files.count)
+                let rows = try Self.parse(reader, dataset: dataset, source: source) { bytes in
+                    progress(context.progress(.reading, done: bytes, total: source.content.count))
+                }
+                return (context, rows)
+            }
+        }
+        var next = toRead.first.map(read)
+        var nextPosition = 1
         var outcomes: [ImportOutcome] = []
+        defer { next?.cancel() }
         for (index, file) in files.enumerated() {
-            let outcome = try await run(dataset, file: file, number: index + 1, of: files.count, force: force)
+            let outcome: ImportOutcome
+            if !force, let earlier = earlier[index] {
+                logger.info("already imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(file)"])
+                outcome = .alreadyImported(earlier)
+            } else {
+                guard let reading = next else { break }
+                let (context, rows) = try await reading.value
+                next = nextPosition < toRead.count ? read(toRead[nextPosition]) : nil
+                nextPosition += 1
+                outcome = .imported(try await write(rows, context))
+            }
             onEach(file, outcome)
             outcomes.append(outcome)
         }
         return outcomes
     }
 
-    private func run(_ dataset: Dataset, file path: String, number: Int, of count: Int, force: Bool) async throws
-        -> ImportOutcome
-    {
-        let started = ContinuousClock.now
-        let source = try SourceFile.load(path: path)
-        let log = ImportStore(database: database)
-        let earlier = try await log.find(dataset: dataset, sha256: source.sha256)
-        if let earlier, !force {
-            logger.info("already imported", metadata: ["dataset": "\(dataset.rawValue)", "file": "\(source.name)"])
-            return .alreadyImported(earlier)
+    /// The ICB register's codes for readers that check against it; `nil` for the others.
+    /// - Throws: ``ImportFailure`` for dental activity when the register is empty: it says which commissioners are ICBs.
+    private func knownICBs(for dataset: Dataset) async throws -> Set<String>? {
+        guard [.subICBLocations, .dentalActivity].contains(dataset) else { return nil }
+        let known = Set(try await GeographyStore(database: database).icbs().map(\.code.rawValue))
+        if dataset == .dentalActivity, known.isEmpty {
+            throw ImportFailure(
+                dataset: dataset, file: "the ICB register",
+                issues: [
+                    ImportIssue(
+                        file: "the ICB register", line: 1, column: nil,
+                        reason:
+                            "the ICB register is empty: import the \"\(Dataset.icbs.rawValue)\" dataset first (it says which commissioners are ICBs)"
+                    )
+                ], totalIssues: 1)
         }
-        let context = ImportContext(
-            dataset: dataset, source: source, started: started, earlier: earlier, fileNumber: number, fileCount: count)
-        return .imported(try await parseAndWrite(context))
+        return known
     }
 
     /// Imports the bundled copy of every dataset from `directory`, in dependency order (a dataset bundled as a folder
@@ -131,27 +178,6 @@ public struct Importer: Sendable {
                 dataset: dataset, phase: phase, done: done, total: total, file: source.name, fileNumber: fileNumber,
                 fileCount: fileCount)
         }
-    }
-
-    private func parseAndWrite(_ context: ImportContext) async throws -> ImportRecord {
-        // Sub-ICB Locations must name a registered ICB, and the register says which dental commissioners are ICBs;
-        // no other reader needs the database.
-        var knownICBs: Set<String>?
-        if [.subICBLocations, .dentalActivity].contains(context.dataset) {
-            knownICBs = Set(try await GeographyStore(database: database).icbs().map(\.code.rawValue))
-            if context.dataset == .dentalActivity, knownICBs?.isEmpty == true {
-                throw ImportFailure(
-                    dataset: context.dataset, file: context.source.name,
-                    issues: [
-                        ImportIssue(
-                            file: context.source.name, line: 1, column: nil,
-                            reason:
-                                "the ICB register is empty: import the \"\(Dataset.icbs.rawValue)\" dataset first (it says which commissioners are ICBs)"
-                        )
-                    ], totalIssues: 1)
-            }
-        }
-        return try await importRows(Self.reader(for: context.dataset, knownICBs: knownICBs), context)
     }
 
     /// The reader of each dataset's file format: the one place a dataset is tied to its reader.
@@ -193,14 +219,9 @@ public struct Importer: Sendable {
         try parse(reader, dataset: dataset, source: source).count
     }
 
-    /// Validates every record, then writes all rows and the log entry in one transaction.
-    private func importRows<Reader: DatasetReader>(_ reader: Reader, _ context: ImportContext) async throws
-        -> ImportRecord
-    {
+    /// Writes a file's validated rows and its log entry in one transaction.
+    private func write<Row: TableRow>(_ rows: [Row], _ context: ImportContext) async throws -> ImportRecord {
         let (dataset, source) = (context.dataset, context.source)
-        let rows = try Self.parse(reader, dataset: dataset, source: source) { bytes in
-            progress(context.progress(.reading, done: bytes, total: source.content.count))
-        }
         let record = try await database.transaction { transaction in
             // A new pharmacy extract is compared with the register it replaces: openings, closures and changes of
             // ownership become dated events.

@@ -26,17 +26,20 @@ public enum PostcodeSubset {
                 return true
             }
         }
-        let dental = try SourceFile.load(path: BundledData.path(for: .dentalActivity, in: dataDirectory))
-        var postcodeColumn: Int?
-        try CSVReader(bytes: dental.content).forEachRecord { record in
-            guard let column = postcodeColumn else {
-                postcodeColumn = record.fields.firstIndex { $0.trimmingSpaces == "LATEST_PPC_ADDRESS_POSTCODE" }
-                return postcodeColumn != nil
+        // Every month of dental activity: a contract's practice can move, and ten years hold contracts long ended.
+        for file in try BundledData.files(for: .dentalActivity, in: dataDirectory) {
+            let dental = try SourceFile.load(path: file)
+            var postcodeColumn: Int?
+            try CSVReader(bytes: dental.content).forEachRecord { record in
+                guard let column = postcodeColumn else {
+                    postcodeColumn = record.fields.firstIndex { $0.trimmingSpaces == "LATEST_PPC_ADDRESS_POSTCODE" }
+                    return postcodeColumn != nil
+                }
+                if record.fields.count > column, let postcode = Postcode(record.fields[column]) {
+                    wanted.insert(postcode.rawValue)
+                }
+                return true
             }
-            if record.fields.count > column, let postcode = Postcode(record.fields[column]) {
-                wanted.insert(postcode.rawValue)
-            }
-            return true
         }
 
         let codePoint = try SourceFile.load(path: codePointPath)

@@ -111,8 +111,16 @@ public enum Fixtures {
         try temporaryFile(named: name, contents: Array(text.utf8))
     }
 
-    /// A fixture file's text (a dataset bundled as one file).
+    /// A fixture file's text: the dataset's one file, or for a dataset bundled as a folder (the monthly dental
+    /// activity) its first file.
     public static func text(of dataset: Dataset) throws -> String {
-        try String(contentsOfFile: BundledData.path(for: dataset, in: openData), encoding: .utf8)
+        let path = BundledData.path(for: dataset, in: openData)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".csv") }.sorted()
+        guard let first = files.first else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        return try String(contentsOfFile: path + "/" + first, encoding: .utf8)
     }
 }

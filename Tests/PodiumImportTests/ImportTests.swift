@@ -138,7 +138,7 @@ struct BundledDataTests {
             .lsoaVintageLookup: 35_795,
             .imd2019: 32_844, .iod2025: 33_755, .iod2025ICBSummary: 42, .population2021: 35_672,
             .population2020: 34_753, .lsoa2011Centroids: 34_753, .lsoa2021Centroids: 35_672,
-            .population2024: 107_016, .postcodes: 21_254, .pharmacies: 20_932, .dentalPractices: 9_908,
+            .population2024: 107_016, .postcodes: 21_631, .pharmacies: 20_932, .dentalPractices: 9_908,
             .pharmacyFirstEngland: 105, .pharmacyFirstRegions: 735,
         ]
         for dataset in Dataset.allCases where dataset != .dentalActivity {

@@ -136,6 +136,15 @@ public struct DentalHistory: Sendable {
     }
 
     /// The contract's outcome in `year`, if it ran then.
+    /// The same history with the contracts `other` holds taken from it: a few contracts re-chained with an ICB's
+    /// variations and opening balances, without re-reading every row. The month totals stay this history's (the
+    /// published rows against their own targets' profile), so recorded variations change outcomes, not the series.
+    public func replacingContracts(from other: DentalHistory) -> DentalHistory {
+        var result = self
+        for (contract, outcomes) in other.contracts { result.contracts[contract] = outcomes }
+        return result
+    }
+
     public func outcome(of contract: ContractNumber, in year: FinancialYear) -> ContractYearOutcome? {
         contracts[contract]?.first { $0.financialYear == year }
     }

@@ -34,39 +34,49 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
             rules: contracts.first?.settings.rules ?? ReconciliationRulesTable.rules(for: financialYear))
     }
     public var flaggedAtMidYear: [ContractPosition] { contracts.filter { $0.midYear?.isFlagged == true } }
+    public var flaggedCount: Int { contracts.reduce(0) { $0 + ($1.midYear?.isFlagged == true ? 1 : 0) } }
+    public var forecastCount: Int { contracts.reduce(0) { $0 + ($1.forecast == nil ? 0 : 1) } }
+
+    // Sums run over the contracts in place: positions are large, and filtering would copy thousands of them.
 
     /// The year's contracted UDAs after variations.
-    public var target: ActivityUnits { contracts.map(\.terms.effective.target).sum() }
-    public var deliveredToDate: ActivityUnits { contracts.map(\.deliveredToDate).sum() }
-    public var expectedForReportedMonths: ActivityUnits { contracts.map(\.expectedForReportedMonths).sum() }
+    public var target: ActivityUnits { contracts.reduce(.zero) { $0 + $1.terms.effective.target } }
+    public var deliveredToDate: ActivityUnits { contracts.reduce(.zero) { $0 + $1.deliveredToDate } }
+    public var expectedForReportedMonths: ActivityUnits {
+        contracts.reduce(.zero) { $0 + $1.expectedForReportedMonths }
+    }
     /// Delivery against the working-day profile (higher is better).
     public var againstProfile: Proportion { Proportion(deliveredToDate, of: expectedForReportedMonths) }
 
     /// Projected clawback at the year-to-date pace.
-    public var projectedClawback: Money { forecastContracts.compactMap { $0.forecast?.central.result.clawback }.sum() }
+    public var projectedClawback: Money {
+        contracts.reduce(.zero) { $0 + ($1.forecast?.central.result.clawback ?? .zero) }
+    }
     /// Projected clawback at each contract's lower and higher pace: the range of the central figure.
     public var projectedClawbackRange: (atLowerPace: Money, atHigherPace: Money) {
         (
-            forecastContracts.compactMap { $0.forecast?.low.result.clawback }.sum(),
-            forecastContracts.compactMap { $0.forecast?.high.result.clawback }.sum()
+            contracts.reduce(.zero) { $0 + ($1.forecast?.low.result.clawback ?? .zero) },
+            contracts.reduce(.zero) { $0 + ($1.forecast?.high.result.clawback ?? .zero) }
         )
     }
     /// Contract value given up through recorded variations (hand-backs, terminations) in the year.
     public var valueReleasedByVariations: Money {
-        contracts.map { Money(pence: max(0, $0.terms.base.value.pence - $0.terms.effective.value.pence)) }.sum()
+        contracts.reduce(.zero) {
+            $0 + Money(pence: max(0, $1.terms.base.value.pence - $1.terms.effective.value.pence))
+        }
     }
     /// Money the ICB is projected not to spend on these contracts: projected clawback plus value released by
     /// variations. Carried-forward shortfall is not underspend: it is owed as activity next year.
     public var projectedUnderspend: Money { projectedClawback + valueReleasedByVariations }
     /// Over-delivery the ICB's scheme would pay for.
     public var projectedOverDeliveryPayments: Money {
-        forecastContracts.compactMap { $0.forecast?.central.result.overDeliveryPayment }.sum()
+        contracts.reduce(.zero) { $0 + ($1.forecast?.central.result.overDeliveryPayment ?? .zero) }
     }
 
     /// Contracts by projected band (year-to-date pace).
     public var bands: [DeliveryBand: Int] {
         var counts = Dictionary(uniqueKeysWithValues: DeliveryBand.allCases.map { ($0, 0) })
-        for position in forecastContracts { if let band = position.projected?.band { counts[band, default: 0] += 1 } }
+        for position in contracts { if let band = position.projected?.band { counts[band, default: 0] += 1 } }
         return counts
     }
 

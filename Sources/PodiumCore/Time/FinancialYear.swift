@@ -32,6 +32,9 @@ public struct FinancialYear: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public var description: String { label }
 
+    /// `2023-24`: the form `year=` takes in a link, with no character a URL must escape.
+    public var parameter: String { label.replacing("/", with: "-") }
+
     /// April of the start year.
     public var firstMonth: YearMonth { YearMonth(year: startYear, month: 4)! }
     /// March of the following year.

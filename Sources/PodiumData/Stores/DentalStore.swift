@@ -50,20 +50,10 @@ public struct DentalStore: Sendable {
         return (true, try Self.contractMonth(row).icb)
     }
 
-    /// Every month of the contracts whose months count for `icb` in any month (a contract keeps its history when it
-    /// moves), or of every contract: the early warning's histories, by contract, oldest first.
-    public func allMonths(commissionedBy icb: ICBCode? = nil) async throws -> [ContractNumber: [ContractMonth]] {
-        var filter: SQLQueryString = "1 = 1"
-        if let icb {
-            filter = """
-                a.contract_number IN (
-                  SELECT x.contract_number FROM dental_activity x WHERE x.commissioner_code = \(bind: icb.rawValue)
-                  UNION SELECT contract_number FROM dental_contract_icb WHERE icb_code = \(bind: icb.rawValue))
-                """
-        }
-        let rows = try await database.sql().raw(
-            "\(unsafeRaw: Self.select) WHERE \(filter) ORDER BY a.contract_number, a.year_month"
-        ).all()
+    /// Every contract's months, by contract, oldest first: the early warning's back-test.
+    public func allMonths() async throws -> [ContractNumber: [ContractMonth]] {
+        let rows = try await database.sql().raw("\(unsafeRaw: Self.select) ORDER BY a.contract_number, a.year_month")
+            .all()
         return Dictionary(grouping: try Self.contractMonths(rows), by: \.contract)
     }
 
@@ -96,6 +86,49 @@ public struct DentalStore: Sendable {
             try r.optionalText("withdrawn") ?? "",
             String(try r.int("openings")), try r.optionalText("opened") ?? "",
         ].joined(separator: "|")
+    }
+
+    /// The ICBs' records the history chains with: variations by contract, and opening balances by year, contract and
+    /// the ICB that recorded them.
+    public struct ChainRecords: Sendable {
+        public var variations: [ContractNumber: [ContractVariation]]
+        public var openings: [FinancialYear: [ContractNumber: [ICBCode: CarryForward]]]
+
+        public static let none = ChainRecords(variations: [:], openings: [:])
+
+        /// The contracts these records touch.
+        public var contracts: Set<ContractNumber> {
+            Set(variations.keys).union(openings.values.flatMap(\.keys))
+        }
+    }
+
+    public func chainRecords() async throws -> ChainRecords {
+        var openings: [FinancialYear: [ContractNumber: [ICBCode: CarryForward]]] = [:]
+        for record in try await LocalRecordStore(database: database).records(.carryForwardOpenings, icb: nil) {
+            guard let icb = record.icb, let opening = CarryForwardOpening(record.values) else { continue }
+            openings[opening.financialYear, default: [:]][opening.contract, default: [:]][icb] = opening.balance
+        }
+        return ChainRecords(variations: try await VariationStore(database: database).all(), openings: openings)
+    }
+
+    /// Contracts' years chained from the first year with data to the latest (``DentalHistory``) with `records`: every
+    /// contract's, read one year at a time so that only the outcomes, not the rows, are held; or only `contracts`'.
+    public func history(records: ChainRecords, contracts only: Set<ContractNumber>? = nil) async throws -> DentalHistory
+    {
+        let months = try await months()
+        var rows: [ContractMonth] = []
+        if let only {
+            for contract in only.sorted() { rows += try await self.months(of: contract) }
+        }
+        var history = DentalHistory()
+        for year in Self.financialYears(months: months).reversed() {
+            guard let profile = try? WorkingDayProfile(year) else { continue }
+            history.add(
+                only == nil ? try await contractYears(in: year) : ContractYear.all(from: rows, in: year),
+                coverage: ActivityCoverage(financialYear: year, monthsPresent: months),
+                variations: records.variations, openings: records.openings[year] ?? [:], profile: profile)
+        }
+        return history
     }
 
     /// Every month with activity, oldest first.

@@ -17,12 +17,15 @@ public enum EarlyWarningBenchmark {
         public var backTestMilliseconds: Double
     }
 
-    /// Imports `dentalFile` into `database` (migrated, empty) and back-tests `configuration` on it.
+    /// Imports `dentalFiles` into `database` (migrated, empty; the ICB register first) and back-tests
+    /// `configuration` on them.
     public static func run(
-        dentalFile: String, database: any Database, logger: Logger, configuration: WarningConfiguration
+        registerFile: String, dentalFiles: [String], database: any Database, logger: Logger,
+        configuration: WarningConfiguration
     ) async throws -> Report {
-        _ = try await Importer(database: database, logger: logger, clock: .system).run(
-            .dentalActivity, file: dentalFile, force: true)
+        let importer = Importer(database: database, logger: logger, clock: .system)
+        _ = try await importer.run(.icbs, file: registerFile)
+        _ = try await importer.run(.dentalActivity, files: dentalFiles, force: true)
         let store = DentalStore(database: database)
         let months = try await store.months()
         guard let latest = months.last else { throw PositionBenchmark.BenchmarkError.noData }

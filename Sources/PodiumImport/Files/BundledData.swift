@@ -36,6 +36,20 @@ public enum BundledData {
         return isDirectory(path) ? try publishedFiles(inFolder: path) : [path]
     }
 
+    /// The bundled dental activity files of the latest `count` financial years (by the `YYYYMM` in their names), for
+    /// benchmarks that need a year or two rather than ten.
+    public static func dentalFiles(lastYears count: Int, in directory: String) throws -> [String] {
+        let files = try files(for: .dentalActivity, in: directory)
+        let year = { (file: String) -> FinancialYear? in
+            let name = (file as NSString).lastPathComponent
+            guard let digits = name.split(separator: "_").last?.prefix(6), let month = YearMonth(String(digits))
+            else { return nil }
+            return FinancialYear(containing: month)
+        }
+        let years = Set(files.compactMap(year)).sorted(by: >).prefix(count)
+        return files.filter { year($0).map(years.contains) ?? false }
+    }
+
     /// The CSV files (`.csv`, `.csv.gz`) of a folder, in name order; anything else there (a manifest, a README, the
     /// portal's description) is left alone.
     public static func publishedFiles(inFolder folder: String) throws -> [String] {

@@ -27,6 +27,16 @@ public struct SourceFile: Sendable {
             content: try gunzipIfNeeded(bytes, path: path))
     }
 
+    /// The SHA-256 of a file's bytes on disk, hex: what the import log knows a file by.
+    /// - Throws: ``SourceFileError``.
+    public static func fingerprint(path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else { throw SourceFileError.notFound(path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SourceFileError.unreadable(path, "cannot be read")
+        }
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// A file received over HTTP (an upload): never written to disk.
     /// - Throws: ``SourceFileError`` for a damaged gzip file.
     public static func received(name: String, bytes: [UInt8]) throws -> SourceFile {

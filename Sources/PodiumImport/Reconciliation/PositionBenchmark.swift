@@ -29,17 +29,18 @@ public enum PositionBenchmark {
         public var fastestMilliseconds: Double { positionRuns.min() ?? 0 }
     }
 
-    /// Imports `dentalFile` into `database` (migrated, empty), loads the contract years and computes every position
-    /// `repeats` times.
-    public static func run(dentalFile: String, database: any Database, logger: Logger, repeats: Int) async throws
-        -> Report
-    {
+    /// Imports `dentalFiles` into `database` (migrated, empty; the ICB register first), loads the latest year's
+    /// contract years and computes every position `repeats` times.
+    public static func run(
+        registerFile: String, dentalFiles: [String], database: any Database, logger: Logger, repeats: Int
+    ) async throws -> Report {
         let clock = ContinuousClock()
-        var record: ImportRecord?
+        let importer = Importer(database: database, logger: logger, clock: .system)
+        _ = try await importer.run(.icbs, file: registerFile)
+        var rows = 0
         let importTime = try await clock.measure {
-            record = try await Importer(database: database, logger: logger, clock: .system).run(
-                .dentalActivity, file: dentalFile, force: true
-            ).record
+            rows = try await importer.run(.dentalActivity, files: dentalFiles, force: true).map(\.record.rowCount)
+                .reduce(0, +)
         }
         let store = DentalStore(database: database)
         guard let year = try await store.financialYears().first else { throw BenchmarkError.noData }
@@ -83,9 +84,9 @@ public enum PositionBenchmark {
             }
         }
         return Report(
-            contracts: years.count, monthlyRows: record?.rowCount ?? 0, financialYear: year,
+            contracts: years.count, monthlyRows: rows, financialYear: year,
             importSeconds: seconds(importTime),
-            loadSeconds: seconds(loadTime), positionRuns: runs, flaggedAtMidYear: portfolio.flaggedAtMidYear.count,
+            loadSeconds: seconds(loadTime), positionRuns: runs, flaggedAtMidYear: portfolio.flaggedCount,
             projectedClawback: portfolio.projectedClawback, spcRuns: spcRuns, latestSpecialCause: special.count)
     }
 

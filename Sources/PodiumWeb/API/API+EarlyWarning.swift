@@ -13,12 +13,18 @@ extension API.Controller {
 
     @Sendable func contractWarning(req: Request) async throws -> API.WarningDTO {
         let number = try req.code("contract", as: ContractNumber.self, notFound: .contractNotFound)
-        guard let warning = try await ProviderWarnings.dental(req.queryContext, contract: number) else {
+        let year = req.query[String.self, at: "year"]
+        guard
+            let (warning, asOf) = try await ProviderWarnings.dental(
+                req.queryContext, contract: number, year: year)
+        else {
             throw WebError.notFound(
                 .warningNotFound,
-                "Contract \(number) has no score: it is not in the latest month of data, or has no UDA target.")
+                "Contract \(number) has no score: it is not in the \(year == nil ? "latest" : "year's last") month of data, or has no UDA target."
+            )
         }
-        return API.WarningDTO(provider: "contract:\(number)", warning: warning)
+        return API.WarningDTO(
+            provider: "contract:\(number)", warning: warning, financialYear: FinancialYear(containing: asOf))
     }
 
     @Sendable func pharmacyWarning(req: Request) async throws -> API.WarningDTO {
@@ -65,14 +71,17 @@ extension API {
     /// A provider's early-warning score with every signal.
     struct WarningDTO: Content {
         var provider: String
+        /// A contract's financial year (`year=`, else the latest with data); `nil` for a pharmacy.
+        var financialYear: String?
         var asOf: String
         var configuration: String
         var score: Double
         var reasons: [String]
         var signals: [SignalDTO]
 
-        init(provider: String, warning: ProviderWarning) {
+        init(provider: String, warning: ProviderWarning, financialYear: FinancialYear? = nil) {
             self.provider = provider
+            self.financialYear = financialYear?.label
             asOf = warning.asOf.iso
             configuration = warning.configuration
             score = warning.score
@@ -98,6 +107,8 @@ extension API {
     /// An ICB's providers ranked by score, most at risk first.
     struct ProvidersAtRiskDTO: Content {
         var icb: String
+        /// The financial year the list judges (`year=`, else the latest with data).
+        var financialYear: String?
         var asOf: String?
         var judgedOn: String
         var pharmacyAsOf: String
@@ -107,6 +118,7 @@ extension API {
 
         init(_ list: ProvidersAtRisk.Model) {
             icb = list.icb.code.rawValue
+            financialYear = list.asOf.map { FinancialYear(containing: $0).label }
             asOf = list.asOf?.iso
             judgedOn = list.today.iso
             pharmacyAsOf = list.pharmacyAsOf.iso

@@ -303,7 +303,7 @@ extension API {
             udaTarget = API.decimal(portfolio.target)
             deliveredToDate = API.decimal(portfolio.deliveredToDate)
             againstProfilePercent = API.percent(portfolio.againstProfile)
-            flaggedAtMidYear = portfolio.flaggedAtMidYear.count
+            flaggedAtMidYear = portfolio.flaggedCount
             projectedClawback = MoneyDTO(portfolio.projectedClawback)
             let range = portfolio.projectedClawbackRange
             projectedClawbackAtHigherPace = MoneyDTO(range.atHigherPace)

@@ -84,7 +84,7 @@ enum OpenAPIDocument {
                 APIRoute.contractWarning.openAPIPath: get(
                     "A dental contract's early-warning score with every signal: value, thresholds, weight, points and source",
                     "Warning",
-                    parameters: [contractParameter], notFound: true),
+                    parameters: [contractParameter, year], notFound: true),
                 APIRoute.pharmacyWarning.openAPIPath: get(
                     "A pharmacy's early-warning score with every signal", "Warning", parameters: [pharmacyParameter],
                     notFound: true),
@@ -633,9 +633,10 @@ enum OpenAPIDocument {
                 optional: ["value"]),
             "Warning": object(
                 [
-                    "provider": string, "asOf": string, "configuration": string, "score": number,
-                    "reasons": array(string), "signals": array(ref("Signal")),
-                ]),
+                    "provider": string, "financialYear": string, "asOf": string, "configuration": string,
+                    "score": number, "reasons": array(string), "signals": array(ref("Signal")),
+                ],
+                optional: ["financialYear"]),
             "RankedProvider": object(
                 [
                     "provider": string, "name": string, "score": number, "reasons": array(string),
@@ -644,10 +645,11 @@ enum OpenAPIDocument {
                 optional: ["trend"]),
             "ProvidersAtRisk": object(
                 [
-                    "icb": string, "asOf": string, "judgedOn": string, "pharmacyAsOf": string, "configuration": string,
+                    "icb": string, "financialYear": string, "asOf": string, "judgedOn": string,
+                    "pharmacyAsOf": string, "configuration": string,
                     "dental": array(ref("RankedProvider")), "pharmacies": array(ref("RankedProvider")),
                 ],
-                optional: ["asOf"]),
+                optional: ["asOf", "financialYear"]),
             "EnglandFinance": object(
                 ["financialYear": string, "region": string, "icbs": array(ref("Finance"))], optional: ["region"]),
             "ContractsEnding": object([

@@ -24,6 +24,8 @@ public enum PodiumServer {
             app.logger.notice(
                 "Podium \(PodiumVersion.current) serving http://\(config.host):\(config.port) on \(config.database). Press Ctrl-C to stop."
             )
+            let warmUp = OpenDataWarmUp.start(app)
+            defer { warmUp.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -10,22 +10,40 @@ struct OpenData: Sendable {
     let cache: OpenDataCache?
     /// The import log, read at most once for the request these reads serve.
     let importLog: ImportLogReading
+    /// The state of the ICBs' dental records (variations, opening balances), read at most once for the request.
+    let dentalRecords: ImportLogReading
     /// The day the reads are for: sources say how old their latest month is on it.
     let today: CalendarDate
 
     init(
         database: any Database, cache: OpenDataCache?, importLog: ImportLogReading = ImportLogReading(),
-        today: CalendarDate
+        dentalRecords: ImportLogReading = ImportLogReading(), today: CalendarDate
     ) {
         self.database = database
         self.cache = cache
         self.importLog = importLog
+        self.dentalRecords = dentalRecords
         self.today = today
     }
 
     /// The same reads, for another day.
     func on(_ day: CalendarDate) -> OpenData {
-        OpenData(database: database, cache: cache, importLog: importLog, today: day)
+        OpenData(database: database, cache: cache, importLog: importLog, dentalRecords: dentalRecords, today: day)
+    }
+
+    /// What the values that also depend on the ICBs' dental records are kept for.
+    func dentalRecordState() async throws -> String {
+        let database = self.database
+        return try await dentalRecords.state { try await DentalStore(database: database).recordState() }
+    }
+
+    /// `build`'s value from the cache for this import state and state of the ICBs' dental records.
+    func cachedWithDentalRecords<T: Sendable>(
+        _ name: String, family: String? = nil, _ build: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        guard let cache else { return try await build() }
+        return try await cache.value(
+            name, variant: try await dentalRecordState(), family: family, state: try await importState(), build: build)
     }
 
     /// The import log's state: what the kept values are good for.
@@ -34,10 +52,13 @@ struct OpenData: Sendable {
         return try await importLog.state { try await ImportStore(database: database).state() }
     }
 
-    /// `build`'s value from the cache when there is one, else built now.
-    func cached<T: Sendable>(_ name: String, _ build: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// `build`'s value from the cache when there is one, else built now; a `family` of year-sized values keeps only the
+    /// years most recently read.
+    func cached<T: Sendable>(
+        _ name: String, family: String? = nil, _ build: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         guard let cache else { return try await build() }
-        return try await cache.value(name, state: try await importState(), build: build)
+        return try await cache.value(name, family: family, state: try await importState(), build: build)
     }
 
     /// Every import, newest first.
@@ -72,14 +93,15 @@ struct OpenData: Sendable {
     /// The contracts whose latest month of the year counts for the ICB, with their months (England's, filtered: the
     /// months are shared, not copied).
     func contractYears(commissionedBy code: ICBCode, in year: FinancialYear) async throws -> [ContractYear] {
-        let england = try await contractYears(in: year)
-        return try await cached("contract-years-\(code)-\(year.label)") { england.filter { $0.icb == code } }
+        // Filtered on each read (a few milliseconds) rather than kept: kept, the subsets would hold on to the rows of
+        // years the cache has let go.
+        try await contractYears(in: year).filter { $0.icb == code }
     }
 
     /// Every contract of the year with its months, for the views comparing ICBs.
     func contractYears(in year: FinancialYear) async throws -> [ContractYear] {
         let database = self.database
-        return try await cached("contract-years-\(year.label)") {
+        return try await cached("contract-years-\(year.label)", family: "contract-years") {
             try await DentalStore(database: database).contractYears(in: year)
         }
     }
@@ -87,31 +109,46 @@ struct OpenData: Sendable {
     /// Every contract's years chained from April 2016 (or the first year with data) to the latest, with month totals:
     /// built from every year's rows, year by year, once per state of the import log and of the ICBs' variations and
     /// opening balances. Only the outcomes are kept, not the rows.
+    ///
+    /// The published rows are chained once per import state; the ICBs' records then re-chain only the contracts they
+    /// touch, so recording a variation costs those contracts' rows, not ten years of every contract's.
     func dentalHistory() async throws -> DentalHistory {
-        let database = self.database
-        let months = try await activityMonths()
-        let recorded = try await DentalStore(database: database).recordState()
-        let build: @Sendable () async throws -> DentalHistory = {
-            let store = DentalStore(database: database)
-            let variations = try await VariationStore(database: database).all()
-            let openings = try await Self.openings(database)
-            var history = DentalHistory()
-            for year in DentalStore.financialYears(months: months).reversed() {
-                guard let profile = try? WorkingDayProfile(year) else { continue }
-                history.add(
-                    try await store.contractYears(in: year),
-                    coverage: ActivityCoverage(financialYear: year, monthsPresent: months), variations: variations,
-                    openings: openings[year] ?? [:], profile: profile)
-            }
-            return history
+        let store = DentalStore(database: database)
+        let published = try await cached("dental-history-published") { try await store.history(records: .none) }
+        return try await cachedWithDentalRecords("dental-history") {
+            let records = try await store.chainRecords()
+            let touched = records.contracts
+            guard !touched.isEmpty else { return published }
+            return published.replacingContracts(from: try await store.history(records: records, contracts: touched))
         }
-        guard let cache else { return try await build() }
-        return try await cache.value("dental-history", variant: recorded, state: try await importState(), build: build)
     }
 
     /// The positions of `years` (contract years of one financial year) under `settings`, each with what it brought in
     /// from the year before (the history's chain).
     func positions(
+        _ years: [ContractYear], in year: FinancialYear, settings: PositionSettings,
+        variations: [ContractNumber: [ContractVariation]]
+    ) async throws -> [ContractPosition] {
+        if settings == PositionSettings.standard(for: year) {
+            // The standard settings, as most pages read them: every contract's position kept, these picked out.
+            let wanted = Set(years.map(\.contract))
+            return try await standardPositions(in: year).filter { wanted.contains($0.contract) }
+        }
+        return try await computePositions(years, in: year, settings: settings, variations: variations)
+    }
+
+    /// Every contract's position in `year` under the year's standard settings, kept per state of the import log and
+    /// of the ICBs' dental records.
+    func standardPositions(in year: FinancialYear) async throws -> [ContractPosition] {
+        let openData = self
+        return try await cachedWithDentalRecords("positions-\(year.label)", family: "positions") {
+            try await openData.computePositions(
+                try await openData.contractYears(in: year), in: year, settings: .standard(for: year),
+                variations: try await VariationStore(database: openData.database).all())
+        }
+    }
+
+    private func computePositions(
         _ years: [ContractYear], in year: FinancialYear, settings: PositionSettings,
         variations: [ContractNumber: [ContractVariation]]
     ) async throws -> [ContractPosition] {
@@ -125,25 +162,24 @@ struct OpenData: Sendable {
         }
     }
 
-    /// The ICBs' carry-forward opening balances by year and contract, each under the ICB that recorded it (it applies
-    /// only to a contract of that ICB).
-    static func openings(_ database: any Database) async throws -> [FinancialYear: [ContractNumber: [ICBCode:
-        CarryForward]]]
+    /// The months the early warning reads for the contracts counting for the ICB in `asOf`: that month's financial
+    /// year and the one before (its twelve-month changes), from the years' rows, by contract, oldest first.
+    func warningHistories(commissionedBy code: ICBCode, asOf: YearMonth) async throws
+        -> [ContractNumber: [ContractMonth]]
     {
-        var openings: [FinancialYear: [ContractNumber: [ICBCode: CarryForward]]] = [:]
-        for record in try await LocalRecordStore(database: database).records(.carryForwardOpenings, icb: nil) {
-            guard let icb = record.icb, let opening = CarryForwardOpening(record.values) else { continue }
-            openings[opening.financialYear, default: [:]][opening.contract, default: [:]][icb] = opening.balance
+        let year = FinancialYear(containing: asOf)
+        var histories: [ContractNumber: [ContractMonth]] = [:]
+        for contract in try await contractYears(in: year) {
+            guard contract.months.contains(where: { $0.month == asOf && $0.icb == code }) else { continue }
+            histories[contract.contract] = contract.months
         }
-        return openings
-    }
-
-    /// Every month of every contract the ICB has commissioned (the early warning's histories).
-    func contractHistories(commissionedBy code: ICBCode) async throws -> [ContractNumber: [ContractMonth]] {
-        let database = self.database
-        return try await cached("warning-months-\(code)") {
-            try await DentalStore(database: database).allMonths(commissionedBy: code)
+        let previous = FinancialYear(startYear: year.startYear - 1)
+        if try await financialYears().contains(previous) {
+            for contract in try await contractYears(in: previous) where histories[contract.contract] != nil {
+                histories[contract.contract] = contract.months + (histories[contract.contract] ?? [])
+            }
         }
+        return histories
     }
 
     /// The ICB register, by name.

@@ -22,7 +22,8 @@ extension Request {
         QueryContext(
             database: db,
             openData: OpenData(
-                database: db, cache: application.openDataCache, importLog: importLogReading, today: clock.today),
+                database: db, cache: application.openDataCache, importLog: importLogReading,
+                dentalRecords: dentalRecordsReading, today: clock.today),
             today: clock.today)
     }
 }

@@ -12,7 +12,7 @@ enum ContractHistoryView {
                 Column("year", "Financial year") {
                     .text(
                         $0.financialYear.label,
-                        link: ListLinks.href(path, [URLQueryItem(name: "year", value: $0.financialYear.label)]))
+                        link: ListLinks.href(path, [URLQueryItem(name: "year", value: $0.financialYear.parameter)]))
                 },
                 Column("commissioner", "Commissioner", sortable: false) {
                     .text("\($0.commissionerName) (\($0.commissioner), \($0.commissionerKind.label))")

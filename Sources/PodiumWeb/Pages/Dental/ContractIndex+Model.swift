@@ -6,7 +6,8 @@ enum ContractIndex {
     struct Model: Sendable {
         var icb: ICB
         var financialYear: FinancialYear?
-        var availableYears: [FinancialYear]
+        /// The years with data and the one shown; `nil` when no dental activity is imported.
+        var yearChoice: YearChoice?
         var contracts: [ContractYear]
         var coverage: ActivityCoverage?
         var sources: [SourceNote]
@@ -17,12 +18,14 @@ enum ContractIndex {
             let year = try await openData.financialYear(requested)
             var contracts: [ContractYear] = []
             var coverage: ActivityCoverage?
+            var yearChoice: YearChoice?
             if let year {
                 contracts = try await openData.contractYears(commissionedBy: code, in: year)
                 coverage = try await openData.coverage(of: year)
+                yearChoice = try await openData.yearChoice(year)
             }
             return Model(
-                icb: icb, financialYear: year, availableYears: try await openData.financialYears(),
+                icb: icb, financialYear: year, yearChoice: yearChoice,
                 contracts: contracts,
                 coverage: coverage, sources: try await openData.notes([.dentalActivity], year: year))
         }

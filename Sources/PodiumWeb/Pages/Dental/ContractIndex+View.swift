@@ -44,20 +44,9 @@ extension ContractIndex {
                             "Mid-year review, forecast year end and projected clawback for these contracts →",
                             PodiumRoute.dentalPosition(icb.code).path)
                     ),
-                    yearChooser,
+                    .unwrap(model.yearChoice) { YearNavigation(choice: $0, path: links.path).block() },
                     TableView.listing(table, page: table.page(links.request), links: links, noun: "contracts"),
                 ])
-        }
-
-        private var yearChooser: Node<HTML.BodyContext> {
-            guard model.availableYears.count > 1 else { return .empty }
-            return .p(
-                .plain("Financial year: "),
-                .forEach(model.availableYears) { year in
-                    year == model.financialYear
-                        ? .strong(.plain(year.label + " "))
-                        : .a(.attr("href", "\(links.path)?year=\(year.startYear)"), .plain(year.label + " "))
-                })
         }
     }
 }

@@ -83,7 +83,7 @@ enum ContractShow {
             return Model(
                 detail: detail, position: position, variations: variations, choices: choices,
                 delivery: SPCMeasures.contractDelivery(position),
-                warning: try await ProviderWarnings.dental(context, contract: number), history: history,
+                warning: try await ProviderWarnings.dental(context, contract: number)?.warning, history: history,
                 yearChoice: yearChoice, latestDataMonth: try await context.openData.activityMonths().last)
         }
     }

@@ -13,7 +13,6 @@ enum DentalPosition {
         /// Mid-2020 adults and children of the ICB, when the population is imported.
         var population: (adults: Int, children: Int)?
         var coverage: ActivityCoverage
-        var availableYears: [FinancialYear]
         var choices: PositionChoices
         var sources: [SourceNote]
         /// Delivery against profile, then (with the mid-2020 population imported) adults and children seen.
@@ -47,7 +46,7 @@ enum DentalPosition {
             return Model(
                 icb: list.icb, portfolio: portfolio, settings: settings, years: list.contracts, population: population,
                 coverage: coverage,
-                availableYears: list.availableYears, choices: choices,
+                choices: choices,
                 sources: list.sources
                     + (try await context.openData.notes([.population2020, .lsoa2011Lookup], year: nil)),
                 measures: measures, funnel: portfolio.deliveryFunnel,

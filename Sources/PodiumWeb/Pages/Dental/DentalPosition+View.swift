@@ -115,7 +115,7 @@ extension DentalPosition {
                     Self.bandChart(bands).render(id: "band-chart"),
                     TableView.whole(
                         bands, csv: csv(bands.id),
-                        note: "\(TableView.group(portfolio.forecastContracts.count)) contracts with a forecast. "),
+                        note: "\(TableView.group(portfolio.forecastCount)) contracts with a forecast. "),
                     .h2(.plain("Top risks: largest projected clawback")),
                     topRisks.rows.isEmpty
                         ? Layout.paragraph("No contract is projected to fall below the lower tolerance.")

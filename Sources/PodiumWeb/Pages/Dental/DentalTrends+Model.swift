@@ -37,21 +37,29 @@ struct DentalTrends: Sendable {
     static func query(_ context: QueryContext, icb: ICB?, scope: ICBScope = .every, selected: FinancialYear)
         async throws -> DentalTrends
     {
-        let history = try await context.openData.dentalHistory()
         let icbs: Set<ICBCode>? = icb.map { [$0.code] } ?? scope.icbs
-        let geography = GeographyStore(database: context.database)
-        var populations = try await geography.residentPopulations(of: icb?.code)
-        if icb == nil, let icbs {
-            var each: [[ResidentPopulation]] = []
-            for code in icbs.sorted() { each.append(try await geography.residentPopulations(of: code)) }
-            populations = ResidentPopulation.sum(each)
-        }
-        let months = history.months(icbs: icbs)
+        let key = icbs.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "england"
+        let database = context.database
+        let openData = context.openData
         let link = icb.map { PodiumRoute.dentalPosition($0.code).path } ?? PodiumRoute.englandDentalPosition.path
+        // What derives from the history and the population estimates: kept with the history.
+        let (summaries, populations, measures) = try await openData.cachedWithDentalRecords("dental-trends-\(key)") {
+            let history = try await openData.dentalHistory()
+            let geography = GeographyStore(database: database)
+            var populations = try await geography.residentPopulations(of: icbs?.count == 1 ? icbs?.first : nil)
+            if let icbs, icbs.count > 1 {
+                var each: [[ResidentPopulation]] = []
+                for code in icbs.sorted() { each.append(try await geography.residentPopulations(of: code)) }
+                populations = ResidentPopulation.sum(each)
+            }
+            let months = history.months(icbs: icbs)
+            let measures =
+                [SPCMeasures.deliverySeries(months, link: link + "#spc-delivery-series")]
+                + SPCMeasures.patientsSeenSeries(months, populations: populations)
+            return (DentalYearSummary.all(history, icbs: icbs), populations, measures)
+        }
         return DentalTrends(
-            summaries: DentalYearSummary.all(history, icbs: icbs), populations: populations,
-            measures: [SPCMeasures.deliverySeries(months, link: link + "#spc-delivery-series")]
-                + SPCMeasures.patientsSeenSeries(months, populations: populations),
-            selected: selected, icb: icb, scope: icb == nil ? scope : .every)
+            summaries: summaries, populations: populations, measures: measures, selected: selected, icb: icb,
+            scope: icb == nil ? scope : .every)
     }
 }

@@ -12,7 +12,8 @@ extension DentalTrends {
                 Column("year", "Financial year") { summary in
                     .text(
                         summary.financialYear.label,
-                        link: ListLinks.href(path, [URLQueryItem(name: "year", value: summary.financialYear.label)]))
+                        link: ListLinks.href(path, [URLQueryItem(name: "year", value: summary.financialYear.parameter)])
+                    )
                 },
                 Column("months", "Months of data", numeric: true) { summary in
                     let months = summary.coverage.monthsPresent.count

@@ -55,7 +55,7 @@ enum DentalPositionFigures {
                 "Against the working-day profile", portfolio.againstProfile.percentText ?? "–",
                 source: "UDAs delivered ÷ expected for the months reported", note: "higher is better"),
             Layout.figure(
-                "Flagged at mid-year", TableView.group(portfolio.flaggedAtMidYear.count),
+                "Flagged at mid-year", TableView.group(portfolio.flaggedCount),
                 source: "GDS Regs Sch 3 para 58",
                 note: "below \(settings.midYearThreshold.formatted) of the target at 30 September, April–September"),
             final

@@ -182,7 +182,7 @@ enum PositionTables {
                 .percent(portfolio($0).againstProfile)
             },
             Column("flagged", "Flagged at mid-year", note: "below \(threshold.formatted) of target", numeric: true) {
-                .count(portfolio($0).flaggedAtMidYear.count)
+                .count(portfolio($0).flaggedCount)
             },
             Column("clawback", "Projected clawback", note: "£, year-to-date pace", numeric: true) {
                 .money(portfolio($0).projectedClawback)

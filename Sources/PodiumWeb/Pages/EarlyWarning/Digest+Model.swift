@@ -83,7 +83,7 @@ enum RaiseRisk {
         if let contract = ContractNumber(provider) {
             let latest = try await DentalStore(database: context.database).months(of: contract).last
             if let latest, latest.icb == code,
-                let warning = try await ProviderWarnings.dental(context, contract: contract)
+                let warning = try await ProviderWarnings.dental(context, contract: contract)?.warning
             {
                 found = (latest.providerName, .dental, warning)
             } else {

@@ -89,7 +89,7 @@ enum ProvidersAtRisk {
             intelligence: [ProviderIntelligence], trend: Bool, configuration: WarningConfiguration
         ) async throws -> [DentalRisk] {
             guard let asOf else { return [] }
-            let histories = try await context.openData.contractHistories(commissionedBy: code)
+            let histories = try await context.openData.warningHistories(commissionedBy: code, asOf: asOf)
             let variations = try await VariationStore(database: context.database).all()
             let notes = Dictionary(grouping: intelligence, by: \.provider)
             let year = FinancialYear(containing: asOf)
@@ -164,13 +164,24 @@ enum ProviderWarnings {
         try await ICBRecords.query(context, .providerIntelligence, icb: code).items(ProviderIntelligence.self)
     }
 
-    /// One contract's warning as of the latest month; `nil` when it is not in the latest month's data.
-    static func dental(_ context: QueryContext, contract: ContractNumber, configuration: WarningConfiguration = .v1)
-        async throws -> ProviderWarning?
-    {
-        let history = try await DentalStore(database: context.database).months(of: contract)
-        guard let latest = history.last else { return nil }
-        let months = try await context.openData.activityMonths()
+    /// One contract's warning as of the latest month of data, or with `year` as of that year's last month (the same
+    /// months the providers-at-risk page judges that year on); `nil` when the contract is not in that month's data.
+    static func dental(
+        _ context: QueryContext, contract: ContractNumber, year: String? = nil,
+        configuration: WarningConfiguration = .v1
+    ) async throws -> (warning: ProviderWarning, asOf: YearMonth)? {
+        var months = try await context.openData.activityMonths()
+        var today = context.today
+        if let year, !year.isEmpty, let chosen = try await context.openData.financialYear(year) {
+            let latest = months.last
+            months = months.filter(chosen.contains)
+            if let last = months.last, last != latest { today = last.lastDay }
+        }
+        guard let month = months.last else { return nil }
+        let history = try await DentalStore(database: context.database).months(of: contract).filter {
+            $0.month <= month
+        }
+        guard let latest = history.last, latest.month == month else { return nil }
         // Local intelligence is an ICB's record: a contract no ICB commissions has none.
         var intelligence: [ProviderIntelligence] = []
         if let icb = latest.icb { intelligence = try await Self.intelligence(context, icb: icb) }
@@ -178,8 +189,10 @@ enum ProviderWarnings {
             contract: contract, months: history, dataMonths: months,
             variations: try await VariationStore(database: context.database).variations(of: contract),
             intelligence: intelligence.filter { $0.provider == contract.rawValue }.map(\.entry))
-        guard let month = months.last, month == latest.month else { return nil }
-        return EarlyWarning.dental(input, asOf: month, today: context.today, configuration: configuration)
+        guard let warning = EarlyWarning.dental(input, asOf: month, today: today, configuration: configuration) else {
+            return nil
+        }
+        return (warning, month)
     }
 
     /// One pharmacy's warning, from its ICB's records.

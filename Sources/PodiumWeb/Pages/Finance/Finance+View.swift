@@ -137,9 +137,9 @@ extension Finance {
             let path = PodiumRoute.finance(icb.code).path
             let plan = model.plan
             let csv = { (id: String) in
-                ListLinks.href(path, QueryItems.of([("year", model.year.label), ("format", "csv"), ("table", id)]))
+                ListLinks.href(path, QueryItems.of([("year", model.year.parameter), ("format", "csv"), ("table", id)]))
             }
-            let xlsx = ListLinks.href(path, QueryItems.of([("year", model.year.label), ("format", "xlsx")]))
+            let xlsx = ListLinks.href(path, QueryItems.of([("year", model.year.parameter), ("format", "xlsx")]))
             let warning: Node<HTML.BodyContext>
             if model.isHistory {
                 warning = Layout.paragraph(
@@ -224,7 +224,7 @@ extension EnglandFinance {
             table = Self.table(model)
             links = ListLinks(
                 path: PodiumRoute.englandFinance.path, request: table.accepting(request),
-                extra: QueryItems.of([("year", model.year.label), ("region", model.region?.rawValue)]))
+                extra: QueryItems.of([("year", model.year.parameter), ("region", model.region?.rawValue)]))
         }
 
         var downloadName: String {
@@ -242,7 +242,7 @@ extension EnglandFinance {
                         .text(
                             $0.icb.shortName,
                             link: ListLinks.href(
-                                PodiumRoute.finance($0.icb.code).path, QueryItems.of([("year", year.label)])))
+                                PodiumRoute.finance($0.icb.code).path, QueryItems.of([("year", year.parameter)])))
                     },
                     Column("code", "ODS code") { .text($0.icb.code.rawValue) },
                     Column("region", "NHS England region") { .text($0.region?.name) },
@@ -286,7 +286,8 @@ extension EnglandFinance {
             let scope = model.scopeName
             let query = { (extra: [(String, String)]) in
                 ListLinks.href(
-                    path, QueryItems.of([("year", model.year.label), ("region", model.region?.rawValue ?? "")] + extra))
+                    path,
+                    QueryItems.of([("year", model.year.parameter), ("region", model.region?.rawValue ?? "")] + extra))
             }
             return Layout.page(
                 title: "Finance: \(scope), \(model.year.label)", context: context,
@@ -311,7 +312,7 @@ extension EnglandFinance {
                         : .empty,
                     .form(
                         .attr("method", "get"), .attr("action", path), .attr("class", "settings no-print"),
-                        .input(.attr("type", "hidden"), .attr("name", "year"), .attr("value", model.year.label)),
+                        .input(.attr("type", "hidden"), .attr("name", "year"), .attr("value", model.year.parameter)),
                         .label(.attr("for", "region"), .plain("Region")),
                         .select(
                             .attr("id", "region"), .attr("name", "region"),

@@ -187,7 +187,8 @@ extension CommitteePaper {
                     path,
                     QueryItems.of(
                         [
-                            ("meeting", paper.meeting.iso), ("year", paper.dental?.portfolio.financialYear.label ?? ""),
+                            ("meeting", paper.meeting.iso),
+                            ("year", paper.dental?.portfolio.financialYear.parameter ?? ""),
                             ("format", format),
                         ] + (table.map { [("table", $0)] } ?? [])))
             }

@@ -18,15 +18,20 @@ struct YearNavigation: Sendable {
     /// "2023/24 is final: from the twelve months' data. The latest month of data is September 2025, 14 months old on …"
     var sentence: String {
         guard let shownCoverage = choice.shownCoverage else { return "" }
-        var text =
-            shownCoverage.isComplete
-            ? "\(shown.label) is final: from the twelve months' data."
-            : "\(shown.label) is in progress in the data (\(shownCoverage.summary)): its year end is projected."
+        var text: String
+        if shownCoverage.isComplete {
+            text = "\(shown.label) is final: from the twelve months' data."
+        } else if choice.yearHasEnded {
+            text =
+                "\(shown.label) ended on \(shown.lastDay.label), but the data so far holds \(shownCoverage.summary): its year end is projected from those months."
+        } else {
+            text = "\(shown.label) is in progress (data for \(shownCoverage.summary)): its year end is projected."
+        }
         if let latestMonth {
             text +=
                 " The latest month of data is \(latestMonth.label), \(DataAge(latestMonth: latestMonth, today: today).words)."
         }
-        if choice.yearHasEnded { text += " \(shown.label) ended on \(shown.lastDay.label): its deadlines have passed." }
+        if choice.yearHasEnded { text += " Its deadlines have passed." }
         return text
     }
 
@@ -37,7 +42,8 @@ struct YearNavigation: Sendable {
             .ul(
                 .forEach(years.reversed()) { coverage in
                     let year = coverage.financialYear
-                    let label = year.label + (coverage.isComplete ? "" : " (in progress)")
+                    let months = coverage.monthsPresent.count
+                    let label = year.label + (coverage.isComplete ? "" : " (\(months) month\(months == 1 ? "" : "s"))")
                     return .li(
                         year == shown
                             ? .span(.attr("aria-current", "page"), .plain(label))
@@ -47,7 +53,7 @@ struct YearNavigation: Sendable {
                                     ListLinks.href(
                                         path,
                                         extra.filter { $0.name != "year" } + [
-                                            URLQueryItem(name: "year", value: year.label)
+                                            URLQueryItem(name: "year", value: year.parameter)
                                         ])),
                                 .plain(label)))
                 })
