@@ -166,7 +166,9 @@ def test_dental_position_dashboard_and_recording_a_variation(page):
     # The largest risk: its mid-year review, forecast and the rules behind them.
     page.click("#top-risks tbody tr:first-child td:first-child a")
     expect(page.locator("#mid-year")).to_be_visible()
-    expect(page.locator("#forecast tbody tr")).to_have_count(2)
+    # The learned forecast, its 80% interval's ends and two paces; or, for a part year, the two paces alone.
+    expect(page.locator("#forecast tbody tr").first).to_be_visible()
+    assert page.locator("#forecast tbody tr").count() in (2, 5)
     expect(page.locator("#why")).to_contain_text("KA-01672")
 
     # Record a hand-back through the form; the history shows it with who and why.

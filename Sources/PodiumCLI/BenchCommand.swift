@@ -68,7 +68,10 @@ struct BenchOptions: ParsableArguments {
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print figures beside a peer measured in the same run.",
-        subcommands: [BenchReconcile.self, BenchSPC.self, BenchAccess.self, BenchHTTP.self, BenchEarlyWarning.self])
+        subcommands: [
+            BenchReconcile.self, BenchSPC.self, BenchAccess.self, BenchHTTP.self, BenchEarlyWarning.self,
+            BenchForecast.self,
+        ])
 }
 
 private func group(_ value: Int) -> String { ScaledDecimal.groupThousands(UInt64(value)) }

@@ -162,6 +162,22 @@ struct XmRChartTests {
         #expect(Self.chart(values).currentLimits?.isTrial == isTrial)
     }
 
+    @Test(
+        "A constant series of decimals is common cause at every point (24 × 0.97 sums to 0.9699999999999998 × 24)",
+        arguments: [0.97, 0.1, 1.0 / 3, 123_456.789])
+    func constantDecimals(value: Double) throws {
+        let chart = Self.chart(Array(repeating: value, count: 24))
+        #expect(chart.currentLimits?.mean == value)
+        #expect(chart.currentLimits?.isConstant == true)
+        #expect(chart.points.allSatisfy { $0.rules.isEmpty && $0.type == .commonCause })
+        // A point a billionth away is on the line; a real move is still seen.
+        var moved = Array(repeating: value, count: 24)
+        moved[23] = value * (1 + 1e-12)
+        #expect(Self.chart(moved).points.allSatisfy { $0.rules.isEmpty })
+        moved[23] = value * 1.01
+        #expect(!Self.chart(moved).points[23].rules.isEmpty)
+    }
+
     @Test("Rebasing recomputes the limits from the change point")
     func rebase() throws {
         let values: [Double] = [1, 2, 1, 2, 1, 2, 11, 12, 11, 12, 11, 12]
@@ -256,6 +272,21 @@ struct FunnelTests {
         let limits = funnel.limits(at: 100, z: FunnelPlot.z95)
         #expect(limits.lower < funnel.centre && limits.upper > funnel.centre && limits.upper <= 1)
         #expect(funnel.limits(at: 10_000, z: FunnelPlot.z95).upper < limits.upper)
+    }
+
+    @Test("A provider below the minimum volume is left out of the funnel and its centre, and listed; at it, kept")
+    func minimumVolume() {
+        let inputs = [
+            FunnelPlot.Input(id: "tiny", label: "Tiny", numerator: 334.7, denominator: 0.7),  // "47,818 %"
+            FunnelPlot.Input(id: "edge", label: "Edge", numerator: 90, denominator: 100),
+            FunnelPlot.Input(id: "big", label: "Big", numerator: 1_000, denominator: 1_000),
+        ]
+        let funnel = FunnelPlot(inputs, measure: .ratio, adjustForOverdispersion: false, minimumDenominator: 100)
+        #expect(funnel.excluded.map(\.id) == ["tiny"])
+        #expect(funnel.entries.map(\.input.id) == ["edge", "big"])
+        #expect(abs(funnel.centre - 1_090.0 / 1_100) < 1e-12)
+        let all = FunnelPlot(inputs, measure: .ratio, adjustForOverdispersion: false)
+        #expect(all.excluded.isEmpty && all.entries.count == 3)
     }
 
     @Test("A ratio funnel uses Poisson variance, and overdispersion widens it")

@@ -32,9 +32,16 @@ struct DentalPositionTests {
             }
             try await app.signedIn().test(.GET, "/dental-contracts/\(Self.contract)?format=csv&table=forecast") {
                 response async throws in
+                // The learned forecast (the fixtures' 2025/26 is learned from 2024/25, 2023/24 and 2022/23), its 80 %
+                // interval's two ends, then the two paces for comparison.
                 let rows = try csvRows(response.text)
-                #expect(rows.count == 3)
+                #expect(rows.count == 6)
                 #expect(rows[0].first == "Pace")
+                #expect(
+                    rows.dropFirst().map { $0.first ?? "" } == [
+                        "learned forecast", "10th percentile", "90th percentile", "year-to-date pace",
+                        "pace of the last 3 months reported",
+                    ])
             }
         }
     }

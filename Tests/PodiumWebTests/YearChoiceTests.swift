@@ -1,5 +1,7 @@
+import FluentKit
 import Foundation
 import PodiumCore
+import PodiumImport
 import PodiumTestSupport
 import PodiumWeb
 import Testing
@@ -155,4 +157,59 @@ struct YearChoiceTests {
 
 extension JSONValue {
     var int: Int? { if case .integer(let value) = self { Int(value) } else { nil } }
+}
+
+@Suite("as_of: the positions and forecast as they stood part way through a year")
+struct AsOfTests {
+    /// The fixtures with 2025/26 removed and 2024/25 cut after September 2024: the database as it was then.
+    static func importedUpToSeptember2024(_ database: any Database) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-asof-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Fixtures.openData, toPath: folder.path)
+        let monthly = folder.appendingPathComponent("nhsbsa_dental_activity_monthly")
+        try FileManager.default.removeItem(at: monthly.appendingPathComponent("uda_contractor_2025-26.csv"))
+        let year = monthly.appendingPathComponent("uda_contractor_2024-25.csv")
+        // The publisher's Windows line endings are one Character ("\r\n") in Swift: split on any newline.
+        let lines = try String(contentsOf: year, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let kept = [lines[0]] + lines.dropFirst().filter { $0.prefix(6) <= "202409" }
+        try (kept.joined(separator: "\n") + "\n").write(to: year, atomically: true, encoding: .utf8)
+        try await Importer(database: database, logger: TestDatabase.quietLogger, clock: Fixtures.clock).runBundled(
+            directory: folder.path)
+    }
+
+    static func position(_ app: Application, _ path: String) async throws -> (totals: JSONValue?, contracts: JSONValue?)
+    {
+        var result: (JSONValue?, JSONValue?) = (nil, nil)
+        try await app.signedIn().test(.GET, path) { response in
+            #expect(response.status == .ok, "\(path)")
+            let body = try JSONValue.parse(response.body.string)
+            result = (body["totals"], body["contracts"])
+        }
+        return result
+    }
+
+    @Test("as_of=2024-09 answers exactly what a database holding only the data to September 2024 answers")
+    func ignoresLaterMonths() async throws {
+        let path = "/api/v1/icbs/QT6/dental-position?year=2024-25&per_page=100"
+        let then = try await withWorkbench(data: Self.importedUpToSeptember2024) { app in
+            try await Self.position(app, path)
+        }
+        let asOf = try await withWorkbench { app in try await Self.position(app, path + "&as_of=2024-09") }
+        let now = try await withWorkbench { app in try await Self.position(app, path) }
+        #expect(then.totals != nil && then.contracts != nil)
+        // Kept: the cut really cut (the year is not final in the database as it was then).
+        #expect(then.totals?["yearEnd"]?.string == "projected")
+        #expect(asOf.totals == then.totals)
+        #expect(asOf.contracts == then.contracts)
+        // And the full year is different: the check can fail.
+        #expect(now.totals != then.totals)
+    }
+
+    @Test("as_of must be a month of the year with data", arguments: ["2024-13", "2023-09", "2030-01", "x"])
+    func refused(asOf: String) async throws {
+        try await withWorkbench { app in
+            try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?year=2024-25&as_of=\(asOf)") { response in
+                #expect(response.status == .badRequest, "\(asOf)")
+            }
+        }
+    }
 }

@@ -54,17 +54,30 @@ public struct Projection: Sendable, Hashable, Codable {
     public var result: YearEndResult
 }
 
-/// The forecast outturn: year-to-date pace (central) and recent pace, with the range they span.
+/// The forecast outturn: the learned forecast (central) with its 80 % interval, where past years can teach one;
+/// otherwise the year-to-date pace (central) and recent pace, with the range they span. Pace is kept as a named
+/// comparison either way.
 public struct DeliveryForecast: Sendable, Hashable, Codable {
     public var central: Projection
+    /// The year-to-date pace: the central figure when nothing is learned, a comparison when something is.
+    public var pace: Projection
     public var recent: Projection
     /// Working days already reported, and still to come (including months missing from the source).
     public var workingDaysReported: Int
     public var workingDaysProjected: Int
+    /// The learned forecast behind ``central`` and its interval's two ends, reconciled; `nil` when the central
+    /// figure is the pace.
+    public var learned: LearnedForecast?
+    public var intervalLow: Projection?
+    public var intervalHigh: Projection?
 
-    /// The lower and higher year-end delivery of the two paces.
-    public var low: Projection { central.yearEndDelivery <= recent.yearEndDelivery ? central : recent }
-    public var high: Projection { central.yearEndDelivery <= recent.yearEndDelivery ? recent : central }
+    /// The 80 % interval's ends when learned; otherwise the lower and higher of the two paces.
+    public var low: Projection {
+        intervalLow ?? (pace.yearEndDelivery <= recent.yearEndDelivery ? pace : recent)
+    }
+    public var high: Projection {
+        intervalHigh ?? (pace.yearEndDelivery <= recent.yearEndDelivery ? recent : pace)
+    }
 }
 
 /// Units carried from one year's reconciliation into the next: a shortfall (96–100 %, delivered first next year) or
@@ -159,9 +172,11 @@ public struct ContractPosition: Sendable, Hashable, Codable {
 
     /// Computes the position of `year` (its rows), given the months the source covers, the contract's recorded
     /// variations, the year's working-day profile and what the previous year carried forward.
+    /// - Parameter model: the learned forecast of the year (``ForecastModel``); without it the year end is projected at
+    ///   the year-to-date pace.
     public init(
         year: ContractYear, coverage: ActivityCoverage, variations: [ContractVariation], profile: WorkingDayProfile,
-        settings: PositionSettings, broughtForward: CarryForward = .none
+        settings: PositionSettings, broughtForward: CarryForward = .none, model: ForecastModel? = nil
     ) {
         let financialYear = year.financialYear
         let rows = Dictionary(year.months.map { ($0.month, $0) }, uniquingKeysWith: { _, last in last })
@@ -226,7 +241,12 @@ public struct ContractPosition: Sendable, Hashable, Codable {
             status == .current || isFinal
             ? Self.forecast(
                 months: months, runningDays: runningDays, terms: yearTerms, settings: settings,
-                broughtForward: broughtForward)
+                broughtForward: broughtForward,
+                learned: isFinal || runningDays != profile.total || months.contains { $0.data != .reported }
+                    ? nil
+                    : model?.forecast(
+                        contract: year.contract, icb: year.icb, month: months.count,
+                        deliveredToDate: months.compactMap(\.delivered).sum(), target: yearTerms.target))
             : nil
     }
 
@@ -307,7 +327,7 @@ public struct ContractPosition: Sendable, Hashable, Codable {
     /// is left to project and both are the year's delivery.
     static func forecast(
         months: [MonthPosition], runningDays: Int, terms: ContractTerms, settings: PositionSettings,
-        broughtForward: CarryForward
+        broughtForward: CarryForward, learned: LearnedForecast? = nil
     ) -> DeliveryForecast? {
         let reported = months.filter { $0.data == .reported }
         let reportedDays = reported.reduce(0) { $0 + $1.workingDays }
@@ -330,12 +350,32 @@ public struct ContractPosition: Sendable, Hashable, Codable {
                 basis: basis, paceUnits: units, paceWorkingDays: days, yearEndDelivery: yearEnd,
                 result: YearEndReconciliation.reconcile(input, rules: settings.rules))
         }
+        func reconciled(_ basis: String, _ yearEnd: ActivityUnits) -> Projection {
+            let input = YearEndInput(
+                target: terms.target, contractValue: terms.value, delivered: yearEnd,
+                shortfallBroughtForward: broughtForward.shortfall, creditBroughtForward: broughtForward.credit)
+            return Projection(
+                basis: basis, paceUnits: .zero, paceWorkingDays: 0, yearEndDelivery: yearEnd,
+                result: YearEndReconciliation.reconcile(input, rules: settings.rules))
+        }
+        let pace = project("year-to-date pace", reported)
         return DeliveryForecast(
-            central: project("year-to-date pace", reported),
+            central: learned.map { reconciled("learned forecast", $0.central) } ?? pace, pace: pace,
             recent: project(
                 "pace of the last \(recentMonths.count) month\(recentMonths.count == 1 ? "" : "s") reported",
                 recentMonths),
-            workingDaysReported: reportedDays, workingDaysProjected: projectedDays)
+            workingDaysReported: reportedDays, workingDaysProjected: projectedDays, learned: learned,
+            intervalLow: learned.map { reconciled("10th percentile", $0.low) },
+            intervalHigh: learned.map { reconciled("90th percentile", $0.high) })
+    }
+
+    /// The contract as a draw of a total's interval needs it; `nil` without a learned forecast.
+    public var forecastTotalsContract: ForecastTotals.Contract? {
+        guard let forecast, let learned = forecast.learned else { return nil }
+        return ForecastTotals.Contract(
+            month: learned.month, target: forecast.central.result.input.target,
+            value: forecast.central.result.input.contractValue, deliveredToDate: learned.deliveredToDate,
+            central: learned.central, broughtForward: broughtForward)
     }
 
     /// Why, rule by rule, for every figure and flag — written on demand, since most positions are only summed.
@@ -415,6 +455,19 @@ public struct ContractPosition: Sendable, Hashable, Codable {
                         "from the twelve months' data: \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs delivered (\(forecast.central.result.achievement.percentText ?? "–") of target after what was carried forward). "
                         + "NHSBSA's own year end also counts forms for the year scheduled up to June, so its figure can be a little higher",
                     source: "NHSBSA English Contractor Monthly General Dental Activity; \(DentalRuleSource.yearEnd)"))
+            notes += forecast.central.result.notes
+        case (_, let forecast?) where forecast.learned != nil:
+            let learned = forecast.learned!
+            notes.append(
+                RuleNote(
+                    rule: "Forecast",
+                    explanation:
+                        "\(learned.central.rounded(to: 1).formatted) UDAs by 31 March (\(forecast.central.result.achievement.percentText ?? "–")), learned from past years: "
+                        + learned.why
+                        + ". For comparison, at the year-to-date pace \(forecast.pace.yearEndDelivery.rounded(to: 1).formatted) (\(forecast.pace.result.achievement.percentText ?? "–")), which overstates a shortfall because delivery is back-loaded",
+                    source:
+                        "Podium's learned forecast (docs/DENTAL-RULES.md); NHSBSA English Contractor Monthly General Dental Activity"
+                ))
             notes += forecast.central.result.notes
         case (_, let forecast?):
             notes.append(

@@ -27,6 +27,12 @@ public struct ContractYearOutcome: Sendable, Hashable, Codable {
     /// Patients seen as of the year's latest month with a row.
     public var adultsSeen24Months: Int?
     public var childrenSeen12Months: Int?
+    /// UDAs delivered in each month, April first, in ten-thousandths (0 where not reported): what the forecast learns
+    /// a year's shape from (``DeliveryProfile``).
+    public var monthlyDelivered: [Int64]
+
+    /// The contract has a row in every month of the year.
+    public var inEveryMonth: Bool { firstMonth == financialYear.firstMonth && lastMonth == financialYear.lastMonth }
 
     public init(position: ContractPosition, year: ContractYear) {
         contract = year.contract
@@ -47,6 +53,11 @@ public struct ContractYearOutcome: Sendable, Hashable, Codable {
         midYear = position.midYear
         adultsSeen24Months = year.adultsSeen24Months
         childrenSeen12Months = year.childrenSeen12Months
+        var monthly = [Int64](repeating: 0, count: 12)
+        for (index, month) in year.financialYear.months.enumerated() {
+            monthly[index] = position.months.first { $0.month == month }?.delivered?.tenThousandths ?? 0
+        }
+        monthlyDelivered = monthly
     }
 
     /// What the year carries into the next.

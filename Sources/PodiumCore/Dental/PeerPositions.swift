@@ -27,6 +27,10 @@ extension PortfolioPosition {
         return Dictionary(uniqueKeysWithValues: zip(ranked.map(\.0), PeerComparison.percentileRanks(ranked.map(\.1))))
     }
 
+    /// Contracts expected to have delivered fewer UDAs than this so far are left out of the delivery funnel (and
+    /// listed beneath it): a tenth of a small 2,000-UDA contract's first half year. A parameter, Podium's choice.
+    public static let funnelMinimumExpectedUDAs = 100.0
+
     /// The funnel of year-to-date delivery against profile for contracts in the latest data with an expectation.
     public var deliveryFunnel: FunnelPlot {
         FunnelPlot(
@@ -36,6 +40,6 @@ extension PortfolioPosition {
                     numerator: $0.deliveredToDate.approximateValue,
                     denominator: $0.expectedForReportedMonths.approximateValue)
             },
-            measure: .ratio)
+            measure: .ratio, minimumDenominator: Self.funnelMinimumExpectedUDAs)
     }
 }

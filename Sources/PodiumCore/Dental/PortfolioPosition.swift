@@ -10,6 +10,9 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
 
     public var financialYear: FinancialYear
     public var contracts: [ContractPosition]
+    /// The 80 % interval of the projected clawback, drawn from the contracts' learned forecasts
+    /// (``withClawbackInterval(errors:)``); `nil` for a final year or when nothing was learned.
+    public var clawbackInterval: ForecastTotals.Interval?
 
     public init(financialYear: FinancialYear, contracts: [ContractPosition]) {
         self.financialYear = financialYear
@@ -48,10 +51,31 @@ public struct PortfolioPosition: Sendable, Hashable, Codable {
     /// Delivery against the working-day profile (higher is better).
     public var againstProfile: Proportion { Proportion(deliveredToDate, of: expectedForReportedMonths) }
 
-    /// Projected clawback at the year-to-date pace.
+    /// Projected clawback: the learned forecast where there is one, else the year-to-date pace.
     public var projectedClawback: Money {
         contracts.reduce(.zero) { $0 + ($1.forecast?.central.result.clawback ?? .zero) }
     }
+    /// The same portfolio with ``clawbackInterval`` drawn from `errors`; contracts without a learned forecast (part
+    /// years) add their central clawback to both ends.
+    public func withClawbackInterval(errors: ForecastErrors) -> PortfolioPosition {
+        let learned = contracts.compactMap(\.forecastTotalsContract)
+        guard !isFinal, !learned.isEmpty, let rules = contracts.first?.settings.rules,
+            let interval = ForecastTotals.clawback(learned, errors: errors, rules: rules)
+        else { return self }
+        let fixed = contracts.reduce(Money.zero) {
+            $0 + ($1.forecast?.learned == nil ? ($1.forecast?.central.result.clawback ?? .zero) : .zero)
+        }
+        var copy = self
+        copy.clawbackInterval = ForecastTotals.Interval(
+            low: interval.low + fixed, high: interval.high + fixed, draws: interval.draws)
+        return copy
+    }
+
+    /// Projected clawback at the year-to-date pace, whatever the central forecast.
+    public var projectedClawbackAtPace: Money {
+        contracts.reduce(.zero) { $0 + ($1.forecast?.pace.result.clawback ?? .zero) }
+    }
+
     /// Projected clawback at each contract's lower and higher pace: the range of the central figure.
     public var projectedClawbackRange: (atLowerPace: Money, atHigherPace: Money) {
         (

@@ -18,6 +18,24 @@ public struct FinancePosition: Sendable, Hashable {
     public var options: [ReinvestmentOption]
     /// UDAs the contract engine expects to carry into next year (a shortfall of 96–100 %; not money).
     public var carriedForward: ActivityUnits
+    /// The projected clawback's central figure and 80 % interval (``PortfolioPosition/clawbackInterval``); `nil` once
+    /// the year is final or when nothing was learned.
+    public var clawback: Money = .zero
+    public var clawbackInterval: ForecastTotals.Interval?
+
+    /// Forecast outturn at the two ends of the clawback's 80 % interval: more clawback, lower outturn.
+    public var forecastOutturnInterval: (low: Money, high: Money)? {
+        clawbackInterval.map { (forecastOutturn - ($0.high - clawback), forecastOutturn + (clawback - $0.low)) }
+    }
+    /// Ring-fenced underspend at risk at the two ends of the clawback's interval: more clawback, more underspend.
+    public var underspendAtRiskInterval: (low: Money, high: Money)? {
+        clawbackInterval.map {
+            (
+                Money(pence: max(0, (underspendAtRisk - (clawback - $0.low)).pence)),
+                underspendAtRisk + ($0.high - clawback)
+            )
+        }
+    }
 
     public var ringFenced: [LineForecast] { lines.filter(\.kind.isRingFenced) }
     public var underspendAtRisk: Money { Self.underspendAtRisk(lines) }
@@ -87,7 +105,8 @@ public struct FinancePosition: Sendable, Hashable {
             isHistory: isHistory,
             options: options,
             carriedForward: dental.forecastContracts.compactMap { $0.forecast?.central.result.shortfallCarriedForward }
-                .sum())
+                .sum(),
+            clawback: dental.projectedClawback, clawbackInterval: dental.clawbackInterval)
     }
 
     /// Every contract's monthly instalments, re-phased by its recorded variations (SFE monthly payments; re-phasing is Podium's reading).

@@ -59,11 +59,20 @@ public struct FunnelPlot: Sendable, Hashable, Codable {
     /// The multiplicative overdispersion factor applied to the variance (1 when none was needed or chosen).
     public var overdispersion: Double
     public var entries: [Entry]
+    /// The smallest denominator plotted: a provider expected to do almost nothing (0.7 UDAs) "delivering 47,818 %"
+    /// says nothing about it and would stretch the chart, so it is left out of the funnel and its centre, and listed.
+    public var minimumDenominator: Double
+    /// Providers below ``minimumDenominator``.
+    public var excluded: [Input]
 
     /// - Parameter adjustForOverdispersion: inflate the limits by √φ, φ the mean of squared z-scores winsorised at
     ///   10 % (Spiegelhalter's multiplicative method), when φ > 1. Real providers vary more than chance alone.
-    public init(_ inputs: [Input], measure: Measure, adjustForOverdispersion: Bool = true) {
-        let usable = inputs.filter { $0.denominator > 0 }
+    public init(
+        _ inputs: [Input], measure: Measure, adjustForOverdispersion: Bool = true, minimumDenominator: Double = 0
+    ) {
+        self.minimumDenominator = minimumDenominator
+        excluded = inputs.filter { $0.denominator > 0 && $0.denominator < minimumDenominator }
+        let usable = inputs.filter { $0.denominator > 0 && $0.denominator >= minimumDenominator }
         self.measure = measure
         let totalDenominator = usable.reduce(0) { $0 + $1.denominator }
         let centre = totalDenominator > 0 ? usable.reduce(0) { $0 + $1.numerator } / totalDenominator : 0

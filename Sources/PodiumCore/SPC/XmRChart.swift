@@ -106,6 +106,9 @@ public struct SPCLimits: Sendable, Hashable, Codable {
     /// Moving ranges at or above this multiple of MR̄ are screened out when screening is on (Nelson 1982).
     public static let screeningFactor = 3.267
 
+    /// How near a line (relative to the mean, or absolute below 1) a point is taken to be on it.
+    public static let tolerance = 1e-9
+
     /// All values equal: MR̄ = 0 and the limits collapse onto the mean.
     public var isConstant: Bool { movingRangeMean == 0 }
 }
@@ -211,7 +214,11 @@ public struct XmRChart: Sendable, Hashable, Codable {
     static func limits(_ values: [Double], options: SPCOptions) -> SPCLimits? {
         let baseline = options.fixBaselineAfter.map { Array(values.prefix(max(2, $0))) } ?? values
         guard baseline.count >= 2 else { return nil }
-        let mean = baseline.reduce(0, +) / Double(baseline.count)
+        // A constant baseline's mean is that value exactly: a floating-point sum of 24 × 0.97 ÷ 24 is not, and limits
+        // collapsed onto a mean a hair away would flag every point.
+        let mean =
+            baseline.allSatisfy { $0 == baseline[0] }
+            ? baseline[0] : baseline.reduce(0, +) / Double(baseline.count)
         var ranges = zip(baseline.dropFirst(), baseline).map { abs($0 - $1) }
         var mrBar = ranges.reduce(0, +) / Double(ranges.count)
         if options.screenMovingRanges, mrBar > 0 {
@@ -233,6 +240,16 @@ public struct XmRChart: Sendable, Hashable, Codable {
         into flags: inout [[(SPCRule, SignalSide)]]
     ) {
         let range = segment.first...segment.last
+        // Comparisons allow SPCLimits.tolerance: a point within a billionth (relative) of a line is on it, so that
+        // floating-point arithmetic never turns a flat series into special cause.
+        let tolerance = SPCLimits.tolerance * max(1, abs(limits.mean))
+        let values = values.map { value -> Double in
+            for line in [limits.mean, limits.upper, limits.lower, limits.upperTwoSigma, limits.lowerTwoSigma]
+            where abs(value - line) <= tolerance {
+                return line
+            }
+            return value
+        }
         // 1. Astronomical: beyond a process limit (strictly).
         for index in range {
             if values[index] > limits.upper { flags[index].append((.astronomical, .high)) }

@@ -39,7 +39,7 @@ public struct ImportStore: Sendable {
         try await select { $0.where("dataset", .equal, dataset.rawValue).where("sha256", .equal, sha256) }.first
     }
 
-    /// Every import, newest first.
+    /// Every import, newest first (then by dataset, then the latest file name first).
     public func all() async throws -> [ImportRecord] {
         try await select { $0 }
     }
@@ -72,7 +72,10 @@ public struct ImportStore: Sendable {
         let query = try database.sql().select()
             .columns("id", "dataset", "file_name", "sha256", "row_count", "imported_at", "duration_ms")
             .from("imports")
-        let rows = try await filter(query).orderBy("imported_at", .descending).orderBy("dataset").all()
+        // Files imported in the same instant (a folder of monthly files under a stopped clock) come latest name first,
+        // the same on both databases.
+        let rows = try await filter(query).orderBy("imported_at", .descending).orderBy("dataset")
+            .orderBy("file_name", .descending).all()
         return try rows.map { row in
             let reader = RowReader(row: row, table: "imports")
             let id = try reader.text("id")

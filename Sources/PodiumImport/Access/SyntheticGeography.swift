@@ -121,21 +121,9 @@ public struct SyntheticGeography: Sendable {
     }
 }
 
-/// A small, fast, seeded generator (Steele, Lea & Flood 2014): same seed, same sequence, on every platform. Also the
-/// generator of the CSV fuzz tests' inputs.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Core's seeded ``SplitMix64`` (same seed, same sequence, on every platform; also the generator of the CSV fuzz tests'
+/// inputs), with the draws the synthetic geography needs.
+extension SplitMix64 {
     /// Uniform in [0, 1) with 53 random bits.
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 

@@ -153,13 +153,27 @@ extension API {
     }
 
     struct ForecastDTO: Content {
+        /// The learned forecast where there is one, else the year-to-date pace.
         var central: ProjectionDTO
+        var pace: ProjectionDTO
         var recent: ProjectionDTO
+        /// The 80 % interval's ends (10th and 90th percentiles), with the learned forecast only.
+        var low: ProjectionDTO?
+        var high: ProjectionDTO?
+        var method: String
+        var why: String?
+        var learnedFrom: [String]?
         var workingDaysReported: Int
         var workingDaysProjected: Int
         init(_ forecast: DeliveryForecast) {
             central = ProjectionDTO(forecast.central)
+            pace = ProjectionDTO(forecast.pace)
             recent = ProjectionDTO(forecast.recent)
+            low = forecast.intervalLow.map(ProjectionDTO.init)
+            high = forecast.intervalHigh.map(ProjectionDTO.init)
+            method = forecast.central.basis
+            why = forecast.learned?.why
+            learnedFrom = forecast.learned?.learnedFrom.map(\.label)
             workingDaysReported = forecast.workingDaysReported
             workingDaysProjected = forecast.workingDaysProjected
         }
@@ -289,6 +303,10 @@ extension API {
         var againstProfilePercent: Decimal?
         var flaggedAtMidYear: Int
         var projectedClawback: MoneyDTO
+        /// The year-to-date pace's clawback, for comparison, and the 80 % interval of ``projectedClawback``.
+        var projectedClawbackAtPace: MoneyDTO
+        var projectedClawbackLow: MoneyDTO?
+        var projectedClawbackHigh: MoneyDTO?
         var projectedClawbackAtHigherPace: MoneyDTO
         var projectedClawbackAtLowerPace: MoneyDTO
         var projectedUnderspend: MoneyDTO
@@ -305,6 +323,9 @@ extension API {
             againstProfilePercent = API.percent(portfolio.againstProfile)
             flaggedAtMidYear = portfolio.flaggedCount
             projectedClawback = MoneyDTO(portfolio.projectedClawback)
+            projectedClawbackAtPace = MoneyDTO(portfolio.projectedClawbackAtPace)
+            projectedClawbackLow = portfolio.clawbackInterval.map { MoneyDTO($0.low) }
+            projectedClawbackHigh = portfolio.clawbackInterval.map { MoneyDTO($0.high) }
             let range = portfolio.projectedClawbackRange
             projectedClawbackAtHigherPace = MoneyDTO(range.atHigherPace)
             projectedClawbackAtLowerPace = MoneyDTO(range.atLowerPace)

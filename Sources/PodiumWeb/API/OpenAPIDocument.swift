@@ -218,6 +218,12 @@ enum OpenAPIDocument {
                 "schema": ["type": "string"],
             ],
             [
+                "name": "as_of", "in": "query", "required": false,
+                "description":
+                    "A month of the year's dental data, YYYY-MM: the positions and forecast as they stood with the data up to it",
+                "schema": ["type": "string"],
+            ],
+            [
                 "name": "overdelivery_mode", "in": "query", "required": false,
                 "schema": ["type": "string", "enum": ["above", "instead"]],
             ],
@@ -475,9 +481,11 @@ enum OpenAPIDocument {
             "Projection": object(["basis": string, "yearEndDelivery": number, "yearEnd": ref("YearEnd")]),
             "Forecast": object(
                 [
-                    "central": ref("Projection"), "recent": ref("Projection"), "workingDaysReported": integer,
-                    "workingDaysProjected": integer,
-                ]),
+                    "central": ref("Projection"), "pace": ref("Projection"), "recent": ref("Projection"),
+                    "low": ref("Projection"), "high": ref("Projection"), "method": string, "why": string,
+                    "learnedFrom": array(string), "workingDaysReported": integer, "workingDaysProjected": integer,
+                ],
+                optional: ["low", "high", "why", "learnedFrom"]),
             "Variation": object(
                 [
                     "id": string, "kind": string, "effective": string, "udasHandedBack": number,
@@ -683,13 +691,14 @@ enum OpenAPIDocument {
                     "yearEnd": enumeration(YearEndStatus.allRawValues), "udaTarget": number, "deliveredToDate": number,
                     "againstProfilePercent": number,
                     "flaggedAtMidYear": integer, "projectedClawback": ref("Money"),
-                    "projectedClawbackAtHigherPace": ref("Money"),
+                    "projectedClawbackAtPace": ref("Money"), "projectedClawbackLow": ref("Money"),
+                    "projectedClawbackHigh": ref("Money"), "projectedClawbackAtHigherPace": ref("Money"),
                     "projectedClawbackAtLowerPace": ref("Money"), "projectedUnderspend": ref("Money"),
                     "valueReleasedByVariations": ref("Money"),
                     "projectedOverDeliveryPayments": ref("Money"),
                     "bands": ["type": "object", "additionalProperties": integer],
                 ],
-                optional: ["againstProfilePercent"]),
+                optional: ["againstProfilePercent", "projectedClawbackLow", "projectedClawbackHigh"]),
             "Trend": object(["month": string, "delivered": number, "expected": number], optional: ["delivered"]),
             "ICBPosition": object(
                 [

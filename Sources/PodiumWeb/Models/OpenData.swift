@@ -114,7 +114,7 @@ struct OpenData: Sendable {
     /// touch, so recording a variation costs those contracts' rows, not ten years of every contract's.
     func dentalHistory() async throws -> DentalHistory {
         let store = DentalStore(database: database)
-        let published = try await cached("dental-history-published") { try await store.history(records: .none) }
+        let published = try await publishedHistory()
         return try await cachedWithDentalRecords("dental-history") {
             let records = try await store.chainRecords()
             let touched = records.contracts
@@ -123,12 +123,41 @@ struct OpenData: Sendable {
         }
     }
 
+    /// The history of the published rows alone, chained once per import state.
+    func publishedHistory() async throws -> DentalHistory {
+        let store = DentalStore(database: database)
+        return try await cached("dental-history-published") { try await store.history(records: .none) }
+    }
+
+    /// The learned year-end forecast of `year` (``ForecastModel``), learned from the published rows of the complete
+    /// years before it; `nil` when the year is complete or there is nothing to learn from.
+    /// With `asOf`, also for a complete year: the forecast as it was made part way through it.
+    func forecastModel(for year: FinancialYear, asOf: YearMonth? = nil) async throws -> ForecastModel? {
+        let history = try await publishedHistory()
+        guard let coverage = history.coverage.first(where: { $0.financialYear == year }),
+            !coverage.isComplete || asOf != nil
+        else { return nil }
+        let model = try await cached("forecast-model-\(year.label)", family: "forecast-models") {
+            ForecastModel(history: history, year: year)
+        }
+        return model.profile.years.isEmpty ? nil : model
+    }
+
     /// The positions of `years` (contract years of one financial year) under `settings`, each with what it brought in
     /// from the year before (the history's chain).
+    ///
+    /// With `asOf`, the positions as they stood with the data up to that month: later months are dropped from the
+    /// rows and the coverage, and the forecast learns only from the complete years before `year`.
     func positions(
         _ years: [ContractYear], in year: FinancialYear, settings: PositionSettings,
-        variations: [ContractNumber: [ContractVariation]]
+        variations: [ContractNumber: [ContractVariation]], asOf: YearMonth? = nil
     ) async throws -> [ContractPosition] {
+        if let asOf {
+            let full = try await coverage(of: year)
+            return try await computePositions(
+                Self.upTo(asOf, years), in: year, settings: settings, variations: variations,
+                coverage: Self.upTo(asOf, full), asOf: asOf)
+        }
         if settings == PositionSettings.standard(for: year) {
             // The standard settings, as most pages read them: every contract's position kept, these picked out.
             let wanted = Set(years.map(\.contract))
@@ -148,17 +177,34 @@ struct OpenData: Sendable {
         }
     }
 
+    /// Contract years with only their months up to `month` (a contract not yet in the data by then is dropped).
+    static func upTo(_ month: YearMonth, _ years: [ContractYear]) -> [ContractYear] {
+        years.compactMap {
+            ContractYear(
+                contract: $0.contract, financialYear: $0.financialYear, rows: $0.months.filter { $0.month <= month })
+        }
+    }
+
+    static func upTo(_ month: YearMonth, _ coverage: ActivityCoverage) -> ActivityCoverage {
+        ActivityCoverage(
+            financialYear: coverage.financialYear, monthsPresent: coverage.monthsPresent.filter { $0 <= month })
+    }
+
     private func computePositions(
         _ years: [ContractYear], in year: FinancialYear, settings: PositionSettings,
-        variations: [ContractNumber: [ContractVariation]]
+        variations: [ContractNumber: [ContractVariation]], coverage given: ActivityCoverage? = nil,
+        asOf: YearMonth? = nil
     ) async throws -> [ContractPosition] {
         let profile = try WorkingDayProfile.required(year)
-        let coverage = try await coverage(of: year)
+        var coverage = try await coverage(of: year)
+        if let given { coverage = given }
         let history = try await dentalHistory()
+        let model = try await forecastModel(for: year, asOf: asOf)
         return years.map {
             ContractPosition(
                 year: $0, coverage: coverage, variations: variations[$0.contract] ?? [], profile: profile,
-                settings: settings, broughtForward: history.broughtForward(into: year, contract: $0.contract))
+                settings: settings, broughtForward: history.broughtForward(into: year, contract: $0.contract),
+                model: model)
         }
     }
 

@@ -70,12 +70,19 @@ enum ContractShow {
         static func query(_ context: QueryContext, contract number: ContractNumber, choices: PositionChoices)
             async throws -> Model
         {
-            let detail = try await Detail.query(context, contract: number, year: choices.year)
+            let detail = try await Detail.query(context, contract: number, year: choices.requestedYear)
             let year = detail.current.financialYear
+            let asOf = try choices.asOf(in: year, months: try await context.openData.activityMonths())
             let variations = try await VariationStore(database: context.database).variations(of: number)
-            let position = try await context.openData.positions(
-                [detail.current], in: year, settings: try choices.settings(for: year),
-                variations: [number: variations])[0]
+            guard
+                let position = try await context.openData.positions(
+                    [detail.current], in: year, settings: try choices.settings(for: year),
+                    variations: [number: variations], asOf: asOf
+                ).first
+            else {
+                throw WebError.notFound(
+                    .contractNotFound, "Contract \(number) is not in the data up to \(choices.asOf ?? "that month").")
+            }
             let history = try await context.openData.dentalHistory().contracts[number] ?? []
             var yearChoice = try await context.openData.yearChoice(year)
             let years = Set(history.map(\.financialYear))

@@ -64,6 +64,7 @@ extension ContractShow {
                 sources: detail.sources,
                 content: [
                     YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
+                    DentalPositionFigures.asOfNotice(choices),
                     Self.facts(model),
                     SettingsForm.render(path: path, choices: model.choices, settings: position.settings),
                     .div(.attr("class", "figures"), .group(Self.cards(position, coverage: detail.coverage))),
@@ -167,15 +168,16 @@ extension ContractShow {
                 cards.append(
                     Layout.figure(
                         "Projected year end", central.achievement.percentText ?? "–",
-                        source: "year-to-date pace, working days",
+                        source: forecast.learned == nil
+                            ? "year-to-date pace, working days" : "learned from past years' delivery",
                         note:
-                            "\(central.outcome.rawValue); range \(forecast.low.result.achievement.percentText ?? "–")–\(forecast.high.result.achievement.percentText ?? "–")"
+                            "\(central.outcome.rawValue); \(forecast.learned == nil ? "range" : "80% likely") \(forecast.low.result.achievement.percentText ?? "–")–\(forecast.high.result.achievement.percentText ?? "–")"
                     ))
                 cards.append(
                     Layout.figure(
                         "Projected clawback", central.clawback.formatted, source: "year-end rules, NHSBSA KA-01672",
                         note:
-                            "range \(forecast.high.result.clawback.formatted)–\(forecast.low.result.clawback.formatted)"
+                            "\(forecast.learned == nil ? "range" : "80% likely") \(forecast.high.result.clawback.formatted)–\(forecast.low.result.clawback.formatted)"
                     ))
             }
             return cards
@@ -220,7 +222,7 @@ extension ContractShow {
             }
             guard !position.isFinal else {
                 return .section(
-                    .attr("id", "forecast"),
+                    .attr("id", "year-end"),
                     .h2(.plain("Year end")),
                     Layout.paragraph(
                         "\(position.yearEndLabel.prefix(1).uppercased() + position.yearEndLabel.dropFirst()): \(forecast.central.yearEndDelivery.rounded(to: 1).formatted) UDAs delivered in the year. "
@@ -230,8 +232,19 @@ extension ContractShow {
                         note: "The year's delivery (both paces are the same once all twelve months are in). ")
                 )
             }
+            if let learned = forecast.learned {
+                return .section(
+                    .attr("id", "year-end"),
+                    .h2(.plain("Forecast year end")),
+                    Layout.paragraph(
+                        "Central figure, learned from past years: \(learned.why). The year-to-date pace and the \(forecast.recent.basis) are shown for comparison: delivery is back-loaded, so pace overstates a shortfall. "
+                            + "Reconciled with \(position.settings.rules.note) \(position.settings.rules.basis.label)."),
+                    TableView.whole(
+                        table, csv: csv(table.id),
+                        note: "The learned forecast, its 80% interval (10th and 90th percentiles) and two paces. "))
+            }
             return .section(
-                .attr("id", "forecast"),
+                .attr("id", "year-end"),
                 .h2(.plain("Forecast year end")),
                 Layout.paragraph(
                     "Projected from the working-day pace: delivered so far, plus the pace × the \(forecast.workingDaysProjected) working days not yet reported (months to come and months missing from the source). "

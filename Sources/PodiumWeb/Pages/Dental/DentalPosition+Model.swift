@@ -29,15 +29,23 @@ enum DentalPosition {
         var topRisks: [ContractPosition] { portfolio.topRisks(Self.topRiskCount) }
 
         static func query(_ context: QueryContext, icb code: ICBCode, choices: PositionChoices) async throws -> Model {
-            let list = try await ContractIndex.Model.query(context, icb: code, year: choices.year)
-            guard let year = list.financialYear, let coverage = list.coverage else {
+            var list = try await ContractIndex.Model.query(context, icb: code, year: choices.requestedYear)
+            guard let year = list.financialYear, var coverage = list.coverage else {
                 throw WebError.notFound(.financialYearNotFound, "No dental activity is imported yet.")
+            }
+            let asOf = try choices.asOf(in: year, months: try await context.openData.activityMonths())
+            if let asOf {
+                list.contracts = OpenData.upTo(asOf, list.contracts)
+                coverage = OpenData.upTo(asOf, coverage)
             }
             let settings = try choices.settings(for: year)
             let variations = try await VariationStore(database: context.database).all()
             let positions = try await context.openData.positions(
-                list.contracts, in: year, settings: settings, variations: variations)
-            let portfolio = PortfolioPosition(financialYear: year, contracts: positions)
+                list.contracts, in: year, settings: settings, variations: variations, asOf: asOf)
+            var portfolio = PortfolioPosition(financialYear: year, contracts: positions)
+            if let errors = try await context.openData.forecastModel(for: year, asOf: asOf)?.errors {
+                portfolio = portfolio.withClawbackInterval(errors: errors)
+            }
             var measures = [SPCMeasures.portfolioDelivery(portfolio)]
             let population = try await GeographyStore(database: context.database).agePopulation(of: code)
             if let population {
@@ -97,28 +105,38 @@ enum EnglandDentalPosition {
 
         static func query(_ context: QueryContext, choices: PositionChoices, scope: ICBScope) async throws -> Model {
             let openData = context.openData
-            guard let year = try await openData.financialYear(choices.year) else {
+            guard let year = try await openData.financialYear(choices.requestedYear) else {
                 throw WebError.notFound(.financialYearNotFound, "No dental activity is imported yet.")
             }
             let settings = try choices.settings(for: year)
-            let coverage = try await openData.coverage(of: year)
+            let asOf = try choices.asOf(in: year, months: try await openData.activityMonths())
+            var coverage = try await openData.coverage(of: year)
+            if let asOf { coverage = OpenData.upTo(asOf, coverage) }
             let variations = try await VariationStore(database: context.database).all()
             let positions = try await openData.positions(
-                try await openData.contractYears(in: year), in: year, settings: settings, variations: variations)
+                try await openData.contractYears(in: year), in: year, settings: settings, variations: variations,
+                asOf: asOf)
             // Each contract counts for the ICB commissioning it in its latest month of the year.
             let byICB = Dictionary(grouping: positions.filter { $0.latest.icb != nil }, by: { $0.latest.icb })
             let shown = try await openData.icbs().filter { scope.contains($0.code) }
+            let errors = try await openData.forecastModel(for: year, asOf: asOf)?.errors
+            let interval = { (portfolio: PortfolioPosition) in
+                errors.map { portfolio.withClawbackInterval(errors: $0) } ?? portfolio
+            }
             let rows = shown.map {
-                Row(icb: $0, portfolio: PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? []))
+                Row(
+                    icb: $0,
+                    portfolio: interval(PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? [])))
             }
             let registered = Set(shown.map(\.code))
             let values = rows.map { $0.portfolio.againstProfilePercent ?? 0 }
             let deciles = PeerComparison.deciles(rows.compactMap(\.portfolio.againstProfilePercent))
             return Model(
                 rows: rows,
-                england: PortfolioPosition(
-                    financialYear: year, contracts: positions.filter { $0.latest.icb.map(registered.contains) ?? false }
-                ),
+                england: interval(
+                    PortfolioPosition(
+                        financialYear: year,
+                        contracts: positions.filter { $0.latest.icb.map(registered.contains) ?? false })),
                 scope: scope, settings: settings, coverage: coverage, choices: choices,
                 sources: try await openData.notes([.dentalActivity, .icbs], year: year),
                 percentiles: Dictionary(

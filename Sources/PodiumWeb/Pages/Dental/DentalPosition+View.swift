@@ -74,6 +74,7 @@ extension DentalPosition {
                 sources: model.sources,
                 content: [
                     YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
+                    DentalPositionFigures.asOfNotice(choices),
                     Layout.paragraph(
                         "Where \(icb.name)'s \(TableView.group(portfolio.contracts.count)) dental contracts stood in \(portfolio.financialYear.label), from NHSBSA data for \(model.coverage.summary): "
                             + "delivery against a working-day profile, the mid-year review (against the terms in force at 30 September), and the year end — "
@@ -103,6 +104,14 @@ extension DentalPosition {
                         measure: "UDAs delivered as % of the working-day profile, year to date", direction: .increase,
                         funnel: model.funnel
                     ).render(id: "funnel-chart"),
+                    model.funnel.excluded.isEmpty
+                        ? .empty
+                        : Layout.paragraph(
+                            "Left out of the funnel, expected under \(TableView.group(Int(model.funnel.minimumDenominator))) UDAs so far: "
+                                + model.funnel.excluded.map {
+                                    "\($0.id) \($0.label) (\(String(format: "%.1f", $0.denominator)) expected, \(String(format: "%.1f", $0.numerator)) delivered)"
+                                }.joined(separator: "; ") + ".",
+                            class: "spc-note"),
                     TableView.whole(
                         funnel, csv: csv(funnel.id),
                         note:
@@ -110,7 +119,7 @@ extension DentalPosition {
                     ),
                     .h2(.plain("Projected year-end bands")),
                     Layout.paragraph(
-                        "How many contracts would end the year in each band at their year-to-date pace. Below the lower tolerance means clawback and a breach notice; higher bands are better up to the upper tolerance.",
+                        "How many contracts would end the year in each band on the learned forecast (the year-to-date pace where nothing could be learned). Below the lower tolerance means clawback and a breach notice; higher bands are better up to the upper tolerance.",
                         class: "direction"),
                     Self.bandChart(bands).render(id: "band-chart"),
                     TableView.whole(
@@ -197,6 +206,7 @@ extension EnglandDentalPosition {
                 sources: model.sources,
                 content: [
                     YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
+                    DentalPositionFigures.asOfNotice(choices),
                     Layout.paragraph(
                         (model.scope == .every
                             ? "All \(model.rows.count) ICBs" : "The \(model.rows.count) ICBs your account reads")

@@ -2,16 +2,39 @@ import Foundation
 import PodiumCore
 
 /// What a reader chooses for dental positions, from the query string:
-/// `year=2023-24`, `foundation=count`, `overdelivery=110` (pay up to 110 %), `overdelivery_mode=instead`.
+/// `year=2023-24`, `foundation=count`, `overdelivery=110` (pay up to 110 %), `overdelivery_mode=instead`, and
+/// `as_of=2023-09`: the positions and forecast as they stood with the data up to that month.
 struct PositionChoices: Codable, Sendable {
     var year: String?
     var foundation: String?
     var overdelivery: String?
     var overdeliveryMode: String?
+    var asOf: String?
 
     enum CodingKeys: String, CodingKey {
         case year, foundation, overdelivery
         case overdeliveryMode = "overdelivery_mode"
+        case asOf = "as_of"
+    }
+
+    /// The year asked for: `year`, else the year of `as_of`.
+    var requestedYear: String? {
+        if let year, !year.isEmpty { return year }
+        return asOfMonth.map { FinancialYear(containing: $0).label }
+    }
+
+    private var asOfMonth: YearMonth? { asOf.flatMap { $0.isEmpty ? nil : YearMonth($0) } }
+
+    /// The `as_of` month, which must be a month of `year` with data (`months`, oldest first); `nil` when not asked.
+    func asOf(in year: FinancialYear, months: [YearMonth]) throws -> YearMonth? {
+        guard let asOf, !asOf.isEmpty else { return nil }
+        let inYear = months.filter(year.contains)
+        guard let month = YearMonth(asOf), inYear.contains(month) else {
+            throw WebError.invalid(
+                "as_of must be a month of \(year.label) with dental data, as YYYY-MM: "
+                    + inYear.map(\.iso).joined(separator: ", ") + ".")
+        }
+        return month == inYear.last ? nil : month
     }
 
     var countsFoundationDentists: Bool { foundation == "count" }
@@ -45,7 +68,7 @@ struct PositionChoices: Codable, Sendable {
     var queryItems: [URLQueryItem] {
         QueryItems.of([
             ("year", year), ("foundation", foundation), ("overdelivery", overdelivery),
-            ("overdelivery_mode", overdeliveryMode),
+            ("overdelivery_mode", overdeliveryMode), ("as_of", asOf),
         ])
     }
 

@@ -37,6 +37,14 @@ enum SettingsForm {
 
 /// Headline figures of a portfolio, shared by the ICB and England pages.
 enum DentalPositionFigures {
+    /// "As it stood at the end of September 2023 …" when `as_of` is chosen.
+    static func asOfNotice(_ choices: PositionChoices) -> Node<HTML.BodyContext> {
+        guard let text = choices.asOf, !text.isEmpty, let month = YearMonth(text) else { return .empty }
+        return Layout.paragraph(
+            "As it stood at the end of \(month.label): only the data up to that month is used, and the forecast learns only from the complete years before this one. What we knew then, not what happened after.",
+            class: "notice")
+    }
+
     static func cards(_ portfolio: PortfolioPosition, settings: PositionSettings) -> [Node<HTML.BodyContext>] {
         let range = portfolio.projectedClawbackRange
         let status = portfolio.yearEndStatus
@@ -63,10 +71,17 @@ enum DentalPositionFigures {
                     "Clawback (\(status.shortLabel))", portfolio.projectedClawback.formatted,
                     source: "year-end rules on the twelve months' delivery",
                     note: status == .estimate ? "the pandemic year's rules are [unconfirmed]" : "lower is better")
-                : Layout.figure(
-                    "Projected clawback", portfolio.projectedClawback.formatted,
-                    source: "year-end rules at the year-to-date pace",
-                    note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
+                : portfolio.clawbackInterval.map { interval in
+                    Layout.figure(
+                        "Projected clawback", portfolio.projectedClawback.formatted,
+                        source:
+                            "year-end rules on the learned forecast (pace would say \(portfolio.projectedClawbackAtPace.formatted))",
+                        note: "\(interval.low.formatted) – \(interval.high.formatted), 80% likely")
+                }
+                    ?? Layout.figure(
+                        "Projected clawback", portfolio.projectedClawback.formatted,
+                        source: "year-end rules at the year-to-date pace",
+                        note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
             Layout.figure(
                 final ? "Underspend (\(status.shortLabel))" : "Projected underspend",
                 portfolio.projectedUnderspend.formatted,

@@ -37,7 +37,10 @@ enum PositionTables {
                 Column("unpaid", "Unpaid over-delivery", note: "UDAs", numeric: true, sortable: false) {
                     .udas($0.result.unpaidOverDelivery.rounded(to: 1))
                 },
-            ], rows: [forecast.central, forecast.recent], footer: nil)
+            ],
+            rows: forecast.learned == nil
+                ? [forecast.central, forecast.recent]
+                : [forecast.central, forecast.low, forecast.high, forecast.pace, forecast.recent], footer: nil)
     }
 
     static func variations(_ rows: [ContractVariation]) -> Table<ContractVariation> {
@@ -97,7 +100,8 @@ enum PositionTables {
                     position.projected.map { .percent($0.achievement) }
                         ?? .text(position.status == .current ? "" : "not in latest data")
                 },
-                Column("range", "Range", note: "recent pace vs year to date", sortable: false) { position in
+                Column("range", "Range", note: "80% interval, or recent pace vs year to date", sortable: false) {
+                    position in
                     guard let forecast = position.forecast else { return .text(nil) }
                     return .text(
                         "\(forecast.low.result.achievement.percentText ?? "–") – \(forecast.high.result.achievement.percentText ?? "–")"
@@ -184,14 +188,26 @@ enum PositionTables {
             Column("flagged", "Flagged at mid-year", note: "below \(threshold.formatted) of target", numeric: true) {
                 .count(portfolio($0).flaggedCount)
             },
-            Column("clawback", "Projected clawback", note: "£, year-to-date pace", numeric: true) {
+            Column("clawback", "Projected clawback", note: "£, learned forecast", numeric: true) {
                 .money(portfolio($0).projectedClawback)
             },
-            Column("clawback_range", "Clawback range", note: "£, higher and lower pace", sortable: false) { row in
+            Column("clawback_range", "Clawback range", note: "£, 80% likely (else the two paces)", sortable: false) {
+                row in
+                if let interval = portfolio(row).clawbackInterval {
+                    return Cell(
+                        text: "\(interval.low.formatted) – \(interval.high.formatted)",
+                        csv: "\(interval.low.plainPounds)-\(interval.high.plainPounds)")
+                }
                 let range = portfolio(row).projectedClawbackRange
                 return Cell(
                     text: "\(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)",
                     csv: "\(range.atHigherPace.plainPounds)-\(range.atLowerPace.plainPounds)")
+            },
+            Column(
+                "clawback_pace", "Projected clawback at pace", note: "£, year-to-date pace, for comparison",
+                numeric: true
+            ) {
+                .money(portfolio($0).projectedClawbackAtPace)
             },
             Column("underspend", "Projected underspend", note: "£; clawback + value released", numeric: true) {
                 .money(portfolio($0).projectedUnderspend)

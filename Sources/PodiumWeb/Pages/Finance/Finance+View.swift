@@ -149,7 +149,11 @@ extension Finance {
                     class: "notice")
             } else if plan.uncommitted.pence > 0, let date = plan.mustCommitBy {
                 warning = Layout.paragraph(
-                    "\(plan.uncommitted.formatted) of ring-fenced dental underspend is uncommitted: it must be committed by \(date.label) "
+                    "\(plan.uncommitted.formatted) of ring-fenced dental underspend is uncommitted"
+                        + (model.position.underspendAtRiskInterval.map {
+                            " (on the central forecast; the underspend at risk is \($0.low.formatted)–\($0.high.formatted), 80% likely)"
+                        } ?? "")
+                        + ": it must be committed by \(date.label) "
                         + "(the last decision date of an option that still fits) or it is lost to dentistry on 31 March.",
                     class: "notice warning")
             } else if plan.uncommitted.pence > 0 {
@@ -184,10 +188,15 @@ extension Finance {
                         Layout.figure("Budget", model.budget.formatted, source: "budget lines"),
                         Layout.figure(
                             "Forecast outturn", model.forecastOutturn.formatted,
-                            source: "spent + committed + projected − recoveries"),
+                            source: "spent + committed + projected − recoveries",
+                            note: model.position.forecastOutturnInterval.map {
+                                "\($0.low.formatted)–\($0.high.formatted), 80% likely"
+                            }),
                         Layout.figure(
                             "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines",
-                            note: "lower is better"),
+                            note: model.position.underspendAtRiskInterval.map {
+                                "\($0.low.formatted)–\($0.high.formatted), 80% likely; lower is better"
+                            } ?? "lower is better"),
                         Layout.figure(
                             "Committed to reinvestment", plan.committed.formatted, source: "approved options"),
                         Layout.figure(

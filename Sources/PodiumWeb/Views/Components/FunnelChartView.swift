@@ -31,12 +31,17 @@ struct FunnelChartView: SVGDrawing {
     }
 
     var note: String {
+        let excluded = funnel.excluded.count
+        let left =
+            excluded == 0
+            ? ""
+            : " \(excluded) provider\(excluded == 1 ? " is" : "s are") left out: expected volume under \(String(format: "%.0f", funnel.minimumDenominator)) (listed below the chart)."
         let phi =
             funnel.overdispersion > 1
             ? "Limits widened by √φ = \(String(format: "%.1f", funnel.overdispersion.squareRoot())) for overdispersion (providers vary more than chance alone; Spiegelhalter's multiplicative method, 10% winsorised)."
             : "No overdispersion adjustment."
         return
-            "Centre \(String(format: "%.1f", funnel.centre * scale)) (the group's overall value). \(Self.counts(funnel)) \(phi)"
+            "Centre \(String(format: "%.1f", funnel.centre * scale)) (the group's overall value). \(Self.counts(funnel)) \(phi)\(left) Points beyond the axis are drawn on its edge with their value."
     }
 
     /// "4 providers outside the 95% limits, 1 of them outside the 99.8% limits (an outlier)."
@@ -60,8 +65,14 @@ struct FunnelChartView: SVGDrawing {
         }
         // The scale fits the points and the funnel's mouth at the largest volume; the limits at small volumes, which can
         // run far off the scale, are clipped to the plot area so they do not squash the points.
+        // The axis spans the middle 96 % of providers (and the funnel): a point beyond it is drawn on the edge with its
+        // value written beside it, so one extreme provider cannot flatten all the others.
         let widest = curves.last.map { [$0.2.lower, $0.2.upper] } ?? []
-        let values = entries.map(\.value) + widest + [funnel.centre]
+        let sortedValues = entries.map(\.value).sorted()
+        let values =
+            [
+                PeerComparison.quantile(sortedValues, 0.02), PeerComparison.quantile(sortedValues, 0.98),
+            ].filter { _ in !sortedValues.isEmpty } + widest + [funnel.centre]
         var low = (values.min() ?? 0) * scale
         var high = (values.max() ?? 1) * scale
         if high - low < 1e-9 {
@@ -130,7 +141,14 @@ struct FunnelChartView: SVGDrawing {
             let type = pointType(entry.flag)
             let tooltip = "\(entry.input.label): \(String(format: "%.1f", entry.value * scale)) — \(entry.flag.label)"
             let cx = x(entry.input.denominator)
-            let cy = y(entry.value)
+            let offScale = entry.value * scale > high ? 1.0 : entry.value * scale < low ? -1.0 : 0
+            let cy = offScale > 0 ? top : offScale < 0 ? top + plotHeight : y(entry.value)
+            if offScale != 0 {
+                nodes.append(
+                    text(
+                        (offScale > 0 ? "▲ " : "▼ ") + String(format: "%.0f", entry.value * scale), x: cx + 8,
+                        y: cy + (offScale > 0 ? 10 : -4), anchor: "start", class: "tick off-scale"))
+            }
             let common: [Node<HTML.BodyContext>] = [
                 .attr("fill", MDCColour.of(type)), .element(named: "title", nodes: [.plain(tooltip)]),
             ]

@@ -52,7 +52,7 @@ struct YearNavigation: Sendable {
                                     "href",
                                     ListLinks.href(
                                         path,
-                                        extra.filter { $0.name != "year" } + [
+                                        extra.filter { $0.name != "year" && $0.name != "as_of" } + [
                                             URLQueryItem(name: "year", value: year.parameter)
                                         ])),
                                 .plain(label)))
