@@ -21,6 +21,7 @@ extension API {
             routes.get(APIRoute.pharmacyFirst.components, use: pharmacyFirst).openData()
             routes.get(APIRoute.icbPharmacyEvents.components, use: pharmacyEvents)
             routes.get(APIRoute.icbGOSContractsEnding.components, use: gosContractsEnding)
+            routes.get(APIRoute.icbDentalDataChecks.components, use: dentalDataChecks)
             routes.get(APIRoute.icbRecords.components, use: records)
             routes.get(APIRoute.icbFinance.components, use: icbFinance)
             routes.get(APIRoute.englandFinance.components, use: englandFinance)

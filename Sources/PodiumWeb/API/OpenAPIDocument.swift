@@ -65,6 +65,9 @@ enum OpenAPIDocument {
                     "Openings, closures and changes of ownership of an ICB's pharmacies, read from ODS extracts",
                     "PharmacyEvents",
                     parameters: [icbParameter], notFound: true),
+                APIRoute.icbDentalDataChecks.openAPIPath: get(
+                    "Implausible published dental values in a year, contract by contract, with the thresholds",
+                    "DataChecks", parameters: [icbParameter, year], notFound: true),
                 APIRoute.icbGOSContractsEnding.openAPIPath: get(
                     "An ICB's GOS contracts whose recorded end date falls within the next six months, soonest first",
                     "ContractsEnding", parameters: [icbParameter], notFound: true),
@@ -651,6 +654,15 @@ enum OpenAPIDocument {
                     "trend": array(object(["month": string, "score": number])), "url": string,
                 ],
                 optional: ["trend"]),
+            "DataChecks": object([
+                "icb": string, "financialYear": string, "contractsChecked": integer,
+                "thresholds": ["type": "object", "additionalProperties": string],
+                "checks": array(
+                    object([
+                        "contractNumber": string, "provider": string, "check": string, "label": string,
+                        "month": string, "seen": string,
+                    ])),
+            ]),
             "ProvidersAtRisk": object(
                 [
                     "icb": string, "financialYear": string, "asOf": string, "judgedOn": string,

@@ -12,6 +12,14 @@ struct DentalController: RouteCollection {
         routes.post(PodiumRoute.withdrawVariationTemplate.components, use: withdrawVariation)
         routes.get(PodiumRoute.dentalPositionTemplate.components, use: icb)
         routes.get(PodiumRoute.englandDentalPositionTemplate.components, use: england)
+        routes.get(PodiumRoute.dentalDataChecksTemplate.components, use: dataChecks)
+    }
+
+    @Sendable func dataChecks(req: Request) async throws -> Response {
+        let parameters = try ListParameters.from(req)
+        let model = try await DentalDataChecks.Model.query(
+            req.queryContext, icb: try req.icbCode(), year: parameters.year)
+        return try Responses.page(DentalDataChecks.View(model, context: req.page), parameters)
     }
 
     private func contractNumber(_ req: Request) throws -> ContractNumber {

@@ -123,6 +123,19 @@ struct OpenData: Sendable {
         }
     }
 
+    /// Every contract's data checks in `year` (``DataCheck``), by contract, kept per import state.
+    func dataChecks(in year: FinancialYear) async throws -> [ContractNumber: [DataCheck]] {
+        let openData = self
+        return try await cached("data-checks-\(year.label)", family: "data-checks") {
+            var checks: [ContractNumber: [DataCheck]] = [:]
+            for contract in try await openData.contractYears(in: year) {
+                let found = DataCheck.checks(contract)
+                if !found.isEmpty { checks[contract.contract] = found }
+            }
+            return checks
+        }
+    }
+
     /// The history of the published rows alone, chained once per import state.
     func publishedHistory() async throws -> DentalHistory {
         let store = DentalStore(database: database)
@@ -141,6 +154,24 @@ struct OpenData: Sendable {
             ForecastModel(history: history, year: year)
         }
         return model.profile.years.isEmpty ? nil : model
+    }
+
+    /// `portfolio` with its clawback's 80 % interval (``PortfolioPosition/withClawbackInterval(errors:)``): 400 draws
+    /// over its contracts, so under the standard settings and today's data the interval is kept, by `key` (the ICB, or
+    /// the ICBs an England total covers), per state of the import log and of the ICBs' dental records.
+    func withClawbackInterval(
+        _ portfolio: PortfolioPosition, key: String, settings: PositionSettings, asOf: YearMonth?
+    ) async throws -> PortfolioPosition {
+        let year = portfolio.financialYear
+        guard let errors = try await forecastModel(for: year, asOf: asOf)?.errors else { return portfolio }
+        guard asOf == nil, settings == PositionSettings.standard(for: year) else {
+            return portfolio.withClawbackInterval(errors: errors)
+        }
+        var copy = portfolio
+        copy.clawbackInterval = try await cachedWithDentalRecords("clawback-interval-\(year.label)-\(key)") {
+            portfolio.withClawbackInterval(errors: errors).clawbackInterval
+        }
+        return copy
     }
 
     /// The positions of `years` (contract years of one financial year) under `settings`, each with what it brought in

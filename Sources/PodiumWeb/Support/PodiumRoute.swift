@@ -65,6 +65,7 @@ public enum PodiumRoute: Sendable, Hashable {
     case icbPharmacyFirst(ICBCode)
     case optometry(ICBCode)
     case gosContractsEnding(ICBCode)
+    case dentalDataChecks(ICBCode)
     case finance(ICBCode)
     case englandFinance
     case governance(ICBCode)
@@ -115,6 +116,7 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let icbPharmacyFirstTemplate = RouteTemplate("/icbs/:icb/pharmacy-first")
     public static let optometryTemplate = RouteTemplate("/icbs/:icb/optometry")
     public static let gosContractsEndingTemplate = RouteTemplate("/icbs/:icb/optometry/contracts-ending")
+    public static let dentalDataChecksTemplate = RouteTemplate("/icbs/:icb/dental-data-checks")
     public static let financeTemplate = RouteTemplate("/icbs/:icb/finance")
     public static let englandFinanceTemplate = RouteTemplate("/finance")
     public static let governanceTemplate = RouteTemplate("/icbs/:icb/governance")
@@ -165,6 +167,7 @@ public enum PodiumRoute: Sendable, Hashable {
         case .icbPharmacyFirst(let code): Self.icbPharmacyFirstTemplate.fill([code.rawValue])
         case .optometry(let code): Self.optometryTemplate.fill([code.rawValue])
         case .gosContractsEnding(let code): Self.gosContractsEndingTemplate.fill([code.rawValue])
+        case .dentalDataChecks(let code): Self.dentalDataChecksTemplate.fill([code.rawValue])
         case .finance(let code): Self.financeTemplate.fill([code.rawValue])
         case .englandFinance: Self.englandFinanceTemplate.pattern
         case .governance(let code): Self.governanceTemplate.fill([code.rawValue])
@@ -204,6 +207,7 @@ public enum APIRoute {
     public static let icbRecords = RouteTemplate("/api/v1/icbs/:icb/records/:template")
     public static let icbPharmacyEvents = RouteTemplate("/api/v1/icbs/:icb/pharmacy-events")
     public static let icbGOSContractsEnding = RouteTemplate("/api/v1/icbs/:icb/optometry/contracts-ending")
+    public static let icbDentalDataChecks = RouteTemplate("/api/v1/icbs/:icb/dental-data-checks")
     public static let icbFinance = RouteTemplate("/api/v1/icbs/:icb/finance")
     public static let englandFinance = RouteTemplate("/api/v1/finance")
     public static let icbGovernance = RouteTemplate("/api/v1/icbs/:icb/governance")

@@ -66,6 +66,8 @@ enum ContractShow {
         var yearChoice: YearChoice
         /// The latest month of all the data (a contract missing from it has ended).
         var latestDataMonth: YearMonth?
+        /// Implausible published values in the year shown (``DataCheck``): a caveat on the page.
+        var dataChecks: [DataCheck] = []
 
         static func query(_ context: QueryContext, contract number: ContractNumber, choices: PositionChoices)
             async throws -> Model
@@ -91,7 +93,8 @@ enum ContractShow {
                 detail: detail, position: position, variations: variations, choices: choices,
                 delivery: SPCMeasures.contractDelivery(position),
                 warning: try await ProviderWarnings.dental(context, contract: number)?.warning, history: history,
-                yearChoice: yearChoice, latestDataMonth: try await context.openData.activityMonths().last)
+                yearChoice: yearChoice, latestDataMonth: try await context.openData.activityMonths().last,
+                dataChecks: try await context.openData.dataChecks(in: year)[number] ?? [])
         }
     }
 }

@@ -65,6 +65,14 @@ extension ContractShow {
                 content: [
                     YearNavigation(choice: model.yearChoice, path: path, extra: choices.queryItems).block(),
                     DentalPositionFigures.asOfNotice(choices),
+                    model.dataChecks.isEmpty
+                        ? .empty
+                        : Layout.paragraph(
+                            "Data check: "
+                                + model.dataChecks.map { "\($0.kind.label.lowercased()): \($0.words)" }.joined(
+                                    separator: "; ")
+                                + ". Figures built on these published values may mislead; check them with NHSBSA.",
+                            class: "notice warning"),
                     Self.facts(model),
                     SettingsForm.render(path: path, choices: model.choices, settings: position.settings),
                     .div(.attr("class", "figures"), .group(Self.cards(position, coverage: detail.coverage))),

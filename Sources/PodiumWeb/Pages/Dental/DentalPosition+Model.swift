@@ -23,6 +23,8 @@ enum DentalPosition {
         /// Every year of the ICB's contracts, and the month-by-month series.
         var trends: DentalTrends
         var yearChoice: YearChoice
+        /// The year's implausible published values, by contract (``DataCheck``): a caveat beside each.
+        var dataChecks: [ContractNumber: [DataCheck]] = [:]
 
         static let topRiskCount = 10
 
@@ -42,10 +44,9 @@ enum DentalPosition {
             let variations = try await VariationStore(database: context.database).all()
             let positions = try await context.openData.positions(
                 list.contracts, in: year, settings: settings, variations: variations, asOf: asOf)
-            var portfolio = PortfolioPosition(financialYear: year, contracts: positions)
-            if let errors = try await context.openData.forecastModel(for: year, asOf: asOf)?.errors {
-                portfolio = portfolio.withClawbackInterval(errors: errors)
-            }
+            let portfolio = try await context.openData.withClawbackInterval(
+                PortfolioPosition(financialYear: year, contracts: positions), key: code.rawValue, settings: settings,
+                asOf: asOf)
             var measures = [SPCMeasures.portfolioDelivery(portfolio)]
             let population = try await GeographyStore(database: context.database).agePopulation(of: code)
             if let population {
@@ -60,7 +61,8 @@ enum DentalPosition {
                 measures: measures, funnel: portfolio.deliveryFunnel,
                 percentiles: portfolio.percentileRanksAgainstProfile,
                 trends: try await DentalTrends.query(context, icb: list.icb, selected: year),
-                yearChoice: try await context.openData.yearChoice(year))
+                yearChoice: try await context.openData.yearChoice(year),
+                dataChecks: try await context.openData.dataChecks(in: year))
         }
 
         /// The position, or `nil` before any dental activity is imported (finance and governance still answer then).
@@ -119,24 +121,25 @@ enum EnglandDentalPosition {
             // Each contract counts for the ICB commissioning it in its latest month of the year.
             let byICB = Dictionary(grouping: positions.filter { $0.latest.icb != nil }, by: { $0.latest.icb })
             let shown = try await openData.icbs().filter { scope.contains($0.code) }
-            let errors = try await openData.forecastModel(for: year, asOf: asOf)?.errors
-            let interval = { (portfolio: PortfolioPosition) in
-                errors.map { portfolio.withClawbackInterval(errors: $0) } ?? portfolio
-            }
-            let rows = shown.map {
-                Row(
-                    icb: $0,
-                    portfolio: interval(PortfolioPosition(financialYear: year, contracts: byICB[$0.code] ?? [])))
+            var rows: [Row] = []
+            for icb in shown {
+                rows.append(
+                    Row(
+                        icb: icb,
+                        portfolio: try await openData.withClawbackInterval(
+                            PortfolioPosition(financialYear: year, contracts: byICB[icb.code] ?? []),
+                            key: icb.code.rawValue, settings: settings, asOf: asOf)))
             }
             let registered = Set(shown.map(\.code))
             let values = rows.map { $0.portfolio.againstProfilePercent ?? 0 }
             let deciles = PeerComparison.deciles(rows.compactMap(\.portfolio.againstProfilePercent))
             return Model(
                 rows: rows,
-                england: interval(
+                england: try await openData.withClawbackInterval(
                     PortfolioPosition(
                         financialYear: year,
-                        contracts: positions.filter { $0.latest.icb.map(registered.contains) ?? false })),
+                        contracts: positions.filter { $0.latest.icb.map(registered.contains) ?? false }),
+                    key: "total-" + shown.map(\.code.rawValue).joined(), settings: settings, asOf: asOf),
                 scope: scope, settings: settings, coverage: coverage, choices: choices,
                 sources: try await openData.notes([.dentalActivity, .icbs], year: year),
                 percentiles: Dictionary(

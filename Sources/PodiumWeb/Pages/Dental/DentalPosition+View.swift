@@ -25,7 +25,8 @@ extension DentalPosition {
             let portfolio = model.portfolio
             let threshold = model.settings.midYearThreshold
             positions = PositionTables.positions(
-                portfolio.contracts, percentiles: model.percentiles, threshold: threshold)
+                portfolio.contracts, percentiles: model.percentiles, threshold: threshold,
+                dataChecks: model.dataChecks)
             summary = SPCTables.summary(model.measures)
             funnel = FunnelChartView.table(
                 model.funnel, id: "funnel", caption: "Year-to-date delivery against profile: funnel plot"
@@ -33,7 +34,8 @@ extension DentalPosition {
                 ContractNumber($0).map { PodiumRoute.dentalContract($0).path }
             }
             topRisks = PositionTables.positions(
-                model.topRisks, id: "top-risks", caption: "Largest projected clawback", threshold: threshold)
+                model.topRisks, id: "top-risks", caption: "Largest projected clawback", threshold: threshold,
+                dataChecks: model.dataChecks)
             flagged = PositionTables.positions(
                 portfolio.flaggedAtMidYear, id: "mid-year-flags", caption: "Contracts flagged at mid-year",
                 threshold: threshold)

@@ -75,7 +75,7 @@ enum PositionTables {
     static func positions(
         _ rows: [ContractPosition], id: String = "positions", caption: String = "Contract positions",
         percentiles: [ContractNumber: Double] = [:],
-        threshold: Percentage
+        threshold: Percentage, dataChecks: [ContractNumber: [DataCheck]] = [:]
     ) -> Table<ContractPosition> {
         var table = Table(
             id: id, caption: caption,
@@ -123,6 +123,13 @@ enum PositionTables {
                     .decimal(percentiles[$0.contract], decimals: 0)
                 },
                 at: 5)
+        }
+        if rows.contains(where: { dataChecks[$0.contract] != nil }) {
+            // A caveat beside a figure built on an implausible published value (the ICB's data checks page).
+            table.columns.append(
+                Column("data_check", "Data check", note: "implausible published value", sortable: false) {
+                    .text(dataChecks[$0.contract].map { $0.map(\.kind.label).joined(separator: "; ") })
+                })
         }
         return table
     }

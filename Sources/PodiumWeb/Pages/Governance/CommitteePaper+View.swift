@@ -158,7 +158,7 @@ extension CommitteePaper {
             topRisks = model.dental.map {
                 PositionTables.positions(
                     model.topRisks, id: "top-risks", caption: "Largest projected clawback",
-                    threshold: $0.settings.midYearThreshold)
+                    threshold: $0.settings.midYearThreshold, dataChecks: $0.dataChecks)
             }
             lines = model.finance.map(Finance.View.linesTable)
             options = model.finance.map(Finance.View.optionsTable)

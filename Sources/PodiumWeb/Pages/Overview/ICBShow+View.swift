@@ -84,6 +84,7 @@ extension ICBShow {
                 ("Pharmacy First by pharmacy", .icbPharmacyFirst(icb)),
                 ("Optometry: GOS contracts, activity and local eye services", .optometry(icb)),
                 ("Finance: budget, forecast outturn and what must be committed before 31 March", .finance(icb)),
+                ("Dental data checks: implausible published values, flagged", .dentalDataChecks(icb)),
                 ("Governance: risk log with heat map, and readiness against the assurance criteria", .governance(icb)),
                 (
                     "Providers at risk: dental contracts and pharmacies ranked by early-warning score, with the reasons",
