@@ -41,6 +41,15 @@ struct DataCheckPageTests {
             try await session.test(.GET, "/dental-contracts/1000830000?year=2023-24") { response in
                 #expect(!response.text.contains("Data check:"))
             }
+            // The early warning carries the caveat beside the flagged contract's score, and only there.
+            try await session.test(.GET, "/api/v1/icbs/QT6/providers-at-risk?year=2023-24") { response in
+                let dental = try #require(try JSONValue.parse(response.body.string)["dental"]?.array)
+                let flagged = dental.filter { $0["dataChecks"] != nil }
+                // 7457310001 left the data before March 2024, so it is not scored; 1530010003 is.
+                #expect(!dental.contains { $0["provider"]?.string == "contract:7457310001" })
+                #expect(flagged.map { $0["provider"]?.string } == ["contract:1530010003"])
+                #expect(flagged.first?["dataChecks"]?.array?.first?.string?.contains("£1,725.67 per UDA") == true)
+            }
         }
     }
 }

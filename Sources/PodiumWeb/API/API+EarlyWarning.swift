@@ -97,6 +97,8 @@ extension API {
         var reasons: [String]
         var trend: [TrendPoint]?
         var url: String
+        /// A dental contract's implausible published values, in words (the data checks page): a caveat on the score.
+        var dataChecks: [String]? = nil
     }
 
     struct TrendPoint: Content {
@@ -128,7 +130,8 @@ extension API {
                     provider: "contract:\(risk.contract)", name: risk.provider, score: risk.warning.score,
                     reasons: risk.warning.reasonLines,
                     trend: risk.trend.map { TrendPoint(month: $0.month.iso, score: $0.score) },
-                    url: APIRoute.contractWarning.fill([risk.contract.rawValue]))
+                    url: APIRoute.contractWarning.fill([risk.contract.rawValue]),
+                    dataChecks: risk.dataChecks.isEmpty ? nil : risk.dataChecks.map { "\($0.kind.label): \($0.words)" })
             }
             pharmacies = list.pharmacies.map { risk in
                 RankedDTO(

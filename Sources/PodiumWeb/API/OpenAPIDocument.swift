@@ -652,8 +652,9 @@ enum OpenAPIDocument {
                 [
                     "provider": string, "name": string, "score": number, "reasons": array(string),
                     "trend": array(object(["month": string, "score": number])), "url": string,
+                    "dataChecks": array(string),
                 ],
-                optional: ["trend"]),
+                optional: ["trend", "dataChecks"]),
             "DataChecks": object([
                 "icb": string, "financialYear": string, "contractsChecked": integer,
                 "thresholds": ["type": "object", "additionalProperties": string],

@@ -12,6 +12,8 @@ enum ProvidersAtRisk {
             var warning: ProviderWarning
             /// The score as it stood at each month of data in the year, up to the month shown.
             var trend: [(month: YearMonth, score: Double)]
+            /// Implausible published values behind the score (``DataCheck``): a caveat beside it.
+            var dataChecks: [DataCheck] = []
         }
 
         struct PharmacyRisk: Sendable {
@@ -67,9 +69,13 @@ enum ProvidersAtRisk {
                 judged = month.lastDay
             }
             let intelligence = try await ProviderWarnings.intelligence(context, icb: code)
-            let dental = try await dentalRisks(
+            var dental = try await dentalRisks(
                 context, icb: code, asOf: asOf, today: judged, months: months, intelligence: intelligence, trend: trend,
                 configuration: configuration)
+            if let asOf {
+                let checks = try await context.openData.dataChecks(in: FinancialYear(containing: asOf))
+                for index in dental.indices { dental[index].dataChecks = checks[dental[index].contract] ?? [] }
+            }
             let pharmacies = try await pharmacyRisks(
                 context, icb: code, today: judged, intelligence: intelligence, trend: trend,
                 configuration: configuration)

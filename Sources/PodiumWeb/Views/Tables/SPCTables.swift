@@ -33,6 +33,13 @@ enum SPCTables {
                 Column("points", "Points", note: "trial under 12", numeric: true, sortable: false) {
                     .count($0.chart.points.count)
                 },
+                Column("baseline", "Baseline", note: "where the current limits come from", sortable: false) { measure in
+                    if let phase = measure.phases.last { return .text(phase.description) }
+                    guard let limits = measure.chart.currentLimits else { return .text("no limits") }
+                    return .text(
+                        "limits from \(limits.baselinePoints) point\(limits.baselinePoints == 1 ? "" : "s")"
+                            + (limits.isTrial ? ", trial (revised as points arrive)" : ""))
+                },
                 Column("variation", "Variation", sortable: false) { measure in
                     Cell(
                         text: measure.chart.variationIcon.label, csv: measure.chart.variationIcon.code,
