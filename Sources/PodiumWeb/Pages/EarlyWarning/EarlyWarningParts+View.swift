@@ -33,11 +33,12 @@ enum EarlyWarningViews {
                 },
                 trendColumn { $0.trend },
                 Column("reasons", "Top reasons", sortable: false) { .text($0.warning.reasonsSentence) },
-                Column("data_check", "Data check", note: "implausible published value", sortable: false) {
-                    .text($0.dataChecks.isEmpty ? nil : $0.dataChecks.map(\.kind.label).joined(separator: "; "))
-                },
                 Column("spc", "Evidence", sortable: false) {
                     .text("SPC chart", link: PodiumRoute.dentalContract($0.contract).path + "#spc-delivery")
+                },
+                // Last, so the columns before it keep their places.
+                Column("data_check", "Data check", note: "implausible published value", sortable: false) {
+                    .text($0.dataChecks.isEmpty ? nil : $0.dataChecks.map(\.kind.label).joined(separator: "; "))
                 },
             ], rows: rows, footer: nil)
     }
