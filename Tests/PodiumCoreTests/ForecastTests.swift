@@ -25,6 +25,14 @@ struct ForecastTests {
         return history
     }
 
+    /// 2024/25's forecast learned from 2023/24 alone, England's ratio and the contract's own.
+    static func model2024() throws -> ForecastModel {
+        ForecastModel(
+            year: FinancialYear(startYear: 2024),
+            outcomes: try history(rows).outcomes(in: .init(startYear: 2023)),
+            years: [FinancialYear(startYear: 2023)], shrinkage: noICB)
+    }
+
     /// The ICB's own years never weigh (so England's ratio is the only level above the contract).
     static let noICB = DeliveryProfile.Shrinkage(contractPrior: 2, icbPrior: 1e12)
 
@@ -36,10 +44,7 @@ struct ForecastTests {
 
     @Test("A contract with no past years: England's ratio, 450 UDAs by September → 1,200 by March")
     func englandRatio() throws {
-        let model = ForecastModel(
-            year: FinancialYear(startYear: 2024),
-            outcomes: try Self.history(Self.rows).outcomes(in: .init(startYear: 2023)),
-            years: [FinancialYear(startYear: 2023)], shrinkage: Self.noICB)
+        let model = try Self.model2024()
         let forecast = try #require(
             model.forecast(
                 contract: ContractNumber("1000070000")!, icb: nil, month: 6, deliveredToDate: UDAs(whole: 450),
@@ -53,10 +58,7 @@ struct ForecastTests {
 
     @Test("A contract's own year pulls the ratio towards its own: one year against a prior of two weighs a third")
     func shrinkage() throws {
-        let model = ForecastModel(
-            year: FinancialYear(startYear: 2024),
-            outcomes: try Self.history(Self.rows).outcomes(in: .init(startYear: 2023)),
-            years: [FinancialYear(startYear: 2023)], shrinkage: Self.noICB)
+        let model = try Self.model2024()
         // B's own ratio at September is 1,200 ÷ 300 = 4; blended in logs with England's 8/3, weights 1/3 and 2/3:
         // 4^(1/3) × (8/3)^(2/3) = 3.052571 (worked with a calculator).
         let forecast = try #require(
@@ -82,10 +84,7 @@ struct ForecastTests {
 
     @Test("A forecast is never below what is already delivered, and is made for months 1 to 11 only")
     func bounds() throws {
-        let model = ForecastModel(
-            year: FinancialYear(startYear: 2024),
-            outcomes: try Self.history(Self.rows).outcomes(in: .init(startYear: 2023)),
-            years: [FinancialYear(startYear: 2023)], shrinkage: Self.noICB)
+        let model = try Self.model2024()
         let contract = ContractNumber("1000070000")!
         #expect(
             model.forecast(contract: contract, icb: nil, month: 12, deliveredToDate: .zero, target: UDAs(whole: 1))

@@ -72,7 +72,7 @@ public struct DataCheck: Sendable, Hashable, Codable {
                             "a target of \(target.rounded(to: 2).formatted) UDAs a year (at most \(thresholds.tinyTarget) flagged)"
                     ))
             }
-            let delivered = year.months.compactMap(\.udasDelivered).sum()
+            let delivered = year.udasDeliveredToDate
             // Against the target for the months reported (target × months ÷ 12).
             let expected = ScaledDecimal.multiplyDivide(target.tenThousandths, Int64(year.months.count), 12)
             if expected > 0, delivered.tenThousandths * 100 > expected * thresholds.deliveryPercent {

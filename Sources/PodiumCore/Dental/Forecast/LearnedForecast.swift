@@ -24,15 +24,9 @@ public struct LearnedForecast: Sendable, Hashable, Codable {
         ].filter { $0.1 >= 0.005 }.map { "\($0.0) \(Int(($0.1 * 100).rounded()))%" }.joined(separator: ", ")
         let years = learnedFrom.map(\.label).joined(separator: ", ")
         return
-            "\(deliveredToDate.rounded(to: 1).formatted) UDAs delivered by the end of \(monthName) × \(Self.twoPlaces(ratio)), "
+            "\(deliveredToDate.rounded(to: 1).formatted) UDAs delivered by the end of \(monthName) × \(ScaledDecimal.format(Int64((ratio * 100).rounded()), scale: 2, minimumFractionDigits: 2)), "
             + "how the year's delivery compared with delivery by \(monthName) in \(years) (\(weights)); "
             + "80% likely between \(low.rounded(to: 0).formatted) and \(high.rounded(to: 0).formatted) UDAs, from the same forecast's misses in those years"
-    }
-
-    static func twoPlaces(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
 
