@@ -74,7 +74,7 @@ struct Bench: AsyncParsableCommand {
         ])
 }
 
-private func group(_ value: Int) -> String { ScaledDecimal.groupThousands(UInt64(value)) }
+func group(_ value: Int) -> String { ScaledDecimal.groupThousands(UInt64(value)) }
 private func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
 private func milliseconds(_ value: Double) -> String { String(format: "%.1f", value) }
 
@@ -238,85 +238,6 @@ struct BenchAccess: ParsableCommand {
         return mismatches == 0
             ? "all \(group(compared)) scores (2SFCA and E2SFCA of every area) match the peer to 1e-9 relative"
             : "\(group(mismatches)) of \(group(compared)) scores differ from the peer"
-    }
-}
-
-/// `podium bench early-warning`: how often a high early-warning score came before a target cut or a contract
-/// disappearing, on the bundled months, beside a naive ranking and random flagging.
-struct BenchEarlyWarning: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "early-warning",
-        abstract:
-            "Back-test the early-warning score on the bundled dental months: precision and recall at the top 5% and 10%, beside a naive ranking."
-    )
-
-    @ArgumentParser.Option(name: .long, help: "Folder of the bundled open data (default: Data/open).")
-    var dataDir: String?
-
-    @ArgumentParser.Option(
-        name: .long,
-        help:
-            "A configuration to test instead of the standard one: a JSON file of WarningConfiguration (version, settings by signal: weight, starts, full)."
-    )
-    var config: String?
-
-    @ArgumentParser.Option(
-        name: .long,
-        help: "Financial years of dental activity to back-test on, the latest first (the score reads a year's history)."
-    )
-    var years = 2
-
-    func run() async throws {
-        Terminal.bootstrapLogging(level: .warning)
-        let logger = Logger(label: "podium.bench")
-        let configuration = try config.map(WarningConfigurationFile.read) ?? .v1
-        let directory = try BundledData.locateDirectory(
-            explicit: dataDir, environment: ProcessInfo.processInfo.environment)
-        let handle = try await PodiumDatabase.open(.sqliteInMemory, logger: logger)
-        let report: EarlyWarningBenchmark.Report
-        do {
-            try await handle.migrate()
-            report = try await EarlyWarningBenchmark.run(
-                registerFile: BundledData.path(for: .icbs, in: directory),
-                dentalFiles: try BundledData.dentalFiles(lastYears: years, in: directory), database: handle.database,
-                logger: logger, configuration: configuration)
-            await handle.shutdown()
-        } catch {
-            await handle.shutdown()
-            throw error
-        }
-        Terminal.line(Self.lines(report).joined(separator: "\n"))
-    }
-
-    static func lines(_ report: EarlyWarningBenchmark.Report) -> [String] {
-        let test = report.backTest
-        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
-        func row(_ name: String, _ cuts: [WarningBackTest.Cut]) -> String {
-            "  " + name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                + cuts.map { cut in
-                    "top \(Int(cut.fraction * 100))%: precision \(percent(cut.precision)) (\(cut.hits) of \(group(cut.flagged))), recall \(percent(cut.recall))"
-                }.joined(separator: "   ")
-        }
-        var lines = [
-            "podium bench early-warning — \(PositionBenchmark.buildLabel("early-warning"))",
-            "  data: \(group(report.contracts)) contracts scored as of \(report.months.last?.label ?? "–"); months held: "
-                + report.months.map(\.shortLabel).joined(separator: ", "),
-            "  configuration \(test.configuration); an event is a cut in the UDA target, or the contract leaving the data, within \(test.horizonMonths) months",
-            "  \(group(test.scored)) contract-months scored (as of \(test.months.map(\.asOf.shortLabel).joined(separator: ", "))); \(group(test.events)) had an event",
-            row("early-warning score", test.score),
-            row("peer: lowest delivery to date", test.naive),
-            "  peer: random flagging finds events at the base rate, \(percent(test.baseRate)), at any cut (recall = the share flagged)",
-            "  time: scoring every contract \(milliseconds(report.scoringMilliseconds)) ms; the whole back-test \(milliseconds(report.backTestMilliseconds)) ms",
-            "  by month (score, top 10%):",
-        ]
-        for month in test.months {
-            let cut = month.score[1]
-            lines.append(
-                "    \(month.asOf.shortLabel): \(group(month.scored)) scored, \(month.events) events; flagged \(cut.flagged), hits \(cut.hits), "
-                    + "precision \(percent(cut.precision)), recall \(percent(cut.recall)); naive precision \(percent(month.naive[1].precision))"
-            )
-        }
-        return lines
     }
 }
 

@@ -14,15 +14,7 @@ struct BenchForecast: AsyncParsableCommand {
             "Back-test the year-end forecast on every complete year (months 3, 6, 9) beside calendar and working-day pace."
     )
 
-    @ArgumentParser.Option(
-        name: .long,
-        help:
-            "A SQLite database holding the dental activity (podium demo --import-only --db FILE); without it the bundled files are imported into memory first."
-    )
-    var db: String?
-
-    @ArgumentParser.Option(name: .long, help: "Folder of the bundled open data (default: Data/open).")
-    var dataDir: String?
+    @OptionGroup var history: BenchHistory
 
     @ArgumentParser.Option(name: .long, help: "Shrinkage of a contract's own years towards its ICB's (contract-years).")
     var contractPrior = DeliveryProfile.Shrinkage.standard.contractPrior
@@ -33,20 +25,11 @@ struct BenchForecast: AsyncParsableCommand {
     func run() async throws {
         Terminal.bootstrapLogging(level: .warning)
         let logger = Logger(label: "podium.bench")
-        let directory = try BundledData.locateDirectory(
-            explicit: dataDir, environment: ProcessInfo.processInfo.environment)
-        let handle = try await PodiumDatabase.open(db.map { .sqlite(path: $0) } ?? .sqliteInMemory, logger: logger)
-        let report: ForecastBenchmark.Report
-        do {
-            try await handle.migrate()
-            report = try await ForecastBenchmark.run(
-                database: handle.database, registerFile: BundledData.path(for: .icbs, in: directory),
-                dentalFiles: try BundledData.dentalFiles(lastYears: 100, in: directory), logger: logger,
-                shrinkage: DeliveryProfile.Shrinkage(contractPrior: contractPrior, icbPrior: icbPrior))
-            await handle.shutdown()
-        } catch {
-            await handle.shutdown()
-            throw error
+        let shrinkage = DeliveryProfile.Shrinkage(contractPrior: contractPrior, icbPrior: icbPrior)
+        let report = try await history.with(logger: logger) { database, registerFile, dentalFiles in
+            try await ForecastBenchmark.run(
+                database: database, registerFile: registerFile, dentalFiles: dentalFiles, logger: logger,
+                shrinkage: shrinkage)
         }
         Terminal.line(Self.lines(report).joined(separator: "\n"))
     }
@@ -79,11 +62,5 @@ struct BenchForecast: AsyncParsableCommand {
         lines.append(
             "  time: loading the history \(f(report.loadSeconds, 2)) s; the back-test \(f(report.computeSeconds, 2)) s")
         return lines
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -220,16 +220,18 @@ struct BenchHTTP: AsyncParsableCommand {
             "  "
                 + ["", "requests/s", "p50 ms", "p99 ms", "requests", "errors"].enumerated().map {
                     $0.offset == 0
-                        ? $0.element.padding(toLength: 36, withPad: " ", startingAt: 0) : $0.element.leftPadded(11)
+                        ? $0.element.padding(toLength: 36, withPad: " ", startingAt: 0)
+                        : $0.element.spacedLeftPadded(11)
                 }.joined(),
         ]
         for (name, result) in results {
             lines.append(
                 "  " + name.padding(toLength: 36, withPad: " ", startingAt: 0)
-                    + String(format: "%.0f", result.requestsPerSecond).leftPadded(11)
-                    + String(format: "%.1f", result.p50).leftPadded(11)
-                    + String(format: "%.1f", result.p99).leftPadded(11) + String(result.requests).leftPadded(11)
-                    + String(result.errors).leftPadded(11))
+                    + String(format: "%.0f", result.requestsPerSecond).spacedLeftPadded(11)
+                    + String(format: "%.1f", result.p50).spacedLeftPadded(11)
+                    + String(format: "%.1f", result.p99).spacedLeftPadded(11)
+                    + String(result.requests).spacedLeftPadded(11)
+                    + String(result.errors).spacedLeftPadded(11))
         }
         return lines
     }
@@ -241,7 +243,6 @@ struct BenchHTTP: AsyncParsableCommand {
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? " " + self : String(repeating: " ", count: width - count) + self
-    }
+    /// Right-aligned in `width` columns, with at least one space before it (the HTTP table's columns run together).
+    fileprivate func spacedLeftPadded(_ width: Int) -> String { count >= width ? " " + self : leftPadded(width) }
 }

@@ -100,3 +100,10 @@ final class LockedFlag: @unchecked Sendable {
         return true
     }
 }
+
+extension String {
+    /// Right-aligned in `width` columns (bench tables).
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

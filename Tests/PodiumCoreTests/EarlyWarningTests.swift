@@ -31,7 +31,7 @@ private func score(
         DentalWarningInput(
             contract: rows[0].contract, months: rows, dataMonths: allMonths, variations: variations,
             intelligence: intelligence),
-        asOf: asOf, today: today)
+        asOf: asOf, today: today, configuration: .v1)
 }
 
 private func reading(_ warning: ProviderWarning?, _ signal: WarningSignal) -> SignalReading? {
@@ -47,6 +47,21 @@ struct WarningConfigurationTests {
         #expect(v1.maximum(WarningSignal.dental) == 100)
         #expect(v1.maximum(WarningSignal.pharmacy) == 100)
         #expect(v1.version == "2026-12 v1")
+    }
+
+    @Test(
+        "Version 2 is v1 with the fitted dental weights: thresholds, pharmacy and the kept signals unchanged, 100 points"
+    )
+    func fitted() {
+        let v2 = WarningConfiguration.v2
+        #expect(v2.problems.isEmpty && v2.version == "2026-12 v2" && WarningConfiguration.standard == v2)
+        #expect(v2.maximum(WarningSignal.dental) == 100 && v2.maximum(WarningSignal.pharmacy) == 100)
+        for signal in WarningSignal.allCases {
+            let (new, old) = (v2.setting(signal), WarningConfiguration.v1.setting(signal))
+            #expect(new.starts == old.starts && new.full == old.full)
+            if !WarningWeightFit.fitted.contains(signal) { #expect(new.weight == old.weight) }
+        }
+        #expect(v2.setting(.targetReduced).weight == 43 && v2.setting(.lateFP17s).weight == 0)
     }
 
     @Test("A configuration missing a signal, with a negative weight or equal thresholds, says so")
@@ -341,7 +356,7 @@ struct WarningBackTestTests {
                 DentalWarningInput(
                     contract: ContractNumber(number)!, months: rows, dataMonths: allMonths + [YearMonth("2023-12")!]))
         }
-        let test = WarningBackTest.run(inputs, dataMonths: allMonths + [YearMonth("2023-12")!])
+        let test = WarningBackTest.run(inputs, dataMonths: allMonths + [YearMonth("2023-12")!], configuration: .v1)
         #expect(test.months.map(\.asOf) == allMonths)
         let july = test.months.first { $0.asOf == YearMonth("2023-07")! }
         #expect(july?.events == 2)

@@ -50,6 +50,9 @@ struct ForecastTests {
                 contract: ContractNumber("1000070000")!, icb: nil, month: 6, deliveredToDate: UDAs(whole: 450),
                 target: UDAs(whole: 1_200)))
         #expect(abs(forecast.ratio - 2_400.0 / 900) < 1e-12)
+        // 2023/24's two misses at September sit in thin bands (A forecast at 121 %, B at 76 %), pooled with the month:
+        // a forecast below 100 % is not corrected.
+        #expect(forecast.errorKey == ForecastErrors.Key(month: 6, large: true) && forecast.adjustment == 0)
         #expect(forecast.central == UDAs(whole: 1_200))
         #expect(forecast.contractWeight == 0)
         #expect(forecast.why.contains("by the end of September × 2.67"))
@@ -131,21 +134,59 @@ struct ForecastTests {
         #expect(share > 0.72 && share < 0.88, "\(share)")
     }
 
+    @Test(
+        "Misses are kept by band around their median; a band from 100 % up is corrected by it; a thin band is pooled"
+    )
+    func bands() {
+        let year = FinancialYear(startYear: 2023)
+        // Sixty contracts forecast between 80 % and 90 % ended 3 points higher (catch-up: not corrected); sixty forecast
+        // between 104 % and 110 % ended 4 points lower, half of them 6 (corrected: the median, −5); three forecast
+        // between 100 % and 104 % missed by 1, 2 and 3: too few, pooled with the month (median 2, not corrected).
+        let errors = ForecastErrors(errors: [
+            year: [
+                .init(month: 6, large: true, band: 2): Array(repeating: 3, count: 60),
+                .init(month: 6, large: true, band: 6): Array(repeating: -4, count: 30)
+                    + Array(repeating: -6, count: 30),
+                .init(month: 6, large: true, band: 5): [1, 2, 3],
+            ]
+        ])
+        #expect(
+            ForecastErrors.band(of: 59.9) == 0 && ForecastErrors.band(of: 80) == 2 && ForecastErrors.band(of: 125) == 8)
+        let behind = errors.key(month: 6, large: true, percent: 85)
+        #expect(behind == .init(month: 6, large: true, band: 2) && errors.medians[behind] == 3)
+        #expect(errors.adjustment(behind) == 0 && errors.pooled(behind) == Array(repeating: 0, count: 60))
+        let ahead = errors.key(month: 6, large: true, percent: 107)
+        #expect(ahead == .init(month: 6, large: true, band: 6) && errors.adjustment(ahead) == -5)
+        #expect(errors.pooled(ahead) == Array(repeating: -1, count: 30) + Array(repeating: 1, count: 30))
+        let thin = errors.key(month: 6, large: true, percent: 101)
+        #expect(thin == .init(month: 6, large: true) && errors.medians[thin] == 2 && errors.adjustment(thin) == 0)
+        #expect(errors.pooled(thin) == [-1, 0, 1])
+        #expect(behind.bandWords == "between 80% and 90% of target")
+        #expect(ForecastErrors.Key(month: 6, large: true, band: 8).bandWords == "at 125% of target or more")
+    }
+
     @Test("A total's interval: with no spread in the errors it is the central clawback; with spread it brackets it")
-    func totals() {
+    func totals() throws {
         // 1,000 UDAs worth £25,000 (£25 a UDA), 900 forecast: 90 %, below 96 %, 100 UDAs short = £2,500 clawback.
         let contract = ForecastTotals.Contract(
-            month: 6, target: UDAs(whole: 1_000), value: Money(pence: 2_500_000), deliveredToDate: UDAs(whole: 400),
+            errorKey: .init(month: 6, large: true), target: UDAs(whole: 1_000), value: Money(pence: 2_500_000),
+            deliveredToDate: UDAs(whole: 400),
             central: UDAs(whole: 900), broughtForward: .none)
         let year = FinancialYear(startYear: 2024)
         let rules = ReconciliationRulesTable.rules(for: year)
         let flat = ForecastErrors(errors: [year: [.init(month: 6, large: true): [0, 0, 0]]])
         let exact = ForecastTotals.clawback([contract], errors: flat, rules: rules)
         #expect(exact?.low == Money(pence: 250_000) && exact?.high == Money(pence: 250_000))
-        // Misses of −5 and +5 points: 850 (£3,750) or 950 (£1,250) UDAs; a tenth of draws at most is either extreme.
+        // Misses of −5 and +5 points: 850 (£3,750) or 950 (£1,250) UDAs; the 10th and 90th percentiles of the draws
+        // are the two extremes, £2,500 apart, placed around the central £2,500.
         let spread = ForecastErrors(errors: [year: [.init(month: 6, large: true): [-5, 5]]])
-        let interval = ForecastTotals.clawback([contract], errors: spread, rules: rules)
-        #expect(interval?.low == Money(pence: 125_000) && interval?.high == Money(pence: 375_000))
+        let interval = try #require(ForecastTotals.clawback([contract], errors: spread, rules: rules))
+        #expect(interval.high.pence - interval.low.pence == 250_000)
+        #expect(interval.low.pence <= 250_000 && 250_000 <= interval.high.pence)
+        // Misses of +10 every time: kept about their median, no spread; every draw is the central figure exactly.
+        let ahead = ForecastErrors(errors: [year: [.init(month: 6, large: true): [10, 10, 10]]])
+        let held = ForecastTotals.clawback([contract], errors: ahead, rules: rules)
+        #expect(held?.low == Money(pence: 250_000) && held?.high == Money(pence: 250_000))
     }
 
     @Test("Logarithm and exponential without Foundation agree with known values")

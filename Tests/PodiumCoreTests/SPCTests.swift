@@ -191,6 +191,32 @@ struct XmRChartTests {
             rebased.points[5].segment == 0 && rebased.points[6].segment == 1 && rebased.points[6].movingRange == nil)
     }
 
+    @Test("A window shows a year against the limits held from an earlier baseline, judged as in the whole series")
+    func window() throws {
+        // Two years alternating 9 and 11 (mean 10, MR̄ 2, limits 10 ± 5.32) set the limits and hold them; the next six
+        // months include 30, beyond the upper limit. Alone, those six would get trial limits from themselves.
+        let months = (0..<30).map { YearMonth(year: 2022, month: 4)!.monthsAhead($0) }
+        let values = (0..<24).map { Double($0 % 2 == 0 ? 9 : 11) } + [10, 30, 10, 11, 9, 10]
+        let whole = XmRChart(
+            months: Array(zip(months, values)), direction: .increase, options: SPCOptions(fixBaselineAfter: 24))
+        let year = whole.window(from: "2024-04")
+        let limits = try #require(year.currentLimits)
+        #expect(limits.mean == 10 && limits.baselinePoints == 24 && !limits.isTrial)
+        #expect(year.points == Array(whole.points.suffix(6)))
+        #expect(year.points[1].type == .improvement && year.segments.map(\.first) == [0] && year.segments[0].last == 5)
+        let alone = XmRChart(months: Array(zip(months.suffix(6), values.suffix(6))), direction: .increase)
+        #expect(alone.currentLimits?.isTrial == true && alone.points[1].type == .commonCause)
+
+        // Rebased at month 7: a window inside the second segment renumbers it 0 and drops the first.
+        let rebased = XmRChart(
+            months: Array(zip(months.prefix(12), [1, 2, 1, 2, 1, 2, 11, 12, 11, 12, 11, 12])), direction: .increase,
+            options: SPCOptions(rebaseAt: [6]))
+        let later = rebased.window(from: "2022-12")
+        #expect(later.segments.count == 1 && later.segments[0].limits?.mean == 11.5)
+        #expect(later.points.map(\.segment) == [0, 0, 0, 0] && later.points.map(\.value) == [11, 12, 11, 12])
+        #expect(rebased.window(from: "2030-01").points.isEmpty)
+    }
+
     @Test("Screening drops moving ranges ≥ 3.267 × MR̄ before recomputing it (off by default, as the MDC tools)")
     func screening() throws {
         let values: [Double] = [10, 11, 10, 11, 10, 11, 10, 11, 10, 30, 10, 11]

@@ -105,19 +105,19 @@ struct EarlyWarningPageTests {
             let body = try await Self.json(admin, "/api/v1/dental-contracts/\(number)/warning")
             #expect(try SchemaValidator().validate(body, against: "Warning") == [])
             #expect(Self.array(body["signals"]).count == WarningSignal.dental.count)
-            // Worked by hand from the rows `withStrugglingContract` writes (September 2025, the latest month):
-            // nothing delivered, so projected 0 % of target: "behind target" in full, 20. The target was cut from 1,000
-            // to 500 UDAs in July: 50 %, past the 5 % that counts in full, 25. Adults seen fell from 850 in September
-            // 2024 to 490 (−42 %, past −13 %), 5; children from 325 to 145 (−55 %, past −17 %), 5. Band shares, late FP17s and
-            // foundation dentists never change (no delivery, so no foundation share) and the flat 0 % delivery is
-            // common cause: 0 each. 20 + 25 + 5 + 5 = 55.
-            #expect(Self.number(body["score"]) == 55)
+            // Worked by hand from the rows `withStrugglingContract` writes (September 2025, the latest month), under
+            // the standard weights (2026-12 v2): nothing delivered, so projected 0 % of target: "behind target" in
+            // full, 11. The target was cut from 1,000 to 500 UDAs in July: 50 %, past the 5 % that counts in full, 43.
+            // Adults seen fell from 850 in September 2024 to 490 (−42 %, past −13 %), 11; children from 325 to 145
+            // (−55 %, past −17 %), 5. Band shares, late FP17s and foundation dentists never change (no delivery, so no
+            // foundation share) and the flat 0 % delivery is common cause: 0 each. 11 + 43 + 11 + 5 = 70.
+            #expect(Self.number(body["score"]) == 70)
             let points = Dictionary(
                 uniqueKeysWithValues: Self.array(body["signals"]).compactMap { signal in
                     signal["signal"]?.string.map { ($0, Self.number(signal["points"]) ?? -1) }
                 })
-            #expect(points["behind-target"] == 20 && points["target-reduced"] == 25)
-            #expect(points["adults-seen-falling"] == 5 && points["children-seen-falling"] == 5)
+            #expect(points["behind-target"] == 11 && points["target-reduced"] == 43)
+            #expect(points["adults-seen-falling"] == 11 && points["children-seen-falling"] == 5)
             #expect(points.filter { $0.value > 0 }.count == 4)
             let list = try await Self.json(admin, "/api/v1/icbs/QT6/providers-at-risk")
             try await admin.test(.GET, "/dental-contracts/\(number)") { response in
@@ -214,13 +214,13 @@ struct EarlyWarningPageTests {
     func digest() async throws {
         try await withWorkbench(data: Self.withStrugglingContract) { app in
             let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Ann")
-            // 55 worked by hand (see `breakdown`): over the digest's line of 40.
+            // 70 worked by hand (see `breakdown`): over the digest's line of 40.
             let before = try #require(
                 Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
-            #expect(before == 55)
+            #expect(before == 70)
             try await ann.test(.GET, "/digest") { response in
                 #expect(response.text.contains("Struggling Dental Ltd"))
-                #expect(response.text.contains("new, at 55.0"))
+                #expect(response.text.contains("new, at 70.0"))
             }
             try await ann.test(.POST, "/digest/read") { #expect($0.status == .seeOther) }
             try await ann.test(.GET, "/digest") {
@@ -234,9 +234,9 @@ struct EarlyWarningPageTests {
                 ]).get(), for: ICBCode("QT6")!, by: "Ann", recordedAt: Fixtures.clock.isoMilliseconds, version: .new)
             let after = try #require(
                 Self.number(try await Self.json(ann, "/api/v1/dental-contracts/\(Self.struggling)/warning")["score"]))
-            #expect(after == 65)
+            #expect(after == 80)
             try await ann.test(.GET, "/digest") { response in
-                #expect(response.text.contains("worse: 55.0 → 65.0 (+10.0)"))
+                #expect(response.text.contains("worse: 70.0 → 80.0 (+10.0)"))
             }
             try await ann.test(.GET, "/digest?format=csv") { response async throws in
                 #expect(response.contentType.hasPrefix("text/csv"))

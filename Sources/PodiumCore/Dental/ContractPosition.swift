@@ -373,7 +373,7 @@ public struct ContractPosition: Sendable, Hashable, Codable {
     public var forecastTotalsContract: ForecastTotals.Contract? {
         guard let forecast, let learned = forecast.learned else { return nil }
         return ForecastTotals.Contract(
-            month: learned.month, target: forecast.central.result.input.target,
+            errorKey: learned.errorKey, target: forecast.central.result.input.target,
             value: forecast.central.result.input.contractValue, deliveredToDate: learned.deliveredToDate,
             central: learned.central, broughtForward: broughtForward)
     }

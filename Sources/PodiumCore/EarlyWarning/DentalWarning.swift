@@ -31,7 +31,7 @@ extension EarlyWarning {
     /// seen then.
     public static func dental(
         _ input: DentalWarningInput, asOf: YearMonth, today: CalendarDate? = nil,
-        configuration: WarningConfiguration = .v1
+        configuration: WarningConfiguration = .standard
     ) -> ProviderWarning? {
         let today = today ?? asOf.lastDay
         let history = input.months.filter { $0.month <= asOf }.sorted { $0.month < $1.month }

@@ -50,7 +50,7 @@ public struct PharmacyWarningInput: Sendable, Hashable {
 extension EarlyWarning {
     /// The pharmacy's score on `today`, from what was recorded by then.
     public static func pharmacy(
-        _ input: PharmacyWarningInput, today: CalendarDate, configuration: WarningConfiguration = .v1
+        _ input: PharmacyWarningInput, today: CalendarDate, configuration: WarningConfiguration = .standard
     ) -> ProviderWarning {
         let setting = configuration.setting
         let threeMonths = today.adding(days: -91)

@@ -54,37 +54,67 @@ public struct WarningBackTest: Sendable, Hashable {
 
     /// Runs the back-test over every contract and every month that has data after it.
     public static func run(
-        _ inputs: [DentalWarningInput], dataMonths: [YearMonth], configuration: WarningConfiguration = .v1
+        _ inputs: [DentalWarningInput], dataMonths: [YearMonth], configuration: WarningConfiguration = .standard
     ) -> WarningBackTest {
+        evaluate(
+            observations(inputs, dataMonths: dataMonths, configuration: configuration), configuration: configuration)
+    }
+
+    /// Every contract scored as of each month of `asOf` (default: every month that has data after it), with only what
+    /// was known then, and whether an event followed within the configuration's horizon.
+    public static func observations(
+        _ inputs: [DentalWarningInput], dataMonths: [YearMonth], configuration: WarningConfiguration = .standard,
+        asOf: [YearMonth]? = nil
+    ) -> [WarningObservation] {
         let covered = Array(Set(dataMonths)).sorted()
-        guard let lastData = covered.last else {
-            return WarningBackTest(
-                configuration: configuration.version, horizonMonths: configuration.horizonMonths, months: [])
-        }
-        var months: [Month] = []
-        for asOf in covered where asOf < lastData {
-            var scores: [(contract: ContractNumber, score: Double, naive: Double, event: Bool)] = []
+        guard let lastData = covered.last else { return [] }
+        var observations: [WarningObservation] = []
+        for month in asOf ?? covered where month < lastData {
             for input in inputs {
-                guard let warning = EarlyWarning.dental(input, asOf: asOf, configuration: configuration) else {
+                guard let warning = EarlyWarning.dental(input, asOf: month, configuration: configuration) else {
                     continue
                 }
-                scores.append(
-                    (
-                        input.contract, warning.score, naiveRisk(input, asOf: asOf),
-                        hadEvent(input, asOf: asOf, lastData: lastData, horizon: configuration.horizonMonths)
-                    ))
+                let severities = Dictionary(uniqueKeysWithValues: warning.readings.map { ($0.signal, $0.severity) })
+                observations.append(
+                    WarningObservation(
+                        contract: input.contract, asOf: month,
+                        severities: WarningSignal.dental.map { severities[$0] ?? 0 },
+                        naive: naiveRisk(input, asOf: month),
+                        event: hadEvent(input, asOf: month, lastData: lastData, horizon: configuration.horizonMonths)))
             }
-            let events = scores.filter(\.event).count
-            let byScore = scores.sorted { ($0.score, $1.contract) > ($1.score, $0.contract) }.map(\.event)
-            let byNaive = scores.sorted { ($0.naive, $1.contract) > ($1.naive, $0.contract) }.map(\.event)
-            months.append(
-                Month(
-                    asOf: asOf, scored: scores.count, events: events,
-                    score: fractions.map { cut(byScore, fraction: $0, events: events) },
-                    naive: fractions.map { cut(byNaive, fraction: $0, events: events) }))
+        }
+        return observations
+    }
+
+    /// The back-test of `configuration`'s weights on observations already made: each month's contracts ranked by
+    /// their points (before the score is rounded), and by the naive risk.
+    public static func evaluate(_ observations: [WarningObservation], configuration: WarningConfiguration)
+        -> WarningBackTest
+    {
+        let weights = WarningSignal.dental.map { configuration.setting($0).weight }
+        let months = Dictionary(grouping: observations, by: \.asOf).sorted { $0.key < $1.key }.map { asOf, scored in
+            let events = scored.filter(\.event).count
+            let byScore = ranked(scored) { $0.points(weights) }
+            let byNaive = ranked(scored, by: \.naive)
+            return Month(
+                asOf: asOf, scored: scored.count, events: events,
+                score: fractions.map { cut(byScore, fraction: $0, events: events) },
+                naive: fractions.map { cut(byNaive, fraction: $0, events: events) })
         }
         return WarningBackTest(
             configuration: configuration.version, horizonMonths: configuration.horizonMonths, months: months)
+    }
+
+    /// Whether each observation had an event, highest value first (ties: the lower contract number first).
+    static func ranked(_ observations: [WarningObservation], by value: (WarningObservation) -> Double) -> [Bool] {
+        observations.map { (value($0), $0.contract, $0.event) }.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.map(\.2)
+    }
+
+    /// The months of one financial year (as-of months within it).
+    public func within(_ year: FinancialYear) -> WarningBackTest {
+        WarningBackTest(
+            configuration: configuration, horizonMonths: horizonMonths, months: months.filter { year.contains($0.asOf) }
+        )
     }
 
     /// The top `fraction` of a ranked list (at least one contract), with how many of them had an event.
@@ -115,5 +145,30 @@ public struct WarningBackTest: Sendable, Hashable {
         guard let target = rows.max(by: { $0.month < $1.month })?.udaTarget, target.tenThousandths > 0 else { return 0 }
         let delivered = rows.compactMap(\.udasDelivered).sum()
         return 1 - Double(delivered.tenThousandths) / Double(target.tenThousandths)
+    }
+}
+
+/// One contract as of one month, as the back-test sees it: each dental signal's severity then, the naive ranking's
+/// risk, and whether an event followed. Severities depend on the thresholds only, so weights can be tried on the same
+/// observations without scoring again.
+public struct WarningObservation: Sendable, Hashable {
+    public var contract: ContractNumber
+    public var asOf: YearMonth
+    /// Severities (0–1) of ``WarningSignal/dental``, in that order.
+    public var severities: [Double]
+    public var naive: Double
+    public var event: Bool
+
+    public init(contract: ContractNumber, asOf: YearMonth, severities: [Double], naive: Double, event: Bool) {
+        self.contract = contract
+        self.asOf = asOf
+        self.severities = severities
+        self.naive = naive
+        self.event = event
+    }
+
+    /// Points under `weights` (aligned with ``WarningSignal/dental``).
+    public func points(_ weights: [Double]) -> Double {
+        zip(severities, weights).reduce(0) { $0 + $1.0 * $1.1 }
     }
 }

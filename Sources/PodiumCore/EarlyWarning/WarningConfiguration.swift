@@ -144,6 +144,26 @@ public struct WarningConfiguration: Sendable, Hashable, Codable {
         return problems
     }
 
+    /// The configuration pages and papers score with.
+    public static let standard = v2
+
+    /// Version 2 (December 2026): v1's thresholds, the dental weights fitted by ``WarningWeightFit`` on 2017/18 to
+    /// December 2023 (pandemic years left out) and tested on 2024/25, which the fit never saw: at the top tenth of each
+    /// month's contracts, 16.6 % of those flagged then had their target cut or left the data within 3 months (v1 15.1 %,
+    /// the lowest delivery to date 11.8 %, random 5.8 %). A past target cut and falling adult patients foretold most;
+    /// complex care, late FP17s and foundation dentists' share added nothing and weigh 0 (still shown). Hand-backs and
+    /// local intelligence are not in the open data and keep v1's weights. `podium bench early-warning` refits and checks.
+    public static let v2: WarningConfiguration = {
+        var configuration = v1
+        configuration.version = "2026-12 v2"
+        let fitted: [WarningSignal: Double] = [
+            .behindTarget: 11, .spcConcern: 5, .adultsSeenFalling: 11, .childrenSeenFalling: 5, .complexCareFalling: 0,
+            .urgentRising: 5, .lateFP17s: 0, .foundationReliance: 0, .targetReduced: 43,
+        ]
+        for (signal, weight) in fitted { configuration.settings[signal]?.weight = weight }
+        return configuration
+    }()
+
     /// Version 1 (December 2026). Dental weights sum to 100, as do pharmacy weights, so a score reads as points of
     /// 100. Thresholds: about the worst quarter to tenth of the bundled 2023/24 contracts starts a signal, the worst
     /// twentieth or beyond counts in full (adults seen over 6 months: 25th percentile −2 %, 5th −13 %). Projected

@@ -201,6 +201,34 @@ public struct XmRChart: Sendable, Hashable, Codable {
             options: options)
     }
 
+    /// The points from `period` on, judged as they were in the whole series: a year shown against limits set and held
+    /// from an earlier baseline, its rules reading the months before it (a shift that began in March still counts in
+    /// April). Segments that end before the window are dropped; the rest keep their limits.
+    public func window(from period: String) -> XmRChart {
+        guard let first = points.firstIndex(where: { $0.period >= period }) else {
+            var empty = self
+            empty.points = []
+            empty.segments = []
+            return empty
+        }
+        let dropped = segments.filter { $0.last < first }.count
+        var chart = self
+        chart.segments = segments.dropFirst(dropped).map { segment in
+            var segment = segment
+            segment.first = max(segment.first, first) - first
+            segment.last -= first
+            return segment
+        }
+        chart.points = points[first...].map { point in
+            var point = point
+            point.segment -= dropped
+            return point
+        }
+        chart.options.rebaseAt = options.rebaseAt.filter { $0 > first }.map { $0 - first }
+        chart.options.suspendedAt = options.suspendedAt.filter { $0 >= first }.map { $0 - first }
+        return chart
+    }
+
     /// The limits that apply to a point (its segment's).
     public func limits(of point: SPCPoint) -> SPCLimits? {
         segments.indices.contains(point.segment) ? segments[point.segment].limits : nil

@@ -109,7 +109,7 @@ public enum ForecastBenchmark {
                             (low, high) = (learned.low, learned.high)
                             totals.append(
                                 ForecastTotals.Contract(
-                                    month: month, target: outcome.target, value: outcome.value,
+                                    errorKey: learned.errorKey, target: outcome.target, value: outcome.value,
                                     deliveredToDate: toDate, central: learned.central,
                                     broughtForward: outcome.broughtForward))
                         case .calendarPace:

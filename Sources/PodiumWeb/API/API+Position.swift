@@ -163,6 +163,8 @@ extension API {
         var method: String
         var why: String?
         var learnedFrom: [String]?
+        /// Points of target the learned forecast was corrected by (its band's median miss, from 100 % up).
+        var adjustmentPoints: Double?
         var workingDaysReported: Int
         var workingDaysProjected: Int
         init(_ forecast: DeliveryForecast) {
@@ -174,6 +176,7 @@ extension API {
             method = forecast.central.basis
             why = forecast.learned?.why
             learnedFrom = forecast.learned?.learnedFrom.map(\.label)
+            adjustmentPoints = forecast.learned.map { ($0.adjustment * 100).rounded() / 100 }
             workingDaysReported = forecast.workingDaysReported
             workingDaysProjected = forecast.workingDaysProjected
         }

@@ -486,9 +486,10 @@ enum OpenAPIDocument {
                 [
                     "central": ref("Projection"), "pace": ref("Projection"), "recent": ref("Projection"),
                     "low": ref("Projection"), "high": ref("Projection"), "method": string, "why": string,
-                    "learnedFrom": array(string), "workingDaysReported": integer, "workingDaysProjected": integer,
+                    "learnedFrom": array(string), "adjustmentPoints": number, "workingDaysReported": integer,
+                    "workingDaysProjected": integer,
                 ],
-                optional: ["low", "high", "why", "learnedFrom"]),
+                optional: ["low", "high", "why", "learnedFrom", "adjustmentPoints"]),
             "Variation": object(
                 [
                     "id": string, "kind": string, "effective": string, "udasHandedBack": number,

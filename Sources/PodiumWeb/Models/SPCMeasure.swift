@@ -40,12 +40,40 @@ enum SPCMeasures {
             chart: XmRChart(months: position.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1)
     }
 
-    /// The ICB's monthly delivery against its contracts' profile.
-    static func portfolioDelivery(_ portfolio: PortfolioPosition, link: String? = nil) -> SPCMeasure {
-        SPCMeasure(
+    /// The ICB's monthly delivery against its contracts' profile in the year, judged against limits from the months
+    /// `before` it too (every earlier month, oldest first): the pandemic phases' baselines, set and held, so a part year
+    /// is not charted against trial limits from its own few months.
+    static func portfolioDelivery(
+        _ portfolio: PortfolioPosition, before: [(YearMonth, Double)] = [], link: String? = nil
+    ) -> SPCMeasure {
+        let year = portfolio.deliveryAgainstProfile
+        guard let first = year.first?.0 else {
+            return SPCMeasure(
+                id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
+                chart: XmRChart(months: year, direction: .increase, target: 100), decimals: 1, link: link)
+        }
+        var measure = phased(
             id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
-            chart: XmRChart(months: portfolio.deliveryAgainstProfile, direction: .increase, target: 100), decimals: 1,
-            link: link)
+            series: before.filter { $0.0 < first } + year, target: 100, link: link)
+        measure.chart = measure.chart.window(from: first.iso)
+        measure.phases = measure.phases.filter { $0.last >= first }
+        return measure
+    }
+
+    /// A year of an every-month series (``patientsSeenSeries``): its months up to `last` charted with their phases (no
+    /// month after `last` sets a limit), shown from `first`, under the year measure's `id` and `name`.
+    static func year(
+        of series: SPCMeasure, id: String, name: String, from first: YearMonth, through last: YearMonth
+    ) -> SPCMeasure? {
+        let months = series.chart.points.compactMap { point in
+            YearMonth(point.period).flatMap { $0 <= last ? ($0, point.value) : nil }
+        }
+        guard months.contains(where: { $0.0 >= first }) else { return nil }
+        var measure = phased(
+            id: id, name: name, unit: series.unit, series: months, target: series.chart.target, link: series.link)
+        measure.chart = measure.chart.window(from: first.iso)
+        measure.phases = measure.phases.filter { $0.last >= first }
+        return measure
     }
 
     /// Monthly UDAs delivered as % of the profile from the first month of data, the pandemic made explicit: limits from
@@ -53,9 +81,12 @@ enum SPCMeasures {
     static func deliverySeries(_ months: [(YearMonth, MonthTotals)], link: String? = nil) -> SPCMeasure {
         phased(
             id: "delivery-series", name: "UDAs delivered against the working-day profile, every month",
-            unit: "% of profile",
-            series: months.compactMap { month, totals in totals.againstProfile.map { (month, $0) } },
-            target: 100, link: link)
+            unit: "% of profile", series: againstProfile(months), target: 100, link: link)
+    }
+
+    /// Each month's UDAs delivered as % of the working-day profile, where a profile is known.
+    static func againstProfile(_ months: [(YearMonth, MonthTotals)]) -> [(YearMonth, Double)] {
+        months.compactMap { month, totals in totals.againstProfile.map { (month, $0) } }
     }
 
     /// Adults seen in 24 months and children in 12 months per 1,000 residents, every month, against the population

@@ -1,11 +1,13 @@
 /// The 80 % interval of a total — an ICB's or England's projected clawback — from the contracts' own distributions, not
 /// a sum of their bounds: each draw replays one learned year's misses (so a year when every contract caught up more
-/// than usual moves them together), one contract at a time, and reconciles each; the interval is the 10th and 90th
-/// percentiles of the drawn totals. Seeded, so a page shows the same interval every time.
+/// than usual moves them together), one contract at a time, and reconciles each; the interval spans the 10th to 90th
+/// percentiles of the drawn totals, placed around the central total. Seeded, so a page shows the same interval every
+/// time.
 public enum ForecastTotals {
     /// One contract as a draw needs it, in ten-thousandths of a UDA and pence.
     public struct Contract: Sendable, Hashable {
-        public var month: Int
+        /// The misses its draws come from (``LearnedForecast/errorKey``).
+        public var errorKey: ForecastErrors.Key
         public var target: Double
         public var value: Double
         public var deliveredToDate: Double
@@ -14,10 +16,10 @@ public enum ForecastTotals {
         public var creditBroughtForward: Double
 
         public init(
-            month: Int, target: ActivityUnits, value: Money, deliveredToDate: ActivityUnits, central: ActivityUnits,
-            broughtForward: CarryForward
+            errorKey: ForecastErrors.Key, target: ActivityUnits, value: Money, deliveredToDate: ActivityUnits,
+            central: ActivityUnits, broughtForward: CarryForward
         ) {
-            self.month = month
+            self.errorKey = errorKey
             self.target = Double(target.tenThousandths)
             self.value = Double(value.pence)
             self.deliveredToDate = Double(deliveredToDate.tenThousandths)
@@ -60,10 +62,7 @@ public enum ForecastTotals {
             let year = errors.errors[years[draw % years.count]] ?? [:]
             var total = 0.0
             for contract in contracts {
-                let key = ForecastErrors.Key(
-                    month: contract.month, large: contract.target >= Double(ForecastErrors.largeContract.tenThousandths)
-                )
-                let pool = year[key] ?? errors.pooled(key)
+                let pool = year[contract.errorKey] ?? errors.pooled(contract.errorKey)
                 let error = pool.isEmpty ? 0 : pool[Int(random.next() % UInt64(pool.count))]
                 let delivered = max(contract.deliveredToDate, contract.central + error * contract.target / 100)
                 total += contract.clawback(delivered: delivered, rules: rules)
@@ -71,9 +70,15 @@ public enum ForecastTotals {
             totals.append(total)
         }
         totals.sort()
+        // The draws give the spread; it is placed around the contracts' central forecasts added up, so the interval
+        // always holds the figure shown beside it (the draws' own middle can differ: a clawback is not linear in
+        // delivery, and a band's misses are not symmetric).
+        let central = contracts.reduce(0) { $0 + $1.clawback(delivered: $1.central, rules: rules) }
+        let middle = PeerComparison.quantile(totals, 0.5)
         return Interval(
-            low: Money(pence: Int64(PeerComparison.quantile(totals, 0.1).rounded())),
-            high: Money(pence: Int64(PeerComparison.quantile(totals, 0.9).rounded())), draws: draws)
+            low: Money(pence: Int64(max(0, central + PeerComparison.quantile(totals, 0.1) - middle).rounded())),
+            high: Money(pence: Int64((central + PeerComparison.quantile(totals, 0.9) - middle).rounded())),
+            draws: draws)
     }
 }
 

@@ -48,7 +48,7 @@ extension DentalDataChecks {
                 ],
                 sources: model.sources,
                 content: [
-                    YearNavigation(choice: model.yearChoice, path: path).block(),
+                    YearNavigation(choice: model.yearChoice, path: path, hasDeadlines: false).block(),
                     Layout.paragraph(
                         "Published NHSBSA values that look implausible, flagged rather than silently used: a value per UDA outside "
                             + "\(Money(pence: t.udaValue.lowerBound).formatted)–\(Money(pence: t.udaValue.upperBound).formatted), a target of 1 to \(t.tinyTarget) UDAs, "
@@ -63,7 +63,7 @@ extension DentalDataChecks {
                         csv: ListLinks(
                             path: path, request: ListRequest(),
                             extra: QueryItems.of([("year", model.financialYear.parameter)])
-                        ).csv()),
+                        ).csv(), note: ""),
                 ])
         }
     }

@@ -47,9 +47,23 @@ enum DentalPosition {
             let portfolio = try await context.openData.withClawbackInterval(
                 PortfolioPosition(financialYear: year, contracts: positions), key: code.rawValue, settings: settings,
                 asOf: asOf)
-            var measures = [SPCMeasures.portfolioDelivery(portfolio)]
+            let trends = try await DentalTrends.query(context, icb: list.icb, selected: year)
+            var measures = [SPCMeasures.portfolioDelivery(portfolio, before: trends.deliveryMonths)]
             let population = try await GeographyStore(database: context.database).agePopulation(of: code)
-            if let population {
+            // Patients seen per 1,000 residents: the year's months of the every-month series, so their limits come from
+            // the same held baseline; the mid-2020 shares where no estimate with an under-18 split is imported.
+            let seen = zip(["adults-seen", "children-seen"], ["adults-seen-series", "children-seen-series"]).compactMap
+            {
+                id, series -> SPCMeasure? in
+                guard let series = trends.measures.first(where: { $0.id == series }), let first = year.months.first,
+                    let last = coverage.monthsPresent.last
+                else { return nil }
+                let name = series.name.replacingOccurrences(of: ", every month", with: "")
+                return SPCMeasures.year(of: series, id: id, name: name, from: first, through: last)
+            }
+            if !seen.isEmpty {
+                measures += seen
+            } else if let population {
                 measures += SPCMeasures.patientsSeen(list.contracts, coverage: coverage, population: population)
             }
             return Model(
@@ -60,7 +74,7 @@ enum DentalPosition {
                     + (try await context.openData.notes([.population2020, .lsoa2011Lookup], year: nil)),
                 measures: measures, funnel: portfolio.deliveryFunnel,
                 percentiles: portfolio.percentileRanksAgainstProfile,
-                trends: try await DentalTrends.query(context, icb: list.icb, selected: year),
+                trends: trends,
                 yearChoice: try await context.openData.yearChoice(year),
                 dataChecks: try await context.openData.dataChecks(in: year))
         }

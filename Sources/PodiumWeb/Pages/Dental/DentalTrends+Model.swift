@@ -17,6 +17,13 @@ struct DentalTrends: Sendable {
     /// For England: the ICBs the reader may see (every published row for `.every`).
     var scope: ICBScope = .every
 
+    /// Every month's delivery against the working-day profile, oldest first (the delivery series' points).
+    var deliveryMonths: [(YearMonth, Double)] {
+        measures.first { $0.id == "delivery-series" }?.chart.points.compactMap { point in
+            YearMonth(point.period).map { ($0, point.value) }
+        } ?? []
+    }
+
     var selectedSummary: DentalYearSummary? { summaries.first { $0.financialYear == selected } }
 
     /// The estimate a year's rates use: the nearest to its end with an under-18 split.

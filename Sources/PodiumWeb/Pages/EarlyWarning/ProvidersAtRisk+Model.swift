@@ -47,7 +47,7 @@ enum ProvidersAtRisk {
         ///     asked for must then fall in it).
         static func query(
             _ context: QueryContext, icb code: ICBCode, month requested: String?, year: String? = nil,
-            trend: Bool = true, configuration: WarningConfiguration = .v1
+            trend: Bool = true, configuration: WarningConfiguration = .standard
         ) async throws -> Model {
             let icb = try await context.openData.requireICB(code)
             var months = try await context.openData.activityMonths()
@@ -174,7 +174,7 @@ enum ProviderWarnings {
     /// months the providers-at-risk page judges that year on); `nil` when the contract is not in that month's data.
     static func dental(
         _ context: QueryContext, contract: ContractNumber, year: String? = nil,
-        configuration: WarningConfiguration = .v1
+        configuration: WarningConfiguration = .standard
     ) async throws -> (warning: ProviderWarning, asOf: YearMonth)? {
         var months = try await context.openData.activityMonths()
         var today = context.today
@@ -207,7 +207,7 @@ enum ProviderWarnings {
     {
         try await ProvidersAtRisk.Model.pharmacyRisks(
             context, icb: icb, today: context.today, intelligence: try await intelligence(context, icb: icb),
-            configuration: .v1
+            configuration: .standard
         ).risks.first { $0.pharmacy == code }?.warning
     }
 }

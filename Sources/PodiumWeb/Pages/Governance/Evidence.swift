@@ -20,12 +20,11 @@ struct EvidenceResolver: Sendable {
     /// The ICB's SPC measures a risk or programme can cite: delivery against profile (linked to the dental position)
     /// and, with the population imported, adults and children seen.
     static func measures(_ dental: DentalPosition.Model) -> [EvidenceCitation.Measure: SPCMeasure] {
-        var measures: [EvidenceCitation.Measure: SPCMeasure] = [
-            .delivery: SPCMeasures.portfolioDelivery(
-                dental.portfolio, link: PodiumRoute.dentalPosition(dental.icb.code).path)
-        ]
-        for measure in dental.measures {
-            if let id = EvidenceCitation.Measure(rawValue: measure.id), id != .delivery { measures[id] = measure }
+        var measures: [EvidenceCitation.Measure: SPCMeasure] = [:]
+        for var measure in dental.measures {
+            guard let id = EvidenceCitation.Measure(rawValue: measure.id) else { continue }
+            if id == .delivery { measure.link = PodiumRoute.dentalPosition(dental.icb.code).path }
+            measures[id] = measure
         }
         return measures
     }

@@ -20,7 +20,7 @@ enum TableView {
     static func whole<Row>(_ table: Table<Row>, csv: String, note: String? = nil) -> Node<HTML.BodyContext> {
         .section(
             .attr("class", "table-section"), .attr("id", table.id),
-            .p(.attr("class", "table-meta"), .plain(note ?? "\(table.rows.count) rows. "), csvLink(csv)),
+            .p(.attr("class", "table-meta"), .plain(note ?? Words.count(table.rows.count, "row") + ". "), csvLink(csv)),
             .div(.attr("class", "table-scroll"), tableNode(table, rows: table.rows, links: nil))
         )
     }

@@ -9,6 +9,8 @@ struct YearNavigation: Sendable {
     /// The page's address and its other query items (the year replaces its own).
     var path: String
     var extra: [URLQueryItem] = []
+    /// Whether the page shows deadlines (a past year's are said to have passed).
+    var hasDeadlines = true
 
     var years: [ActivityCoverage] { choice.years }
     var shown: FinancialYear { choice.shown }
@@ -31,7 +33,7 @@ struct YearNavigation: Sendable {
             text +=
                 " The latest month of data is \(latestMonth.label), \(DataAge(latestMonth: latestMonth, today: today).words)."
         }
-        if choice.yearHasEnded { text += " Its deadlines have passed." }
+        if hasDeadlines && choice.yearHasEnded { text += " Its deadlines have passed." }
         return text
     }
 
