@@ -389,24 +389,45 @@ def test_governance_page_and_committee_paper_pdf(page):
     expect(page.locator("#transformation-benefits tbody tr").first).to_be_visible()
 
     page.click("text=Committee paper (print or PDF)")
-    expect(page.locator("table.cover-sheet")).to_contain_text("Recommendations")
+    expect(page.locator("table.cover-sheet").first).to_contain_text("Recommendations")
     expect(page.locator("section.paper-section")).to_have_count(len(sections))
     page.emulate_media(media="print")
     assert page.locator("section.paper-section").first.evaluate("e => getComputedStyle(e).breakBefore") == "page"
     expect(page.locator("form.filter")).to_be_hidden()
     page.emulate_media(media="screen")
 
-    response = page.request.get(BASE + "/icbs/QT6/committee-paper?meeting=2026-12-01&format=pdf")
+    response = page.request.get(
+        BASE + "/icbs/QT6/committee-paper?meeting=2026-12-01&agenda_item=7&author=A%20Commissioner&lead=A%20Director&format=pdf")
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     os.makedirs(ARTIFACTS, exist_ok=True)
     with open(os.path.join(ARTIFACTS, "committee-paper-QT6.pdf"), "wb") as out:
         out.write(response.body())
+    reader = PdfReader(io.BytesIO(response.body()))
+    # A4 (595 × 842 points), not US Letter (612 × 792).
+    for number, pdf_page in enumerate(reader.pages, start=1):
+        width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
+        assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1, (number, width, height)
     # Words as read from each page, whitespace made single (table cells wrap lines).
-    texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(response.body())).pages]
-    assert 6 <= len(texts) <= 30, len(texts)
+    raw = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    total = len(raw)
+    assert 6 <= total <= 40, total
+    header = "NHS Cornwall and the Isles of Scilly Integrated Care Board · Primary Care Commissioning Committee, 1 December 2026 · Agenda item 7"
+    footer = "Cornwall and the Isles of Scilly · PCCC 1 December 2026 · Contains no patient-identifiable data"
+    texts = []
+    for number, text in enumerate(raw, start=1):
+        # Every page carries the running header, the footer and "Page n of N" in its margins.
+        for mark in (header, footer, f"Page {number} of {total}"):
+            assert mark in text, (number, mark, text[:200])
+            text = text.replace(mark, " ")
+        texts.append(" ".join(text.split()))
     assert all(texts), "a blank page"
+    # No web chrome: no site header or navigation, breadcrumb, row counts, CSV links or version footer.
+    for chrome in ("Download CSV", "Sign out", "Commissioning workbench for", "rows.", "Podium 0.1", "Committee paper ›"):
+        assert not any(chrome in text for text in texts), chrome
     assert "Primary Care Commissioning Committee, 1 December 2026" in texts[0]
     assert "Cover sheet" in texts[0] and "Recommendations" in texts[0]
+    for field in ["Agenda item 7", "Author A Commissioner", "Executive lead A Director"]:
+        assert field in texts[0], field
     starts = []
     for heading in sections:
         # The heading opens its page: nothing of the previous section shares the page above it.
@@ -416,10 +437,14 @@ def test_governance_page_and_committee_paper_pdf(page):
     assert starts == sorted(starts) and starts[0] >= 1, starts
     cover = "\n".join(texts[: starts[0]])
     for field in ["Purpose", "Key risks", "Financial implications", "Legal implications", "Health inequalities", "Equality",
-                  "Patient and public involvement and engagement"]:
+                  "Patient and public involvement and engagement", "Declarations",
+                  "Contains patient-identifiable data No."]:
         assert field in cover, field
-    assert "Largest projected clawback" in "\n".join(texts[starts[0]: starts[1]])
-    assert "Budget and forecast outturn" in "\n".join(texts[starts[1]: starts[2]])
+    dental, finance, access = ("\n".join(texts[starts[i]: starts[i + 1]]) for i in range(3))
+    assert "Largest projected clawback" in dental
+    assert "Figure 1. UDAs delivered against the working-day profile" in dental
+    assert "Budget and forecast outturn" in finance and "Figure 2. Spend each month" in finance
+    assert "Figure 3. Access to NHS dentistry by neighbourhood" in access
     assert "Delegation in force on 1 December 2026" in "\n".join(texts[starts[4]:])
 
 
@@ -503,3 +528,47 @@ def test_every_icb_has_scores_and_reasons_on_the_bundled_data(page):
         reasons = rows.first.locator("td:nth-child(6)").inner_text()
         assert reasons != "no warning signs" and ":" in reasons, (icb["odsCode"], reasons)
         expect(rows.first.locator("td:nth-child(7) a")).to_have_attribute("href", re.compile(r"^/dental-contracts/\d{10}#spc-delivery$"))
+
+
+# Every page kind of the workbench, on Cornwall and England: axe-core's WCAG 2.2 A and AA rules find nothing, and each
+# is kept as a full-page screenshot at desktop and phone widths (CI artifacts).
+PAGES = [
+    ("home", "/"), ("icb", "/icbs/QT6"), ("england-dental-position", "/dental-position"),
+    ("dental-position", "/icbs/QT6/dental-position"), ("dental-contracts", "/icbs/QT6/dental-contracts"),
+    ("dental-data-checks", "/icbs/QT6/dental-data-checks"), ("dental-practices", "/icbs/QT6/dental-practices"),
+    ("england-access", "/access"), ("access", "/icbs/QT6/access"), ("pharmacies", "/icbs/QT6/pharmacies"),
+    ("pharmacy-closures", "/icbs/QT6/pharmacy-closures"), ("market-entry", "/icbs/QT6/market-entry"),
+    ("market-entry-application", "/icbs/QT6/market-entry/EX-QT6-1"), ("england-pharmacy-first", "/pharmacy-first"),
+    ("pharmacy-first", "/icbs/QT6/pharmacy-first"), ("optometry", "/icbs/QT6/optometry"),
+    ("contracts-ending", "/icbs/QT6/optometry/contracts-ending"), ("finance", "/icbs/QT6/finance"),
+    ("england-finance", "/finance"), ("governance", "/icbs/QT6/governance"),
+    ("committee-paper", "/icbs/QT6/committee-paper"), ("providers-at-risk", "/icbs/QT6/providers-at-risk"),
+    ("digest", "/digest"), ("about-the-data", "/about-the-data"), ("account", "/account"), ("users", "/admin/users"),
+    ("risk-log", "/icbs/QT6/records/risks"), ("risk-form", "/icbs/QT6/records/risks/form"),
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def test_every_page_passes_axe_at_wcag_22_aa_and_is_kept_as_screenshots(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    folder = os.path.join(ARTIFACTS, "screens")
+    os.makedirs(folder, exist_ok=True)
+    # One pharmacy and one contract of Cornwall's, found as a reader would.
+    page.goto(BASE + "/icbs/QT6/pharmacies")
+    pharmacy = page.locator("table a[href^='/pharmacies/']").first.get_attribute("href")
+    page.goto(BASE + "/icbs/QT6/dental-contracts")
+    contract = page.locator("table a[href^='/dental-contracts/']").first.get_attribute("href")
+    found = []
+    for name, path in PAGES + [("pharmacy", pharmacy), ("dental-contract", contract)]:
+        for width in (1400, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(BASE + path, timeout=120000)
+            page.screenshot(path=os.path.join(folder, f"{name}-{width}.png"), full_page=True)
+            if width == 1400:
+                results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+                for violation in results.response["violations"]:
+                    targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+                    found.append(f"{path}: {violation['id']} ({violation['impact']}) {violation['help']} at {targets}")
+    assert not found, "\n".join(found)

@@ -361,6 +361,20 @@ struct AccessInequalityTests {
         #expect(summary.shareWithoutAccess == 100.0 / 700)
         #expect(FloatingCatchmentTests.close(summary.meanAccess, (1400 + 200) / 700.0))
         #expect(AccessInequality(access: [1], population: [10], decile: [1]).ratioMostToLeastDeprived == nil)
+        #expect(summary.whyNoRatio == nil)
+    }
+
+    @Test(
+        "Without a ratio, the card says which decile is missing",
+        arguments: [
+            ([1, 5], "no LSOA here is in IMD decile 10 (the least deprived)"),
+            ([5, 10], "no LSOA here is in IMD decile 1 (the most deprived)"),
+            ([4, 5], "no LSOA here is in IMD decile 1 or in decile 10"),
+        ])
+    func whyNoRatio(deciles: [Int], words: String) {
+        #expect(AccessInequality(access: [1, 1], population: [10, 10], decile: deciles).whyNoRatio == words)
+        let nobodyServed = AccessInequality(access: [1, .nan], population: [10, 10], decile: [1, 10])
+        #expect(nobodyServed.whyNoRatio == "no access at all in IMD decile 10, so nothing to divide by")
     }
 
     @Test("Gap list: high need with low access and low activity, largest shortfall first")

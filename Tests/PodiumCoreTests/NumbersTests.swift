@@ -141,3 +141,26 @@ struct NumbersTests {
         #expect(empty.udasPerThousandResidents == nil)
     }
 }
+
+@Suite("Codes in the order people read them")
+struct NaturalOrderTests {
+    @Test(
+        "Digit runs compare as numbers, letters without case; the order is total",
+        arguments: [
+            ("EX-QT6-G2", "EX-QT6-G10", true), ("EX-QT6-G10", "EX-QT6-G2", false), ("G1", "G1", false),
+            ("g2", "G10", true), ("G09", "G9", false), ("G9", "G09", true), ("A", "AB", true), ("AB", "A", false),
+            ("2024-05-01", "2024-10-01", true), ("G10a", "G10b", true), ("FA1", "FB1", true),
+        ])
+    func order(lhs: String, rhs: String, less: Bool) {
+        #expect(NaturalOrder.less(lhs, rhs) == less)
+    }
+
+    @Test("A list of GOS codes sorts G1, G2 … G10, G11, not G1, G10, G11, G2")
+    func list() {
+        let codes = (1...12).map { "EX-QT6-G\($0)" }
+        #expect(codes.shuffled().sorted(by: NaturalOrder.less) == codes)
+        #expect(codes.sorted() != codes)
+        #expect(
+            [SortValue.text("G10"), .text("G2"), .text("G1")].sorted() == [.text("G1"), .text("G2"), .text("G10")])
+    }
+}

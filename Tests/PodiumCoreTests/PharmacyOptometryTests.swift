@@ -150,6 +150,15 @@ struct PharmacyOptometryTests {
                 $0.pharmacy.rawValue == "FC003" && $0.kind == .ownershipChanged && $0.date.iso == "2020-01-01"
             })
         #expect(events.filter { $0.kind == .opened }.count == 3)
+        // FA001 closed the day before FB002 opened at its premises: taken over, not a pharmacy lost. A closure with
+        // no new code at its postcode, or one a new code reached 8 days later, is a closure.
+        let more =
+            register + [
+                Self.pharmacy("FD004", postcode: "B1 1AA", status: .closed, closed: "2024-06-30"),
+                Self.pharmacy("FE005", postcode: "L1 1AA", status: .closed, closed: "2024-06-30"),
+                Self.pharmacy("FF006", postcode: "L1 1AA", opened: "2024-07-08"),
+            ]
+        #expect(PharmacyRegisterHistory.takenOver(in: more) == [PharmacyCode("FA001")!: PharmacyCode("FB002")!])
     }
 
     @Test("Two extracts: new parent, closure, new code, move, rename and disappearance each become a dated event")
@@ -214,6 +223,31 @@ struct PharmacyOptometryTests {
         #expect(status.nextDue?.iso == "2025-10-01")
     }
 
+    @Test(
+        "A statutory date passed without its step is overdue: the decision after 122 days, representations after 45",
+        arguments: [
+            // status, received, decided, today, step, days (nil: nothing overdue). Worked with a calendar:
+            // 3 March 2026 + 122 days = 3 July 2026; 6 September + 45 = 21 October; 1 January + 122 = 3 May.
+            ("representations", "2026-03-03", nil, "2026-07-03", nil, nil),
+            ("representations", "2026-03-03", nil, "2026-07-04", "decision", 1),
+            ("representations", "2026-03-03", nil, "2026-12-01", "decision", 151),
+            ("received", "2026-09-06", nil, "2026-10-21", nil, nil),
+            ("received", "2026-09-06", nil, "2026-10-22", "representations stage", 1),
+            ("deferred", "2026-01-01", nil, "2026-06-01", "decision", 29),
+            ("granted", "2026-01-01", "2026-04-01", "2026-12-01", nil, nil),
+            ("withdrawn", "2026-01-01", nil, "2026-12-01", nil, nil),
+        ] as [(String, String, String?, String, String?, Int?)])
+    func marketEntryOverdue(_ row: (String, String, String?, String, String?, Int?)) throws {
+        let values = try RecordTemplate.marketEntryApplications.read([
+            "reference": "A-1", "kind": "routine", "applicant": "A Ltd", "premises_postcode": "TR1 1AA",
+            "ods_code": "", "received": row.1, "pna_need": "", "status": row.0, "decision_date": row.2 ?? "",
+            "appeal_lodged": "", "appeal_outcome": "",
+        ]).get()
+        let application = try #require(MarketEntryApplication(values))
+        let overdue = MarketEntryTimetable.standard.overdue(application, today: try #require(CalendarDate(row.3)))
+        #expect(overdue?.step == row.4 && overdue?.days == row.5)
+    }
+
     @Test("PNA edge cases: none recorded; published on 29 February; statements counted since the latest PNA")
     func pnaEdges() throws {
         #expect(PNAStatus.of(published: [], statements: [], today: CalendarDate("2025-01-01")!).state == .missing)
@@ -239,13 +273,22 @@ struct PharmacyOptometryTests {
                 pharmacy: a, date: date.adding(days: 1), kind: .temporary, minutesLost: 240, reason: "no pharmacist"),
             PharmacyClosure(pharmacy: b, date: date, kind: .permanent, minutesLost: nil, reason: "closed"),
         ]
-        let summary = ClosureSummary.of(closures, decileOf: [a: 1, b: 1, c: 10, d: nil])
-        #expect(summary.per100Pharmacies == 750)
-        #expect(summary.temporary == 2 && summary.permanent == 1)
-        #expect(summary.minutesLost == 360)
-        #expect(summary.underFourHours == Proportion(part: 1, whole: 2))
-        #expect(summary.byDecile[0].per100 == 1500)
-        #expect(summary.byDecile[9].per100 == 0)
+        // Ten pharmacies in decile 10, one of them (FA010) closed for an hour; decile 1 has two pharmacies, too few
+        // for a rate (3 closures of 2 would read "150 per 100").
+        let tenth = (10..<20).map { PharmacyCode("FA0\($0)")! }
+        let summary = ClosureSummary.of(
+            closures + [
+                PharmacyClosure(
+                    pharmacy: tenth[0], date: date, kind: .temporary, minutesLost: 60, reason: "no pharmacist")
+            ],
+            decileOf: [a: 1, b: 1, c: nil, d: nil].merging(tenth.map { ($0, Int?.some(10)) }) { first, _ in first })
+        #expect(summary.pharmacies == 14)
+        #expect(summary.per100Pharmacies == 286)  // 4 closures of 14 pharmacies: 28.57 per 100
+        #expect(summary.temporary == 3 && summary.permanent == 1)
+        #expect(summary.minutesLost == 420)
+        #expect(summary.underFourHours == Proportion(part: 2, whole: 3))
+        #expect(summary.byDecile[0].closures == 3 && summary.byDecile[0].per100 == nil)
+        #expect(summary.byDecile[9].pharmacies == 10 && summary.byDecile[9].per100 == 100)
         #expect(summary.byDecile[4].per100 == nil)
     }
 

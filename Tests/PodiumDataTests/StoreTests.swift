@@ -28,6 +28,12 @@ struct StoreTests {
             // IoD2025 ICB summary, as published for Cornwall and the Isles of Scilly (E54000036).
             let cornwall = try #require(figures[ICBCode("QT6")!])
             #expect(cornwall.imdAverageRank != nil && cornwall.imdRankOfAverageRank != nil)
+            // The higher the average rank, the more deprived: ordering by it, highest first, is MHCLG's own ranking.
+            let ranked = figures.values.compactMap { figure in
+                figure.imdAverageRank.flatMap { rank in figure.imdRankOfAverageRank.map { (rank, $0) } }
+            }
+            #expect(ranked.count == 42)
+            #expect(ranked.sorted { $0.0 > $1.0 }.map(\.1) == Array(1...42))
         }
     }
 

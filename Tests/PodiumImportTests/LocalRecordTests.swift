@@ -177,6 +177,11 @@ struct LocalRecordTests {
                     switch template {
                     case .delegations, .delegatedFunctions: fromDefaults(record)
                     case .assuranceCriteria: record.isExample || fromDefaults(record)
+                    // Permanent closures are ODS's own, said so; the temporary ones are invented.
+                    case .pharmacyClosures:
+                        record.isExample
+                            ? record.values.text("kind") == "temporary"
+                            : record.source == ExampleRecords.odsSource && record.values.text("kind") == "permanent"
                     default: record.isExample
                     }
                 }

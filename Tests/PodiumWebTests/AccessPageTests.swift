@@ -94,6 +94,12 @@ struct AccessPageTests {
                 #expect(html.contains("UDAs a year per 1,000 residents in reach"))
                 #expect(html.contains("Showing 1–\(min(lsoas, ListRequest.defaultPerPage)) of \(lsoas) LSOAs"))
                 #expect(html.contains("href=\"/icbs/QT6/access/what-if?change=close&amp;site="))
+                // Cornwall has LSOAs in decile 1 and none in decile 10: the card says which one is missing.
+                let deciles = Set(
+                    try await AccessStore(database: app.db).areas().filter { $0.icb?.rawValue == "QT6" }.map(
+                        \.imdDecile))
+                #expect(deciles.contains(1) && !deciles.contains(10))
+                #expect(html.contains("no LSOA here is in IMD decile 10 (the least deprived), so no ratio"))
             }
             // Every table downloads whole: a header, then a row per LSOA, per IMD decile, per gap-list entry and per site
             // (the last two as many as the page counts).

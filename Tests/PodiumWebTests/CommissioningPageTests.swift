@@ -47,11 +47,44 @@ struct CommissioningPageTests {
                 deciles = response.text
             }
             #expect(try csvRows(deciles).count == 11)
+            // Permanent closures are ODS's own, less changes of ownership: of QT6's 15 codes closed since April 2024
+            // in the fixture register, 8 had a new code open at the same postcode within 7 days (FHR65 → FAK51 …),
+            // worked out from the file by hand; the other 7 closed, and none is labelled example data.
+            var closures: [[String]] = []
+            try await app.signedIn().test(.GET, "/icbs/QT6/pharmacy-closures?format=csv&table=closures") {
+                response async throws in closures = Array(try csvRows(response.text).dropFirst())
+            }
+            let permanent = closures.filter { $0[3] == "permanent" }
+            #expect(
+                Set(permanent.map { $0[1] }) == ["FCF47", "FEX93", "FHR85", "FL203", "FM080", "FVW65", "FXL55"])
+            #expect(permanent.allSatisfy { $0.last == "" })
             try await app.signedIn().test(.GET, "/icbs/QT6/market-entry/EX-QT6-1") { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("Local Pharmaceutical Committee"))
+                // Received 3 March 2026, still taking representations: its decision was due on 3 July, 151 days before
+                // the clock's 1 December 2026.
+                #expect(response.text.contains("decision overdue: due 3 July 2026, 151 days ago"))
+            }
+            // The same on the list, the ICB overview and the committee paper; the distance-selling application
+            // (received 6 September, still "received") missed the close of representations on 21 October.
+            for path in ["/icbs/QT6/market-entry", "/icbs/QT6", "/icbs/QT6/committee-paper"] {
+                try await app.signedIn().test(.GET, path) { response in
+                    #expect(
+                        response.text.contains("EX-QT6-1 (decision overdue: due 3 July 2026, 151 days ago)")
+                            || response.text.contains("EX-QT6-1: decision overdue: due 3 July 2026, 151 days ago"),
+                        "\(path)")
+                    #expect(
+                        response.text.contains("representations stage overdue: due 21 October 2026, 41 days ago"),
+                        "\(path)")
+                }
             }
             try await app.signedIn().test(.GET, "/pharmacies/FA129") { #expect($0.status == .ok) }
+            // GOS contract codes in reading order: G1, G2 … G10, not G1, G10, G11 … G2.
+            try await app.signedIn().test(.GET, "/icbs/QT6/records/gos-contracts?format=csv") { response async throws in
+                let numbers = try csvRows(response.text).dropFirst().map { $0[0] }
+                #expect(numbers.count >= 10)
+                #expect(numbers == (1...numbers.count).map { "EX-QT6-G\($0)" })
+            }
             try await app.signedIn().test(.GET, "/icbs/QT6/records/nonsense") { #expect($0.status == .notFound) }
         }
     }

@@ -157,6 +157,8 @@ struct DentalPositionTests {
                     #expect(response.text.contains(text), "\(text)")
                 }
                 #expect(response.text.contains("id=\"trend-chart-title\""))
+                // No variation is recorded: the underspend is the clawback, said in words, not a second equal figure.
+                #expect(response.text.contains("no recorded variation releases value"))
             }
             for table in ["positions", "top-risks", "mid-year-flags", "bands", "trend"] {
                 try await app.signedIn().test(.GET, "/icbs/QT6/dental-position?format=csv&table=\(table)") {

@@ -127,4 +127,24 @@ struct EscapingTests {
             #expect(pages >= 100 && showedHostileData == pages)
         }
     }
+
+    @Test("A page's one inline style carries this response's CSP nonce; every response has a new one")
+    func styleNonce() async throws {
+        try await withWorkbench { app in
+            var nonces: [String] = []
+            for _ in 0..<2 {
+                try await app.signedIn().test(.GET, "/icbs/QT6") { response in
+                    let policy = response.headers.first(name: "Content-Security-Policy") ?? ""
+                    let styles = response.text.components(separatedBy: "<style nonce=\"").dropFirst()
+                    #expect(styles.count == 1)
+                    let nonce = String(styles.first?.prefix { $0 != "\"" } ?? "")
+                    #expect(nonce.count >= 22)
+                    #expect(policy.contains("style-src 'self' 'nonce-\(nonce)'"))
+                    #expect(!response.text.contains("<style>"))
+                    nonces.append(nonce)
+                }
+            }
+            #expect(nonces.count == 2 && nonces[0] != nonces[1])
+        }
+    }
 }

@@ -275,6 +275,26 @@ struct GovernancePageTests {
                 positions.append(try #require(html.range(of: "<h2>\(heading)</h2>")).lowerBound)
             }
             #expect(positions == positions.sorted())
+            // The cover carries what the secretariat gives (escaped in the page and in the printed margins), the
+            // declarations box, and each section's chart as a numbered figure.
+            try await app.signedIn().test(
+                .GET,
+                "/icbs/QT6/committee-paper?meeting=2026-12-01&agenda_item=%3C/style%3E7%22&author=Ann&lead=Dee"
+            ) { response in
+                let page = response.text
+                #expect(page.contains("<th scope=\"row\">Agenda item</th><td>&lt;/style&gt;7&quot;</td>"))
+                #expect(page.contains("<th scope=\"row\">Author</th><td>Ann</td>"))
+                #expect(page.contains("<th scope=\"row\">Executive lead</th><td>Dee</td>"))
+                #expect(page.contains("Agenda item \\3c /style\\3e 7\\22 \""))
+                #expect(page.components(separatedBy: "</style>").count - 1 == 1)
+                #expect(page.contains("<th scope=\"row\">Contains patient-identifiable data</th>"))
+                for caption in [
+                    "Figure 1. UDAs delivered against the working-day profile", "Figure 2. Spend each month",
+                    "Figure 3. Access to NHS dentistry by neighbourhood",
+                ] {
+                    #expect(page.contains("<figcaption>\(caption)"), "\(caption)")
+                }
+            }
             try await app.signedIn().test(
                 .GET, "/icbs/QT6/committee-paper?meeting=2026-12-01&format=csv&table=decisions-due"
             ) { response in
@@ -290,6 +310,34 @@ struct GovernancePageTests {
                 #expect(response.text.contains("PODIUM_CHROMIUM"))
             }
             try await app.signedIn().test(.GET, "/icbs/QXX/committee-paper") { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test("Chromium installed after the server started is found when a PDF is asked for")
+    func chromiumFoundLate() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-late-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await withWorkbench(chromium: .search(path: folder.path)) { app in
+            try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?format=pdf") {
+                #expect($0.status == .serviceUnavailable)
+            }
+            // A stand-in "chromium" on the searched PATH, installed now: it writes a one-line PDF where it is told to.
+            let browser = folder.appendingPathComponent("chromium")
+            try Data(
+                """
+                #!/bin/sh
+                for argument in "$@"; do
+                  case "$argument" in --print-to-pdf=*) printf '%%PDF-1.4 stand-in\n' > "${argument#--print-to-pdf=}";; esac
+                done
+                """.utf8
+            ).write(to: browser)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+            try await app.signedIn().test(.GET, "/icbs/QT6/committee-paper?format=pdf") { response in
+                #expect(response.status == .ok)
+                #expect(response.contentType == "application/pdf")
+                #expect(response.body.string.hasPrefix("%PDF-1.4 stand-in"))
+            }
         }
     }
 }

@@ -126,6 +126,8 @@ enum PageGolden {
         var text = html
         let patterns: [(String, String)] = [
             (#"name="_csrf" value="[^"]*""#, #"name="_csrf" value="…""#),
+            // A fresh Content-Security-Policy nonce for every response.
+            (#"<style nonce="[^"]*""#, #"<style nonce="…""#),
             (#"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#, "…uuid…"),
             (#"Podium ([0-9.]+) · (SQLite|PostgreSQL)"#, "Podium $1 · …database…"),
             // How long each import took (About the data): measured, so never the same twice.

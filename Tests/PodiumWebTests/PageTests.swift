@@ -19,6 +19,13 @@ struct PageTests {
                 // Every contract of the latest year counts for an ICB (no Health & Justice contracts run into 2025/26).
                 let contracts = try #require(expected.years[expected.latestYear]).contracts
                 #expect(response.text.contains("<td class=\"num\">\(contracts)</td>"))
+                // MHCLG's average rank: the higher, the more deprived (the data test checks the direction).
+                #expect(response.text.contains("higher is more deprived"))
+                #expect(!response.text.contains("lower is more deprived"))
+            }
+            try await app.signedIn().test(.GET, "/icbs/QT6") { response in
+                #expect(response.text.contains("higher is more deprived;"))
+                #expect(!response.text.contains("lower rank is more deprived"))
             }
             try await app.signedIn().test(.GET, "/?q=qjm") { response async throws in
                 #expect(response.text.contains("Showing 1–1 of 1 ICBs (filtered from 42)"))

@@ -15,7 +15,7 @@ import VaporTesting
 /// administrator with a real session, which ``Application/signedIn()`` presents on every request.
 @discardableResult
 func withWorkbench<T: Sendable>(
-    auth: AuthSettings = AuthSettings(),
+    auth: AuthSettings = AuthSettings(), chromium: ChromiumChoice = .none,
     data: @escaping @Sendable (any Database) async throws -> Void = { try await Fixtures.importAll(into: $0) },
     _ test: (Application) async throws -> T
 ) async throws -> T {
@@ -24,7 +24,8 @@ func withWorkbench<T: Sendable>(
         let result = try await withApp(
             configure: { app in
                 app.logger.logLevel = .critical
-                try configure(app, config: PodiumConfig(database: choice, auth: auth), clock: Fixtures.clock)
+                try configure(
+                    app, config: PodiumConfig(database: choice, chromium: chromium, auth: auth), clock: Fixtures.clock)
                 app.storage[TestAuthKey.self] = auth
                 try await app.autoMigrate()
                 try await data(app.db)

@@ -30,6 +30,19 @@ public struct AccessInequality: Sendable, Equatable {
         return most.meanAccess / least.meanAccess
     }
 
+    /// Why there is no ratio, in words; `nil` when there is one.
+    public var whyNoRatio: String? {
+        guard ratioMostToLeastDeprived == nil else { return nil }
+        let most = deciles.first { $0.decile == 1 }
+        let least = deciles.first { $0.decile == 10 }
+        switch (most, least) {
+        case (nil, nil): return "no LSOA here is in IMD decile 1 or in decile 10"
+        case (nil, _): return "no LSOA here is in IMD decile 1 (the most deprived)"
+        case (_, nil): return "no LSOA here is in IMD decile 10 (the least deprived)"
+        default: return "no access at all in IMD decile 10, so nothing to divide by"
+        }
+    }
+
     public var shareWithoutAccess: Double { population > 0 ? populationWithoutAccess / population : 0 }
 
     /// - Parameters: per area, in the same order: its score, its people and its national IMD decile (1–10).

@@ -37,7 +37,7 @@ public enum SortValue: Sendable, Hashable, Comparable {
 
     public static func < (lhs: SortValue, rhs: SortValue) -> Bool {
         switch (lhs, rhs) {
-        case (.text(let a), .text(let b)): a.lowercased() < b.lowercased()
+        case (.text(let a), .text(let b)): NaturalOrder.less(a, b)
         case (.number(let a), .number(let b)): a < b
         case (.missing, _): false
         case (_, .missing): true

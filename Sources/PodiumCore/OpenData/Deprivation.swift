@@ -43,13 +43,17 @@ public struct IoD2025Area: Sendable, Hashable, Codable {
 public struct IoD2025ICBSummary: Sendable, Hashable, Codable {
     public var icbOnsCode: ONSCode
     public var name: String
-    /// Population-weighted average of LSOA IMD ranks; lower means more deprived.
+    /// Population-weighted average of LSOA IMD ranks, in MHCLG's summary form: higher means more deprived (in IoD2025
+    /// Birmingham and Solihull has the highest, 23,114.39, and is 1st most deprived; Surrey Heartlands the lowest).
     public var imdAverageRank: FixedDecimal
     /// Position among the 42 ICBs on average rank (1 = most deprived).
     public var imdRankOfAverageRank: Int
     public var imdAverageScore: FixedDecimal
     /// Share of the ICB's LSOAs among England's most deprived 10 %.
     public var proportionInMostDeprivedDecile: FixedDecimal
+
+    /// Which way the average rank reads, for a caption.
+    public static let averageRankDirection = "higher is more deprived"
 
     public init(
         icbOnsCode: ONSCode, name: String, imdAverageRank: FixedDecimal, imdRankOfAverageRank: Int,

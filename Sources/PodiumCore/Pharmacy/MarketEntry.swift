@@ -113,6 +113,29 @@ public struct MarketEntryTimetable: Sendable, Hashable {
     }
     public func decisionDue(received: CalendarDate) -> CalendarDate { received.adding(days: decisionDays) }
     public func appealBy(decided: CalendarDate) -> CalendarDate { decided.adding(days: appealDays) }
+
+    /// A statutory date that has passed without its step.
+    public struct Overdue: Sendable, Hashable {
+        public var step: String
+        public var due: CalendarDate
+        public var days: Int
+        /// "decision overdue: due 3 July 2026, 151 days ago".
+        public var words: String { "\(step) overdue: due \(due.label), \(days) day\(days == 1 ? "" : "s") ago" }
+    }
+
+    /// What is overdue on `today` for an open, undecided application: the decision once its due date has passed; before
+    /// that, the representations stage when the application is still only "received" after representations should
+    /// have closed. Nothing once decided or withdrawn.
+    public func overdue(_ application: MarketEntryApplication, today: CalendarDate) -> Overdue? {
+        guard application.status.isOpen, application.decisionDate == nil else { return nil }
+        let due = decisionDue(received: application.received)
+        guard today > due else {
+            let close = representationsClose(received: application.received)
+            guard application.status == .received, today > close else { return nil }
+            return Overdue(step: "representations stage", due: close, days: close.days(to: today))
+        }
+        return Overdue(step: "decision", due: due, days: due.days(to: today))
+    }
 }
 
 /// Where a Health and Wellbeing Board's PNA stands (NHS Act 2006 s128A; SI 2013/349 reg 6).

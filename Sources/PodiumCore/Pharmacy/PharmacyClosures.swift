@@ -25,9 +25,13 @@ public struct ClosureSummary: Sendable, Hashable {
         public var decile: Int
         public var pharmacies: Int
         public var closures: Int
-        /// Closures per 100 pharmacies in tenths, `nil` with no pharmacies.
+        /// Closures per 100 pharmacies in tenths; `nil` with fewer than ``minimumForRate`` pharmacies (3 closures of 1
+        /// pharmacy would read "300 per 100").
         public var per100: Int64?
     }
+
+    /// Pharmacies a decile needs before its rate is shown.
+    public static let minimumForRate = 10
 
     /// Open pharmacies the rates are per.
     public var pharmacies: Int
@@ -55,8 +59,9 @@ public struct ClosureSummary: Sendable, Hashable {
             let members = Set(decileOf.filter { $0.value == decile }.keys)
             let count = closures.filter { members.contains($0.pharmacy) }.count
             byDecile.append(
-                Decile(decile: decile, pharmacies: members.count, closures: count, per100: per100(count, members.count))
-            )
+                Decile(
+                    decile: decile, pharmacies: members.count, closures: count,
+                    per100: members.count >= minimumForRate ? per100(count, members.count) : nil))
         }
         return ClosureSummary(
             pharmacies: decileOf.count, temporary: temporary.count, permanent: closures.count - temporary.count,

@@ -107,21 +107,30 @@ public enum PharmacyRegisterHistory {
     /// A code that opened at the postcode of a code that closed within ``sameDayWindow`` days: the premises changed
     /// hands and took a new code (a change of ownership not on a debts-and-liabilities basis).
     static func newCodes(closed: [Pharmacy], opened: [Pharmacy]) -> [PharmacyEvent] {
+        successions(closed: closed, opened: opened).map { old, new in
+            event(
+                new, new.openDate!, .ownershipChanged,
+                "took over from \(old.code) (\(old.name)) at the same premises with a new code")
+        }
+    }
+
+    /// Closed codes whose premises a new code took over (``newCodes``), each with its successor: a change of
+    /// ownership, not a pharmacy lost, so never a permanent closure in a count or a rate.
+    public static func takenOver(in register: [Pharmacy]) -> [PharmacyCode: PharmacyCode] {
+        Dictionary(
+            successions(closed: register, opened: register).map { ($0.old.code, $0.new.code) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    static func successions(closed: [Pharmacy], opened: [Pharmacy]) -> [(old: Pharmacy, new: Pharmacy)] {
         let closures = Dictionary(
             grouping: closed.filter { $0.status == .closed && $0.closeDate != nil }, by: \.postcode)
-        var events: [PharmacyEvent] = []
-        for pharmacy in opened {
-            guard let openDate = pharmacy.openDate, let candidates = closures[pharmacy.postcode] else { continue }
-            let predecessor = candidates.first { old in
+        return opened.compactMap { pharmacy in
+            guard let openDate = pharmacy.openDate, let candidates = closures[pharmacy.postcode] else { return nil }
+            return candidates.first { old in
                 old.code != pharmacy.code && abs(old.closeDate!.days(to: openDate)) <= sameDayWindow
-            }
-            if let predecessor {
-                let detail =
-                    "took over from \(predecessor.code) (\(predecessor.name)) at the same premises with a new code"
-                events.append(event(pharmacy, openDate, .ownershipChanged, detail))
-            }
+            }.map { (old: $0, new: pharmacy) }
         }
-        return events
     }
 
     private static func event(_ pharmacy: Pharmacy, _ date: CalendarDate, _ kind: PharmacyEventKind, _ detail: String)

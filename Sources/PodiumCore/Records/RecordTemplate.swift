@@ -77,6 +77,8 @@ public enum FieldValue: Sendable, Hashable {
 
     public var text: String? { if case .text(let value) = self { value } else { nil } }
     public var integer: Int64? { if case .integer(let value) = self { value } else { nil } }
+    /// The value as text to order by (``NaturalOrder``); empty when missing.
+    public var sortText: String { text ?? integer.map { String($0) } ?? "" }
 }
 
 /// One column of a template.

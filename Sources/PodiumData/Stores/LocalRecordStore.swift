@@ -56,8 +56,15 @@ public struct LocalRecordStore: Sendable {
     }
 
     /// The ICB's records (every ICB's with `icb` `nil`), in key order.
+    /// An ICB's records (or every record, `icb` nil) in key order, codes read naturally (G2 before G10).
     public func records(_ template: RecordTemplate, icb: ICBCode?) async throws -> [StoredRecord] {
-        try await select(template) { query in icb.map { query.where("icb_code", .equal, $0.rawValue) } ?? query }
+        let records = try await select(template) { query in
+            icb.map { query.where("icb_code", .equal, $0.rawValue) } ?? query
+        }
+        let keys = records.map { record in template.key.map { record.values[$0].sortText } }
+        return records.indices.sorted { left, right in
+            zip(keys[left], keys[right]).first { $0 != $1 }.map { NaturalOrder.less($0.0, $0.1) } ?? (left < right)
+        }.map { records[$0] }
     }
 
     /// Stored records that may share a key with `values`: those whose first key column holds one of theirs (and, for

@@ -3,12 +3,15 @@ import PodiumCore
 import PodiumData
 
 /// Example local records for the demo, where no open data exists: real sites from the bundled ODS register,
-/// invented figures. Every record is stored with `is_example` set and every page that shows one labels it.
+/// invented figures. Every record is stored with `is_example` set and every page that shows one labels it — except the
+/// permanent pharmacy closures, which are ODS's own closures and say so.
 ///
 /// Generation is deterministic (a hash of each site's code, never a random generator), so installing twice
 /// writes the same values and changes nothing.
 public enum ExampleRecords {
     public static let source = "example data"
+    /// The source of the records read from the ODS register rather than invented.
+    public static let odsSource = "ODS edispensary"
     /// Fixed, so a second install writes identical rows.
     static let recordedAt = "2025-04-01T00:00:00Z"
     /// Example activity covers 2024/25.
@@ -53,12 +56,17 @@ public enum ExampleRecords {
         let open = english.filter { $0.organisation.status == .active }
         let byICB = Dictionary(grouping: open, by: { $0.organisation.icb! })
         var output: [RecordTemplate: [StoredRecord]] = [:]
-        func add(_ template: RecordTemplate, _ icb: ICBCode?, _ cells: [String: String]) {
+        func write(_ template: RecordTemplate, _ icb: ICBCode?, _ cells: [String: String], example: Bool) {
             guard case .success(let values) = template.read(cells) else {
                 preconditionFailure("example \(template.id) record does not match its template: \(cells)")
             }
             output[template, default: []].append(
-                StoredRecord(values: values, icb: icb, isExample: true, source: source, recordedAt: recordedAt))
+                StoredRecord(
+                    values: values, icb: icb, isExample: example, source: example ? source : odsSource,
+                    recordedAt: recordedAt))
+        }
+        func add(_ template: RecordTemplate, _ icb: ICBCode?, _ cells: [String: String]) {
+            write(template, icb, cells, example: true)
         }
         for sited in open {
             let pharmacy = sited.organisation
@@ -106,17 +114,19 @@ public enum ExampleRecords {
                 }
             }
         }
-        // Permanent closures are the real ones: pharmacies ODS closed during 2024/25.
-        for sited in english where sited.organisation.status == .closed {
+        // Permanent closures are the real ones, so not labelled example: pharmacies ODS closed from April 2024, less
+        // those whose premises a new code took over (a change of ownership, not a pharmacy lost).
+        let takenOver = PharmacyRegisterHistory.takenOver(in: english.map(\.organisation))
+        for sited in english where sited.organisation.status == .closed && takenOver[sited.organisation.code] == nil {
             guard let closed = sited.organisation.closeDate, closed >= CalendarDate(year: 2024, month: 4, day: 1)!
             else { continue }
-            add(
+            write(
                 .pharmacyClosures, sited.organisation.icb,
                 [
                     "ods_code": sited.organisation.code.rawValue, "date": closed.iso, "kind": "permanent",
                     "hours_lost": "",
                     "reason": "closure date as published in ODS",
-                ])
+                ], example: false)
         }
         for (icb, pharmacies) in byICB.sorted(by: { $0.key < $1.key }) {
             let sorted = pharmacies.sorted { $0.organisation.code < $1.organisation.code }

@@ -6,8 +6,8 @@ public struct PodiumConfig: Sendable, Equatable {
     public var host: String
     public var port: Int
     public var database: DatabaseChoice
-    /// Headless Chromium for committee papers as PDF; `nil` when none is installed (the HTML still prints).
-    public var chromium: String?
+    /// Headless Chromium for committee papers as PDF, looked for when a PDF is asked for (the HTML always prints).
+    public var chromium: ChromiumChoice
     public var auth: AuthSettings
 
     public static let hostKey = "PODIUM_HOST"
@@ -15,7 +15,7 @@ public struct PodiumConfig: Sendable, Equatable {
     public static let chromiumKey = PDFRenderer.chromiumKey
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice, chromium: String? = nil,
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice, chromium: ChromiumChoice = .none,
         auth: AuthSettings = AuthSettings()
     ) {
         self.host = host
@@ -48,14 +48,15 @@ public struct PodiumConfig: Sendable, Equatable {
         guard !resolvedHost.isEmpty else {
             throw ConfigurationError(key: host == nil ? hostKey : "--host", reason: "is empty")
         }
-        if let explicit = environment[chromiumKey], !explicit.isEmpty,
-            !FileManager.default.isExecutableFile(atPath: explicit)
-        {
-            throw ConfigurationError(key: chromiumKey, reason: "\"\(explicit)\" is not an executable file")
+        var chromium = ChromiumChoice.search(path: environment["PATH"] ?? "/usr/bin:/bin")
+        if let explicit = environment[chromiumKey], !explicit.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: explicit) else {
+                throw ConfigurationError(key: chromiumKey, reason: "\"\(explicit)\" is not an executable file")
+            }
+            chromium = .named(explicit)
         }
         return PodiumConfig(
-            host: resolvedHost, port: resolvedPort, database: database,
-            chromium: PDFRenderer.locate(environment: environment),
+            host: resolvedHost, port: resolvedPort, database: database, chromium: chromium,
             auth: try AuthSettings.resolve(host: resolvedHost, environment: environment))
     }
 }

@@ -69,11 +69,13 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
 /// Headers that keep pages safe even if something slipped through escaping: no scripts run, no framing.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let nonce = Request.makeNonce()
+        request.styleNonce = nonce
         let response = try await next.respond(to: request)
         response.headers.replaceOrAdd(
             name: "Content-Security-Policy",
             value:
-                "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+                "default-src 'self'; style-src 'self' 'nonce-\(nonce)'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         )
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

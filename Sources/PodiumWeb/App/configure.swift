@@ -32,7 +32,7 @@ public func configure(_ app: Application, config: PodiumConfig, clock: WallClock
     try app.register(collection: AccessController())
     try app.register(collection: CommissioningController())
     try app.register(collection: FinanceController())
-    try app.register(collection: GovernanceController(pdf: config.chromium.map { PDFRenderer(executable: $0) }))
+    try app.register(collection: GovernanceController(chromium: config.chromium))
     try app.register(collection: RecordsController())
     try app.register(collection: EarlyWarningController())
     try app.register(collection: AccountController(settings: config.auth))

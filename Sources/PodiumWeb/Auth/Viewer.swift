@@ -40,6 +40,7 @@ extension Request {
     var page: PageContext {
         var context = application.pageContext
         context.viewer = viewer.map { PageContext.SignedIn(user: $0.user, csrfToken: $0.csrfToken) }
+        context.styleNonce = styleNonce
         return context
     }
 }

@@ -5,8 +5,8 @@ import Vapor
 /// Governance: the delegation register, risk log, assurance, logs and transformation on one page, and the committee
 /// paper built from them (HTML for print, PDF through headless Chromium).
 struct GovernanceController: RouteCollection {
-    /// `nil` when no Chromium is installed.
-    let pdf: PDFRenderer?
+    /// Looked for on each PDF request.
+    let chromium: ChromiumChoice
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(PodiumRoute.governanceTemplate.components, use: page)
@@ -22,12 +22,17 @@ struct GovernanceController: RouteCollection {
     @Sendable func paper(req: Request) async throws -> Response {
         let parameters = try ListParameters.from(req)
         let meeting = try req.queryDate("meeting") ?? req.clock.today
+        let details = CommitteePaper.Details(
+            agendaItem: req.query[String.self, at: "agenda_item"] ?? "",
+            author: req.query[String.self, at: "author"] ?? "",
+            lead: req.query[String.self, at: "lead"] ?? "")
         let model = try await CommitteePaper.Model.query(
-            req.queryContext, icb: try req.icbCode(), meeting: meeting, year: req.query[String.self, at: "year"])
+            req.queryContext, icb: try req.icbCode(), meeting: meeting, year: req.query[String.self, at: "year"],
+            details: details)
         guard parameters.format?.lowercased() == "pdf" else {
             return try Responses.page(CommitteePaper.View(model, context: req.page), parameters)
         }
-        guard let pdf else {
+        guard let pdf = chromium.renderer() else {
             throw WebError.unavailable(
                 .pdfUnavailable,
                 "PDF needs headless Chromium on the server (install chromium, or set PODIUM_CHROMIUM). The HTML paper prints the same way from a browser."

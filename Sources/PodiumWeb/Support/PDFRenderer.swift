@@ -1,8 +1,26 @@
 import Foundation
 
+/// Where the committee paper's printer comes from: the browser `PODIUM_CHROMIUM` names, or the first Chromium on the
+/// server's `PATH` at the moment a PDF is asked for (so installing Chromium after the server started works); none
+/// for servers that must never print.
+public enum ChromiumChoice: Sendable, Equatable {
+    case named(String)
+    case search(path: String)
+    case none
+
+    /// The renderer to print with now; `nil` when no Chromium can be found.
+    func renderer() -> PDFRenderer? {
+        switch self {
+        case .named(let executable): PDFRenderer(executable: executable)
+        case .search(let path): PDFRenderer.locate(environment: ["PATH": path]).map { PDFRenderer(executable: $0) }
+        case .none: nil
+        }
+    }
+}
+
 /// Prints an HTML page to PDF with headless Chromium (`--print-to-pdf`), so a committee paper downloads as the same
-/// document the browser prints: print CSS, a page break before each section. Chromium is found at start-up
-/// (``PodiumConfig/chromium``); without it the PDF link answers 503 with what to install, and the HTML still prints.
+/// document the browser prints: print CSS, a page break before each section. Without Chromium the PDF link answers
+/// 503 with what to install, and the HTML still prints.
 struct PDFRenderer: Sendable {
     /// The environment variable naming the browser to print with.
     static let chromiumKey = "PODIUM_CHROMIUM"

@@ -7,6 +7,9 @@ public struct PageContext: Sendable {
     public var databaseLabel: String
     /// Who is signed in; `nil` on the sign-in page and for anonymous readers of public open data.
     var viewer: SignedIn?
+    /// This response's Content-Security-Policy nonce: the one inline style a page carries (its print header and
+    /// footer) must present it.
+    var styleNonce: String?
 
     public init(version: String, databaseLabel: String) {
         self.version = version

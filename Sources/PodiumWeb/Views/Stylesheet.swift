@@ -129,7 +129,20 @@ enum Stylesheet {
         table.cover-sheet th { width: 14rem; background: var(--pale); }
         table.cover-sheet ul { margin: 0; padding-left: 1.2rem; }
         @media print {
-          @page { margin: 15mm; }
+          /* A4 with margins; every printed page numbered, the page's running header and footer in the margins
+             (Layout.page sets their text). */
+          @page {
+            size: A4; margin: 20mm 16mm 20mm 16mm;
+            @top-left { font: 8pt Arial, sans-serif; color: #333; }
+            @bottom-left { font: 8pt Arial, sans-serif; color: #333; }
+            @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, sans-serif; color: #333; }
+          }
+          .site-header, .breadcrumbs, .site-footer, .table-meta, .years { display: none !important; }
+          figure.paper-figure { margin: 0.5rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+          figure.paper-figure figcaption { font-weight: bold; font-size: 10pt; margin-bottom: 0.25rem; }
+          table.declarations { break-inside: avoid; }
+          .paper-cover { break-after: page; page-break-after: always; }
+          .table-section.keep { break-inside: avoid; page-break-inside: avoid; }
           /* A committee paper: the cover sheet on its own, then each section from the top of a page. */
           section.paper-section { break-before: page; page-break-before: always; }
           table.cover-sheet tr { break-inside: avoid; }

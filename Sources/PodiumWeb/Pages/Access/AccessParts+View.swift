@@ -131,9 +131,8 @@ enum AccessViews {
             Layout.figure(
                 "Most to least deprived decile",
                 summary.ratioMostToLeastDeprived.map { Cell.decimal($0, decimals: 2).text } ?? "–", source: source,
-                note: summary.ratioMostToLeastDeprived == nil
-                    ? "no LSOA here in IMD decile 1 or in decile 10, so no ratio"
-                    : "access in IMD decile 1 over decile 10; below 1 the most deprived have less"),
+                note: summary.whyNoRatio.map { "\($0), so no ratio" }
+                    ?? "access in IMD decile 1 over decile 10; below 1 the most deprived have less"),
             Layout.figure(
                 "Unmet-need LSOAs", TableView.group(gaps), source: source,
                 note: "\(TableView.group(Int(gapPopulation))) people; high need, low access and activity"),

@@ -82,12 +82,23 @@ enum DentalPositionFigures {
                         "Projected clawback", portfolio.projectedClawback.formatted,
                         source: "year-end rules at the year-to-date pace",
                         note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
-            Layout.figure(
-                final ? "Underspend (\(status.shortLabel))" : "Projected underspend",
-                portfolio.projectedUnderspend.formatted,
-                source: "clawback + value released by recorded variations",
-                note: final ? "recovered after the year end" : "to be recovered and reinvested"),
         ]
+        // The underspend is the clawback plus value released by variations: a card of its own only when they differ.
+        if portfolio.valueReleasedByVariations.pence != 0 {
+            cards.append(
+                Layout.figure(
+                    final ? "Underspend (\(status.shortLabel))" : "Projected underspend",
+                    portfolio.projectedUnderspend.formatted,
+                    source:
+                        "clawback + \(portfolio.valueReleasedByVariations.formatted) released by recorded variations",
+                    note: final ? "recovered after the year end" : "to be recovered and reinvested"))
+        } else {
+            cards.append(
+                Layout.figure(
+                    final ? "Underspend (\(status.shortLabel))" : "Projected underspend", "the clawback",
+                    source: "no recorded variation releases value",
+                    note: final ? "recovered after the year end" : "to be recovered and reinvested"))
+        }
         if portfolio.projectedOverDeliveryPayments.pence > 0 {
             cards.append(
                 Layout.figure(

@@ -4,6 +4,16 @@ import PodiumData
 /// Everything a Primary Care Commissioning Committee paper needs, from live data: the governance overview, the dental
 /// position and the finance position built once from the same contract engine, judged on the meeting's date.
 enum CommitteePaper {
+    /// What the secretariat fills in on a paper's cover (`?agenda_item=&author=&lead=`): empty until given.
+    struct Details: Sendable, Hashable {
+        var agendaItem = ""
+        var author = ""
+        /// The sponsoring director (executive lead).
+        var lead = ""
+
+        var queryItems: [(String, String)] { [("agenda_item", agendaItem), ("author", author), ("lead", lead)] }
+    }
+
     struct Model: Sendable {
         var governance: Governance.Model
         var dental: DentalPosition.Model?
@@ -17,6 +27,11 @@ enum CommitteePaper {
         var recentEngagement: [EngagementEntry]
         /// How old the dental data is on the meeting's day.
         var dataAge: DataAge?
+        /// Market-entry applications past a statutory date on the meeting's day.
+        var overdueApplications: [(application: MarketEntryApplication, overdue: MarketEntryTimetable.Overdue)] = []
+        var details = Details()
+        /// Dental access for the map (everyone, the default choices); `nil` when the access model cannot be built.
+        var accessMap: ICBAccess.Model?
 
         /// How far back the paper looks for engagement.
         static let engagementDays = 183
@@ -34,9 +49,10 @@ enum CommitteePaper {
 
         /// - Parameter year: the financial year of the dental and finance sections (`2024-25`); the latest with data by
         ///   default.
-        static func query(_ context: QueryContext, icb code: ICBCode, meeting: CalendarDate, year: String? = nil)
-            async throws -> Model
-        {
+        static func query(
+            _ context: QueryContext, icb code: ICBCode, meeting: CalendarDate, year: String? = nil,
+            details: Details = Details()
+        ) async throws -> Model {
             let context = context.on(meeting)
             let dental = try await DentalPosition.Model.queryIfImported(context, icb: code, year: year)
             let governance = try await Governance.Model.query(context, icb: code, dental: dental)
@@ -71,7 +87,9 @@ enum CommitteePaper {
                 recentEngagement: governance.engagements.filter { since <= $0.date && $0.date <= meeting },
                 dataAge: try await context.openData.activityMonths().last.map {
                     DataAge(latestMonth: $0, today: meeting)
-                })
+                },
+                overdueApplications: try await OverdueApplications.query(context, icb: code), details: details,
+                accessMap: try? await ICBAccess.Model.query(context, icb: code, choices: AccessChoices()))
         }
     }
 }

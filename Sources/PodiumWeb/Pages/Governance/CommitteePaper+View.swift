@@ -77,8 +77,12 @@ enum CommitteePaperViews {
             "\($0.serviceName): \($0.status.label.prefix(1).lowercased() + $0.status.label.dropFirst()) since \($0.from.label)"
         }
         let partners = paper.engagementByPartner
+        let given = { (text: String) in text.isEmpty ? "to be completed" : text }
         return [
             ("Meeting", ["Primary Care Commissioning Committee, \(paper.meeting.label)"]),
+            ("Agenda item", [given(paper.details.agendaItem)]),
+            ("Author", [given(paper.details.author)]),
+            ("Executive lead", [given(paper.details.lead)]),
             ("Title", ["Pharmacy, optometry and dental commissioning: position report for \(paper.icb.name)"]),
             ("Purpose", [paper.purpose]),
             ("Recommendations", recommendations(paper)),
@@ -94,7 +98,7 @@ enum CommitteePaperViews {
                 "Health inequalities",
                 paper.access.map(\.value) + [
                     "Permanent pharmacy closures on record: \(paper.closures.permanent); unplanned closures: \(paper.closures.unplanned)."
-                ]
+                ] + [OverdueApplications.words(paper.overdueApplications)].compactMap { $0 }
             ),
             (
                 "Equality",
@@ -117,6 +121,33 @@ enum CommitteePaperViews {
                 [
                     "Podium, from the data held on \(paper.meeting.label). Every figure is an aggregate; example data, where present, is labelled."
                 ]
+            ),
+        ]
+    }
+
+    /// The declarations box of an ICB cover sheet: what the paper contains and what follows from it.
+    static func declarations(_ paper: CommitteePaper.Model) -> [(String, String)] {
+        let conflicts = paper.governance.decisionsDue.filter { !$0.conflicts.isEmpty }
+        return [
+            ("Contains patient-identifiable data", "No. Every figure is an aggregate of published or ICB-held data."),
+            (
+                "Contains example data",
+                paper.hasExamples ? "Yes: records generated for the demonstration, labelled where shown." : "No."
+            ),
+            (
+                "Financial implications",
+                paper.finance == nil ? "None shown: no dental activity is imported." : "Yes: see section 2."
+            ),
+            (
+                "Conflicts of interest",
+                conflicts.isEmpty
+                    ? "None declared for the decisions due."
+                    : conflicts.map { "\($0.reference): \($0.conflicts)" }.joined(separator: "; ")
+            ),
+            ("Equality and health inequalities", "See section 3: access by deprivation and who cannot reach care."),
+            (
+                "Suitable for publication",
+                paper.hasExamples ? "No: it contains example data." : "Yes, subject to the committee's agreement."
             ),
         ]
     }
@@ -189,8 +220,8 @@ extension CommitteePaper {
                         [
                             ("meeting", paper.meeting.iso),
                             ("year", paper.dental?.portfolio.financialYear.parameter ?? ""),
-                            ("format", format),
-                        ] + (table.map { [("table", $0)] } ?? [])))
+                        ] + paper.details.queryItems.filter { !$0.1.isEmpty } + [("format", format)]
+                            + (table.map { [("table", $0)] } ?? [])))
             }
             func whole<Row>(_ table: Table<Row>) -> Node<HTML.BodyContext> {
                 TableView.whole(table, csv: link("csv", table.id))
@@ -200,9 +231,24 @@ extension CommitteePaper {
                     named: "section", nodes: [.attr("class", "paper-section"), .h2(.plain(sections[index]))] + content)
             }
             let measures = EvidenceCitation.Measure.allCases.compactMap { governance.measures[$0] }
+            var figureNumber = 0
+            func figure(_ caption: String, _ drawing: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+                figureNumber += 1
+                return .element(
+                    named: "figure",
+                    nodes: [
+                        .attr("class", "paper-figure"),
+                        .element(named: "figcaption", nodes: [.plain("Figure \(figureNumber). \(caption)")]), drawing,
+                    ])
+            }
+            let details = paper.details
+            let agenda = details.agendaItem.isEmpty ? "" : " · Agenda item \(details.agendaItem)"
             return Layout.page(
                 title: "Committee paper: \(icb.shortName)", context: context,
                 crumbs: PharmacyViews.crumbs(icb, "Committee paper"), inlineStyles: inlineStyles,
+                print: Layout.PrintMarks(
+                    header: "\(icb.name) · Primary Care Commissioning Committee, \(paper.meeting.label)\(agenda)",
+                    footer: "\(icb.shortName) · PCCC \(paper.meeting.label) · Contains no patient-identifiable data"),
                 content: [
                     .form(
                         .attr("class", "no-print filter"), .attr("method", "get"), .attr("action", path),
@@ -210,6 +256,16 @@ extension CommitteePaper {
                         .input(
                             .attr("type", "date"), .attr("id", "meeting"), .attr("name", "meeting"),
                             .attr("value", paper.meeting.iso)),
+                        .forEach([
+                            ("agenda_item", "Agenda item", details.agendaItem), ("author", "Author", details.author),
+                            ("lead", "Executive lead", details.lead),
+                        ]) { name, label, value in
+                            .group(
+                                .label(.attr("for", name), .plain(" \(label) ")),
+                                .input(
+                                    .attr("type", "text"), .attr("id", name), .attr("name", name),
+                                    .attr("value", value)))
+                        },
                         .button(.attr("type", "submit"), .plain("Rebuild")),
                         .plain(" "),
                         .a(.attr("href", link("pdf", nil)), .plain("Download PDF"))),
@@ -218,15 +274,26 @@ extension CommitteePaper {
                             "This paper includes example records generated for the demonstration; they are labelled on the governance and finance pages.",
                             class: "notice example")
                         : .empty,
-                    .table(
-                        .attr("class", "cover-sheet"),
-                        .caption(.plain("Cover sheet")),
-                        .tbody(
-                            .forEach(CommitteePaperViews.cover(paper)) { field, lines in
-                                .tr(
-                                    .th(.attr("scope", "row"), .plain(field)),
-                                    .td(lines.count == 1 ? .plain(lines[0]) : .ul(.forEach(lines) { .li(.plain($0)) })))
-                            })),
+                    .div(
+                        .attr("class", "paper-cover"),
+                        .table(
+                            .attr("class", "cover-sheet"),
+                            .caption(.plain("Cover sheet")),
+                            .tbody(
+                                .forEach(CommitteePaperViews.cover(paper)) { field, lines in
+                                    .tr(
+                                        .th(.attr("scope", "row"), .plain(field)),
+                                        .td(
+                                            lines.count == 1
+                                                ? .plain(lines[0]) : .ul(.forEach(lines) { .li(.plain($0)) })))
+                                })),
+                        .table(
+                            .attr("class", "cover-sheet declarations"),
+                            .caption(.plain("Declarations")),
+                            .tbody(
+                                .forEach(CommitteePaperViews.declarations(paper)) { field, text in
+                                    .tr(.th(.attr("scope", "row"), .plain(field)), .td(.plain(text)))
+                                }))),
                     section(
                         0,
                         paper.dental.map { dental in
@@ -239,23 +306,48 @@ extension CommitteePaper {
                                         + (paper.dataAge.map { ", \($0.words)" } ?? "")
                                         + "; the year end is \(dental.portfolio.yearEndStatus.label). Higher delivery is better.",
                                     class: "direction"),
+                                dental.measures.first.map { measure in
+                                    figure(
+                                        "\(measure.name), \(dental.portfolio.financialYear.label) (SPC; higher is better)",
+                                        measure.view().render(id: "paper-spc-delivery"))
+                                } ?? .empty,
                             ] + (topRisks.map { [whole($0)] } ?? [])
                         } ?? [Layout.paragraph("No dental activity is imported yet.", class: "notice")]),
                     section(
                         1,
-                        (lines.map { [whole($0)] } ?? [
-                            Layout.paragraph("No finance position without dental activity.", class: "notice")
-                        ])
+                        (paper.finance.map { finance in
+                            [
+                                figure(
+                                    "Spend each month against a twelfth of the budget, \(finance.year.label)",
+                                    Finance.View.chart(finance).render(id: "paper-finance-chart"))
+                            ]
+                        } ?? [])
+                            + (lines.map { [whole($0)] } ?? [
+                                Layout.paragraph("No finance position without dental activity.", class: "notice")
+                            ])
                             + (options.map { [whole($0)] } ?? [])),
                     section(
                         2,
                         [
+                            paper.accessMap.map { access in
+                                let model = access.snapshot.model
+                                return figure(
+                                    "Access to NHS dentistry by neighbourhood (2021 LSOAs), \(icb.shortName); red is least, blue most",
+                                    AccessViews.map(
+                                        access, scores: model.access,
+                                        breaks: AccessMap.breaks(access.areas.map { model.access[$0] }),
+                                        title: "Access to \(access.snapshot.service.phrase) in \(icb.shortName)"
+                                    ).render(id: "paper-access-map"))
+                            } ?? .empty,
                             .ul(.forEach(paper.access) { .li(.plain($0.value)) }),
                             .ul(
                                 .forEach(measures) { .li(.plain(($0.latestWords ?? $0.name) + " (higher is better)")) }),
                             Layout.paragraph(
                                 "Pharmacy closures on record: \(paper.closures.permanent) permanent, \(paper.closures.unplanned) unplanned.",
                                 class: "direction"),
+                            OverdueApplications.words(paper.overdueApplications).map {
+                                Layout.paragraph($0, class: "notice warning")
+                            } ?? .empty,
                         ]),
                     section(
                         3,

@@ -48,7 +48,8 @@ extension Optometry {
                             model.latestYearRatePer100k.map {
                                 ScaledDecimal.format($0, scale: 1, minimumFractionDigits: 1)
                             } ?? "–",
-                            source: "Census 2021 population", note: "England 2017/18: 23,994"),
+                            source: "Census 2021 population",
+                            note: "no recent England rate to compare with: the last published is for 2017/18"),
                         Layout.figure(
                             "Sight test fee, 2025/26", model.sightTestFee2025?.formatted ?? "–",
                             source: "DHSC, December 2025")

@@ -92,7 +92,10 @@ enum FigureColumns {
             Column("dental_practices", "Dental practices", note: "active", numeric: true) {
                 .count(figures($0).dentalPractices)
             },
-            Column("imd_average_rank", "IMD 2025 average rank", note: "lower is more deprived", numeric: true) {
+            Column(
+                "imd_average_rank", "IMD 2025 average rank", note: IoD2025ICBSummary.averageRankDirection,
+                numeric: true
+            ) {
                 .decimal(figures($0).imdAverageRank)
             },
         ]

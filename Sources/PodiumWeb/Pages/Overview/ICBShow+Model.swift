@@ -9,6 +9,8 @@ enum ICBShow {
         var financialYear: FinancialYear?
         var subICBLocations: [SubICBLocationFigures]
         var sources: [SourceNote]
+        /// Market-entry applications past a statutory date today.
+        var overdueApplications: [(application: MarketEntryApplication, overdue: MarketEntryTimetable.Overdue)] = []
 
         static func query(_ context: QueryContext, icb code: ICBCode, year requested: String?) async throws -> Model {
             let openData = context.openData
@@ -19,7 +21,8 @@ enum ICBShow {
                 financialYear: year,
                 subICBLocations: try await openData.subICBLocations(of: code),
                 sources: try await openData.notes(
-                    OpenData.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year))
+                    OpenData.figureSources + [.subICBLocations, .lsoa2021Lookup, .iod2025], year: year),
+                overdueApplications: try await OverdueApplications.query(context, icb: code))
         }
     }
 }

@@ -26,6 +26,13 @@ extension ICBShow {
                 sources: model.sources,
                 content: [
                     Layout.paragraph("ODS code \(icb.code) · ONS code \(icb.onsCode)\(names)", class: "lede"),
+                    OverdueApplications.words(model.overdueApplications).map { words in
+                        .div(
+                            .attr("class", "notice warning"), .attr("role", "status"),
+                            .p(
+                                .plain(words + " "),
+                                Layout.link("Market entry", PodiumRoute.marketEntry(icb.code).path)))
+                    } ?? .empty,
                     .div(.attr("class", "figures"), .group(cards)),
                     links,
                     .h2(.plain("Sub-ICB Locations")),
@@ -63,7 +70,7 @@ extension ICBShow {
                     "IMD 2025 average rank", figures.imdAverageRank?.formatted ?? "–",
                     source: "MHCLG English Indices of Deprivation 2025",
                     note: figures.imdRankOfAverageRank.map {
-                        "\(Words.ordinal($0)) most deprived of 42 ICBs (lower rank is more deprived)"
+                        "\(IoD2025ICBSummary.averageRankDirection); \(Words.ordinal($0)) most deprived of 42 ICBs"
                     }),
             ]
         }

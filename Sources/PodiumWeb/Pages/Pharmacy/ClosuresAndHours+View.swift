@@ -95,7 +95,11 @@ extension ClosuresAndHours {
                     Column("decile", "IMD 2025 decile", note: "1 = most deprived", numeric: true) { .count($0.decile) },
                     Column("pharmacies", "Pharmacies", numeric: true) { .count($0.pharmacies) },
                     Column("closures", "Closures", numeric: true) { .count($0.closures) },
-                    Column("rate", "Closures per 100 pharmacies", note: "lower is better", numeric: true) {
+                    Column(
+                        "rate", "Closures per 100 pharmacies",
+                        note: "lower is better; not shown under \(ClosureSummary.minimumForRate) pharmacies",
+                        numeric: true
+                    ) {
                         .tenths($0.per100)
                     },
                 ], rows: summary.byDecile, footer: nil)

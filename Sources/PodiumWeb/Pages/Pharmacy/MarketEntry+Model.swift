@@ -9,6 +9,14 @@ enum MarketEntry {
         var documents: ICBRecords
         var boards: [(code: String, status: PNAStatus)]
         var timetable: MarketEntryTimetable
+        var today: CalendarDate
+
+        /// Open applications whose statutory date has passed without its step.
+        var overdue: [(application: MarketEntryApplication, overdue: MarketEntryTimetable.Overdue)] {
+            applications.items(MarketEntryApplication.self).compactMap { application in
+                timetable.overdue(application, today: today).map { (application, $0) }
+            }
+        }
 
         /// Boards whose PNA is due soon, overdue or missing.
         var boardsNeedingAttention: [(code: String, status: PNAStatus)] {
@@ -29,8 +37,31 @@ enum MarketEntry {
             return Model(
                 register: register,
                 applications: try await ICBRecords.query(context, .marketEntryApplications, icb: code),
-                documents: documents, boards: boards, timetable: timetable)
+                documents: documents, boards: boards, timetable: timetable, today: context.today)
         }
+    }
+}
+
+/// An ICB's market-entry applications past a statutory date on `context.today`, for the ICB overview and the committee
+/// paper.
+enum OverdueApplications {
+    static func query(_ context: QueryContext, icb code: ICBCode, timetable: MarketEntryTimetable = .standard)
+        async throws -> [(application: MarketEntryApplication, overdue: MarketEntryTimetable.Overdue)]
+    {
+        try await ICBRecords.query(context, .marketEntryApplications, icb: code).items(MarketEntryApplication.self)
+            .compactMap { application in
+                timetable.overdue(application, today: context.today).map { (application, $0) }
+            }
+    }
+
+    /// "2 market-entry applications past a statutory date: EX-QT6-1 (decision overdue: due …)".
+    static func words(_ overdue: [(application: MarketEntryApplication, overdue: MarketEntryTimetable.Overdue)])
+        -> String?
+    {
+        overdue.isEmpty
+            ? nil
+            : "\(Words.count(overdue.count, "market-entry application")) past a statutory date: "
+                + overdue.map { "\($0.application.reference) (\($0.overdue.words))" }.joined(separator: "; ") + "."
     }
 }
 
@@ -56,6 +87,9 @@ enum ApplicationShow {
         /// England's pharmacies by code, for naming notified contractors.
         var names: [String: String]
         var timetable: MarketEntryTimetable
+        var today: CalendarDate
+
+        var overdue: MarketEntryTimetable.Overdue? { timetable.overdue(application, today: today) }
 
         static func query(
             _ context: QueryContext, icb code: ICBCode, reference: String, timetable: MarketEntryTimetable = .standard
@@ -74,7 +108,7 @@ enum ApplicationShow {
                 application: application, isExample: record.isExample, register: register,
                 parties: try await notificationList(context, for: application, sites: sites),
                 names: Dictionary(sites.map { ($0.code.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first }),
-                timetable: timetable)
+                timetable: timetable, today: context.today)
         }
 
         /// Who must be notified of an application, from the register and the LSOA centroids.

@@ -13,7 +13,7 @@ extension MarketEntry {
             self.model = model
             self.context = context
             applications = Self.applicationsTable(
-                model.applications, icb: model.register.icb.code, timetable: model.timetable)
+                model.applications, icb: model.register.icb.code, timetable: model.timetable, today: model.today)
             boards = Self.boardsTable(model)
         }
 
@@ -52,12 +52,22 @@ extension MarketEntry {
                     .div(
                         .attr("class", "figures"),
                         Layout.figure(
-                            "Applications open", TableView.group(model.openApplications), source: "applications log"),
+                            "Applications open", TableView.group(model.openApplications), source: "applications log",
+                            note: model.overdue.isEmpty ? nil : "\(model.overdue.count) overdue"),
                         Layout.figure(
                             "PNAs overdue", TableView.group(model.overduePNAs), source: "PNA register",
                             note: "lower is better")
                     ),
                     .h2(.plain("Applications")),
+                    model.overdue.isEmpty
+                        ? .empty
+                        : .div(
+                            .attr("class", "notice warning"), .attr("role", "status"),
+                            .p(.plain("\(Words.count(model.overdue.count, "application")) past a statutory date:")),
+                            .ul(
+                                .forEach(model.overdue) { item in
+                                    .li(.plain("\(item.application.reference): \(item.overdue.words)"))
+                                })),
                     TableView.whole(applications, csv: csv(applications.id)),
                     .h2(.plain("Pharmaceutical needs assessments")),
                     TableView.whole(boards, csv: csv(boards.id)),
@@ -67,7 +77,7 @@ extension MarketEntry {
         }
 
         static func applicationsTable(
-            _ records: ICBRecords, icb: ICBCode, timetable: MarketEntryTimetable
+            _ records: ICBRecords, icb: ICBCode, timetable: MarketEntryTimetable, today: CalendarDate
         ) -> Table<(item: MarketEntryApplication, stored: StoredRecord)> {
             Table(
                 id: "applications", caption: "Market-entry applications",
@@ -86,6 +96,7 @@ extension MarketEntry {
                     },
                     Column("due", "Decision due") { .date(timetable.decisionDue(received: $0.item.received)) },
                     Column("status", "Status") { .text($0.item.status.rawValue) },
+                    Column("overdue", "Overdue") { .text(timetable.overdue($0.item, today: today)?.words) },
                     Column("decided", "Decided") { .date($0.item.decisionDate) },
                     Column("appeal-by", "Appeal by") { .date($0.item.decisionDate.map(timetable.appealBy)) },
                     Column("appeal", "Appeal outcome") { .text($0.item.appealOutcome) },
@@ -162,7 +173,12 @@ extension ApplicationShow {
                         .dd(.plain(timetable.representationsClose(received: application.received).label)),
                         .dt(.plain("Decision due")),
                         .dd(.plain(timetable.decisionDue(received: application.received).label)),
-                        .dt(.plain("Status")), .dd(.plain(application.status.rawValue)),
+                        .dt(.plain("Status")),
+                        .dd(
+                            .plain(application.status.rawValue),
+                            .if(
+                                model.overdue != nil,
+                                .strong(.attr("class", "overdue"), .plain(" — \(model.overdue?.words ?? "")")))),
                         .dt(.plain("Decided")), .dd(.plain(application.decisionDate?.label ?? "")),
                         .dt(.plain("Appeal")), .dd(.plain(appeal.joined(separator: ", ")))
                     ),

@@ -9,12 +9,15 @@ struct Crumb {
 
 /// The page shell: header, breadcrumbs, main content, sources, footer. Print-friendly through the stylesheet.
 enum Layout {
+    /// - Parameter print: the running header and footer of the printed pages (default: the page's title, and
+    ///   "Podium"); page numbers come from the stylesheet.
     static func page(
         title: String, context: PageContext, crumbs: [Crumb] = [], sources: [SourceNote] = [],
-        inlineStyles: Bool = false,
+        inlineStyles: Bool = false, print: PrintMarks? = nil,
         content: [Node<HTML.BodyContext>]
     ) -> HTML {
-        HTML(
+        let marks = print ?? PrintMarks(header: title, footer: "Printed from Podium")
+        return HTML(
             .attribute(named: "lang", value: "en-GB"),
             .head(
                 .meta(.charset(.utf8)),
@@ -24,7 +27,10 @@ enum Layout {
                 inlineStyles
                     ? .element(named: "style", nodes: [.raw(Stylesheet.css)])
                     : .link(.attr("rel", "stylesheet"), .attr("href", PodiumRoute.stylesheet.path)),
-                .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", PodiumRoute.icon.path))
+                .link(.attr("rel", "icon"), .attr("type", "image/svg+xml"), .attr("href", PodiumRoute.icon.path)),
+                .element(
+                    named: "style",
+                    nodes: [.unwrap(context.styleNonce) { .attr("nonce", $0) }, .raw(marks.css)])
             ),
             .body(
                 .header(
@@ -56,6 +62,31 @@ enum Layout {
                 )
             )
         )
+    }
+
+    /// The text in a printed page's margins.
+    struct PrintMarks: Sendable {
+        var header: String
+        var footer: String
+
+        /// `@page` margin boxes carrying the text as CSS strings (quotes, backslashes, `<`, `>` and `&` escaped as CSS
+        /// hex escapes, so nothing ends the style element or the string, and no markup appears raw).
+        var css: String {
+            "@media print { @page { @top-left { content: \(Self.quoted(header)); } "
+                + "@bottom-left { content: \(Self.quoted(footer)); } } }"
+        }
+
+        static func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"", "'", "\\", "<", ">", "&": out += "\\" + String(scalar.value, radix: 16) + " "
+                case "\n", "\r": out += " "
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
     }
 
     /// Who is signed in, with their account, the administration page and signing out; or a link to sign in.

@@ -11,18 +11,32 @@ enum TableView {
             .attr("class", "table-section"), .attr("id", table.id),
             filterForm(table, links: links, noun: noun),
             summary(page, noun: noun, csv: links.csv()),
-            .div(.attr("class", "table-scroll"), tableNode(table, rows: page.items, links: links)),
+            scroller(table, tableNode(table, rows: page.items, links: links)),
             pagination(page, links: links)
         )
     }
 
+    /// Tables of up to this many rows are kept on one printed page.
+    static let keepTogether = 12
+
     /// A short table shown whole, with a CSV link.
     static func whole<Row>(_ table: Table<Row>, csv: String, note: String? = nil) -> Node<HTML.BodyContext> {
         .section(
-            .attr("class", "table-section"), .attr("id", table.id),
+            // A short table is printed whole on one page rather than split with a row or two left over.
+            .attr("class", table.rows.count <= keepTogether ? "table-section keep" : "table-section"),
+            .attr("id", table.id),
             .p(.attr("class", "table-meta"), .plain(note ?? Words.count(table.rows.count, "row") + ". "), csvLink(csv)),
-            .div(.attr("class", "table-scroll"), tableNode(table, rows: table.rows, links: nil))
+            scroller(table, tableNode(table, rows: table.rows, links: nil))
         )
+    }
+
+    /// A wide table scrolls sideways inside its own region, which a keyboard can reach and a screen reader names
+    /// (WCAG 2.1.1: a scrollable region must be focusable).
+    private static func scroller<Row>(_ table: Table<Row>, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext>
+    {
+        .div(
+            .attr("class", "table-scroll"), .attr("tabindex", "0"), .attr("role", "region"),
+            .attr("aria-label", table.caption), content)
     }
 
     static func csvLink(_ href: String) -> Node<HTML.BodyContext> {
