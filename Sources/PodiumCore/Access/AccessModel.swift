@@ -63,8 +63,8 @@ public enum AccessDemand: String, Sendable, Hashable, Codable, CaseIterable {
     public var label: String {
         switch self {
         case .everyone: "Everyone"
-        case .children: "Children (0–15)"
-        case .adults: "Adults (16 and over)"
+        case .children: "Children (0–17)"
+        case .adults: "Adults (18 and over)"
         }
     }
 

@@ -27,15 +27,15 @@ enum AccessViews {
             .attr("class", "method"),
             .h2(.plain("How access is measured")),
             Layout.paragraph(
-                "Enhanced two-step floating catchment (E2SFCA, Luo & Qi 2009), computed as PySAL access 1.1.10 does: each site's \(service.capacityLabel) is shared among the \(model.demand == .everyone ? "people" : model.demand.label.lowercased()) within 10 km of it, "
+                "Each site's \(service.capacityLabel) is shared among the \(model.demand == .everyone ? "people" : model.demand.label.lowercased()) within 10 km of it, "
                     + "nearer people counting more (weight 1 up to 3 km, 0.68 to 6 km, 0.22 to 10 km); an LSOA's score adds up its share of every site within 10 km with the same weights. "
-                    + "Straight-line distance between population-weighted centroids on the British National Grid, not travel time. England's average is \(formatted(model.englandMean * service.per)) \(service.unit)."
+                    + "Straight-line distance between population-weighted centroids on the British National Grid, not travel time: the enhanced two-step floating catchment method (Luo and Qi, 2009). England's average is \(formatted(model.englandMean * service.per)) \(service.unit)."
             ),
             Layout.paragraph(
                 "Sites: \(TableView.group(model.sites.count)) \(service.sites)\(snapshot.financialYear.map { service == .dental ? " in \($0.label), at their latest month" : "" } ?? "")"
                     + (left.isEmpty ? "." : "; " + left.joined(separator: "; ") + ".")),
             Layout.paragraph(
-                "Areas: \(TableView.group(model.areas.count)) 2021 LSOAs with Census 2021 residents and IMD 2025 deciles. ONS 2021 centroids are not in the bundled data, so each 2021 LSOA takes its 2011 parents' population-weighted centroids, weighted by their mid-2020 populations (exact for the unchanged LSOAs)."
+                "Areas: \(TableView.group(model.areas.count)) 2021 LSOAs (neighbourhoods of about 1,500 people) with ONS's mid-2024 residents (children are 0–17), IMD 2025 deciles and ONS's 2021 population-weighted centroids."
             ),
             Layout.paragraph(
                 "Unmet need: an LSOA of high need (IMD decile \(model.criteria.maximumIMDDecile) or below, or a share of children in England's top \(Int(100 - model.criteria.childrenSharePercentile))%) whose access and delivered activity are both in England's lowest \(Int(model.criteria.accessPercentile))%; "
@@ -117,7 +117,7 @@ enum AccessViews {
         _ summary: AccessInequality, englandMean: Double, service: AccessService, gaps: Int, gapPopulation: Double
     ) -> [Node<HTML.BodyContext>] {
         let source =
-            "Podium E2SFCA on Census 2021, IMD 2025 and \(service == .dental ? "NHSBSA contracts" : "ODS pharmacies")"
+            "Podium E2SFCA on ONS mid-2024 population, IMD 2025 and \(service == .dental ? "NHSBSA contracts" : "ODS pharmacies")"
         return [
             Layout.figure(
                 "Access", formatted(summary.meanAccess * service.per), source: source,

@@ -14,9 +14,9 @@ enum AccessTables {
         [
             Column("lsoa", "LSOA", note: "2021") { .text($0.area.code.rawValue) },
             Column("name", "Name") { .text($0.area.name) },
-            Column("population", demand == .everyone ? "Population" : demand.label, note: "Census 2021", numeric: true)
+            Column("population", demand == .everyone ? "Population" : demand.label, note: "ONS mid-2024", numeric: true)
             { .count(Int($0.people)) },
-            Column("children", "Children", note: "aged 0–15", numeric: true) { .count($0.area.children) },
+            Column("children", "Children", note: "aged 0–17", numeric: true) { .count($0.area.children) },
             Column("imd_decile", "IMD decile", note: "2025; 1 = most deprived", numeric: true) {
                 .count($0.area.imdDecile)
             },

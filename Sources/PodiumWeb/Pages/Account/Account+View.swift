@@ -164,7 +164,7 @@ enum AdminViews {
                 notice,
                 TableView.whole(
                     table, csv: ListLinks.href(PodiumRoute.adminUsers.path, QueryItems.of([("format", "csv")])),
-                    note: "\(users.count) users. "),
+                    note: Words.count(users.count, "user") + ". "),
                 userForm(
                     action: PodiumRoute.adminUsers.path, heading: "Add a user", form: form, icbs: icbs,
                     problems: problems, isNew: true, context: context),

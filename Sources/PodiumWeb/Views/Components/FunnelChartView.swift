@@ -38,8 +38,8 @@ struct FunnelChartView: SVGDrawing {
             : " \(excluded) provider\(excluded == 1 ? " is" : "s are") left out: expected volume under \(String(format: "%.0f", funnel.minimumDenominator)) (listed below the chart)."
         let phi =
             funnel.overdispersion > 1
-            ? "Limits widened by √φ = \(String(format: "%.1f", funnel.overdispersion.squareRoot())) for overdispersion (providers vary more than chance alone; Spiegelhalter's multiplicative method, 10% winsorised)."
-            : "No overdispersion adjustment."
+            ? "Providers vary more than chance alone would explain, so the limits are \(String(format: "%.1f", funnel.overdispersion.squareRoot())) times wider than chance alone would set them (Spiegelhalter's method for overdispersion)."
+            : "Providers vary no more than chance alone would explain, so the limits are not widened."
         return
             "Centre \(String(format: "%.1f", funnel.centre * scale)) (the group's overall value). \(Self.counts(funnel)) \(phi)\(left) Points beyond the axis are drawn on its edge with their value."
     }
