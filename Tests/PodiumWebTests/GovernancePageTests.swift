@@ -179,7 +179,8 @@ struct GovernancePageTests {
                 ])
             #expect(evidence[0].value.contains("projected year-end \(projected.achievement.percentText!)"))
             #expect(evidence[0].value.contains("clawback \(projected.clawback.formatted)"))
-            let last = try #require(SPCMeasures.portfolioDelivery(dental.portfolio).chart.points.last)
+            let last = try #require(
+                SPCMeasures.portfolioDelivery(dental.portfolio, before: dental.trends.deliveryMonths).chart.points.last)
             #expect(evidence[1].value.contains("in \(try #require(YearMonth(last.period)).label)"))
             #expect(evidence[2].value.contains("adults not seen by an NHS dentist in 24 months"))
             #expect(evidence[3].value.hasPrefix(pharmacy.name))

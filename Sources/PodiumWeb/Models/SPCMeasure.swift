@@ -43,21 +43,12 @@ enum SPCMeasures {
     /// The ICB's monthly delivery against its contracts' profile in the year, judged against limits from the months
     /// `before` it too (every earlier month, oldest first): the pandemic phases' baselines, set and held, so a part year
     /// is not charted against trial limits from its own few months.
-    static func portfolioDelivery(
-        _ portfolio: PortfolioPosition, before: [(YearMonth, Double)] = [], link: String? = nil
-    ) -> SPCMeasure {
+    static func portfolioDelivery(_ portfolio: PortfolioPosition, before: [(YearMonth, Double)]) -> SPCMeasure {
         let year = portfolio.deliveryAgainstProfile
-        guard let first = year.first?.0 else {
-            return SPCMeasure(
-                id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
-                chart: XmRChart(months: year, direction: .increase, target: 100), decimals: 1, link: link)
-        }
-        var measure = phased(
+        let first = year.first?.0
+        return phased(
             id: "delivery", name: "UDAs delivered against the working-day profile", unit: "% of profile",
-            series: before.filter { $0.0 < first } + year, target: 100, link: link)
-        measure.chart = measure.chart.window(from: first.iso)
-        measure.phases = measure.phases.filter { $0.last >= first }
-        return measure
+            series: (first.map { first in before.filter { $0.0 < first } } ?? []) + year, target: 100, shownFrom: first)
     }
 
     /// A year of an every-month series (``patientsSeenSeries``): its months up to `last` charted with their phases (no
@@ -69,11 +60,9 @@ enum SPCMeasures {
             YearMonth(point.period).flatMap { $0 <= last ? ($0, point.value) : nil }
         }
         guard months.contains(where: { $0.0 >= first }) else { return nil }
-        var measure = phased(
-            id: id, name: name, unit: series.unit, series: months, target: series.chart.target, link: series.link)
-        measure.chart = measure.chart.window(from: first.iso)
-        measure.phases = measure.phases.filter { $0.last >= first }
-        return measure
+        return phased(
+            id: id, name: name, unit: series.unit, series: months, target: series.chart.target, link: series.link,
+            shownFrom: first)
     }
 
     /// Monthly UDAs delivered as % of the profile from the first month of data, the pandemic made explicit: limits from
@@ -81,12 +70,9 @@ enum SPCMeasures {
     static func deliverySeries(_ months: [(YearMonth, MonthTotals)], link: String? = nil) -> SPCMeasure {
         phased(
             id: "delivery-series", name: "UDAs delivered against the working-day profile, every month",
-            unit: "% of profile", series: againstProfile(months), target: 100, link: link)
-    }
-
-    /// Each month's UDAs delivered as % of the working-day profile, where a profile is known.
-    static func againstProfile(_ months: [(YearMonth, MonthTotals)]) -> [(YearMonth, Double)] {
-        months.compactMap { month, totals in totals.againstProfile.map { (month, $0) } }
+            unit: "% of profile",
+            series: months.compactMap { month, totals in totals.againstProfile.map { (month, $0) } }, target: 100,
+            link: link)
     }
 
     /// Adults seen in 24 months and children in 12 months per 1,000 residents, every month, against the population
@@ -117,15 +103,22 @@ enum SPCMeasures {
         ]
     }
 
+    /// `series` charted with its pandemic phases; with `shownFrom`, only the months from it on are shown, judged
+    /// against the limits and rules of the whole series.
     private static func phased(
         id: String, name: String, unit: String, series: [(YearMonth, Double)], target: Double? = nil,
-        link: String? = nil
+        link: String? = nil, shownFrom first: YearMonth? = nil
     ) -> SPCMeasure {
         let (options, phases) = PandemicPhases.options(for: series.map(\.0))
-        return SPCMeasure(
+        var measure = SPCMeasure(
             id: id, name: name, unit: unit,
             chart: XmRChart(months: series, direction: .increase, target: target, options: options), decimals: 1,
             link: link, phases: phases)
+        if let first {
+            measure.chart = measure.chart.window(from: first.iso)
+            measure.phases = phases.filter { $0.last >= first }
+        }
+        return measure
     }
 
     /// Adults seen in 24 months and children in 12 months, summed over the contracts, as % of the population.
