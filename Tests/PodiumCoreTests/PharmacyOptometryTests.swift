@@ -292,6 +292,51 @@ struct PharmacyOptometryTests {
         #expect(summary.byDecile[4].per100 == nil)
     }
 
+    @Test("The nearest open pharmacy: closed ones and itself skipped, ties by code, far ones found beyond the grid")
+    func nearestOpenPharmacy() {
+        func site(_ code: String, _ x: Double, _ y: Double, open: Bool = true) -> PharmacySite {
+            PharmacySite(
+                code: PharmacyCode(code)!, name: code, location: GridPoint(easting: x, northing: y),
+                healthAndWellbeingBoard: nil, isOpen: open)
+        }
+        let locator = PharmacyLocator([
+            site("FA001", 100_000, 100_000), site("FA002", 100_300, 100_400, open: false),
+            site("FA004", 101_000, 100_000), site("FA003", 99_000, 100_000), site("FA005", 160_000, 100_000),
+        ])
+        let here = GridPoint(easting: 100_000, northing: 100_000)
+        // FA002 (500 m) is closed; FA003 and FA004 are both 1,000 m away: FA003 by code.
+        #expect(
+            locator.nearestOpen(to: here, excluding: PharmacyCode("FA001")!).map { ($0.0.code.rawValue, $0.1) }
+                ?? ("", 0) == ("FA003", 1_000))
+        #expect(locator.nearest(to: GridPoint(easting: 100_250, northing: 100_350))?.code.rawValue == "FA002")
+        // 300 km east of every site: found by widening the search, 140 km from FA005.
+        #expect(
+            locator.nearestOpen(to: GridPoint(easting: 300_000, northing: 100_000), excluding: PharmacyCode("FA001")!)?
+                .1 == 140_000)
+        #expect(PharmacyLocator([site("FA001", 0, 0)]).nearestOpen(to: here, excluding: PharmacyCode("FA001")!) == nil)
+    }
+
+    @Test("The grid's nearest point is the one a full scan finds, for 2,000 seeded points and 500 places")
+    func gridNearestMatchesAFullScan() {
+        var generator = SplitMix64(seed: 2026)
+        let points = (0..<2_000).map { _ in
+            GridPoint(easting: Double(generator.next() % 300_000), northing: Double(generator.next() % 500_000))
+        }
+        let index = GridIndex(points, cellSize: 2_000)
+        let even: (Int) -> Bool = { $0 % 2 == 0 }
+        for _ in 0..<500 {
+            let x = Double(generator.next() % 400_000) - 50_000
+            let y = Double(generator.next() % 600_000) - 50_000
+            var best: (index: Int, distance: Double)?
+            for (i, p) in points.enumerated() where even(i) {
+                let d = ((p.easting - x) * (p.easting - x) + (p.northing - y) * (p.northing - y)).squareRoot()
+                if best == nil || d < best!.distance { best = (i, d) }
+            }
+            let found = index.nearest(toX: x, y: y, where: even)
+            #expect(found?.index == best?.index && found?.distance == best?.distance)
+        }
+    }
+
     @Test("Templates read what they document and reject the rest, naming the field")
     func templateValidation() throws {
         func problems(_ template: RecordTemplate, _ cells: [String: String]) -> [String] {

@@ -88,8 +88,13 @@ struct AccessPageTests {
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("Need and access: Cornwall and the Isles of Scilly"))
-                // + the legend's six
-                #expect(html.components(separatedBy: "<circle class=\"area ").count - 1 == lsoas + 6)
+                // Every LSOA an area of the map, inside Cornwall's outline over its neighbours, credited to ONS.
+                #expect(html.components(separatedBy: "<path class=\"area ").count - 1 == lsoas)
+                #expect(html.contains("<path class=\"outline\""))
+                #expect(html.contains("<title>NHS Devon Integrated Care Board</title>"))
+                #expect(
+                    html.contains(
+                        "Source: Office for National Statistics licensed under the Open Government Licence v.3.0."))
                 #expect(html.contains("id=\"decile-chart\""))
                 #expect(html.contains("UDAs a year per 1,000 residents in reach"))
                 #expect(html.contains("Showing 1–\(min(lsoas, ListRequest.defaultPerPage)) of \(lsoas) LSOAs"))
@@ -161,6 +166,10 @@ struct AccessPageTests {
                 #expect(response.text.contains("id=\"map-before\""))
                 #expect(response.text.contains("id=\"map-after\""))
                 #expect(response.text.contains("id=\"whatif-decile-chart\""))
+                // The difference map: a closure only makes access worse (or leaves it).
+                let change = try #require(response.text.components(separatedBy: "id=\"map-change\"").last)
+                #expect(change.contains("<path class=\"area loss\""))
+                #expect(!change.contains("<path class=\"area gain\""))
             }
             try await app.signedIn().test(.GET, "/icbs/QT6/access/what-if?change=close&site=\(site)&format=csv") {
                 response async throws in

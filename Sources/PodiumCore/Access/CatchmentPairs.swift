@@ -82,6 +82,38 @@ public struct GridIndex: Sendable {
     }
 }
 
+extension GridIndex {
+    /// The nearest point to (`x`, `y`) that `accept` allows, with its distance; among equally near points the one
+    /// `isPreferred(a, b)` puts first. Searches a square of cells that doubles until it holds an accepted point — every
+    /// point nearer than that one lies inside it — so a few cells are read instead of every point.
+    public func nearest(
+        toX x: Double, y: Double, where accept: (Int) -> Bool = { _ in true },
+        isPreferred: (Int, Int) -> Bool = { $0 < $1 }
+    ) -> (index: Int, distance: Double)? {
+        guard count > 0 else { return nil }
+        let maxX = minX + Double(columns) * cellSize
+        let maxY = minY + Double(rows) * cellSize
+        let farthest = (max(abs(x - minX), abs(x - maxX)), max(abs(y - minY), abs(y - maxY)))
+        let reachAll = (farthest.0 * farthest.0 + farthest.1 * farthest.1).squareRoot()
+        var radius = cellSize
+        while true {
+            var best: (index: Int, distance: Double)?
+            forEach(within: radius, ofX: x, y: y) { index, distance in
+                guard accept(index) else { return }
+                if let found = best,
+                    distance > found.distance || (distance == found.distance && !isPreferred(index, found.index))
+                {
+                    return
+                }
+                best = (index, distance)
+            }
+            if let best { return best }
+            if radius >= reachAll { return nil }
+            radius *= 2
+        }
+    }
+}
+
 /// Every (area, site) pair within the catchment radius, with its distance: the "cost table" of PySAL `access`,
 /// held both ways round. Areas and sites are numbered by their position in the inputs.
 ///

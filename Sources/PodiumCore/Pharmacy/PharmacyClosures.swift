@@ -70,18 +70,33 @@ public struct ClosureSummary: Sendable, Hashable {
             per100Pharmacies: per100(closures.count, decileOf.count), byDecile: byDecile)
     }
 
-    /// The nearest open pharmacy to `site` among `sites` (not itself), with the distance in metres.
-    public static func nearestOpen(to site: GridPoint, excluding code: PharmacyCode, among sites: [PharmacySite]) -> (
-        PharmacySite, Int
-    )? {
-        var best: (PharmacySite, Double)?
-        for other in sites where other.isOpen && other.code != code {
-            let metres = site.distance(to: other.location)
-            if best == nil || metres < best!.1 || (metres == best!.1 && other.code < best!.0.code) {
-                best = (other, metres)
-            }
-        }
-        return best.map { ($0.0, Int($0.1.rounded())) }
+}
+
+/// England's pharmacies indexed by place, so the nearest open one to a closure or a premises is found from a few grid
+/// cells rather than by measuring to all 20,000-odd.
+public struct PharmacyLocator: Sendable {
+    public let sites: [PharmacySite]
+    let index: GridIndex
+
+    public init(_ sites: [PharmacySite]) {
+        self.sites = sites
+        index = GridIndex(sites.map(\.location), cellSize: 2_000)
+    }
+
+    /// The nearest open pharmacy to `point` other than `code`, with the distance in whole metres; equally near ones go
+    /// by code.
+    public func nearestOpen(to point: GridPoint, excluding code: PharmacyCode) -> (PharmacySite, Int)? {
+        index.nearest(
+            toX: point.easting, y: point.northing,
+            where: { sites[$0].isOpen && sites[$0].code != code },
+            isPreferred: { sites[$0].code < sites[$1].code }
+        ).map { (sites[$0.index], Int($0.distance.rounded())) }
+    }
+
+    /// The nearest pharmacy to `point`, open or not.
+    public func nearest(to point: GridPoint) -> PharmacySite? {
+        index.nearest(toX: point.easting, y: point.northing, isPreferred: { sites[$0].code < sites[$1].code })
+            .map { sites[$0.index] }
     }
 }
 

@@ -48,6 +48,24 @@ public struct RecordChangeStore: Sendable {
         }
     }
 
+    /// Each ICB's records as they stand, in a word that changes with every save or delete (the trail only grows): what a
+    /// value built from an ICB's records is kept for.
+    public func states() async throws -> [ICBCode: String] {
+        let rows = try await database.sql().raw(
+            """
+            SELECT icb_code, CAST(COUNT(*) AS BIGINT) AS changes, MAX(changed_at) AS latest FROM record_changes
+            WHERE icb_code IS NOT NULL GROUP BY icb_code
+            """
+        ).all()
+        var states: [ICBCode: String] = [:]
+        for row in rows {
+            let r = RowReader(row: row, table: Self.layout.name)
+            guard let code: ICBCode = try r.optionalCode("icb_code") else { continue }
+            states[code] = "\(try r.int("changes"))|\(try r.optionalText("latest") ?? "")"
+        }
+        return states
+    }
+
     /// The fields as a JSON array of [name, before, after] triples.
     static func encode(_ fields: [RecordChange.FieldChange]) -> String {
         let triples = fields.map { [$0.field, $0.before, $0.after] }

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumData
+import PodiumImport
 
 /// Everything `serve` needs, decided once at start-up by a pure parser.
 public struct PodiumConfig: Sendable, Equatable {
@@ -9,6 +10,8 @@ public struct PodiumConfig: Sendable, Equatable {
     /// Headless Chromium for committee papers as PDF, looked for when a PDF is asked for (the HTML always prints).
     public var chromium: ChromiumChoice
     public var auth: AuthSettings
+    /// The bundled-data folder, for the maps' boundaries (``MapBoundaries``); `nil` draws maps without them, saying so.
+    public var openDataDirectory: String?
 
     public static let hostKey = "PODIUM_HOST"
     public static let portKey = "PODIUM_PORT"
@@ -16,8 +19,11 @@ public struct PodiumConfig: Sendable, Equatable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice, chromium: ChromiumChoice = .none,
-        auth: AuthSettings = AuthSettings()
+        auth: AuthSettings = AuthSettings(),
+        openDataDirectory: String? = try? BundledData.locateDirectory(
+            explicit: nil, environment: ProcessInfo.processInfo.environment)
     ) {
+        self.openDataDirectory = openDataDirectory
         self.host = host
         self.port = port
         self.database = database

@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: PodiumConfig, clock: WallClock
     app.migrations.add(PodiumMigrations.all)
 
     app.openDataCache = OpenDataCache()
+    app.mapBoundaries = MapBoundaryLoader(directory: config.openDataDirectory, logger: app.logger)
     app.pageContext = PageContext(
         version: PodiumVersion.current, databaseLabel: config.database.isPostgres ? "PostgreSQL" : "SQLite")
     app.authSettings = config.auth

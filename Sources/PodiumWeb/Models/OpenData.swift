@@ -37,13 +37,15 @@ struct OpenData: Sendable {
         return try await dentalRecords.state { try await DentalStore(database: database).recordState() }
     }
 
-    /// `build`'s value from the cache for this import state and state of the ICBs' dental records.
+    /// `build`'s value from the cache for this import state and state of the ICBs' dental records (and `also`, what
+    /// else it depends on).
     func cachedWithDentalRecords<T: Sendable>(
-        _ name: String, family: String? = nil, _ build: @escaping @Sendable () async throws -> T
+        _ name: String, family: String? = nil, also: String = "", _ build: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         guard let cache else { return try await build() }
         return try await cache.value(
-            name, variant: try await dentalRecordState(), family: family, state: try await importState(), build: build)
+            name, variant: try await dentalRecordState() + "|" + also, family: family, state: try await importState(),
+            build: build)
     }
 
     /// The import log's state: what the kept values are good for.
@@ -257,6 +259,12 @@ struct OpenData: Sendable {
             }
         }
         return histories
+    }
+
+    /// Every English 2021 LSOA with its people, deprivation and centroid (33,755 rows: read once per import).
+    func accessAreas() async throws -> [AccessArea] {
+        let database = self.database
+        return try await cached("access-areas") { try await AccessStore(database: database).areas() }
     }
 
     /// The ICB register, by name.

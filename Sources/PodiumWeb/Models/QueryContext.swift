@@ -9,10 +9,12 @@ struct QueryContext: Sendable {
     let database: any Database
     let openData: OpenData
     let today: CalendarDate
+    /// The maps' boundaries, read on first use; `nil` draws maps without them.
+    var maps: MapBoundaryLoader? = nil
 
     /// The same reads, judged on another day (a committee meeting's, or `?date=` to reproduce an answer).
     func on(_ day: CalendarDate) -> QueryContext {
-        QueryContext(database: database, openData: openData.on(day), today: day)
+        QueryContext(database: database, openData: openData.on(day), today: day, maps: maps)
     }
 }
 
@@ -24,6 +26,6 @@ extension Request {
             openData: OpenData(
                 database: db, cache: application.openDataCache, importLog: importLogReading,
                 dentalRecords: dentalRecordsReading, today: clock.today),
-            today: clock.today)
+            today: clock.today, maps: application.mapBoundaries)
     }
 }

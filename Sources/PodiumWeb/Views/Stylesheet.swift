@@ -78,7 +78,15 @@ enum Stylesheet {
            distinct for the common colour-vision deficiencies; "no site in reach" is a hollow dot. */
         .map .area { stroke: #fff; stroke-width: 0.4; }
         .map .q1 { fill: #b2182b; } .map .q2 { fill: #ef8a62; } .map .q3 { fill: #e8d8a8; } .map .q4 { fill: #67a9cf; } .map .q5 { fill: #2166ac; }
+        .map path.area { stroke-width: 0.3; }
         .map .none { fill: #fff; stroke: #333; stroke-width: 1; }
+        .map path.none { stroke: #b1b4b6; stroke-width: 0.3; }
+        .map .gain { fill: #2166ac; } .map .loss { fill: #b2182b; } .map .same { fill: #e8e8e8; }
+        .map .neighbour { fill: #f3f2f1; stroke: #b1b4b6; stroke-width: 0.8; }
+        .map .outline { fill: none; stroke: #0b0c0c; stroke-width: 1.5; }
+        .map .credit { font-size: 10px; fill: #505a5f; }
+        .map path.area:hover { stroke: #0b0c0c; stroke-width: 1.2; }
+        .map rect.area { stroke: #505a5f; stroke-width: 0.5; }
         .map .site { fill: #000; }
         .map .site.highlighted { fill: #ffdd00; stroke: #000; stroke-width: 2; }
         .maps { display: flex; flex-wrap: wrap; gap: 1rem; }

@@ -44,7 +44,7 @@ extension AccessSnapshot {
                 if let year { placement = try await store.dentalSites(in: year) } else { placement = AccessSites() }
             case .pharmacy: placement = try await store.pharmacySites()
             }
-            let areas = try await store.areas()
+            let areas = try await openData.accessAreas()
             let model = AccessModel(areas: areas, sites: placement.sites, demand: demand)
             let datasets: [Dataset] =
                 [

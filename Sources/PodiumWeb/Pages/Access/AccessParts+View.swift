@@ -2,6 +2,7 @@ import Foundation
 import Plot
 import PodiumCore
 import PodiumData
+import PodiumImport
 
 /// Shared pieces of the access pages: the method in words, the choice of service and demand, the map and the chart.
 enum AccessViews {
@@ -72,15 +73,18 @@ enum AccessViews {
     /// A map of the ICB's LSOAs coloured by `scores` (per-resident, in the model's order) with fixed `breaks`.
     static func map(
         _ access: ICBAccess.Model, scores: [Double], breaks: [Double], title: String, highlighted: Set<Int> = [],
-        opened: [GridPoint] = []
+        opened: [GridPoint] = [], change before: [Double]? = nil
     ) -> AccessMap {
         let snapshot = access.snapshot
         let model = snapshot.model
         let per = snapshot.service.per
         let areas = access.areas.map { index in
-            AccessMap.Area(
-                location: model.areas[index].location, score: scores[index] * per,
-                label: "\(model.areas[index].code) \(model.areas[index].name): \(formatted(scores[index] * per))")
+            let value = before.map { Self.change(from: $0[index], to: scores[index]) * per } ?? scores[index] * per
+            let words = before.map { "\(formatted($0[index] * per)) → \(formatted(scores[index] * per))" }
+            return AccessMap.Area(
+                location: model.areas[index].location, score: value,
+                label: "\(model.areas[index].code) \(model.areas[index].name): \(words ?? formatted(value))",
+                shape: access.boundaries?.areas[index])
         }
         let sites =
             model.sites.indices.map { index in
@@ -89,11 +93,27 @@ enum AccessViews {
                     label: "\(model.sites[index].name) (\(model.sites[index].id))",
                     highlighted: highlighted.contains(index))
             } + opened.map { AccessMap.Site(location: $0, label: "New site", highlighted: true) }
+        let drawn =
+            access.boundaries == nil ? "Each dot is an LSOA's population-weighted centroid" : "Each area is an LSOA"
+        let summary =
+            before == nil
+            ? "\(drawn), coloured by its access (\(snapshot.service.unit)) in fifths of the ICB's LSOAs, red the least and blue the most; white areas have no site within 10 km; black squares are sites."
+            : "\(drawn), blue where the change makes access better, red where it makes it worse, grey where it does not change it; black squares are sites, the yellow one the site changed."
         return AccessMap(
-            title: title,
-            summary:
-                "Each dot is an LSOA's population-weighted centroid coloured by its access (\(snapshot.service.unit)) in fifths of the ICB's LSOAs, red the least and blue the most; hollow dots have no site within 10 km; black squares are sites.",
-            areas: areas, sites: sites, breaks: breaks.map { $0 * per }, format: { formatted($0) })
+            title: title, summary: summary, areas: areas, sites: sites,
+            shading: before == nil ? .fifths(breaks.map { $0 * per }, format: { formatted($0) }) : .change,
+            outline: access.boundaries?.outline, neighbours: access.boundaries?.neighbours ?? [],
+            credit: access.boundaries == nil ? nil : MapBoundaries.credit)
+    }
+
+    /// A what-if's change to one area's score; losing every site in reach is a fall, gaining a first one a rise.
+    static func change(from before: Double, to after: Double) -> Double {
+        switch (before.isNaN, after.isNaN) {
+        case (true, true): 0
+        case (false, true): -.infinity
+        case (true, false): .infinity
+        case (false, false): after - before
+        }
     }
 
     /// Access by national IMD decile: bars for one set of scores, dashed markers for another.

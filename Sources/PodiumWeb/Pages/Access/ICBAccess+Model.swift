@@ -1,5 +1,6 @@
 import PodiumCore
 import PodiumData
+import PodiumImport
 
 /// An ICB's need and access: E2SFCA scores for every LSOA, the map, access by deprivation and the gap list.
 enum ICBAccess {
@@ -19,6 +20,25 @@ enum ICBAccess {
         var areaRows: [AccessAreaRow]
         var gapRows: [AccessGapRow]
         var deciles: [AccessDecileRow]
+        /// What the map draws besides the scores; `nil` when the boundaries could not be read.
+        var boundaries: Boundaries?
+
+        /// The ICB's outline, its neighbours and its LSOAs' boundaries (by position in the model).
+        struct Boundaries: Sendable {
+            var outline: AreaShape?
+            var neighbours: [AreaShape]
+            var areas: [Int: [[GridPoint]]]
+
+            init(_ all: MapBoundaries, icb: ICB, areas: [Int], in model: AccessModel) {
+                let outline = all.icbs[icb.onsCode.rawValue] ?? all.icbs[icb.onsCode2022.rawValue]
+                self.outline = outline
+                neighbours = all.icbs.values.filter { $0.code != outline?.code }.sorted { $0.code < $1.code }
+                self.areas = Dictionary(
+                    uniqueKeysWithValues: areas.compactMap { index in
+                        all.lsoas[model.areas[index].code.rawValue].map { (index, $0.rings) }
+                    })
+            }
+        }
 
         var service: AccessService { snapshot.service }
         /// People living in the ICB's gap LSOAs.
@@ -46,7 +66,10 @@ enum ICBAccess {
                 gapRows: gaps.enumerated().compactMap { position, entry in
                     rows[entry.area].map { AccessGapRow(position: position + 1, entry: entry, row: $0) }
                 },
-                deciles: AccessDecileRow.rows(inequality, england: england, per: service.per))
+                deciles: AccessDecileRow.rows(inequality, england: england, per: service.per),
+                boundaries: await context.maps?.boundaries().map {
+                    Boundaries($0, icb: icb, areas: areas, in: model)
+                })
         }
     }
 }
@@ -140,7 +163,6 @@ enum EnglandAccess {
         var rows: [AccessICBRow]
         var england: AccessInequality
         var deciles: [AccessDecileRow]
-
         var service: AccessService { snapshot.service }
         /// People living in England's gap LSOAs.
         var gapPopulation: Double { snapshot.model.gaps.reduce(0) { $0 + snapshot.model.population[$1.area] } }

@@ -98,6 +98,16 @@ extension WhatIf {
                     Layout.paragraph(
                         "Both maps use the same colour breaks (fifths of the ICB's LSOAs before the change); the changed site is yellow.",
                         class: "direction"),
+                    .h3(.plain("What changed")),
+                    .element(
+                        named: "figure",
+                        nodes: [
+                            AccessViews.map(
+                                access, scores: what.after, breaks: breaks,
+                                title: "Where access gets better or worse", highlighted: highlighted, opened: opened,
+                                change: what.before
+                            ).render(id: "map-change")
+                        ]),
                     .h3(.plain("By deprivation")),
                     AccessViews.decileChart(
                         deciles.rows, service: service, bars: "after the change", markers: "before", after: true

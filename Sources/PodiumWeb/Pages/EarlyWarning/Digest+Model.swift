@@ -33,8 +33,13 @@ enum Digest {
             let seen = try await DigestStore(database: context.database).seen(by: user.id)
             var items: [Item] = []
             var current: [DigestStore.Seen] = []
+            // Each ICB's list is kept until an import, a variation, a record of the ICB's or the day changes: an
+            // administrator's digest reads all 42, which took seconds when each was scored afresh.
+            let records = try await RecordChangeStore(database: context.database).states()
             for icb in icbs {
-                let list = try await ProvidersAtRisk.Model.query(context, icb: icb.code, month: nil, trend: false)
+                let list = try await context.openData.cachedWithDentalRecords(
+                    "current-warnings-\(icb.code)", also: (records[icb.code] ?? "") + "|" + context.today.iso
+                ) { try await ProvidersAtRisk.Model.query(context, icb: icb.code, month: nil, trend: false) }
                 let providers =
                     list.dental.map {
                         (

@@ -27,30 +27,24 @@ enum ClosuresAndHours {
             let closures = try await ICBRecords.query(context, .pharmacyClosures, icb: code)
             let hours = try await ICBRecords.query(context, .pharmacyHours, icb: code)
             let sites = try await PharmacySites.query(context)
-            let areas = try await AccessStore(database: context.database).areas()
+            let areas = try await context.openData.accessAreas()
             let index = GridIndex(areas.map(\.location), cellSize: 2000)
             // A pharmacy's area is the LSOA whose centroid is nearest its postcode (Code-Point gives no LSOA).
             func decile(_ point: GridPoint) -> Int? {
-                var best: (Int, Double)?
-                for radius in [2000.0, 8000, 30000] where best == nil {
-                    index.forEach(within: radius, ofX: point.easting, y: point.northing) { item, metres in
-                        if best.map({ metres < $0.1 }) ?? true { best = (item, metres) }
-                    }
-                }
-                return best.map { areas[$0.0].imdDecile }
+                index.nearest(toX: point.easting, y: point.northing).map { areas[$0.index].imdDecile }
             }
             var decileOf: [PharmacyCode: Int?] = [:]
             for sited in register.sites {
                 decileOf[sited.organisation.code] = sited.location.flatMap { $0.hasCoordinates ? decile($0.grid) : nil }
             }
-            let siteOf = Dictionary(sites.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let siteOf = Dictionary(sites.sites.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
             let names = register.names
             let rows = closures.typed(PharmacyClosure.self).map { closure, stored in
                 Row(
                     closure: closure, name: names[closure.pharmacy] ?? siteOf[closure.pharmacy]?.name ?? "",
                     isExample: stored.isExample,
                     nearest: siteOf[closure.pharmacy].flatMap {
-                        ClosureSummary.nearestOpen(to: $0.location, excluding: closure.pharmacy, among: sites)
+                        sites.nearestOpen(to: $0.location, excluding: closure.pharmacy)
                     })
             }
             // Permanent closures of pharmacies that have left the open register still count against the ICB's rate.

@@ -104,27 +104,29 @@ enum ApplicationShow {
             }
             let register = try await PharmacyRegister.query(context, icb: code)
             let sites = try await PharmacySites.query(context)
+            let parties = try await notificationList(context, for: application, sites: sites)
+            let named = Set((parties ?? []).map(\.identifier))
             return Model(
-                application: application, isExample: record.isExample, register: register,
-                parties: try await notificationList(context, for: application, sites: sites),
-                names: Dictionary(sites.map { ($0.code.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                application: application, isExample: record.isExample, register: register, parties: parties,
+                names: Dictionary(
+                    sites.sites.filter { named.contains($0.code.rawValue) }.map { ($0.code.rawValue, $0.name) },
+                    uniquingKeysWith: { first, _ in first }),
                 timetable: timetable, today: context.today)
         }
 
         /// Who must be notified of an application, from the register and the LSOA centroids.
         static func notificationList(
-            _ context: QueryContext, for application: MarketEntryApplication, sites: [PharmacySite]
+            _ context: QueryContext, for application: MarketEntryApplication, sites: PharmacyLocator
         ) async throws -> [NotificationParty]? {
             guard
                 let location = try await AccessStore(database: context.database).location(
                     of: application.premisesPostcode)
             else { return nil }
-            let premisesBoard = sites.min { $0.location.distance(to: location) < $1.location.distance(to: location) }?
-                .healthAndWellbeingBoard
+            let premisesBoard = sites.nearest(to: location)?.healthAndWellbeingBoard
             // Board areas near the premises: the boards of pharmacies within reach stand in for LSOA boundaries.
             return MarketEntryNotification.parties(
                 premises: location, premisesArea: premisesBoard, applicant: application.existingPharmacy,
-                pharmacies: sites, areaPoints: [])
+                pharmacies: sites.sites, areaPoints: [])
         }
     }
 }

@@ -60,8 +60,7 @@ enum PharmacyShow {
                 records: try await store.records(.pharmacyFirstActivity, where: "ods_code", is: code.rawValue))
             var nearest: (PharmacySite, Int)?
             if let location = sited.location, location.hasCoordinates {
-                nearest = ClosureSummary.nearestOpen(
-                    to: location.grid, excluding: code, among: try await PharmacySites.query(context))
+                nearest = try await PharmacySites.query(context).nearestOpen(to: location.grid, excluding: code)
             }
             return Model(
                 sited: sited, register: register,

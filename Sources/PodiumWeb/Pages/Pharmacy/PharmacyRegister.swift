@@ -1,3 +1,4 @@
+import FluentKit
 import PodiumCore
 import PodiumData
 
@@ -44,8 +45,15 @@ struct PharmacyRegister: Sendable {
 
 /// Every English pharmacy with a location, open or closed: for distances and the 2 km list.
 enum PharmacySites {
-    static func query(_ context: QueryContext) async throws -> [PharmacySite] {
-        try await OrganisationStore(database: context.database).pharmacyRegister().compactMap { sited in
+    /// Kept in the open-data cache: reading and placing England's 20,000-odd premises took most of half a second of
+    /// every closures, market-entry and pharmacy page.
+    static func query(_ context: QueryContext) async throws -> PharmacyLocator {
+        let database = context.database
+        return try await context.openData.cached("pharmacy-sites") { PharmacyLocator(try await build(database)) }
+    }
+
+    private static func build(_ database: any Database) async throws -> [PharmacySite] {
+        try await OrganisationStore(database: database).pharmacyRegister().compactMap { sited in
             guard sited.organisation.isInEngland, let location = sited.location, location.hasCoordinates else {
                 return nil
             }
