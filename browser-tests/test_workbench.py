@@ -237,9 +237,16 @@ def test_need_and_access_map_gap_list_and_what_if(page):
     page.goto(BASE + "/icbs/QT6")
     page.click("a[href='/icbs/QT6/access']")
     expect(page.locator("h1")).to_have_text("Need and access: Cornwall and the Isles of Scilly")
-    expect(page.locator("#access-map circle.area").first).to_be_visible()
-    assert page.locator("#access-map circle.area").count() > 300  # every 2021 LSOA of the ICB, plus the legend
+    # Each 2021 LSOA of the ICB an area inside Cornwall's outline, neighbours faint, ONS credited.
+    expect(page.locator("#access-map path.area").first).to_be_visible()
+    assert page.locator("#access-map path.area").count() > 300
+    assert page.locator("#access-map path.outline").count() == 1
+    assert page.locator("#access-map path.neighbour").count() >= 1
     assert page.locator("#access-map rect.site").count() > 20
+    expect(page.locator("#access-map")).to_contain_text("Source: Office for National Statistics")
+    maps = os.path.join(ARTIFACTS, "maps")
+    os.makedirs(maps, exist_ok=True)
+    page.locator("#access-map").screenshot(path=os.path.join(maps, "access-QT6.png"))
     expect(page.locator("#decile-chart")).to_be_visible()
     expect(page.locator("#access-gaps tbody tr").first).to_be_visible()
     with page.expect_download() as download_info:
@@ -258,6 +265,11 @@ def test_need_and_access_map_gap_list_and_what_if(page):
     expect(page.locator("#result")).to_contain_text("Close ")
     expect(page.locator("#map-before")).to_be_visible()
     expect(page.locator("#map-after rect.site.highlighted")).to_have_count(1)
+    # The difference map: a hand-back only makes access worse where it changes anything.
+    assert page.locator("#map-change path.area.loss").count() >= 1
+    assert page.locator("#map-change path.area.gain").count() == 0
+    for name in ("map-before", "map-after", "map-change"):
+        page.locator("#" + name).screenshot(path=os.path.join(maps, f"what-if-QT6-{name}.png"))
     expect(page.locator("#whatif-decile-chart")).to_be_visible()
     expect(page.locator("#access-changes tbody tr").first).to_be_visible()
 
@@ -403,6 +415,13 @@ def test_governance_page_and_committee_paper_pdf(page):
     with open(os.path.join(ARTIFACTS, "committee-paper-QT6.pdf"), "wb") as out:
         out.write(response.body())
     reader = PdfReader(io.BytesIO(response.body()))
+    # Each page as a picture beside the PDF, for reviewing the paper without a PDF reader.
+    import pymupdf
+
+    pictures = os.path.join(ARTIFACTS, "committee-paper-QT6")
+    os.makedirs(pictures, exist_ok=True)
+    for number, rendered in enumerate(pymupdf.open(stream=response.body(), filetype="pdf"), start=1):
+        rendered.get_pixmap(dpi=80).save(os.path.join(pictures, f"page-{number}.png"))
     # A4 (595 × 842 points), not US Letter (612 × 792).
     for number, pdf_page in enumerate(reader.pages, start=1):
         width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
@@ -446,6 +465,42 @@ def test_governance_page_and_committee_paper_pdf(page):
     assert "Budget and forecast outturn" in finance and "Figure 2. Spend each month" in finance
     assert "Figure 3. Access to NHS dentistry by neighbourhood" in access
     assert "Delegation in force on 1 December 2026" in "\n".join(texts[starts[4]:])
+
+
+def test_finance_and_governance_print_as_a4_papers(page):
+    """The finance and governance pages printed from the browser: A4, 'Page n of N' on every page, no web chrome, the
+    charts that matter kept (spend by month with why outturn differs; the risk heat map) and no folded chart tables."""
+    import io
+
+    from pypdf import PdfReader
+
+    for name, path, title, needed in [
+        ("finance", "/icbs/QT6/finance", "Finance: Cornwall and the Isles of Scilly",
+         ["a twelfth of the budget", "Twelve months of spend"]),
+        ("governance", "/icbs/QT6/governance", "Governance: Cornwall and the Isles of Scilly",
+         ["Open risks by current rating"]),
+    ]:
+        page.goto(BASE + path)
+        page.emulate_media(media="print")
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        os.makedirs(ARTIFACTS, exist_ok=True)
+        page.emulate_media(media="screen")
+        with open(os.path.join(ARTIFACTS, f"{name}-QT6.pdf"), "wb") as out:
+            out.write(pdf)
+        reader = PdfReader(io.BytesIO(pdf))
+        texts = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+        total = len(texts)
+        assert 1 <= total <= 40, (name, total)
+        for number, (pdf_page, text) in enumerate(zip(reader.pages, texts), start=1):
+            width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
+            assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1, (name, number, width, height)
+            assert f"Page {number} of {total}" in text, (name, number, text[:200])
+        whole = " ".join(texts)
+        assert title in whole, name
+        for words in needed:
+            assert words in whole, (name, words)
+        for chrome in ("Sign out", "The figures in this chart", "Download CSV"):
+            assert chrome not in whole, (name, chrome)
 
 
 def test_sign_in_scope_and_sign_out(browser, signed_in):
@@ -566,6 +621,10 @@ def test_every_page_passes_axe_at_wcag_22_aa_and_is_kept_as_screenshots(page):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(BASE + path, timeout=120000)
             page.screenshot(path=os.path.join(folder, f"{name}-{width}.png"), full_page=True)
+            # Nothing wider than a phone's screen but the tables that scroll on their own.
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            if wide > width:
+                found.append(f"{path}: {wide} px wide at {width} px")
             if width == 1400:
                 results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
                 for violation in results.response["violations"]:

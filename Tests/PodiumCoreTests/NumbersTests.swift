@@ -64,6 +64,14 @@ struct NumbersTests {
         #expect(throws: ScaledDecimal.ParseError.tooManyDecimalPlaces("1.005", allowed: 2)) {
             try Money(pounds: "1.005")
         }
+        // Rounded for reading: billions to two places, millions to one, thousands whole from £10k, else pounds.
+        for (pence, words) in [
+            (Int64(287_000_000_000), "£2.87bn"), (286_549_000_000, "£2.87bn"), (99_995_000_000, "£1.00bn"),
+            (41_590_000_000, "£415.9m"), (99_949_999_999, "£999.5m"), (100_000_000, "£1.0m"), (3_450_000, "£35k"),
+            (99_949_999, "£999k"), (123_456, "£1,235"), (-41_590_000_000, "-£415.9m"), (0, "£0"),
+        ] {
+            #expect(Money(pence: pence).roundedForReading == words, "\(pence)")
+        }
     }
 
     @Test("Worked example: £250,000 for 8,000 UDAs is £31.25 per UDA (NHSBSA UDA_RATE)")

@@ -8,6 +8,18 @@ struct TypedRecordTests {
         try template.read(cells).get()
     }
 
+    @Test("A choice reads in words on a page and stays the stored word in the CSV")
+    func choiceWords() {
+        let field = RecordField("line", "Budget line", .choice(["dental-primary", "lpc", "mon", "open"]), help: "")
+        for (word, words) in [
+            ("dental-primary", "Dental primary"), ("lpc", "LPC"), ("mon", "Monday"), ("open", "Open"),
+        ] {
+            #expect(field.read(.text(word)) == words)
+            #expect(field.write(.text(word)) == word)
+        }
+        #expect(RecordField("n", "Note", .text(maxLength: 10), help: "").read(.text("lpc-x")) == "lpc-x")
+    }
+
     @Test("A market-entry application reads its kind, postcode, dates and status")
     func marketEntry() throws {
         let values = try read(

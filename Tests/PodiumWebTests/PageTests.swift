@@ -44,8 +44,11 @@ struct PageTests {
                 let html = response.text
                 #expect(html.contains("NHS Cornwall and the Isles of Scilly Integrated Care Board"))
                 #expect(html.contains(ScaledDecimal.groupThousands(UInt64(want.population))))
-                #expect(html.contains(UDAs(tenThousandths: want.contractedUDAsHundredths * 100).formatted))
-                #expect(html.contains(Money(pence: want.contractedValuePence).formatted))
+                #expect(
+                    html.contains(UDAs(tenThousandths: want.contractedUDAsHundredths * 100).rounded(to: 1).formatted))
+                // Rounded on the card for reading, exact beside it.
+                #expect(html.contains(Money(pence: want.contractedValuePence).roundedForReading))
+                #expect(html.contains("exactly " + Money(pence: want.contractedValuePence).formatted))
                 #expect(html.contains("href=\"/icbs/QT6/dental-contracts\""))
                 #expect(html.contains("Source: ONS Census 2021"))
                 #expect(html.contains("Sources and how current they are"))

@@ -28,6 +28,24 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     public var description: String { formatted }
 
+    /// For reading in a sentence or on a card, not for adding up: `£2.87bn`, `£415.9m`, `£35k`, `£1,234` (the exact
+    /// figure stays in tables and CSV). Rounded half away from zero at the place shown.
+    public var roundedForReading: String {
+        let sign = pence < 0 ? "-£" : "£"
+        let magnitude = pence.magnitude
+        func rounded(_ unit: UInt64) -> UInt64 { (magnitude + unit / 2) / unit }
+        if rounded(10_000_000) >= 10_000 {  // £1,000m and over, in hundredths of a billion
+            let hundredths = rounded(1_000_000_000)
+            return "\(sign)\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)bn"
+        }
+        if rounded(100_000) >= 1_000 {  // £1m and over, in tenths of a million
+            let tenths = rounded(10_000_000)
+            return "\(sign)\(tenths / 10).\(tenths % 10)m"
+        }
+        if rounded(100) >= 10_000 { return "\(sign)\(rounded(100_000))k" }
+        return sign + ScaledDecimal.groupThousands(rounded(100))
+    }
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.pence < rhs.pence }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence + rhs.pence) }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(pence: lhs.pence - rhs.pence) }

@@ -192,6 +192,22 @@ public struct RecordField: Sendable, Hashable {
     }
 
     /// The value as it is written in a CSV cell or a form: the inverse of ``read(_:)``.
+    /// How a stored value reads on a page: a choice in words (`dental-primary` → "Dental primary", `lpc` → "LPC"),
+    /// anything else as ``write(_:)`` writes it for the CSV.
+    public func read(_ value: FieldValue) -> String {
+        let text = write(value)
+        guard case .choice = kind, !text.isEmpty else { return text }
+        return Self.choiceWords[text]
+            ?? (text.prefix(1).uppercased() + text.dropFirst()).split(separator: "-").joined(separator: " ")
+    }
+
+    /// Choice words that are abbreviations or days, in full.
+    static let choiceWords = [
+        "ldc": "LDC", "lpc": "LPC", "loc": "LOC", "hwb": "Health and Wellbeing Board", "gos": "GOS",
+        "pcn": "PCN", "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
+        "sat": "Saturday", "sun": "Sunday", "nhs-england": "NHS England", "icb": "ICB",
+    ]
+
     public func write(_ value: FieldValue) -> String {
         switch value {
         case .missing: return ""

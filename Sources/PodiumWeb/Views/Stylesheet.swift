@@ -15,7 +15,7 @@ enum Stylesheet {
         .site-header { background: var(--blue); color: #fff; padding: 0.75rem 1.5rem; display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline; }
         .site-header .brand { color: #fff; font-weight: bold; font-size: 1.4rem; text-decoration: none; }
         .site-header .tagline { font-size: 0.9rem; opacity: 0.9; }
-        .site-nav { margin-left: auto; display: flex; gap: 1rem; }
+        .site-nav { margin-left: auto; display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
         .site-nav a { color: #fff; }
         .site-header .account { display: flex; gap: 0.8rem; align-items: baseline; padding-left: 1rem; border-left: 1px solid rgba(255,255,255,0.5); }
         .site-header .account a { color: #fff; }
@@ -89,6 +89,16 @@ enum Stylesheet {
         .map rect.area { stroke: #505a5f; stroke-width: 0.5; }
         .map .site { fill: #000; }
         .map .site.highlighted { fill: #ffdd00; stroke: #000; stroke-width: 2; }
+        /* A table too wide for the screen scrolls with its first (key) column kept in view. */
+        .table-scroll th:first-child, .table-scroll td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; box-shadow: 1px 0 0 var(--border); }
+        .table-scroll thead th:first-child { background: var(--pale); }
+        nav.on-this-page { border-left: 4px solid var(--blue); padding: 0.25rem 1rem; margin: 1rem 0 1.5rem; }
+        nav.on-this-page h2 { font-size: 1.1rem; margin: 0.25rem 0; }
+        nav.on-this-page ul { margin: 0; padding-left: 1.2rem; columns: 2 18rem; }
+        details.chart-data { margin: 0.25rem 0 1rem; font-size: 0.9rem; }
+        details.chart-data table { margin-top: 0.5rem; }
+        details.chart-data caption { text-align: left; font-weight: bold; }
+        .chart .axis-title { font-weight: bold; }
         .maps { display: flex; flex-wrap: wrap; gap: 1rem; }
         .maps figure { flex: 1 1 340px; margin: 0; }
         .chart .funnel-warning { fill: none; stroke: #bfbfbf; stroke-width: 1; stroke-dasharray: 2 3; }
@@ -118,6 +128,7 @@ enum Stylesheet {
         .data-age { color: #505a5f; }
         .direction { font-weight: bold; }
         .sources { margin-top: 2.5rem; font-size: 0.85rem; color: var(--secondary); border-top: 1px solid var(--border); }
+        .sources li { overflow-wrap: anywhere; }
         .site-footer { padding: 1rem 1.5rem; font-size: 0.8rem; color: var(--secondary); border-top: 1px solid var(--border); }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
         dl.facts dt { font-weight: bold; }
@@ -136,6 +147,17 @@ enum Stylesheet {
         table.cover-sheet th, table.cover-sheet td { border: 1px solid var(--border); padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }
         table.cover-sheet th { width: 14rem; background: var(--pale); }
         table.cover-sheet ul { margin: 0; padding-left: 1.2rem; }
+        /* A phone's width (390 px): nothing wider than the screen but the tables that scroll on their own. */
+        @media (max-width: 40rem) {
+          main { padding: 1rem 0.75rem 2rem; }
+          .site-nav { margin-left: 0; }
+          table.heat-map th, table.heat-map td { min-width: 0; padding: 0.3rem; }
+          table.heat-map, details.chart-data table { table-layout: fixed; width: 100%; }
+          table.heat-map th, details.chart-data th, details.chart-data td { overflow-wrap: anywhere; font-size: 0.8rem; }
+          select, input { max-width: 100%; }
+          table.cover-sheet th { width: auto; }
+          table.cover-sheet th, table.cover-sheet td { overflow-wrap: anywhere; }
+        }
         @media print {
           /* A4 with margins; every printed page numbered, the page's running header and footer in the margins
              (Layout.page sets their text). */
@@ -172,6 +194,7 @@ enum Stylesheet {
           .spc, svg.chart { break-inside: avoid; page-break-inside: avoid; }
           .spc details > summary { list-style: none; font-weight: bold; }
           .table-scroll { overflow: visible; }
+          details.chart-data { display: none; }
         }
         """
 }

@@ -66,6 +66,12 @@ extension DentalPosition {
             let csv: (String) -> String = {
                 ListLinks(path: path, request: ListRequest(), extra: choices.queryItems).csv(table: $0)
             }
+            let sections = OnThisPage([
+                ("spc", "Statistical process control"), ("profile", "Delivery against the working-day profile"),
+                ("funnel", "Contracts compared: funnel plot"), ("bands", "Projected year-end bands"),
+                ("top-risks", "Top risks: largest projected clawback"), ("mid-year", "Flagged at mid-year"),
+                ("contracts", "Every contract"), ("years-heading", "Every year"),
+            ])
             return Layout.page(
                 title: "Dental position: \(icb.shortName), \(portfolio.financialYear.label)", context: context,
                 crumbs: [
@@ -86,7 +92,8 @@ extension DentalPosition {
                     .div(
                         .attr("class", "figures"),
                         .group(DentalPositionFigures.cards(portfolio, settings: model.settings))),
-                    .h2(.plain("Statistical process control")),
+                    sections.nav,
+                    sections.heading("spc"),
                     Layout.paragraph(
                         "Making Data Count XmR charts: a point outside the process limits, a run of seven on one side of the mean, a trend of seven, or two of three beyond two sigma is a special cause. "
                             + "Icons: variation describes the latest month; assurance says whether the process can hit its target. Sums of contracts' patients-seen counts count a patient seen at two contracts twice.",
@@ -94,13 +101,13 @@ extension DentalPosition {
                     TableView.whole(summary, csv: csv(summary.id), note: "One row per measure. "),
                     .forEach(model.measures) { measure in measure.section(heading: .h3(.plain(measure.name)), csv: csv)
                     },
-                    .h2(.plain("Delivery against the working-day profile")),
+                    sections.heading("profile"),
                     Layout.paragraph(
                         "Bars are UDAs delivered by the ICB's contracts each month; dashed markers are what their targets spread by working days expect. Higher is better.",
                         class: "direction"),
                     Self.trendChart(portfolio).render(id: "trend-chart"),
                     TableView.whole(trend, csv: csv(trend.id), note: "Month by month. "),
-                    .h2(.plain("Contracts compared: funnel plot")),
+                    sections.heading("funnel"),
                     FunnelChartView(
                         title: "Year-to-date delivery against profile by contract",
                         measure: "UDAs delivered as % of the working-day profile, year to date", direction: .increase,
@@ -119,7 +126,7 @@ extension DentalPosition {
                         note:
                             "Outliers first, then providers beyond the 95% limits, then the rest from the lowest z-score: \(FunnelChartView.counts(model.funnel)) "
                     ),
-                    .h2(.plain("Projected year-end bands")),
+                    sections.heading("bands"),
                     Layout.paragraph(
                         "How many contracts would end the year in each band on the learned forecast (the year-to-date pace where nothing could be learned). Below the lower tolerance means clawback and a breach notice; higher bands are better up to the upper tolerance.",
                         class: "direction"),
@@ -127,12 +134,12 @@ extension DentalPosition {
                     TableView.whole(
                         bands, csv: csv(bands.id),
                         note: "\(TableView.group(portfolio.forecastCount)) contracts with a forecast. "),
-                    .h2(.plain("Top risks: largest projected clawback")),
+                    sections.heading("top-risks"),
                     topRisks.rows.isEmpty
                         ? Layout.paragraph("No contract is projected to fall below the lower tolerance.")
                         : TableView.whole(
                             topRisks, csv: csv(topRisks.id), note: "The \(topRisks.rows.count) largest. "),
-                    .h2(.plain("Flagged at mid-year")),
+                    sections.heading("mid-year"),
                     flagged.rows.isEmpty
                         ? Layout.paragraph(
                             "No contract delivered less than \(threshold) of its target from April to September.")
@@ -141,7 +148,7 @@ extension DentalPosition {
                             note:
                                 "\(Words.count(flagged.rows.count, "contract")) below \(threshold) of target from April to September (GDS Regs Sch 3 para 58). "
                         ),
-                    .h2(.plain("Every contract")),
+                    sections.heading("contracts"),
                     TableView.listing(positions, page: positions.page(links.request), links: links, noun: "contracts"),
                     model.trends.section(years: years, ended: ended, csv: csv),
                 ])

@@ -68,29 +68,29 @@ enum DentalPositionFigures {
                 note: "below \(settings.midYearThreshold.formatted) of the target at 30 September, April–September"),
             final
                 ? Layout.figure(
-                    "Clawback (\(status.shortLabel))", portfolio.projectedClawback.formatted,
+                    "Clawback (\(status.shortLabel))", portfolio.projectedClawback.roundedForReading,
                     source: "year-end rules on the twelve months' delivery",
                     note: status == .estimate ? "the pandemic year's rules are [unconfirmed]" : "lower is better")
                 : portfolio.clawbackInterval.map { interval in
                     Layout.figure(
-                        "Projected clawback", portfolio.projectedClawback.formatted,
+                        "Projected clawback", portfolio.projectedClawback.roundedForReading,
                         source:
-                            "year-end rules on the learned forecast (pace would say \(portfolio.projectedClawbackAtPace.formatted))",
-                        note: "\(interval.low.formatted) – \(interval.high.formatted), 80% likely")
+                            "year-end rules on the learned forecast (pace would say \(portfolio.projectedClawbackAtPace.roundedForReading))",
+                        note: "\(interval.low.roundedForReading) – \(interval.high.roundedForReading), 80% likely")
                 }
                     ?? Layout.figure(
-                        "Projected clawback", portfolio.projectedClawback.formatted,
+                        "Projected clawback", portfolio.projectedClawback.roundedForReading,
                         source: "year-end rules at the year-to-date pace",
-                        note: "range \(range.atHigherPace.formatted) – \(range.atLowerPace.formatted)"),
+                        note: "range \(range.atHigherPace.roundedForReading) – \(range.atLowerPace.roundedForReading)"),
         ]
         // The underspend is the clawback plus value released by variations: a card of its own only when they differ.
         if portfolio.valueReleasedByVariations.pence != 0 {
             cards.append(
                 Layout.figure(
                     final ? "Underspend (\(status.shortLabel))" : "Projected underspend",
-                    portfolio.projectedUnderspend.formatted,
+                    portfolio.projectedUnderspend.roundedForReading,
                     source:
-                        "clawback + \(portfolio.valueReleasedByVariations.formatted) released by recorded variations",
+                        "clawback + \(portfolio.valueReleasedByVariations.roundedForReading) released by recorded variations",
                     note: final ? "recovered after the year end" : "to be recovered and reinvested"))
         } else {
             cards.append(
@@ -102,7 +102,7 @@ enum DentalPositionFigures {
         if portfolio.projectedOverDeliveryPayments.pence > 0 {
             cards.append(
                 Layout.figure(
-                    "Over-delivery payments", portfolio.projectedOverDeliveryPayments.formatted,
+                    "Over-delivery payments", portfolio.projectedOverDeliveryPayments.roundedForReading,
                     source: "the chosen over-delivery scheme"))
         }
         return cards

@@ -85,11 +85,24 @@ extension Finance {
                     + "(dashed). Close to the marker is on plan.",
                 bars: model.monthlyTotals.map { month, total in
                     BarChart.Bar(
-                        label: month.shortLabel + (month > model.asOf ? "*" : ""), value: Double(total.pence) / 100,
+                        label: String(month.shortLabel.prefix(3)) + (month > model.asOf ? "*" : ""),
+                        value: Double(total.pence) / 100,
                         valueText: "£" + ScaledDecimal.format(total.pence / 100_000, scale: 0) + "k",
                         marker: model.twelfthOfBudgetInPounds)
                 },
-                legend: (bars: "spend, £ (* projected)", markers: "a twelfth of the budget"))
+                legend: (bars: "spend, £ (* projected)", markers: "a twelfth of the budget"),
+                note: Self.outturnNote(model.position, spend: model.monthlyTotals.map(\.total).sum()))
+        }
+
+        /// Why the forecast outturn is not twelve months of spend: commitments not yet paid add to it, the projected
+        /// dental clawback comes back off it.
+        static func outturnNote(_ position: FinancePosition, spend: Money) -> String {
+            let committed = position.lines.map(\.committed).sum()
+            let recoveries = position.lines.map(\.recoveries).sum()
+            var parts = ["Twelve months of spend \(spend.roundedForReading)"]
+            if committed.pence != 0 { parts.append("plus commitments \(committed.roundedForReading)") }
+            if recoveries.pence != 0 { parts.append("less the projected clawback \(recoveries.roundedForReading)") }
+            return parts.joined(separator: ", ") + ": forecast outturn \(position.forecastOutturn.roundedForReading)."
         }
 
         /// The workbook of the ICB page: a summary, then every table as a sheet.
@@ -185,22 +198,24 @@ extension Finance {
                     warning,
                     .div(
                         .attr("class", "figures"),
-                        Layout.figure("Budget", model.budget.formatted, source: "budget lines"),
+                        Layout.figure("Budget", model.budget.roundedForReading, source: "budget lines"),
                         Layout.figure(
-                            "Forecast outturn", model.forecastOutturn.formatted,
+                            "Forecast outturn", model.forecastOutturn.roundedForReading,
                             source: "spent + committed + projected − recoveries",
                             note: model.position.forecastOutturnInterval.map {
-                                "\($0.low.formatted)–\($0.high.formatted), 80% likely"
+                                "\($0.low.roundedForReading)–\($0.high.roundedForReading), 80% likely"
                             }),
                         Layout.figure(
-                            "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines",
+                            "Ring-fenced underspend at risk", model.underspendAtRisk.roundedForReading,
+                            source: "dental lines",
                             note: model.position.underspendAtRiskInterval.map {
-                                "\($0.low.formatted)–\($0.high.formatted), 80% likely; lower is better"
+                                "\($0.low.roundedForReading)–\($0.high.roundedForReading), 80% likely; lower is better"
                             } ?? "lower is better"),
                         Layout.figure(
-                            "Committed to reinvestment", plan.committed.formatted, source: "approved options"),
+                            "Committed to reinvestment", plan.committed.roundedForReading, source: "approved options"),
                         Layout.figure(
-                            "UDAs carried forward", model.carriedForward.formatted, source: "contract engine",
+                            "UDAs carried forward", model.carriedForward.rounded(to: 1).formatted,
+                            source: "contract engine",
                             note: "a shortfall between \(model.rules.lowerTolerance.formatted) and 100%, not money")
                     ),
                     .h2(.plain("Budget and forecast by line")),
@@ -334,7 +349,8 @@ extension EnglandFinance {
                         .attr("class", "figures"),
                         Layout.figure("ICBs", String(model.rows.count), source: scope),
                         Layout.figure(
-                            "Ring-fenced underspend at risk", model.underspendAtRisk.formatted, source: "dental lines",
+                            "Ring-fenced underspend at risk", model.underspendAtRisk.roundedForReading,
+                            source: "dental lines",
                             note: "lower is better"),
                         Layout.figure(
                             "ICBs with uncommitted underspend", String(model.withUncommittedUnderspend),

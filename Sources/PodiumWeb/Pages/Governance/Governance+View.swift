@@ -50,6 +50,12 @@ extension Governance {
             let whole = { (table: Node<HTML.BodyContext>, empty: Bool, words: String) in
                 empty ? Layout.paragraph(words, class: "notice") : table
             }
+            // Each log once: those summarised above link to where they are kept; the rest are listed at the end.
+            let shownAbove: [RecordTemplate] = [.delegations, .delegatedFunctions, .risks, .transformation]
+            let kept = { (template: RecordTemplate) -> Node<HTML.BodyContext> in
+                overview.records.first { $0.template == template }.map { RecordViews.manageLinks($0, icb: icb.code) }
+                    ?? .empty
+            }
             return Layout.page(
                 title: "Governance: \(icb.shortName)", context: context,
                 crumbs: PharmacyViews.crumbs(icb, "Governance"),
@@ -95,13 +101,16 @@ extension Governance {
                         TableView.whole(inForce, csv: csv(inForce.id)), overview.inForce.isEmpty,
                         "No delegation register rows are in force; run podium seed-governance or add rows."),
                     TableView.whole(functions, csv: csv(functions.id)),
+                    kept(.delegatedFunctions),
                     .h3(.plain("The whole register")),
                     TableView.whole(register, csv: csv(register.id)),
+                    kept(.delegations),
                     .h2(.plain("Risk heat map")),
                     GovernanceViews.heatMap(overview),
                     .p(.attr("class", "table-meta"), Layout.link("Download CSV", csv("heat-map"))),
                     .h2(.plain("Risks")),
                     whole(TableView.whole(risks, csv: csv(risks.id)), overview.risks.isEmpty, "No risks recorded yet."),
+                    kept(.risks),
                     .h2(.plain("Readiness")),
                     whole(
                         .group(
@@ -115,7 +124,10 @@ extension Governance {
                     whole(
                         TableView.whole(programmes, csv: csv(programmes.id)), overview.programmes.isEmpty,
                         "No programmes or pilots recorded yet."),
-                    .forEach(overview.records) { RecordViews.section($0, icb: icb.code) },
+                    kept(.transformation),
+                    .forEach(overview.records.filter { !shownAbove.contains($0.template) }) {
+                        RecordViews.section($0, icb: icb.code)
+                    },
                 ])
         }
     }

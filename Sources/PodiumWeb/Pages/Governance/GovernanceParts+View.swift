@@ -22,6 +22,8 @@ enum GovernanceViews {
                             QueryItems.of([("key", $0.reference)])))
                 },
                 Column("title", "Risk") { .text($0.title) },
+                // Kept beside the risk: a wide log scrolls, and this is what a committee reads first.
+                Column("state", "State") { .text(overview.state(of: $0)) },
                 Column("category", "Category") { .text($0.category) },
                 Column("owner", "Owner") { .text($0.owner) },
                 Column("initial", "Initial", note: "score, before controls", numeric: true) {
@@ -35,7 +37,6 @@ enum GovernanceViews {
                 Column("evidence", "Live evidence", note: "current value", sortable: false) { risk in
                     .text(risk.evidence.map { "\($0.citation): \($0.value)" }.joined(separator: "; "))
                 },
-                Column("state", "State") { .text(overview.state(of: $0)) },
             ], rows: overview.risks, footer: nil)
     }
 

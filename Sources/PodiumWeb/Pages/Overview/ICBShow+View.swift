@@ -52,14 +52,15 @@ extension ICBShow {
                     "Dental contracts", TableView.group(figures.dentalContracts),
                     source: "NHSBSA dental activity, \(year) (provisional)"),
                 Layout.figure(
-                    "Contracted UDAs a year", figures.contractedUDAs.formatted,
+                    "Contracted UDAs a year", figures.contractedUDAs.rounded(to: 1).formatted,
                     source: "NHSBSA, latest UDA_PERF_TARGET of each contract, \(year)",
                     note: figures.udasPerThousandResidents.map {
                         "\($0.formatted) per 1,000 residents (higher is more capacity)"
                     }),
                 Layout.figure(
-                    "Contract value a year", figures.contractedValue.formatted,
-                    source: "NHSBSA, latest UDA_FIN_VAL of each contract, \(year)"),
+                    "Contract value a year", figures.contractedValue.roundedForReading,
+                    source: "NHSBSA, latest UDA_FIN_VAL of each contract, \(year)",
+                    note: "exactly \(figures.contractedValue.formatted)"),
                 Layout.figure(
                     "Pharmacies", TableView.group(figures.pharmacies),
                     source: "ODS edispensary, active premises in England"),

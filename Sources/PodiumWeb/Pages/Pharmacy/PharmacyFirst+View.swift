@@ -171,7 +171,7 @@ extension PharmacyFirstByPharmacy {
                             "Pharmacies with activity", TableView.group(model.pharmaciesWithActivity),
                             source: "activity returns"),
                         Layout.figure(
-                            "Estimated income", model.totalIncome.formatted, source: "national fee schedule",
+                            "Estimated income", model.totalIncome.roundedForReading, source: "national fee schedule",
                             note: period)
                     ),
                     .h2(.plain(latest.caption)),

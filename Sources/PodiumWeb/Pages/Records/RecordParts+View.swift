@@ -16,6 +16,7 @@ enum RecordViews {
                     numeric: field.kind.isStoredAsInteger && field.kind != .time && field.kind != .month
                 ) { record in
                     let text = field.write(record.values[field.name])
+                    let words = field.read(record.values[field.name])
                     let link =
                         index == 0
                         ? icb.map {
@@ -23,9 +24,9 @@ enum RecordViews {
                                 PodiumRoute.recordForm($0, template).path, QueryItems.of([("key", record.values.key)]))
                         } : nil
                     return Cell(
-                        text: text, csv: text, link: link,
+                        text: words, csv: text, link: link,
                         sort: record.values[field.name].integer.map { .number($0) }
-                            ?? (text.isEmpty ? .missing : .text(text)))
+                            ?? (words.isEmpty ? .missing : .text(words)))
                 }
             } + [
                 Column<StoredRecord>("example", "Example data", sortable: false) {
@@ -73,14 +74,19 @@ enum RecordViews {
                 : TableView.listing(
                     table, page: table.page(ListRequest(perPage: 25)),
                     links: ListLinks(path: path, request: ListRequest()), noun: "records"),
-            .p(
-                .attr("class", "no-print"),
-                Layout.link(
-                    "All \(TableView.group(records.records.count)) records, with the upload and entry forms", path),
-                .plain(" · "),
-                Layout.link("Download the CSV template", ListLinks.href(path, QueryItems.of([("format", "template")])))
-            )
+            manageLinks(records, icb: icb)
         )
+    }
+
+    /// Where a log is kept: all its records with the upload and entry forms, and its CSV template.
+    static func manageLinks(_ records: ICBRecords, icb: ICBCode) -> Node<HTML.BodyContext> {
+        let path = PodiumRoute.records(icb, records.template).path
+        return .p(
+            .attr("class", "no-print"),
+            Layout.link(
+                "All \(TableView.group(records.records.count)) records, with the upload and entry forms", path),
+            .plain(" · "),
+            Layout.link("Download the CSV template", ListLinks.href(path, QueryItems.of([("format", "template")]))))
     }
 
     static func fieldsTable(_ template: RecordTemplate) -> Table<RecordField> {

@@ -20,12 +20,30 @@ struct BarChart: Sendable, SVGDrawing {
     var bars: [Bar]
     /// What the bars and markers mean, shown above the plot.
     var legend: (bars: String, markers: String?)?
+    /// A sentence under the plot (what the bars add up to, and why a total differs from their sum).
+    var note: String?
     var width = 720.0
     var height = 280.0
 
     private let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
 
+    /// The chart, then its figures as a table a screen reader (or anyone) can open.
     func render(id: String) -> Node<HTML.BodyContext> {
+        .group(svg(id: id), dataTable)
+    }
+
+    private var dataTable: Node<HTML.BodyContext> {
+        ChartData.table(
+            title: title,
+            header: ["", legend?.bars ?? "Value"]
+                + (bars.contains { $0.marker != nil } ? [legend?.markers ?? "Marker"] : []),
+            rows: bars.map { bar in
+                [bar.label, bar.value == nil ? "no data" : bar.valueText]
+                    + (bars.contains { $0.marker != nil } ? [bar.marker.map { Self.compact($0) } ?? ""] : [])
+            })
+    }
+
+    private func svg(id: String) -> Node<HTML.BodyContext> {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let highest = max(1, bars.flatMap { [$0.value, $0.marker].compactMap { $0 } }.max() ?? 1) * 1.08
@@ -58,7 +76,12 @@ struct BarChart: Sendable, SVGDrawing {
                             .attr("width", fmt(slot * 0.7)), .attr("height", fmt(top + plotHeight - barTop)),
                             .element(named: "title", nodes: [.plain("\(bar.label): \(bar.valueText)")]),
                         ]))
-                nodes.append(text(bar.valueText, x: x + slot / 2, y: barTop - 4, anchor: "middle", class: "bar-value"))
+                // Above the bar, or above its marker when the marker would run through the words.
+                let markerTop = bar.marker.map(y).flatMap { $0 < barTop + 2 && $0 > barTop - 16 ? $0 : nil }
+                nodes.append(
+                    text(
+                        bar.valueText, x: x + slot / 2, y: min(barTop, markerTop ?? barTop) - 4, anchor: "middle",
+                        class: "bar-value"))
             } else {
                 nodes.append(text("no data", x: x + slot / 2, y: top + plotHeight - 6, anchor: "middle", class: "gap"))
             }
@@ -82,6 +105,7 @@ struct BarChart: Sendable, SVGDrawing {
                 nodes.append(text(markers, x: start + 28, y: 17, anchor: "start", class: "legend"))
             }
         }
+        if let note { nodes.append(text(note, x: left, y: height - 8, anchor: "start", class: "legend")) }
         return svgElement(id: id, class: "chart", width: width, height: height, nodes)
     }
 

@@ -31,6 +31,8 @@ struct XmRChartView: SVGDrawing {
     var format: (Double) -> String = { String(format: "%.1f", $0) }
     /// The series' phases in words (a baseline, a disrupted period, a rebase), when it has them.
     var phases: [PandemicPhases.Phase] = []
+    /// The value axis's title: what is measured and its unit.
+    var axisTitle: String?
     var width = 720.0
     var height = 300.0
 
@@ -45,7 +47,19 @@ struct XmRChartView: SVGDrawing {
                 .unwrap(chart.assuranceIcon) { SPCIcons.assurance($0) }),
             svg(id: id),
             .p(.attr("class", "spc-note"), .plain(note)),
-            signalList
+            signalList,
+            ChartData.table(
+                title: title, header: ["Month", axisTitle ?? "Value", "Mean", "Process limits", "Variation"],
+                rows: chart.points.map { point in
+                    let limits =
+                        chart.segments.indices.contains(point.segment) ? chart.segments[point.segment].limits : nil
+                    return [
+                        point.period, format(point.value), limits.map { format($0.mean) } ?? "",
+                        limits.map { "\(format($0.lower)) to \(format($0.upper))" } ?? "",
+                        point.type.label
+                            + (point.rules.isEmpty ? "" : " (\(point.rules.map(\.name).joined(separator: ", ")))"),
+                    ]
+                })
         )
     }
 
@@ -107,8 +121,11 @@ struct XmRChartView: SVGDrawing {
         low -= pad
         high += pad
         let step = BarChart.tickStep(for: high - low)
+        // Monthly points sit at their month, so a month missing from the data is a gap, not a silent join.
+        let slots = Self.slots(points.map(\.period))
+        let span = Double(max(1, (slots.last ?? 0) - (slots.first ?? 0)))
         let x: (Int) -> Double = {
-            points.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double($0) / Double(points.count - 1)
+            points.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double(slots[$0] - slots[0]) / span
         }
         let y: (Double) -> Double = { top + plotHeight - plotHeight * ($0 - low) / (high - low) }
         var nodes: [Node<HTML.BodyContext>] = [
@@ -120,8 +137,12 @@ struct XmRChartView: SVGDrawing {
         var tick = (low / step).rounded(.up) * step
         while tick <= high {
             nodes.append(line(x1: left, y1: y(tick), x2: width - right, y2: y(tick), class: "grid"))
-            nodes.append(text(format(tick), x: left - 6, y: y(tick) + 4, anchor: "end", class: "tick"))
+            nodes.append(
+                text(Self.tickText(tick, step: step), x: left - 6, y: y(tick) + 4, anchor: "end", class: "tick"))
             tick += step
+        }
+        if let axisTitle {
+            nodes.append(text(axisTitle, x: 4, y: 14, anchor: "start", class: "axis-title"))
         }
         let labelEvery = max(1, points.count / 12)
         for (index, point) in points.enumerated() where index % labelEvery == 0 || index == points.count - 1 {
@@ -165,14 +186,20 @@ struct XmRChartView: SVGDrawing {
         }
         if let target = chart.target {
             nodes.append(line(x1: left, y1: y(target), x2: width - right, y2: y(target), class: "spc-target"))
+            // Above the target line, or below it when a mean or limit line runs where the words would be.
+            let lines = chart.segments.compactMap(\.limits).flatMap { [$0.mean, $0.upper, $0.lower] }.map(y)
+            let above = y(target) - 4
+            let crossed = lines.contains { $0 > above - 12 && $0 < above + 3 }
             nodes.append(
                 text(
-                    "target \(format(target))", x: left + 4, y: y(target) - 4, anchor: "start",
+                    "target \(format(target))", x: left + 4, y: crossed ? y(target) + 13 : above, anchor: "start",
                     class: "spc-target-label"))
         }
         if points.count > 1 {
-            let path = points.indices.map { "\($0 == 0 ? "M" : "L")\(fmt(x($0))),\(fmt(y(points[$0].value)))" }.joined(
-                separator: " ")
+            let path = points.indices.map { (index: Int) -> String in
+                let joined = index > 0 && slots[index] == slots[index - 1] + 1
+                return "\(joined ? "L" : "M")\(fmt(x(index))),\(fmt(y(points[index].value)))"
+            }.joined(separator: " ")
             nodes.append(.element(named: "path", nodes: [.attr("class", "spc-line"), .attr("d", path)]))
         }
         for (index, point) in points.enumerated() {
@@ -216,6 +243,26 @@ struct XmRChartView: SVGDrawing {
                     .attr("points", "\(fmt(x)),\(fmt(y - 6)) \(fmt(x + 6)),\(fmt(y + 5)) \(fmt(x - 6)),\(fmt(y + 5))")
                 ] + attributes)
         }
+    }
+
+    /// Each point's place on the time axis: months since the first when every period is a month (`2023-04`), so a
+    /// missing month leaves a gap; otherwise one place each.
+    static func slots(_ periods: [String]) -> [Int] {
+        let months = periods.compactMap(YearMonth.init)
+        guard months.count == periods.count, let first = months.first else { return Array(periods.indices) }
+        return months.map { first.months(to: $0) }
+    }
+
+    /// A tick at a round value, with only the decimals its step needs (a step of 5 reads "85", of 0.5 "85.5").
+    static func tickText(_ value: Double, step: Double) -> String {
+        let decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2
+        let scale = pow(10, Double(decimals))
+        let scaled = (abs(value) * scale).rounded()
+        let whole = ScaledDecimal.groupThousands(UInt64(scaled / scale))
+        let fraction =
+            decimals == 0
+            ? "" : "." + String(format: "%0\(decimals)d", Int(scaled.truncatingRemainder(dividingBy: scale)))
+        return (value < 0 && scaled > 0 ? "−" : "") + whole + fraction
     }
 
     /// "2023-04" → "Apr 23".
@@ -279,7 +326,9 @@ enum SPCIcons {
 
 extension SPCMeasure {
     func view(title: String? = nil) -> XmRChartView {
-        XmRChartView(title: title ?? name, measure: "\(name) (\(unit))", chart: chart, format: format, phases: phases)
+        XmRChartView(
+            title: title ?? name, measure: "\(name) (\(unit))", chart: chart, format: format, phases: phases,
+            axisTitle: unit.prefix(1).uppercased() + unit.dropFirst())
     }
 
     /// A heading, the chart, and a link to its points as CSV (`table=spc-<id>`).
