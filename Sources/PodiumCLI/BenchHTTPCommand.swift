@@ -1,9 +1,11 @@
 import ArgumentParser
+import FluentKit
 import Foundation
 import PodiumCore
 import PodiumData
 import PodiumImport
 import PodiumWeb
+import SQLKit
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -31,10 +33,18 @@ struct BenchHTTP: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "wrk threads.") var threads = 2
     @ArgumentParser.Option(name: .long, help: "Port for the Podium server under test.") var port = 8097
     @ArgumentParser.Option(name: .long, help: "The ICB whose pages are loaded.") var icb = "QT6"
+    @ArgumentParser.Flag(
+        name: .long,
+        help:
+            "Instead of load: request every page one at a time as an administrator, the first request then --repeats more, beside /healthz."
+    )
+    var everyPage = false
+    @ArgumentParser.Option(name: .long, help: "Requests of each page after the first (--every-page).") var repeats = 5
 
     func run() async throws {
         let logger = database.logger("podium.bench")
-        guard let wrk = Self.which("wrk") else { throw ValidationError("wrk is not installed: apt-get install wrk") }
+        let wrk = Self.which("wrk")
+        guard wrk != nil || everyPage else { throw ValidationError("wrk is not installed: apt-get install wrk") }
         guard let code = ICBCode(icb) else { throw ValidationError("'\(icb)' is not an ICB ODS code.") }
         let choice = try database.choice()
         let handle = try await PodiumDatabase.open(choice, logger: logger)
@@ -46,7 +56,8 @@ struct BenchHTTP: AsyncParsableCommand {
                     "The database has no ICB \(code): import the bundled data first (podium demo --import-only).")
             }
             let user = try await UserStore(database: handle.database).create(
-                email: email, name: "Load test", passwordHash: "!", grant: Grant(role: .commissioner, icbs: [code]),
+                email: email, name: "Load test", passwordHash: "!",
+                grant: everyPage ? Grant(role: .administrator) : Grant(role: .commissioner, icbs: [code]),
                 at: WallClock.system.iso)
             cookie =
                 "podium_session="
@@ -59,6 +70,15 @@ struct BenchHTTP: AsyncParsableCommand {
         var lines: [String] = []
         do {
             try await waitForHealth()
+            if everyPage {
+                lines = try await timeEveryPage(code, cookie: cookie, database: handle.database)
+                server.terminate()
+                server.waitUntilExit()
+                await cleanUp(handle, email: email)
+                lines.forEach(Terminal.line)
+                return
+            }
+            guard let wrk else { throw ValidationError("wrk is not installed: apt-get install wrk") }
             let pages = [
                 ("ICB overview", "/icbs/\(code)"), ("dental contracts list", "/icbs/\(code)/dental-contracts"),
             ]
@@ -93,6 +113,64 @@ struct BenchHTTP: AsyncParsableCommand {
     }
 
     private var base: String { "http://127.0.0.1:\(port)" }
+
+    /// Every kind of page, one at a time: its first request (which builds what the open-data cache keeps) and the
+    /// median and slowest of `repeats` more, beside /healthz timed the same way.
+    private func timeEveryPage(_ code: ICBCode, cookie: String, database: any Database) async throws -> [String] {
+        let sql = try database.sql()
+        func first(_ query: String) async throws -> String {
+            try await sql.raw(SQLQueryString(query)).first().flatMap { try? $0.decode(column: "v", as: String.self) }
+                ?? ""
+        }
+        let icb = code.rawValue
+        let contract = try await first(
+            "SELECT MIN(contract_number) AS v FROM dental_contract_icb WHERE icb_code = '\(icb)'")
+        let pharmacy = try await first("SELECT MIN(ods_code) AS v FROM pharmacies WHERE icb_code = '\(icb)'")
+        let application = try await first(
+            "SELECT MIN(reference) AS v FROM market_entry_applications WHERE icb_code = '\(icb)'")
+        var paths = [
+            "/", "/icbs/\(icb)", "/dental-position", "/icbs/\(icb)/dental-position", "/icbs/\(icb)/dental-contracts",
+            "/icbs/\(icb)/dental-data-checks", "/icbs/\(icb)/dental-practices", "/access", "/icbs/\(icb)/access",
+            "/icbs/\(icb)/pharmacies", "/icbs/\(icb)/pharmacy-closures", "/icbs/\(icb)/market-entry", "/pharmacy-first",
+            "/icbs/\(icb)/pharmacy-first", "/icbs/\(icb)/optometry", "/icbs/\(icb)/optometry/contracts-ending",
+            "/icbs/\(icb)/finance", "/finance", "/icbs/\(icb)/governance", "/icbs/\(icb)/committee-paper",
+            "/icbs/\(icb)/providers-at-risk", "/digest", "/about-the-data", "/account", "/admin/users",
+            "/icbs/\(icb)/records/risks", "/icbs/\(icb)/records/risks/form",
+        ]
+        if !contract.isEmpty { paths.append("/dental-contracts/\(contract)") }
+        if !pharmacy.isEmpty { paths.append("/pharmacies/\(pharmacy)") }
+        if !application.isEmpty { paths.append("/icbs/\(icb)/market-entry/\(application)") }
+        var lines = [
+            "podium bench http --every-page: \(paths.count) pages of \(icb) and England, one request at a time, "
+                + "then \(repeats) more each (ms)",
+            "  page                                              first   median  slowest",
+        ]
+        func time(_ path: String, cookie: String?) async throws -> Double {
+            let started = ContinuousClock.now
+            _ = try await fetch(path, cookie: cookie)
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        }
+        var slowest = (path: "", median: 0.0)
+        for path in ["/healthz"] + paths {
+            let firstTime = try await time(path, cookie: path == "/healthz" ? nil : cookie)
+            var times: [Double] = []
+            for _ in 0..<max(1, repeats) {
+                times.append(try await time(path, cookie: path == "/healthz" ? nil : cookie))
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            if path != "/healthz", median > slowest.median { slowest = (path, median) }
+            let name = path == "/healthz" ? "peer: /healthz (no page, no database)" : path
+            lines.append(
+                "  " + name.padding(toLength: 48, withPad: " ", startingAt: 0)
+                    + String(format: "%7.0f %8.1f %8.1f", firstTime, median, times.last ?? median))
+        }
+        lines.append(
+            "  slowest page after its first request: \(slowest.path), median \(String(format: "%.1f", slowest.median)) ms"
+        )
+        return lines
+    }
 
     private func cleanUp(_ handle: PodiumDatabase, email: String) async {
         let store = UserStore(database: handle.database)

@@ -83,9 +83,12 @@ enum AccountViews {
                         Layout.csrfField(context),
                         .button(.attr("type", "submit"), .plain("Revoke “\(token.label)”")))
                 },
+                // A heading of its own, so the form does not read as another row of the table above.
+                .h3(.attr("id", "new-token-heading"), .plain("Make a new token")),
                 .form(
                     .attr("method", "post"), .attr("action", PodiumRoute.accountTokens.path),
                     .attr("class", "record-form"), .attr("id", "new-token"),
+                    .attr("aria-labelledby", "new-token-heading"),
                     Layout.csrfField(context),
                     .label(.attr("for", "token-label"), .plain("What the token is for")),
                     .input(
@@ -101,8 +104,8 @@ enum AccountViews {
             id: "tokens", caption: "Your API tokens",
             columns: [
                 Column("label", "For", sortable: false) { .text($0.label) },
-                Column("created", "Made", sortable: false) { .text($0.createdAt) },
-                Column("used", "Last used", sortable: false) { .text($0.lastUsedAt ?? "never") },
+                Column("created", "Made", sortable: false) { .moment($0.createdAt) },
+                Column("used", "Last used", sortable: false) { .moment($0.lastUsedAt, missing: "never") },
             ], rows: tokens, footer: nil)
     }
 

@@ -135,7 +135,7 @@ enum GovernanceViews {
         Table(
             id: "rating-history", caption: "History of ratings, newest first (from the audit trail)",
             columns: [
-                Column("at", "When") { .text($0.at) },
+                Column("at", "When") { .moment($0.at) },
                 Column("by", "Who") { .text($0.by) },
                 Column("criterion", "Criterion") { .text($0.key) },
                 Column("rating", "Rating", note: "before → after") { change in

@@ -136,7 +136,7 @@ enum RecordViews {
         Table(
             id: "changes", caption: "Changes, newest first",
             columns: [
-                Column("at", "When") { .text($0.at) },
+                Column("at", "When") { .moment($0.at) },
                 Column("by", "Who") { .text($0.by) },
                 Column("action", "Action") { .text($0.action.rawValue) },
                 Column("record", "Record") { .text($0.key) },

@@ -315,8 +315,10 @@ enum SPCIcons {
                         named: "text",
                         nodes: [
                             .attr("x", "16"), .attr("y", "21"), .attr("text-anchor", "middle"),
+                            // The ring carries the Making Data Count colour; the letter is dark enough to read
+                            // (the pale colours give text under 3:1 on white).
                             .attr("font-size", "14"), .attr("font-weight", "bold"),
-                            .attr("fill", colour), .plain(letter),
+                            .attr("fill", "#212b32"), .plain(letter),
                         ]),
                 ]),
             .span(.attr("class", "spc-icon-label"), .plain(label))

@@ -53,6 +53,20 @@ struct Cell: Sendable {
     /// A value kept in tenths (a rate per 100, a rate per 100,000) to one decimal place.
     static func tenths(_ value: Int64?) -> Cell { .decimal(value.map { Double($0) / 10 }, decimals: 1) }
 
+    /// A moment stored as ISO 8601 (`2026-12-07T02:36:10Z`), shown as people write it ("7 December 2026, 02:36
+    /// UTC") and kept as stored in the CSV; sorted as stored, which is time order.
+    static func moment(_ iso: String?, missing: String = notReported) -> Cell {
+        guard let iso, !iso.isEmpty else { return Cell(text: missing, csv: "", sort: .missing) }
+        let parsed =
+            ISO8601DateFormatter().date(from: iso)
+            ?? {
+                let withFraction = ISO8601DateFormatter()
+                withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+                return withFraction.date(from: iso)
+            }()
+        return Cell(text: parsed.map(DateText.timestamp) ?? iso, csv: iso, sort: .text(iso))
+    }
+
     static func text(_ value: String?, link: String? = nil) -> Cell {
         Cell(text: value ?? "", csv: value ?? "", link: link, sort: value.map { .text($0) } ?? .missing)
     }
