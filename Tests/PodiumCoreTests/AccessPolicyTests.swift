@@ -89,16 +89,43 @@ struct SignInRuleTests {
     }
 
     @Test(
-        "A password is 12 characters to 72 bytes and not the email",
+        "A password is 12 characters to 72 bytes, not the email, not among the 30,000 commonest, not a trivial pattern",
         arguments: [
             ("correct horse", "ann@example.nhs.uk", [String]()),
             ("short", "ann@example.nhs.uk", ["The password must be at least 12 characters."]),
             (
-                String(repeating: "é", count: 37), "a@b.uk",
+                String(repeating: "éàüöï", count: 8), "a@b.uk",
                 ["The password must be at most 72 bytes (bcrypt reads no more)."]
             ),
-            (String(repeating: "x", count: 72), "a@b.uk", []),
+            (String(repeating: "wxyz!", count: 14) + "ab", "a@b.uk", []),
             ("Ann@Example.NHS.uk", "ann@example.nhs.uk", ["The password must not be the email address."]),
+            // Guessed first (NCSC: refuse the commonest and trivial patterns), each as the attacker tried it.
+            (String(repeating: " ", count: 12), "a@b.uk", ["The password must not be only spaces."]),
+            (
+                "aaaaaaaaaaaa", "a@b.uk",
+                [
+                    "The password uses fewer than 5 different characters (like aaaaaaaaaaaa): it would be guessed at once."
+                ]
+            ),
+            ("123456789012", "a@b.uk", ["The password must not be only digits: choose a few words instead."]),
+            (
+                "password1234", "a@b.uk",
+                [
+                    "The password is one of the most common (or one with digits added): choose a few unrelated words instead."
+                ]
+            ),
+            (
+                "monkey!2024!", "a@b.uk",
+                [
+                    "The password is one of the most common (or one with digits added): choose a few unrelated words instead."
+                ]
+            ),
+            (
+                "xabcdefghijz", "a@b.uk",
+                [
+                    "The password is a run of consecutive characters (like abcdefgh or 98765432): it would be guessed at once."
+                ]
+            ),
         ])
     func passwordPolicy(password: String, email: String, problems: [String]) {
         #expect(PasswordPolicy.problems(password, email: email) == problems)

@@ -124,6 +124,49 @@ struct ImportTests {
     }
 }
 
+@Suite("Compressed files that inflate without end are refused")
+struct GzipBombTests {
+    /// A header then `megabytes` of newlines, gzipped: about a thousand times smaller than it inflates to.
+    static func bomb(megabytes: Int) throws -> [UInt8] {
+        var text = Array("code,name\n".utf8)
+        text += [UInt8](repeating: 0x0A, count: megabytes << 20)
+        return try SourceFile.gzip(text)
+    }
+
+    @Test("Over 200 times its compressed size: refused by name, before it is all inflated")
+    func ratio() throws {
+        let bomb = try Self.bomb(megabytes: 64)
+        #expect(bomb.count < 200 * 1024)  // 64 MiB of newlines compress to well under 200 KB
+        #expect(throws: SourceFileError.self) { try SourceFile.received(name: "risks.csv.gz", bytes: bomb) }
+        do {
+            _ = try SourceFile.received(name: "risks.csv.gz", bytes: bomb)
+        } catch {
+            #expect("\(error)".contains("more than 200 times"), "\(error)")
+        }
+    }
+
+    @Test("Real files inflate as before: the largest bundled file (38 times its compressed size) is read whole")
+    func realFilesStillRead() throws {
+        let file = try SourceFile.load(path: Fixtures.bundled + "/lookup_lsoa11_sicbl22_icb22_lad22.csv.gz")
+        #expect(file.content.count == 5_409_096)
+        let limits = SourceFile.InflateLimit.standard
+        #expect(limits.maximumBytes == 256 << 20 && limits.maximumRatio == 200)
+    }
+
+    @Test("A bomb run through the importer changes nothing")
+    func importerRefuses() async throws {
+        try await TestDatabase.with { handle in
+            let path = try Fixtures.temporaryFile(named: "icbs.csv.gz", contents: try Self.bomb(megabytes: 48))
+            let before = try await DatabaseSnapshot.take(handle.database)
+            await #expect(throws: SourceFileError.self) {
+                try await Importer(database: handle.database, logger: TestDatabase.quietLogger, clock: Fixtures.clock)
+                    .run(.icbs, file: path)
+            }
+            #expect(try await DatabaseSnapshot.take(handle.database) == before)
+        }
+    }
+}
+
 /// The real bundled files: every one must import, and the figures the issue names must come out of them.
 @Suite("The bundled open data")
 struct BundledDataTests {

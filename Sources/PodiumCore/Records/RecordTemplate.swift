@@ -114,6 +114,15 @@ public struct RecordField: Sendable, Hashable {
         func fail(_ reason: String) -> Result<FieldValue, FieldProblem> {
             .failure(FieldProblem(field: name, reason: reason))
         }
+        // A control character (a NUL cut the stored value short while the audit trail kept it) is refused in every
+        // field; line breaks and tabs are text people type.
+        if let control = text.unicodeScalars.first(where: {
+            ($0.value < 0x20 && !["\n", "\r", "\t"].contains($0)) || (0x7F...0x9F).contains($0.value)
+        }) {
+            return fail(
+                "\(label) contains a control character (U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4))), which cannot be stored; remove it and try again"
+            )
+        }
         switch kind {
         case .text(let maxLength):
             return text.count <= maxLength
@@ -381,5 +390,12 @@ extension CalendarDate {
             return nil
         }
         return CalendarDate(year: year, month: month, day: day)
+    }
+}
+
+extension String {
+    /// `"7"` → `"0007"` for `leftPadded(to: 4)`.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -19,7 +19,48 @@ public enum PasswordPolicy {
         if !email.isEmpty, password.lowercased() == email.lowercased() {
             problems.append("The password must not be the email address.")
         }
+        if let guessable = guessable(password) { problems.append(guessable) }
         return problems
+    }
+
+    /// Why `password` would be among the first guesses (NCSC password guidance: refuse the most common passwords and
+    /// trivial patterns, rather than demand symbols), or `nil`.
+    static func guessable(_ password: String) -> String? {
+        let lower = password.lowercased()
+        let base = String(
+            lower.reversed().drop { $0.isNumber || $0.isPunctuation || $0.isSymbol || $0 == " " }.reversed())
+        if lower.allSatisfy(\.isWhitespace) { return "The password must not be only spaces." }
+        if Set(lower).count < 5 {
+            return
+                "The password uses fewer than 5 different characters (like aaaaaaaaaaaa): it would be guessed at once."
+        }
+        if lower.allSatisfy(\.isNumber) { return "The password must not be only digits: choose a few words instead." }
+        if commonPasswords.contains(lower) || (base.count >= 4 && commonPasswords.contains(base)) {
+            return
+                "The password is one of the most common (or one with digits added): choose a few unrelated words instead."
+        }
+        if hasRun(lower, length: 8) {
+            return
+                "The password is a run of consecutive characters (like abcdefgh or 98765432): it would be guessed at once."
+        }
+        return nil
+    }
+
+    /// 30,000 passwords from a breach corpus (``commonPasswordText``), read once.
+    static let commonPasswords: Set<String> = Set(commonPasswordText.split(separator: "\n").map(String.init))
+
+    /// Whether `text` holds `length` characters in a row, each one after (or before) the last: `abcdefgh`, `87654321`.
+    static func hasRun(_ text: String, length: Int) -> Bool {
+        let values = text.unicodeScalars.map(\.value)
+        guard values.count >= length else { return false }
+        var up = 1
+        var down = 1
+        for index in values.indices.dropFirst() {
+            up = values[index] == values[index - 1] &+ 1 ? up + 1 : 1
+            down = values[index] &+ 1 == values[index - 1] ? down + 1 : 1
+            if up >= length || down >= length { return true }
+        }
+        return false
     }
 }
 

@@ -151,11 +151,16 @@ public struct UserStore: Sendable {
         )
     }
 
-    /// Replaces a user's password hash; `false` when there is no such user.
+    /// Replaces a user's password hash and revokes every API token they hold (a changed or reset password means the
+    /// old credentials may be known to someone else); `false` when there is no such user.
     public func setPasswordHash(_ hash: String, for id: String) async throws -> Bool {
-        let sql = try database.sql()
         guard try await user(id: id) != nil else { return false }
-        try await sql.update("users").set("password_hash", to: SQLBind(hash)).where("id", .equal, SQLBind(id)).run()
+        try await database.transaction { transaction in
+            let sql = try transaction.sql()
+            try await sql.update("users").set("password_hash", to: SQLBind(hash)).where("id", .equal, SQLBind(id))
+                .run()
+            try await sql.delete(from: "api_tokens").where("user_id", .equal, SQLBind(id)).run()
+        }
         return true
     }
 

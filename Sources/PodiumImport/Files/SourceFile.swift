@@ -44,12 +44,34 @@ public struct SourceFile: Sendable {
         return SourceFile(path: name, name: name, sha256: digest, content: try gunzipIfNeeded(bytes, path: name))
     }
 
-    static func gunzipIfNeeded(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+    /// How far a compressed file may inflate: a file that would grow past either bound is refused before it is all
+    /// inflated, so a small upload cannot fill the server's memory (a "gzip bomb").
+    public struct InflateLimit: Sendable, Equatable {
+        public var maximumBytes: Int
+        public var maximumRatio: Int
+
+        /// 256 MiB, 25 times the largest bundled file inflated (10.0 MB, the mid-2020 population); 200 times the
+        /// compressed size, five times the most any bundled file inflates (38 times, the 2011 LSOA lookup).
+        public static let standard = InflateLimit(maximumBytes: 256 << 20, maximumRatio: 200)
+
+        /// The most `compressed` bytes may inflate to: never under 1 MiB, so a tiny file is not refused for its ratio.
+        func allowed(forCompressed compressed: Int) -> Int {
+            min(maximumBytes, max(1 << 20, compressed.multipliedReportingOverflow(by: maximumRatio).partialValue))
+        }
+    }
+
+    static func gunzipIfNeeded(_ bytes: [UInt8], path: String, limit: InflateLimit = .standard) throws -> [UInt8] {
         guard bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B else { return bytes }
         var buffer = ByteBuffer(bytes: bytes)
         let inflated: [UInt8]
+        let allowed = limit.allowed(forCompressed: bytes.count)
         do {
-            inflated = Array(try buffer.decompress(with: .gzip()).readableBytesView)
+            inflated = Array(try buffer.decompress(with: .gzip(), maxSize: allowed).readableBytesView)
+        } catch let error as CompressNIOError where error == .bufferOverflow {
+            throw SourceFileError.unreadable(
+                path,
+                "inflates to more than \(allowed >> 20) MB (more than \(limit.maximumRatio) times its compressed size, or over \(limit.maximumBytes >> 20) MB): refused, nothing was imported"
+            )
         } catch {
             throw SourceFileError.unreadable(path, "is not a valid gzip file (\(error))")
         }

@@ -21,11 +21,21 @@ struct AccessMiddleware: AsyncMiddleware {
             }
             return try signInRequired(request)
         }
+        // An API token is for programs reading the API: never a page, a form, an account or a user.
+        if viewer.credential == .apiToken,
+            !((request.method == .GET || request.method == .HEAD) && request.url.path.hasPrefix("/api/v1/"))
+        {
+            throw WebError.forbidden(
+                message:
+                    "An API token reads the API (GET /api/v1/…) and nothing else. Sign in to use the pages, forms and your account."
+            )
+        }
         request.viewer = viewer
+        // Authorised before any body is read: someone who may not post here cannot make the server read megabytes.
+        try await authorise(rule, grant: viewer.user.grant, request: request)
         if !(request.method == .GET || request.method == .HEAD), case .session(_, let csrfToken) = viewer.credential {
             try await CSRF.check(request, expected: csrfToken)
         }
-        try await authorise(rule, grant: viewer.user.grant, request: request)
         return try await next.respond(to: request)
     }
 
@@ -36,8 +46,14 @@ struct AccessMiddleware: AsyncMiddleware {
             allowed = true
         case .administer:
             allowed = AccessPolicy.allows(grant, .administer, icb: nil)
-        case .read(let subject, _):
-            allowed = try await Self.allows(grant, .read, subject, request)
+        case .read(let subject, let openData):
+            // Where anyone may read the published open data, so may every signed-in person (F11: a QE1 user was
+            // refused the Cornwall pages an anonymous visitor could read).
+            if openData && settings.publicOpenData {
+                allowed = true
+            } else {
+                allowed = try await Self.allows(grant, .read, subject, request)
+            }
         case .edit(let subject):
             let template = request.parameters.get("template").flatMap(RecordTemplate.named)
             allowed = try await Self.allows(grant, .edit(isFinance: template?.isFinance ?? false), subject, request)

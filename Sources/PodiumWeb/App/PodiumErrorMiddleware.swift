@@ -68,6 +68,9 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
 
 /// Headers that keep pages safe even if something slipped through escaping: no scripts run, no framing.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// HSTS goes with secure cookies: an installation that sets them is served over HTTPS.
+    var strictTransportSecurity = false
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let nonce = Request.makeNonce()
         request.styleNonce = nonce
@@ -79,6 +82,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         )
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // What a signed-in person reads (a new API token on /account, an ICB's records) is kept by no cache; the
+        // stylesheet and icon say how long they keep.
+        if response.headers.first(name: .cacheControl) == nil {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        if strictTransportSecurity {
+            response.headers.replaceOrAdd(name: .strictTransportSecurity, value: "max-age=31536000")
+        }
         return response
     }
 }

@@ -19,7 +19,7 @@ public func configure(_ app: Application, config: PodiumConfig, clock: WallClock
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     // Security headers wrap the error middleware so error pages carry them too.
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(strictTransportSecurity: config.auth.secureCookies))
     app.middleware.use(PodiumErrorMiddleware())
     // Every route's access is decided here, after routing (so the route and its parameters are known).
     app.middleware.use(AccessMiddleware(settings: config.auth))

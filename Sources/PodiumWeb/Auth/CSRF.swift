@@ -6,8 +6,16 @@ import Vapor
 enum CSRF {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
-    /// The largest body any route accepts (a CSV upload); unsafe requests are read here to find their CSRF token.
+    /// The largest body any route accepts (a CSV upload, multipart); unsafe requests are read here to find their
+    /// CSRF token.
     static let maximumBody = 20 * 1024 * 1024
+    /// The largest ordinary form: the longest record form is a few kilobytes, so 64 KB leaves room and no more.
+    static let maximumForm = 64 * 1024
+
+    /// What a request's body may be: an upload's size for multipart, a form's otherwise.
+    static func bodyLimit(_ request: Request) -> Int {
+        request.headers.contentType?.type == "multipart" ? maximumBody : maximumForm
+    }
 
     static func check(_ request: Request, expected: String) async throws {
         if let origin = request.headers.first(name: .origin),
@@ -20,7 +28,13 @@ enum CSRF {
         }
         var sent = request.headers.first(name: header)
         if sent == nil {
-            _ = try await request.body.collect(max: CSRF.maximumBody).get()
+            let limit = bodyLimit(request)
+            // Said up front, or already in hand: refused before a decoder walks a million fields.
+            let declared = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
+            guard declared <= limit, (request.body.data?.readableBytes ?? 0) <= limit else {
+                throw WebError.payloadTooLarge(limit: limit)
+            }
+            _ = try await request.body.collect(max: limit).get()
             sent = try? request.content.get(String.self, at: field)
         }
         guard let sent, Secret.matches(sent, expected) else {

@@ -166,8 +166,12 @@ struct AccountController: RouteCollection {
 
     /// Where to go after signing in: a path on this site only, never another site (an open redirect).
     static func safeNext(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), !text.contains("\r"),
-            !text.contains("\n"),
+        // Only a path of this site: visible ASCII with no backslash (browsers drop tabs and other controls and read
+        // `/\t/host` as `//host`), not protocol-relative, and parsed as a path with no scheme or host.
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"),
+            text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+            let parsed = URLComponents(string: text), parsed.scheme == nil, parsed.host == nil,
+            parsed.path.hasPrefix("/"), !parsed.path.hasPrefix("//"),
             text != PodiumRoute.signIn.path, !text.hasPrefix(PodiumRoute.signIn.path + "?")
         else { return PodiumRoute.home.path }
         return text

@@ -33,9 +33,11 @@ struct PDFRenderer: Sendable {
         case exited(status: Int32, output: String)
         case timedOut(seconds: Double)
         case noOutput
+        case unwritable(String)
 
         var description: String {
             switch self {
+            case .unwritable(let path): "Could not write \(path)"
             case .exited(let status, let output): "Chromium exited with status \(status): \(output.suffix(500))"
             case .timedOut(let seconds): "Chromium did not finish within \(Int(seconds)) s"
             case .noOutput: "Chromium wrote no PDF"
@@ -47,11 +49,16 @@ struct PDFRenderer: Sendable {
     /// browser needs no network and concurrent requests never share files or a browser profile.
     func render(html: String) async throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podium-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Readable by this user only: the paper holds the ICB's own records.
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("paper.html")
         let output = folder.appendingPathComponent("paper.pdf")
-        try Data(html.utf8).write(to: page)
+        guard
+            FileManager.default.createFile(
+                atPath: page.path, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw Failure.unwritable(page.path) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [

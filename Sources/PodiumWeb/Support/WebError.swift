@@ -25,6 +25,7 @@ enum APIErrorCode: String, Sendable, CaseIterable, Codable {
     case signInRequired = "sign_in_required"
     case forbidden = "forbidden"
     case tooManyAttempts = "too_many_attempts"
+    case tooLarge = "too_large"
     /// A route that does not exist (answered by Vapor's router).
     case notFound = "not_found"
     case internalError = "internal_error"
@@ -42,6 +43,8 @@ enum WebError: Error, AbortError {
     case forbidden(message: String)
     /// Too many failed sign-ins: try again after this many seconds.
     case tooManyRequests(message: String, retryAfter: Int64)
+    /// A body larger than the route takes (a form of more than a few kilobytes).
+    case payloadTooLarge(limit: Int)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -51,6 +54,7 @@ enum WebError: Error, AbortError {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .tooManyRequests: .tooManyRequests
+        case .payloadTooLarge: .payloadTooLarge
         }
     }
 
@@ -60,6 +64,7 @@ enum WebError: Error, AbortError {
         case .unauthorized: .signInRequired
         case .forbidden: .forbidden
         case .tooManyRequests: .tooManyAttempts
+        case .payloadTooLarge: .tooLarge
         }
     }
 
@@ -69,6 +74,8 @@ enum WebError: Error, AbortError {
             .unauthorized(let message),
             .forbidden(let message), .tooManyRequests(let message, _):
             message
+        case .payloadTooLarge(let limit):
+            "This form is larger than Podium takes (\(limit / 1024) KB); a file goes through the upload form."
         }
     }
 

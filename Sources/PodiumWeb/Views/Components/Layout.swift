@@ -55,8 +55,12 @@ enum Layout {
                 .footer(
                     .attr("class", "site-footer"),
                     .p(
+                        // The version and database are for the people who run it, not for anyone who finds the
+                        // sign-in page.
                         .plain(
-                            "Podium \(context.version) · \(context.databaseLabel) · Every figure is an aggregate; no patient-identifiable data is held. Open data under the Open Government Licence v3.0; see "
+                            (context.viewer == nil
+                                ? "Podium · " : "Podium \(context.version) · \(context.databaseLabel) · ")
+                                + "Every figure is an aggregate; no patient-identifiable data is held. Open data under the Open Government Licence v3.0; see "
                         ),
                         .a(.attr("href", PodiumRoute.aboutData.path), .plain("About the data")), .plain("."))
                 )

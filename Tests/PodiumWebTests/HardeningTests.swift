@@ -1,0 +1,165 @@
+import Foundation
+import NIOCore
+import PodiumCore
+import PodiumData
+import PodiumImport
+import PodiumTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PodiumWeb
+
+/// Faults found when Podium was attacked on purpose (issue 26), each reproduced as it was found.
+@Suite("Hardening: tokens, redirects, compressed uploads, control characters, headers")
+struct HardeningTests {
+    @Test("F2: an API token reads the API and nothing else: no pages, no forms, no tokens, no users")
+    func tokensReadTheAPIOnly() async throws {
+        try await withWorkbench { app in
+            let ann = try await app.session(
+                as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), email: "ann@example.nhs.uk")
+            let admin = try await app.session(as: Grant(role: .administrator), email: "root@example.nhs.uk")
+            let annToken = try #require(
+                try await APITokens.make(forEmail: ann.user.email, label: "t", on: app.db, clock: app.clock))
+            let adminToken = try #require(
+                try await APITokens.make(forEmail: admin.user.email, label: "t", on: app.db, clock: app.clock))
+            let tester = try app.testing()
+            let bearer = { (token: String) -> HTTPHeaders in ["Authorization": "Bearer \(token)"] }
+            try await tester.test(.GET, "/api/v1/icbs/QT6/finance", headers: bearer(annToken)) {
+                #expect($0.status == .ok)
+            }
+            // Everything but when each token was last used (which a refused request still records).
+            let snapshot = { try await DatabaseSnapshot.take(app.db).filter { $0.key != "api_tokens" } }
+            let before = try await snapshot()
+            for (method, path, token) in [
+                (HTTPMethod.GET, "/icbs/QT6", annToken), (.GET, "/account", annToken),
+                (.POST, "/icbs/QT6/records/risks/form", annToken), (.POST, "/account/tokens", annToken),
+                (.POST, "/admin/users", adminToken), (.GET, "/admin/users", adminToken),
+            ] {
+                var headers = bearer(token)
+                headers.contentType = .urlEncodedForm
+                try await tester.test(
+                    method, path, headers: headers,
+                    body: ByteBuffer(
+                        string: "key=R9&title=x&label=minted&email=evil%40example.nhs.uk&role=administrator")
+                ) { response in
+                    #expect(response.status == .forbidden, "\(method) \(path)")
+                    #expect(response.body.string.contains("reads the API"), "\(path)")
+                }
+            }
+            #expect(try await snapshot() == before)
+            // A password change (or an administrator's reset) revokes every token of the account.
+            try await Accounts.setPassword("a new long passphrase here", for: ann.user, on: app.db)
+            try await tester.test(.GET, "/api/v1/icbs/QT6/finance", headers: bearer(annToken)) {
+                #expect($0.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("F3: 'next' after sign-in is a local path or the home page; tabs, nulls and other hosts are not")
+    func noOpenRedirect() async throws {
+        for (next, expected) in [
+            ("/icbs/QT6", "/icbs/QT6"), ("/icbs/QT6?year=2024-25", "/icbs/QT6?year=2024-25"),
+            ("/\t/127.0.0.1:8097/pwned", "/"), ("/\u{0B}/evil.example", "/"), ("/\u{0C}/evil.example", "/"),
+            ("/\u{00}/evil.example", "/"), ("//evil.example", "/"), ("/\\evil.example", "/"),
+            ("https://evil.example/", "/"), ("/ /evil.example", "/"), ("/sign-in", "/"),
+        ] {
+            #expect(AccountController.safeNext(next) == expected, "\(next.debugDescription)")
+        }
+        try await withWorkbench { app in
+            try await app.signedIn().test(.GET, "/sign-in?next=/%09/127.0.0.1:8097/pwned") { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == "/")
+            }
+        }
+    }
+
+    @Test("F1: a gzip bomb uploaded as a risk log is refused in words and changes nothing")
+    func gzipBombUpload() async throws {
+        try await withWorkbench { app in
+            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]))
+            var text = Array("reference,title\n".utf8)
+            text += [UInt8](repeating: 0x0A, count: 48 << 20)
+            let bomb = try SourceFile.gzip(text)
+            let before = try await DatabaseSnapshot.take(app.db)
+            var body = ByteBuffer()
+            let boundary = "podium-test-boundary"
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(ann.csrfToken)\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"risks.csv.gz\"\r\nContent-Type: application/gzip\r\n\r\n"
+            )
+            body.writeBytes(bomb)
+            body.writeString("\r\n--\(boundary)--\r\n")
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(
+                type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+            headers.add(name: "X-No-CSRF", value: "form")
+            try await ann.test(.POST, "/icbs/QT6/records/risks/upload", headers: headers, body: body) { response in
+                #expect(response.status == .unprocessableEntity || response.status == .badRequest)
+                #expect(response.body.string.contains("more than 200 times"))
+            }
+            #expect(try await DatabaseSnapshot.take(app.db) == before)
+        }
+    }
+
+    @Test("F4: a viewer's huge form is refused before it is read; a form over 64 KB is too large for anyone")
+    func formBodies() async throws {
+        try await withWorkbench { app in
+            let viewer = try await app.session(as: Grant(role: .viewer, icbs: [ICBCode("QT6")!]))
+            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]))
+            // 1.5 MB of k=v fields, the CSRF token last so that finding it means reading everything.
+            let fields = String(repeating: "k=v&", count: 400_000)
+            for (who, expected) in [(viewer, HTTPStatus.forbidden), (ann, .payloadTooLarge)] {
+                var headers = HTTPHeaders()
+                headers.contentType = .urlEncodedForm
+                headers.add(name: "X-No-CSRF", value: "form")
+                try await who.test(
+                    .POST, "/icbs/QT6/records/risks/form", headers: headers,
+                    body: ByteBuffer(string: fields + "_csrf=\(who.csrfToken)")
+                ) { response in
+                    #expect(response.status == expected, "\(who.user.grant.role)")
+                }
+            }
+        }
+    }
+
+    @Test("F11: with public open data on, a signed-in person sees at least what the public sees")
+    func signedInSeesWhatThePublicSees() async throws {
+        try await withWorkbench(auth: AuthSettings(publicOpenData: true)) { app in
+            let other = try await app.session(as: Grant(role: .viewer, icbs: [ICBCode("QE1")!]))
+            try await other.test(.GET, "/icbs/QT6") { #expect($0.status == .ok) }
+            try await other.test(.GET, "/icbs/QT6/access") { #expect($0.status == .ok) }
+            // Local records stay the ICB's own.
+            try await other.test(.GET, "/icbs/QT6/records/risks") { #expect($0.status == .forbidden) }
+        }
+    }
+
+    @Test("F10: a control character in a text field is refused by name, not stored cut short")
+    func controlCharacters() {
+        let field = RecordField("title", "Title", .text(maxLength: 200), help: "")
+        for text in ["safe\u{00}hidden", "a\u{07}b", "x\u{1B}[31m"] {
+            guard case .failure(let problem) = field.read(text) else {
+                Issue.record("accepted \(text.debugDescription)")
+                continue
+            }
+            #expect(problem.reason.contains("control character"), "\(problem.reason)")
+        }
+        // Line breaks and tabs are text people type.
+        if case .failure(let problem) = field.read("line one\nline two\tend") { Issue.record("\(problem.reason)") }
+    }
+
+    @Test("F9: signed-in answers are not cached; HSTS with secure cookies; the sign-in page names no version")
+    func headers() async throws {
+        try await withWorkbench(auth: AuthSettings(secureCookies: true)) { app in
+            try await app.signedIn().test(.GET, "/account") { response in
+                #expect(response.headers.first(name: .cacheControl) == "no-store")
+                #expect(response.headers.first(name: .strictTransportSecurity)?.hasPrefix("max-age=") == true)
+            }
+            try await app.testing().test(.GET, "/sign-in") { response in
+                #expect(!response.body.string.contains("Podium \(PodiumVersion.current)"))
+                #expect(!response.body.string.contains("SQLite"))
+            }
+        }
+    }
+}
