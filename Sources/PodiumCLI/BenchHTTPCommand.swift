@@ -148,8 +148,7 @@ struct BenchHTTP: AsyncParsableCommand {
         func time(_ path: String, cookie: String?) async throws -> Double {
             let started = ContinuousClock.now
             _ = try await fetch(path, cookie: cookie)
-            let elapsed = ContinuousClock.now - started
-            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            return Terminal.seconds(ContinuousClock.now - started) * 1000
         }
         var slowest = (path: "", median: 0.0)
         for path in ["/healthz"] + paths {

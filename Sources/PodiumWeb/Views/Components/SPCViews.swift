@@ -256,13 +256,10 @@ struct XmRChartView: SVGDrawing {
     /// A tick at a round value, with only the decimals its step needs (a step of 5 reads "85", of 0.5 "85.5").
     static func tickText(_ value: Double, step: Double) -> String {
         let decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2
-        let scale = pow(10, Double(decimals))
-        let scaled = (abs(value) * scale).rounded()
-        let whole = ScaledDecimal.groupThousands(UInt64(scaled / scale))
-        let fraction =
-            decimals == 0
-            ? "" : "." + String(format: "%0\(decimals)d", Int(scaled.truncatingRemainder(dividingBy: scale)))
-        return (value < 0 && scaled > 0 ? "−" : "") + whole + fraction
+        let scaled = Int64((value * pow(10, Double(decimals))).rounded())
+        let text = ScaledDecimal.format(scaled, scale: decimals, minimumFractionDigits: decimals)
+        // A minus sign, not a hyphen, as the other figures on a chart read.
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// "2023-04" → "Apr 23".
