@@ -315,11 +315,14 @@ struct SignInTests {
     }
 
     static func signIn(
-        _ tester: any TestingApplicationTester, email: String, password: String, next: String = "/icbs/QT6"
+        _ tester: any TestingApplicationTester, email: String, password: String, next: String = "/icbs/QT6",
+        headers: HTTPHeaders = [:]
     ) async throws -> TestingHTTPResponse {
         let form = try await signInForm(tester)
+        var headers = headers
+        headers.add(name: .cookie, value: form.cookie)
         return try await tester.sendRequest(
-            .POST, "/sign-in", headers: ["Cookie": form.cookie],
+            .POST, "/sign-in", headers: headers,
             beforeRequest: {
                 try $0.content.encode(
                     ["email": email, "password": password, "_csrf": form.token, "next": next], as: .urlEncodedForm)

@@ -82,25 +82,54 @@ struct HardeningTests {
             text += [UInt8](repeating: 0x0A, count: 48 << 20)
             let bomb = try SourceFile.gzip(text)
             let before = try await DatabaseSnapshot.take(app.db)
-            var body = ByteBuffer()
-            let boundary = "podium-test-boundary"
-            body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(ann.csrfToken)\r\n")
-            body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"risks.csv.gz\"\r\nContent-Type: application/gzip\r\n\r\n"
-            )
-            body.writeBytes(bomb)
-            body.writeString("\r\n--\(boundary)--\r\n")
-            var headers = HTTPHeaders()
-            headers.contentType = HTTPMediaType(
-                type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-            headers.add(name: "X-No-CSRF", value: "form")
-            try await ann.test(.POST, "/icbs/QT6/records/risks/upload", headers: headers, body: body) { response in
+            try await Self.upload(bomb, named: "risks.csv.gz", by: ann) { response in
                 #expect(response.status == .unprocessableEntity || response.status == .badRequest)
                 #expect(response.body.string.contains("more than 200 times"))
             }
             #expect(try await DatabaseSnapshot.take(app.db) == before)
         }
+    }
+
+    @Test("A risk log saved as UTF-16 ('Unicode text') is refused by its encoding, not as missing columns")
+    func utf16Upload() async throws {
+        try await withWorkbench { app in
+            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]))
+            let text = "reference,title,description\r\nR1,Workforce,Too few dentists\r\n"
+            let before = try await DatabaseSnapshot.take(app.db)
+            let units = Array(text.utf16)
+            let littleEndian: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let bigEndianWithoutMark: [UInt8] = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            for (bytes, encoding) in [
+                (littleEndian, "UTF-16 (little-endian)"), (bigEndianWithoutMark, "UTF-16 (big-endian)"),
+            ] {
+                try await Self.upload(bytes, named: "risks.csv", by: ann) { response in
+                    #expect(response.status == .unprocessableEntity)
+                    #expect(response.body.string.contains("is \(encoding) text"), "\(encoding)")
+                    #expect(!response.body.string.contains("column"), "\(encoding)")
+                }
+            }
+            #expect(try await DatabaseSnapshot.take(app.db) == before)
+        }
+    }
+
+    /// Posts a file to the risk log's upload form, as the browser's multipart form does.
+    static func upload(
+        _ bytes: [UInt8], named name: String, by session: SessionTester, check: (TestingHTTPResponse) throws -> Void
+    ) async throws {
+        var body = ByteBuffer()
+        let boundary = "podium-test-boundary"
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrfToken)\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+        headers.add(name: "X-No-CSRF", value: "form")
+        try await session.test(
+            .POST, "/icbs/QT6/records/risks/upload", headers: headers, body: body, afterResponse: check)
     }
 
     @Test("F4: a viewer's huge form is refused before it is read; a form over 64 KB is too large for anyone")
@@ -121,6 +150,28 @@ struct HardeningTests {
                     #expect(response.status == expected, "\(who.user.grant.role)")
                 }
             }
+        }
+    }
+
+    @Test("The sign-in form refuses a post another site made, even with a matching cookie and field")
+    func signInOrigin() async throws {
+        try await withWorkbench { app in
+            try await Accounts.create(
+                email: "ann@example.nhs.uk", name: "Ann", password: "correct horse battery",
+                grant: Grant(role: .viewer, icbs: [ICBCode("QT6")!]), on: app.db, at: "t")
+            let tester = try app.testing()
+            for headers: HTTPHeaders in [["Origin": "http://evil.example"], ["Sec-Fetch-Site": "cross-site"]] {
+                let response = try await SignInTests.signIn(
+                    tester, email: "ann@example.nhs.uk", password: "correct horse battery", headers: headers)
+                #expect(response.status == .forbidden, "\(headers)")
+                #expect(response.body.string.contains("came from another site"))
+                #expect(response.headers.setCookie?["podium_session"] == nil)
+            }
+            // The same form from Podium's own page signs in.
+            let own = try await SignInTests.signIn(
+                tester, email: "ann@example.nhs.uk", password: "correct horse battery",
+                headers: ["Sec-Fetch-Site": "same-origin"])
+            #expect(own.status == .seeOther)
         }
     }
 

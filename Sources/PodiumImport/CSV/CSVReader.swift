@@ -14,7 +14,8 @@ public struct CSVSyntaxError: Error, Equatable, Sendable {
 /// An RFC 4180 reader over bytes, written for the files Podium imports:
 /// - quoted fields with doubled quotes and line breaks inside them (the record keeps its first line number);
 /// - LF or CRLF line ends, a final line with or without a line end, and blank lines skipped;
-/// - a UTF-8 byte-order mark at the start ignored;
+/// - a UTF-8 byte-order mark at the start ignored, and UTF-16 or UTF-32 text (Excel's "Unicode text") refused by
+///   name, since read as bytes it would look like a header of missing columns;
 /// - text decoded as UTF-8, with Windows-1252 as the fallback for bytes that are not UTF-8 and for C1 control
 ///   characters left by a Windows-1252 file decoded as Latin-1 (`Hudson\u{92}s` is `Hudson’s`).
 public struct CSVReader {
@@ -28,6 +29,11 @@ public struct CSVReader {
     public func forEachRecord(
         progress: (Int) -> Void = { _ in }, _ body: (CSVRecord) throws -> Bool
     ) throws {
+        if let encoding = Self.wideEncoding(bytes) {
+            throw CSVSyntaxError(
+                line: 1, column: 1,
+                reason: "the file is \(encoding) text, not CSV in UTF-8: save it as \"CSV UTF-8\" and try again")
+        }
         try bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer)
             var lastReported = 0
@@ -40,6 +46,19 @@ public struct CSVReader {
             }
             progress(buffer.count)
         }
+    }
+
+    /// The name of a UTF-16 or UTF-32 encoding the text is in, from its byte-order mark or, without one, from NUL
+    /// bytes among the first characters (no CSV Podium reads has a NUL; UTF-16 ASCII text has one in every pair).
+    static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        let start = Array(bytes.prefix(4))
+        if start.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32 (little-endian)" }
+        if start.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+        if start.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if start.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        let sample = bytes.prefix(64)
+        guard sample.count >= 2, sample.contains(0) else { return nil }
+        return sample.first == 0 ? "UTF-16 (big-endian)" : "UTF-16 (little-endian)"
     }
 
     /// Every record, for small files and tests.

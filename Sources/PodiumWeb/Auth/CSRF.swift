@@ -18,14 +18,7 @@ enum CSRF {
     }
 
     static func check(_ request: Request, expected: String) async throws {
-        if let origin = request.headers.first(name: .origin),
-            !sameOrigin(origin, host: request.headers.first(name: .host))
-        {
-            throw WebError.forbidden(message: "This request came from another site (\(origin)), so it was refused.")
-        }
-        if request.headers.first(name: "Sec-Fetch-Site") == "cross-site" {
-            throw WebError.forbidden(message: "This request came from another site, so it was refused.")
-        }
+        try checkOrigin(request)
         var sent = request.headers.first(name: header)
         if sent == nil {
             let limit = bodyLimit(request)
@@ -40,6 +33,19 @@ enum CSRF {
         guard let sent, Secret.matches(sent, expected) else {
             throw WebError.forbidden(
                 message: "This form has expired or did not come from Podium. Go back, reload the page and try again.")
+        }
+    }
+
+    /// Refuses a request a browser says came from another site: its `Origin` names another host, or
+    /// `Sec-Fetch-Site` says cross-site. (A request without either, from a script, is judged by its token alone.)
+    static func checkOrigin(_ request: Request) throws {
+        if let origin = request.headers.first(name: .origin),
+            !sameOrigin(origin, host: request.headers.first(name: .host))
+        {
+            throw WebError.forbidden(message: "This request came from another site (\(origin)), so it was refused.")
+        }
+        if request.headers.first(name: "Sec-Fetch-Site") == "cross-site" {
+            throw WebError.forbidden(message: "This request came from another site, so it was refused.")
         }
     }
 

@@ -50,6 +50,9 @@ struct AccountController: RouteCollection {
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
+        // The double-submit pair below is the client's to choose; the browser's word on where the form came from
+        // is not, so a cross-site post (login CSRF) is refused before the pair is even read.
+        try CSRF.checkOrigin(req)
         let form = (try? req.content.decode(SignInForm.self)) ?? SignInForm()
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
