@@ -40,6 +40,22 @@ struct BenchHTTP: AsyncParsableCommand {
     )
     var everyPage = false
     @ArgumentParser.Option(name: .long, help: "Requests of each page after the first (--every-page).") var repeats = 5
+    @ArgumentParser.Flag(
+        name: .long,
+        help:
+            "Instead: load each expensive route (the digest, England's dental position and finance, providers at risk, the committee paper's PDF) and time an ordinary page meanwhile."
+    )
+    var heavy = false
+    @ArgumentParser.Option(
+        name: .long,
+        help: "With --heavy: how many people the load comes from (one session each, taken in turn).")
+    var people = 64
+    @ArgumentParser.Option(
+        name: .long,
+        help:
+            "A podium executable to serve with instead of this one (an earlier release), so before and after are measured on one machine."
+    )
+    var server: String?
 
     func run() async throws {
         let logger = database.logger("podium.bench")
@@ -47,6 +63,10 @@ struct BenchHTTP: AsyncParsableCommand {
         guard wrk != nil || everyPage else { throw ValidationError("wrk is not installed: apt-get install wrk") }
         guard let code = ICBCode(icb) else { throw ValidationError("'\(icb)' is not an ICB ODS code.") }
         let choice = try database.choice()
+        if heavy {
+            guard let wrk else { throw ValidationError("wrk is not installed: apt-get install wrk") }
+            return try await runHeavy(wrk: wrk, icb: code, choice: choice)
+        }
         let handle = try await PodiumDatabase.open(choice, logger: logger)
         let email = "bench-\(UUID().uuidString.prefix(8).lowercased())@podium.example"
         let cookie: String
@@ -112,7 +132,7 @@ struct BenchHTTP: AsyncParsableCommand {
         lines.forEach(Terminal.line)
     }
 
-    private var base: String { "http://127.0.0.1:\(port)" }
+    var base: String { "http://127.0.0.1:\(port)" }
 
     /// Every kind of page, one at a time: its first request (which builds what the open-data cache keeps) and the
     /// median and slowest of `repeats` more, beside /healthz timed the same way.
@@ -171,16 +191,16 @@ struct BenchHTTP: AsyncParsableCommand {
         return lines
     }
 
-    private func cleanUp(_ handle: PodiumDatabase, email: String) async {
+    func cleanUp(_ handle: PodiumDatabase, email: String) async {
         let store = UserStore(database: handle.database)
         if let user = try? await store.user(email: email)?.user { _ = try? await store.delete(id: user.id) }
         await handle.shutdown()
     }
 
     /// `podium serve` on the same database, as its own process (as deployed), quiet.
-    private func startServer(choice: DatabaseChoice) throws -> Process {
+    func startServer(choice: DatabaseChoice) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+        process.executableURL = URL(fileURLWithPath: server ?? "/proc/self/exe")
         var arguments = ["serve", "--port", String(port), "--log-level", "warning"]
         if case .sqlite(let path) = choice { arguments += ["--db", path] }
         process.arguments = arguments
@@ -189,7 +209,7 @@ struct BenchHTTP: AsyncParsableCommand {
         return process
     }
 
-    private func waitForHealth() async throws {
+    func waitForHealth() async throws {
         for _ in 0..<240 {
             if (try? await fetch("/healthz", cookie: nil)) != nil { return }
             try await Task.sleep(for: .milliseconds(250))
@@ -197,7 +217,7 @@ struct BenchHTTP: AsyncParsableCommand {
         throw ValidationError("podium serve did not answer on \(base) within 60 s")
     }
 
-    private func fetch(_ path: String, cookie: String?) async throws -> Data {
+    func fetch(_ path: String, cookie: String?) async throws -> Data {
         guard let url = URL(string: base + path) else { throw ValidationError("bad URL \(path)") }
         var request = URLRequest(url: url)
         if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
@@ -213,19 +233,34 @@ struct BenchHTTP: AsyncParsableCommand {
         var p50: Double
         var p99: Double
         var requests: Int
+        /// Socket errors and timeouts, and (unless counted in `refused`) answers that were not 2xx or 3xx.
         var errors: Int
+        /// Answers that were not 2xx or 3xx ("Non-2xx or 3xx responses"), also counted in `errors`.
+        var refused = 0
     }
 
     /// One bounded wrk run (`-d`), parsed from its `--latency` report.
-    private func measure(_ wrk: String, url: String, cookie: String?) throws -> WrkResult {
+    func measure(_ wrk: String, url: String, cookie: String?) throws -> WrkResult {
+        try measure(wrk, url: url, cookie: cookie, connections: connections, timeout: 5)
+    }
+
+    /// A wrk run; `script` (a Lua file) may set each request's headers. `meanwhile` runs while wrk does.
+    func measure(
+        _ wrk: String, url: String, cookie: String?, connections: Int, timeout: Int, script: String? = nil,
+        meanwhile: () throws -> Void = {}
+    ) throws -> WrkResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: wrk)
         process.arguments =
-            ["-t", String(threads), "-c", String(connections), "-d", "\(duration)s", "--latency", "--timeout", "5s"]
-            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
+            [
+                "-t", String(min(threads, connections)), "-c", String(connections), "-d", "\(duration)s", "--latency",
+                "--timeout", "\(timeout)s",
+            ]
+            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + (script.map { ["-s", $0] } ?? []) + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
+        try meanwhile()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0, let result = Self.parse(output) else {
@@ -251,7 +286,9 @@ struct BenchHTTP: AsyncParsableCommand {
             case "Requests/sec:": result.requestsPerSecond = words.dropFirst().first.flatMap { Double($0) } ?? .nan
             case "50%": result.p50 = words.dropFirst().first.flatMap(milliseconds) ?? .nan
             case "99%": result.p99 = words.dropFirst().first.flatMap(milliseconds) ?? .nan
-            case "Non-2xx": result.errors += words.last.flatMap { Int($0) } ?? 0
+            case "Non-2xx":
+                result.refused = words.last.flatMap { Int($0) } ?? 0
+                result.errors += result.refused
             case "Socket":
                 result.errors += words.compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }.reduce(
                     0, +)

@@ -89,11 +89,17 @@ struct UserCommand: AsyncParsableCommand {
 
         @ArgumentParser.Option(name: .long, help: "The user's email.") var email: String
         @ArgumentParser.Option(name: .long, help: "What the token is for.") var label: String
+        @ArgumentParser.Option(name: .long, help: "Days until it stops working (default: until revoked).")
+        var days: Int?
         @ArgumentParser.OptionGroup var options: DatabaseOptions
+
+        func validate() throws {
+            if let days, !(1...3650).contains(days) { throw ValidationError("--days must be from 1 to 3650.") }
+        }
 
         func run() async throws {
             let token = try await options.withDatabase("podium.user") { handle in
-                try await APITokens.make(forEmail: email, label: label, on: handle.database, clock: .system)
+                try await APITokens.make(forEmail: email, label: label, days: days, on: handle.database, clock: .system)
             }
             guard let token else { throw ValidationError("No user has the email \(email).") }
             Terminal.line(token)

@@ -36,5 +36,10 @@ public enum PodiumMigrations {
         TenYearsOfDentalActivity(),
         CreateDentalCarryForward(),
         CreateCurrentAreaStatistics(),
+        // 0013 — every local record's key is its ICB's own (but a pharmacy's); PNA documents belong to ICBs; sign-ins
+        // through an OpenID Connect provider in flight; API tokens that expire.
+        PerICBRecordKeys(),
+        CreateOpenIDSignIns(),
+        APITokenExpiry(),
     ]
 }

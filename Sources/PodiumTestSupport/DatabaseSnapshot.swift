@@ -16,7 +16,8 @@ public enum DatabaseSnapshot {
         "pna_documents", "gos_contracts", "gos_activity", "eye_services", "budget_lines", "finance_actuals",
         "reinvestment_options", "record_changes", "risks", "assurance_criteria", "decisions", "engagements",
         "handover_items", "delegations", "delegated_functions", "transformation_programmes", "users", "user_icbs",
-        "sessions", "api_tokens", "sign_in_failures", "provider_intelligence", "warning_digest_items",
+        "sessions", "api_tokens", "sign_in_failures", "openid_sign_ins", "provider_intelligence",
+        "warning_digest_items",
         "dental_contract_icb", "dental_carry_forward", "lsoa21_centroids", "population_mid2024",
     ]
 

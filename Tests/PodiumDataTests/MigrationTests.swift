@@ -64,6 +64,72 @@ struct MigrationTests {
         }
     }
 
+    @Test("0013 gives each PNA stored with no ICB to the ICBs its board covers, with its audit trail; keys per ICB")
+    func perICBRecordKeys() async throws {
+        try await TestDatabase.with(migrated: false) { handle in
+            // setup: the 0012 schema, two open pharmacies in Cornwall's board (E06000052) in QT6 and, say, QE1 (a
+            // board straddling two ICBs), a board with no pharmacy, and a GOS contract QT6 recorded.
+            try await handle.migrate(through: "0012-create-current-area-statistics")
+            let sql = try handle.database.sql()
+            for statement: SQLQueryString in [
+                """
+                INSERT INTO postcodes (postcode, quality, easting, northing, latitude, longitude, country_code, lad_code,
+                  ward_code, county_code)
+                VALUES ('EX23 8AF', 10, 222179, 106056, 50.8, -4.5, 'E92000001', 'E06000052', 'E05013351', NULL)
+                """,
+                """
+                INSERT INTO pharmacies (ods_code, name, national_grouping, icb_code, postcode, status, sub_type)
+                VALUES ('FA001', 'Bude Pharmacy', 'Y58', 'QT6', 'EX23 8AF', 'A', 'A'),
+                       ('FA002', 'Border Pharmacy', 'Y62', 'QE1', 'EX23 8AF', 'A', 'A'),
+                       ('FA003', 'Closed Pharmacy', 'Y61', 'QHM', 'EX23 8AF', 'C', 'A')
+                """,
+                """
+                INSERT INTO pna_documents (hwb_code, kind, published, title, url, icb_code, is_example, source, recorded_at)
+                VALUES ('E06000052', 'pna', '2025-01-01', 'Cornwall PNA', NULL, NULL, 0, 'form', 't1'),
+                       ('E09000001', 'pna', '2025-02-01', 'City of London PNA', NULL, NULL, 0, 'form', 't2')
+                """,
+                """
+                INSERT INTO record_changes (id, template, icb_code, record_key, action, fields, changed_by, source, changed_at)
+                VALUES ('c1', 'pna-documents', NULL, 'E06000052|pna|2025-01-01', 'added', 'title\t\tCornwall PNA', 'Ann', 'form', 't1')
+                """,
+                """
+                INSERT INTO gos_contracts (contract_number, kind, contractor, premises, premises_postcode, start_date,
+                  end_date, icb_code, is_example, source, recorded_at)
+                VALUES ('G1', 'mandatory', 'Kernow Eyes', 'Bude', 'EX23 8AF', '2024-04-01', NULL, 'QT6', 0, 'form', 't3')
+                """,
+            ] {
+                try await sql.raw(statement).run()
+            }
+            // act
+            try await handle.migrate()
+            // verify: each ICB with an open pharmacy in the board has the PNA, with who added it; the closed
+            // pharmacy's ICB has not; the board with no pharmacy keeps its document aside, not lost.
+            let store = LocalRecordStore(database: handle.database)
+            for (icb, expected) in [("QT6", ["Cornwall PNA"]), ("QE1", ["Cornwall PNA"]), ("QHM", [])] {
+                let records = try await store.records(.pnaDocuments, icb: ICBCode(icb)!)
+                #expect(records.map { $0.values.text("title") ?? "" } == expected, "\(icb)")
+                let changes = try await RecordChangeStore(database: handle.database).changes(
+                    .pnaDocuments, icb: ICBCode(icb)!, key: "E06000052|pna|2025-01-01")
+                #expect(changes.map(\.by) == (expected.isEmpty ? [] : ["Ann"]), "\(icb)")
+            }
+            let unplaced = try await sql.raw("SELECT title FROM pna_documents_unplaced").all()
+            #expect(try unplaced.map { try $0.decode(column: "title", as: String.self) } == ["City of London PNA"])
+            #expect(try await store.records(.gosContracts, icb: ICBCode("QT6")!).count == 1)
+            // The same GOS contract number is now QE1's own to record beside QT6's.
+            try await store.write(
+                [
+                    StoredRecord(
+                        values: try #require(try await store.records(.gosContracts, icb: ICBCode("QT6")!).first).values,
+                        icb: ICBCode("QE1")!, isExample: false, source: "form", recordedAt: "t4")
+                ], of: .gosContracts)
+            #expect(
+                try await Set(store.records(.gosContracts, icb: nil).compactMap(\.icb)) == [
+                    ICBCode("QE1")!, ICBCode("QT6")!,
+                ])
+            try await sql.drop(table: "pna_documents_unplaced").run()
+        }
+    }
+
     @Test("The tests run on the database they say they do")
     func dialect() async throws {
         try await TestDatabase.with { handle async throws in

@@ -38,7 +38,8 @@ struct AccessControlTests {
     ]
     /// Routes anyone may call, and one's own account.
     static let openRoutes: Set<String> = [
-        "/sign-in", "/assets/podium.css", "/favicon.svg", "/favicon.ico", "/healthz", "/api/v1/openapi.json",
+        "/sign-in", "/sign-in/oidc", "/sign-in/oidc/callback", "/assets/podium.css", "/favicon.svg", "/favicon.ico",
+        "/healthz", "/api/v1/openapi.json",
     ]
     static let ownAccount: Set<String> = [
         "/sign-out", "/account", "/account/password", "/account/tokens", "/account/tokens/:token/revoke", "/digest",
@@ -146,7 +147,8 @@ struct AccessControlTests {
                     }
                 }
             }
-            for path in Self.openRoutes.subtracting(["/sign-in"]) {
+            // (Signing in through a provider is open too, and answers 404 here, where none is set up: OpenIDTests.)
+            for path in Self.openRoutes.subtracting(["/sign-in", "/sign-in/oidc", "/sign-in/oidc/callback"]) {
                 try await tester.test(.GET, path) { #expect($0.status == .ok, "\(path)") }
             }
         }

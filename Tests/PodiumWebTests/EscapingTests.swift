@@ -66,7 +66,11 @@ struct EscapingTests {
             let reader = try await app.session(as: Grant(role: .administrator), name: Self.hostile)
             _ = try await APITokens.make(forEmail: reader.user.email, label: Self.hostile, on: app.db, clock: app.clock)
             let query = "?q=" + (Self.hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-            let paths = app.routes.all.filter { $0.method == .GET }.flatMap { route in
+            // Signing in through a provider shows nothing stored (a redirect, or the sign-in page's refusal); its
+            // refusals are checked in OpenIDTests.
+            let paths = app.routes.all.filter {
+                $0.method == .GET && !$0.path.string.hasPrefix(PodiumRoute.openIDSignIn.path.dropFirst())
+            }.flatMap { route in
                 let templates = route.path.contains(.parameter("template")) ? RecordTemplate.all.map(\.id) : [""]
                 return templates.map { template in
                     "/"

@@ -56,6 +56,38 @@ struct HardeningTests {
         }
     }
 
+    @Test("F2: a token may expire: it reads the API until then and not after; the account page offers 30 days to never")
+    func tokensExpire() async throws {
+        try await withWorkbench { app in
+            let ann = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]))
+            let store = UserStore(database: app.db)
+            let tester = try app.testing()
+            let now = Fixtures.t0
+            for (token, expires, status) in [
+                ("podium_expired", now.addingTimeInterval(-1), HTTPStatus.unauthorized),
+                ("podium_current", now.addingTimeInterval(3600), .ok),
+            ] {
+                try await store.createToken(
+                    id: token, tokenHash: Secret.hash(token), userID: ann.user.id, label: token,
+                    createdAt: WallClock.iso(now.addingTimeInterval(-86_400)), expiresAt: WallClock.iso(expires))
+                try await tester.test(.GET, "/api/v1/icbs/QT6", headers: ["Authorization": "Bearer \(token)"]) {
+                    #expect($0.status == status, "\(token)")
+                }
+            }
+            // Made on the account page: 30 days from now, as chosen, and said so in the tokens table.
+            try await ann.test(
+                .POST, "/account/tokens",
+                beforeRequest: { try $0.content.encode(["label": "reports", "expires": "30"], as: .urlEncodedForm) }
+            ) { #expect($0.status == .ok) }
+            let made = try #require(try await store.tokens(of: ann.user.id).first { $0.label == "reports" })
+            #expect(made.expiresAt == WallClock.iso(now.addingTimeInterval(30 * 86_400)))
+            try await ann.test(.GET, "/account") { response in
+                #expect(response.text.contains("<option value=\"90\" selected>90 days</option>"))
+                #expect(response.text.contains("Stops working"))
+            }
+        }
+    }
+
     @Test("F3: 'next' after sign-in is a local path or the home page; tabs, nulls and other hosts are not")
     func noOpenRedirect() async throws {
         for (next, expected) in [
@@ -172,6 +204,153 @@ struct HardeningTests {
                 tester, email: "ann@example.nhs.uk", password: "correct horse battery",
                 headers: ["Sec-Fetch-Site": "same-origin"])
             #expect(own.status == .seeOther)
+        }
+    }
+
+    @Test("F6, F7: keys are each ICB's own; a PNA is the ICB's record: listed, downloaded, audited and deleted")
+    func perICBKeys() async throws {
+        try await withWorkbench { app in
+            let ann = try await app.session(
+                as: Grant(role: .commissioner, icbs: [ICBCode("QT6")!]), name: "Ann Cornwall")
+            let lan = try await app.session(as: Grant(role: .commissioner, icbs: [ICBCode("QE1")!]))
+            let lanViewer = try await app.session(as: Grant(role: .viewer, icbs: [ICBCode("QE1")!]))
+            func post(_ who: SessionTester, _ path: String, _ form: [String: String]) async throws -> (UInt, String) {
+                var result: (UInt, String) = (0, "")
+                try await who.test(.POST, path, beforeRequest: { try $0.content.encode(form, as: .urlEncodedForm) }) {
+                    result = ($0.status.code, $0.text)
+                }
+                return result
+            }
+            func get(_ who: SessionTester, _ path: String) async throws -> (UInt, String) {
+                var result: (UInt, String) = (0, "")
+                try await who.test(.GET, path) { result = ($0.status.code, $0.text) }
+                return result
+            }
+            let pna = [
+                "hwb_code": "E06000052", "kind": "pna", "published": "2025-01-01", "title": "Cornwall PNA 2025 to 2028",
+                "url": "", "version": "", "version_key": "",
+            ]
+            #expect(try await post(ann, "/icbs/QT6/records/pna-documents/form", pna).0 == 303)
+            // F7: the ICB's list, its CSV and the API show it; its form shows who added it.
+            for path in [
+                "/icbs/QT6/records/pna-documents", "/icbs/QT6/records/pna-documents?format=csv",
+                "/api/v1/icbs/QT6/records/pna-documents",
+            ] {
+                let (status, text) = try await get(ann, path)
+                #expect(status == 200 && text.contains("Cornwall PNA 2025 to 2028"), "\(path)")
+            }
+            let key = "E06000052%7Cpna%7C2025-01-01"
+            let form = try await get(ann, "/icbs/QT6/records/pna-documents/form?key=\(key)")
+            #expect(form.0 == 200 && form.1.contains("Ann Cornwall"))
+            // F6: another ICB cannot read it by its key, and is not told whose it is.
+            let foreign = try await get(lanViewer, "/icbs/QE1/records/pna-documents/form?key=\(key)")
+            #expect(foreign.0 == 404)
+            #expect(!foreign.1.contains("Cornwall PNA") && !foreign.1.contains("QT6"))
+            // F6: a GOS contract number QT6 holds is QE1's own to use, and QE1 is told nothing of QT6's.
+            let gos = [
+                "contract_number": "G1", "kind": "mandatory", "contractor": "Kernow Eyes Ltd", "premises": "Bude",
+                "premises_postcode": "EX23 8AF", "start_date": "2024-04-01", "end_date": "", "version": "",
+                "version_key": "",
+            ]
+            #expect(try await post(ann, "/icbs/QT6/records/gos-contracts/form", gos).0 == 303)
+            var theirs = gos
+            theirs["contractor"] = "Red Rose Optical"
+            let taken = try await post(lan, "/icbs/QE1/records/gos-contracts/form", theirs)
+            #expect(taken.0 == 303 && !taken.1.contains("QT6"))
+            #expect(try await get(ann, "/icbs/QT6/records/gos-contracts/form?key=G1").1.contains("Kernow Eyes Ltd"))
+            #expect(try await get(lan, "/icbs/QE1/records/gos-contracts/form?key=G1").1.contains("Red Rose Optical"))
+            // F7: the administrator (and the ICB's commissioner) can delete it.
+            #expect(
+                try await post(
+                    try app.signedIn(), "/icbs/QT6/records/pna-documents/delete", ["key": "E06000052|pna|2025-01-01"]
+                )
+                .0 == 303)
+            let after = try await get(ann, "/icbs/QT6/records/pna-documents?format=csv").1
+            #expect(!after.contains("Cornwall PNA 2025 to 2028"))
+        }
+    }
+
+    /// Something a test opens when it chooses: work that runs until then.
+    actor Gate {
+        private var open = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        func wait() async {
+            if open { return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        func release() {
+            open = true
+            for continuation in waiting { continuation.resume() }
+            waiting = []
+        }
+    }
+
+    @Test("F5: expensive work runs a few at a time; one person's share, then the queue, are refused at once")
+    func workLimiter() async throws {
+        let limiter = WorkLimiter(work: "test work", slots: 1, perPerson: 1, queue: 1, patience: .seconds(30))
+        let gate = Gate()
+        let ann = Task {
+            try await limiter.run(for: "ann") {
+                await gate.wait()
+                return "ann"
+            }
+        }
+        while await limiter.load.running == 0 { await Task.yield() }
+        // Ann's share is one: a second request of hers is refused (429), not queued.
+        await #expect(throws: WebError.self) { try await limiter.run(for: "ann") { "again" } }
+        do {
+            _ = try await limiter.run(for: "ann") { "again" }
+        } catch let error as WebError {
+            #expect(error.status == .tooManyRequests && error.headers.first(name: "Retry-After") == "30")
+        }
+        // Bob waits for the slot; Cy finds the queue full (503) straight away.
+        let bob = Task { try await limiter.run(for: "bob") { "bob" } }
+        while await limiter.load.waiting == 0 { await Task.yield() }
+        do {
+            _ = try await limiter.run(for: "cy") { "cy" }
+            Issue.record("Cy was not refused")
+        } catch let error as WebError {
+            #expect(error.status == .serviceUnavailable && error.reason.contains("1 under way, 1 waiting"))
+        }
+        await gate.release()
+        #expect(try await ann.value == "ann")
+        #expect(try await bob.value == "bob")
+        #expect(await limiter.load == (0, 0))
+        // Someone who waits longer than the limiter's patience is told to come back, and the slot is not lost.
+        let impatient = WorkLimiter(work: "test work", slots: 1, perPerson: 1, queue: 1, patience: .milliseconds(50))
+        let second = Gate()
+        let holder = Task { try await impatient.run(for: "ann") { await second.wait() } }
+        while await impatient.load.running == 0 { await Task.yield() }
+        await #expect(throws: WebError.self) { try await impatient.run(for: "bob") { () } }
+        await second.release()
+        try await holder.value
+        #expect(try await impatient.run(for: "bob") { "bob" } == "bob")
+        #expect(await impatient.load == (0, 0))
+    }
+
+    @Test("F5: an expensive page asked for again by someone whose share is in use is refused with Retry-After")
+    func expensivePages() async throws {
+        try await withWorkbench { app in
+            app.workLimits = WorkLimits(
+                pages: WorkLimiter(work: "England pages", slots: 4, perPerson: 1, queue: 0, patience: .seconds(3)),
+                papers: WorkLimiter(work: "papers", slots: 1, perPerson: 1, queue: 0, patience: .seconds(3)))
+            let ann = try await app.session(as: Grant(role: .englandReadOnly))
+            let gate = Gate()
+            let held = Task { try await app.workLimits.pages.run(for: ann.user.id) { await gate.wait() } }
+            while await app.workLimits.pages.load.running == 0 { await Task.yield() }
+            for path in ["/finance", "/dental-position", "/digest", "/api/v1/dental-position"] {
+                try await ann.test(.GET, path) { response in
+                    #expect(response.status == .tooManyRequests, "\(path)")
+                    #expect(response.headers.first(name: "Retry-After") == "3", "\(path)")
+                }
+            }
+            // An ordinary page is not limited, and someone else's share is their own.
+            try await ann.test(.GET, "/icbs/QT6") { #expect($0.status == .ok) }
+            let bob = try await app.session(as: Grant(role: .englandReadOnly))
+            try await bob.test(.GET, "/finance") { #expect($0.status == .ok) }
+            await gate.release()
+            try await held.value
+            try await ann.test(.GET, "/finance") { #expect($0.status == .ok) }
         }
     }
 

@@ -18,12 +18,12 @@ import sys
 from urllib.parse import urlsplit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+HOST = "127.0.0.1"  # loopback only: this is a test fixture with a fault-injection endpoint
 
 
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--port", type=int, required=True)
-    p.add_argument("--host", default="127.0.0.1", help="bind address; keep it on loopback")
     p.add_argument("--state-dir", required=True, help="sqlite DB (and its RSA key) live here")
     p.add_argument("--redirect-uri", action="append", required=True, help="repeatable")
     p.add_argument(
@@ -40,7 +40,7 @@ def parse_args(argv):
 def configure_django(args):
     from django.conf import settings
 
-    site_url = "http://%s:%d" % (args.host, args.port)
+    site_url = "http://%s:%d" % (HOST, args.port)
     settings.configure(
         DEBUG=False,
         # Fresh per start: only browser sessions at the provider depend on it.
@@ -98,7 +98,10 @@ def configure_django(args):
         LOGGING={
             "version": 1,
             "disable_existing_loggers": False,
-            "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": sys.stdout}},
+            "formatters": {"plain": {"format": "%(asctime)s %(name)s %(levelname)s %(message)s"}},
+            "handlers": {
+                "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}
+            },
             "root": {"handlers": ["stdout"], "level": "INFO"},
             # The library explains token-endpoint refusals only at DEBUG level.
             "loggers": {"oidc_provider": {"level": "DEBUG"}},
@@ -163,7 +166,7 @@ def main(argv=None):
     from django.core.wsgi import get_wsgi_application
 
     server = waitress.create_server(
-        get_wsgi_application(), host=args.host, port=args.port, threads=8, ident="oidc-fixture"
+        get_wsgi_application(), host=HOST, port=args.port, threads=8, ident="oidc-fixture"
     )
     logging.getLogger("fixture").info(
         "READY issuer=%s/openid discovery=%s/openid/.well-known/openid-configuration client=%s users=%s",

@@ -20,7 +20,7 @@ extension RecordTemplate {
                 help: "UDAs credited to this year (last year's delivery over 100 %, up to 102 %)."),
             RecordField("note", "Note", .text(maxLength: 500), required: false, help: "Where the figure comes from."),
         ],
-        key: ["contract", "financial_year"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["contract", "financial_year"], scope: .enteringICB,
         check: { record in
             var problems: [FieldProblem] = []
             let contract = record.text("contract") ?? ""

@@ -18,7 +18,7 @@ extension RecordTemplate {
             RecordField(
                 "note", "Note", .text(maxLength: 1000), help: "What was learnt, in a sentence or two, and from whom."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["reference"], scope: .enteringICB,
         check: { record in
             let provider = record.text("provider") ?? ""
             return ContractNumber(provider) != nil || PharmacyCode(provider) != nil

@@ -21,7 +21,7 @@ extension RecordTemplate {
                 "notes", "Notes", .text(maxLength: 500), required: false,
                 help: "Source of the figure (allocation letter, month-9 plan …)."),
         ],
-        key: ["financial_year", "line"], scope: .enteringICB, keyIsPerICB: true)
+        key: ["financial_year", "line"], scope: .enteringICB)
 
     public static let financeActuals = RecordTemplate(
         id: "finance-actuals", table: "finance_actuals", title: "Spend and commitments",
@@ -36,7 +36,7 @@ extension RecordTemplate {
                 help: "Committed in the month and not yet paid, in pounds."),
             RecordField("notes", "Notes", .text(maxLength: 500), required: false, help: "What the figure covers."),
         ],
-        key: ["month", "line"], scope: .enteringICB, keyIsPerICB: true)
+        key: ["month", "line"], scope: .enteringICB)
 
     public static let reinvestmentOptions = RecordTemplate(
         id: "reinvestment-options", table: "reinvestment_options", title: "Reinvestment options",
@@ -60,7 +60,7 @@ extension RecordTemplate {
             ),
             RecordField("decision_date", "Decision date", .date, required: false, help: "When it decided."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["reference"], scope: .enteringICB,
         check: { record in
             record.text("status") != "proposed"
                 && (record.text("committee") == nil || record.date("decision_date") == nil)

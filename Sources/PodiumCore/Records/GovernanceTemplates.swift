@@ -48,7 +48,7 @@ extension RecordTemplate {
             RecordField("review_date", "Next review", .date, help: "When the risk is next reviewed."),
             RecordField("status", "Status", .choice(["open", "closed"]), help: "open or closed."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["reference"], scope: .enteringICB,
         check: { record in
             (RiskAssessment(record)?.problems ?? []).map { FieldProblem(field: "target_likelihood", reason: $0) }
                 + EvidenceCitation.parseAll(record.text("evidence") ?? "").problems.map {
@@ -78,7 +78,7 @@ extension RecordTemplate {
             RecordField("owner", "Owner", .text(maxLength: 200), required: false, help: "Who owns it."),
             RecordField("due_date", "Due", .date, required: false, help: "When it must be green."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+        key: ["reference"], scope: .enteringICB)
 }
 
 extension RecordTemplate {
@@ -107,7 +107,7 @@ extension RecordTemplate {
                 "status", "Status", .choice(["proposed", "approved", "rejected", "deferred"]),
                 help: "proposed, approved, rejected or deferred."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+        key: ["reference"], scope: .enteringICB)
 
     public static let engagements = RecordTemplate(
         id: "engagement", table: "engagements", title: "Engagement log",
@@ -134,7 +134,7 @@ extension RecordTemplate {
             RecordField(
                 "status", "Status", .choice(["open", "done"]), help: "open while actions are outstanding, else done."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["reference"], scope: .enteringICB,
         check: { record in
             guard let date = record.date("date"), let followUp = record.date("follow_up"), followUp < date else {
                 return []
@@ -164,7 +164,7 @@ extension RecordTemplate {
                 help: "Where the evidence of transfer is."),
             RecordField("due_date", "Due", .date, required: false, help: "When it must be transferred."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+        key: ["reference"], scope: .enteringICB)
 }
 
 /// What a risk is about, for filtering the log.
@@ -247,7 +247,7 @@ extension RecordTemplate {
             RecordField(
                 "sourced_from", "Source", .text(maxLength: 500), required: false, help: "Where this comes from."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["reference"], scope: .enteringICB,
         check: { record in
             endsAfterStart("effective_from", "effective_to")(record)
                 + (record.text("icbs_served") ?? "").split(separator: " ").filter { ICBCode(String($0)) == nil }
@@ -273,7 +273,7 @@ extension RecordTemplate {
                 help: "confirmed (checked against the agreement) or unconfirmed."),
             RecordField("sourced_from", "Source", .text(maxLength: 500), required: false, help: "The clause or paper."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true)
+        key: ["reference"], scope: .enteringICB)
 
     public static let transformation = RecordTemplate(
         id: "transformation", table: "transformation_programmes", title: "Transformation programmes and pilots",
@@ -317,7 +317,7 @@ extension RecordTemplate {
                 "evaluation", "Evaluation", .text(maxLength: 1000), required: false,
                 help: "What the evaluation found, or how it will be evaluated."),
         ],
-        key: ["reference"], scope: .enteringICB, keyIsPerICB: true,
+        key: ["reference"], scope: .enteringICB,
         check: { record in
             let benefits = ["population_health", "quality", "value"].compactMap { record.text($0) }.filter {
                 !$0.isEmpty

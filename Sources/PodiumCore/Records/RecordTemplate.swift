@@ -200,7 +200,6 @@ public struct RecordField: Sendable, Hashable {
         }
     }
 
-    /// The value as it is written in a CSV cell or a form: the inverse of ``read(_:)``.
     /// How a stored value reads on a page: a choice in words (`dental-primary` → "Dental primary", `lpc` → "LPC"),
     /// anything else as ``write(_:)`` writes it for the CSV.
     public func read(_ value: FieldValue) -> String {
@@ -214,9 +213,10 @@ public struct RecordField: Sendable, Hashable {
     static let choiceWords = [
         "ldc": "LDC", "lpc": "LPC", "loc": "LOC", "hwb": "Health and Wellbeing Board", "gos": "GOS",
         "pcn": "PCN", "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-        "sat": "Saturday", "sun": "Sunday", "nhs-england": "NHS England", "icb": "ICB",
+        "sat": "Saturday", "sun": "Sunday", "nhs-england": "NHS England", "icb": "ICB", "pna": "PNA",
     ]
 
+    /// The value as it is written in a CSV cell or a form: the inverse of ``read(_:)`` on text.
     public func write(_ value: FieldValue) -> String {
         switch value {
         case .missing: return ""
@@ -283,7 +283,8 @@ public enum RecordScope: Sendable, Hashable {
     case pharmacy(String)
     /// The GOS contract named in this field, which must already be on the ICB's register.
     case gosContract(String)
-    /// The Health and Wellbeing Board in this field, which must cover some of the ICB's pharmacies.
+    /// The Health and Wellbeing Board in this field, which must cover some of the ICB's pharmacies. A board may
+    /// straddle ICBs; each keeps its own record of the board's documents.
     case healthAndWellbeingBoard(String)
     /// The ICB the record was entered for.
     case enteringICB
@@ -302,18 +303,20 @@ public struct RecordTemplate: Sendable, Hashable, Identifiable {
     /// The fields that identify a record: uploading a row with the same key replaces it.
     public let key: [String]
     public let scope: RecordScope
-    /// Whether the key is per ICB (every ICB has its own "2024/25 dental-primary" budget line) rather than national
-    /// (a GOS contract number names one contract).
-    public let keyIsPerICB: Bool
+    /// Whether the key is the ICB's own (every ICB has its own "2024/25 dental-primary" budget line, its own GOS
+    /// contract "G1" and its own copy of a shared board's PNA), so one ICB can neither see nor take another's key.
+    /// Only a pharmacy's records are keyed nationally: the register places each pharmacy in one ICB.
+    public var keyIsPerICB: Bool {
+        if case .pharmacy = scope { return false }
+        return true
+    }
     /// Record rules across fields (closing after opening …).
     public let check: @Sendable (FieldValues) -> [FieldProblem]
 
     public init(
         id: String, table: String, title: String, summary: String, fields: [RecordField], key: [String],
-        scope: RecordScope,
-        keyIsPerICB: Bool = false, check: @escaping @Sendable (FieldValues) -> [FieldProblem] = { _ in [] }
+        scope: RecordScope, check: @escaping @Sendable (FieldValues) -> [FieldProblem] = { _ in [] }
     ) {
-        self.keyIsPerICB = keyIsPerICB
         self.id = id
         self.table = table
         self.title = title

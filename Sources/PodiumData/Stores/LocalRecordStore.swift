@@ -5,7 +5,7 @@ import SQLKit
 /// A local record as stored: its values and whose it is.
 public struct StoredRecord: Sendable, Hashable {
     public var values: FieldValues
-    /// The ICB it belongs to; `nil` for a Health and Wellbeing Board's PNA, which several ICBs share.
+    /// The ICB it belongs to (`nil` only for a pharmacy's record whose pharmacy ODS places in no ICB).
     public var icb: ICBCode?
     /// Example data generated for the demo, labelled wherever it is shown.
     public var isExample: Bool

@@ -217,29 +217,32 @@ public struct UserStore: Sendable {
         public var label: String
         public var createdAt: String
         public var lastUsedAt: String?
+        /// When it stops working; `nil`: when revoked, or its owner's password changes.
+        public var expiresAt: String? = nil
     }
 
-    public func createToken(id: String, tokenHash: String, userID: String, label: String, createdAt: String)
-        async throws
-    {
+    public func createToken(
+        id: String, tokenHash: String, userID: String, label: String, createdAt: String, expiresAt: String? = nil
+    ) async throws {
         let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !label.isEmpty, label.count <= 200 else { throw Failure.invalidName }
         try await database.sql().insert(into: "api_tokens")
-            .columns("id", "token_hash", "user_id", "label", "created_at", "last_used_at")
+            .columns("id", "token_hash", "user_id", "label", "created_at", "last_used_at", "expires_at")
             .values(
                 SQLBind(id), SQLBind(tokenHash), SQLBind(userID), SQLBind(label), SQLBind(createdAt),
-                SQLBind(nil as String?)
+                SQLBind(nil as String?), SQLBind(expiresAt)
             )
             .run()
     }
 
-    /// The token's user; records when it was last used (to the minute, so a busy client writes once a minute).
+    /// The token's user, unless it has expired at `now`; records when it was last used (to the minute, so a busy
+    /// client writes once a minute).
     public func tokenUser(tokenHash: String, now: String) async throws -> User? {
         let sql = try database.sql()
-        guard
-            let row = try await sql.select().columns("id", "user_id", "last_used_at").from("api_tokens")
-                .where("token_hash", .equal, SQLBind(tokenHash)).first()
-        else { return nil }
+        let query = sql.select().columns("id", "user_id", "last_used_at").from("api_tokens")
+            .where("token_hash", .equal, SQLBind(tokenHash))
+            .where { $0.where("expires_at", .is, SQLLiteral.null).orWhere("expires_at", .greaterThan, SQLBind(now)) }
+        guard let row = try await query.first() else { return nil }
         let r = RowReader(row: row, table: "api_tokens")
         let minute = String(now.prefix(16))
         if try r.optionalText("last_used_at").map({ String($0.prefix(16)) }) != minute {
@@ -251,13 +254,14 @@ public struct UserStore: Sendable {
     }
 
     public func tokens(of userID: String) async throws -> [TokenSummary] {
-        try await database.sql().select().columns("id", "label", "created_at", "last_used_at").from("api_tokens")
+        try await database.sql().select().columns("id", "label", "created_at", "last_used_at", "expires_at")
+            .from("api_tokens")
             .where("user_id", .equal, SQLBind(userID)).orderBy("created_at").orderBy("id").all()
             .map { row in
                 let r = RowReader(row: row, table: "api_tokens")
                 return TokenSummary(
                     id: try r.text("id"), label: try r.text("label"), createdAt: try r.text("created_at"),
-                    lastUsedAt: try r.optionalText("last_used_at"))
+                    lastUsedAt: try r.optionalText("last_used_at"), expiresAt: try r.optionalText("expires_at"))
             }
     }
 

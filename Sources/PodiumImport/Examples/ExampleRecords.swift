@@ -149,11 +149,21 @@ public enum ExampleRecords {
                     ])
             }
         }
-        for board in Set(english.compactMap { $0.location?.healthAndWellbeingBoard }).sorted() {
+        // A board's PNA is public and a board may straddle ICBs: each ICB whose open pharmacies the board covers keeps
+        // its own record of it (as an upload would have to).
+        var boardICBs: [String: Set<ICBCode>] = [:]
+        for sited in open {
+            if let board = sited.location?.healthAndWellbeingBoard, let icb = sited.organisation.icb {
+                boardICBs[board, default: []].insert(icb)
+            }
+        }
+        for (board, icbs) in boardICBs.sorted(by: { $0.key < $1.key }) {
+            let publish = { (cells: [String: String]) in
+                for icb in icbs.sorted(by: { $0.rawValue < $1.rawValue }) { add(.pnaDocuments, icb, cells) }
+            }
             let h = hash(board)
             let first = CalendarDate(year: 2022, month: 9, day: 1)!.adding(days: Int(h % 60))
-            add(
-                .pnaDocuments, nil,
+            publish(
                 [
                     "hwb_code": board, "kind": "pna", "published": first.iso,
                     "title": "Pharmaceutical needs assessment 2022 to 2025",
@@ -161,16 +171,14 @@ public enum ExampleRecords {
             // Most boards published their next PNA on time in autumn 2025; some have not.
             if h % 4 != 0 {
                 let next = CalendarDate(year: 2025, month: 9, day: 15)!.adding(days: Int(h % 45))
-                add(
-                    .pnaDocuments, nil,
+                publish(
                     [
                         "hwb_code": board, "kind": "pna", "published": next.iso,
                         "title": "Pharmaceutical needs assessment 2025 to 2028",
                     ])
             }
             if h % 3 == 0 {
-                add(
-                    .pnaDocuments, nil,
+                publish(
                     [
                         "hwb_code": board, "kind": "supplementary-statement", "published": first.adding(days: 400).iso,
                         "title": "Supplementary statement: pharmacy closures",

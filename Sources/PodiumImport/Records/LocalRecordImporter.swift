@@ -253,8 +253,6 @@ struct ScopeContext {
     var pharmacyICB: [String: ICBCode?] = [:]
     var icbContracts: Set<String> = []
     var icbBoards: Set<String> = []
-    /// For records the entering ICB owns: which ICB already holds each key.
-    var keyOwners: [String: ICBCode?] = [:]
 
     static func load(_ template: RecordTemplate, for icb: ICBCode, database: any Database) async throws -> ScopeContext
     {
@@ -273,10 +271,6 @@ struct ScopeContext {
                 try await OrganisationStore(database: database).pharmacies(in: icb).compactMap {
                     $0.location?.healthAndWellbeingBoard
                 })
-        case .enteringICB where !template.keyIsPerICB:
-            for record in try await store.records(template, icb: nil) {
-                context.keyOwners[record.values.key] = record.icb
-            }
         case .enteringICB:
             break
         }
@@ -318,18 +312,14 @@ struct ScopeContext {
         case .healthAndWellbeingBoard(let field):
             let board = values.text(field) ?? ""
             return icbBoards.contains(board)
-                ? .success(nil)
+                ? .success(icb)
                 : .failure(
                     FieldProblem(
                         field: field,
                         reason: "\(board) is not a Health and Wellbeing Board area with pharmacies of \(icb)"))
         case .enteringICB:
-            if let owner = keyOwners[values.key], owner != icb {
-                return .failure(
-                    FieldProblem(
-                        field: values.template.key.first,
-                        reason: "\(values.key) is already a record of \(owner?.rawValue ?? "another ICB")"))
-            }
+            // Keys are the ICB's own (``RecordTemplate/keyIsPerICB``): another ICB's record with the same key is
+            // neither found nor named here.
             return .success(icb)
         }
     }

@@ -6,7 +6,7 @@ import Vapor
 extension API.Controller {
     @Sendable func providersAtRisk(req: Request) async throws -> API.ProvidersAtRiskDTO {
         API.ProvidersAtRiskDTO(
-            try await ProvidersAtRisk.Model.query(
+            try await ProvidersAtRisk.Model.kept(
                 req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"],
                 year: req.query[String.self, at: "year"]))
     }

@@ -46,7 +46,7 @@ enum OpenAPIDocument {
                     parameters: [icbParameter, year] + positionParameters + listParameters, notFound: true),
                 APIRoute.englandDentalPosition.openAPIPath: get(
                     "The dental position of every ICB", "EnglandPosition", parameters: [year] + positionParameters,
-                    notFound: true),
+                    notFound: true, limited: true),
                 APIRoute.pharmacyFirst.openAPIPath: get(
                     "Pharmacy First consultations for England, each region and each condition, with SPC",
                     "PharmacyFirst", parameters: []),
@@ -56,7 +56,7 @@ enum OpenAPIDocument {
                 APIRoute.icbAccessWhatIf.openAPIPath: get(
                     "What if a site closes, opens, changes capacity or moves UDAs: access before and after",
                     "AccessWhatIf",
-                    parameters: [icbParameter] + accessParameters + whatIfParameters, notFound: true),
+                    parameters: [icbParameter] + accessParameters + whatIfParameters, notFound: true, limited: true),
                 APIRoute.icbRecords.openAPIPath: get(
                     "An ICB's local records of one template (closures, hours, GOS contracts …), in the template's columns",
                     "Records",
@@ -77,13 +77,13 @@ enum OpenAPIDocument {
                 APIRoute.englandFinance.openAPIPath: get(
                     "Every ICB's finance position (or one NHS England region's), for regional assurance",
                     "EnglandFinance",
-                    parameters: [year, regionParameter] + positionParameters, notFound: true),
+                    parameters: [year, regionParameter] + positionParameters, notFound: true, limited: true),
                 APIRoute.icbGovernance.openAPIPath: get(
                     "An ICB's governance: delegation in force, risks scored on the 5×5 matrix with their live evidence, readiness by domain and principle, decisions due",
                     "Governance", parameters: [icbParameter, dateParameter], notFound: true),
                 APIRoute.icbProvidersAtRisk.openAPIPath: get(
                     "An ICB's dental contracts and pharmacies ranked by early-warning score (0–100, higher is more at risk), with the top reasons and each contract's score month by month",
-                    "ProvidersAtRisk", parameters: [icbParameter, year, asOfParameter], notFound: true),
+                    "ProvidersAtRisk", parameters: [icbParameter, year, asOfParameter], notFound: true, limited: true),
                 APIRoute.contractWarning.openAPIPath: get(
                     "A dental contract's early-warning score with every signal: value, thresholds, weight, points and source",
                     "Warning",
@@ -120,9 +120,11 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func get(_ summary: String, _ schema: String, parameters: [[String: Any]], notFound: Bool = false)
-        -> [String: Any]
-    {
+    /// A GET's answers; `limited` for a route that builds figures for all of England, run a few at a time
+    /// (``WorkLimits``), which may answer 429 or 503 with `Retry-After`.
+    private static func get(
+        _ summary: String, _ schema: String, parameters: [[String: Any]], notFound: Bool = false, limited: Bool = false
+    ) -> [String: Any] {
         var responses: [String: Any] = [
             "200": ["description": "OK", "content": ["application/json": ["schema": ref(schema)]]],
             "400": [
@@ -139,6 +141,19 @@ enum OpenAPIDocument {
         ]
         if notFound || parameters.contains(where: { ($0["name"] as? String) == "year" }) {
             responses["404"] = ["description": "Not found", "content": ["application/json": ["schema": ref("Error")]]]
+        }
+        if limited {
+            let retry = [
+                "Retry-After": ["description": "Seconds to wait", "schema": ["type": "integer"]]
+            ]
+            responses["429"] = [
+                "description": "Your share of these requests is in use: wait for it, then try again",
+                "headers": retry, "content": ["application/json": ["schema": ref("Error")]],
+            ]
+            responses["503"] = [
+                "description": "The server is busy with requests like this one: try again after Retry-After seconds",
+                "headers": retry, "content": ["application/json": ["schema": ref("Error")]],
+            ]
         }
         return [
             "get": [

@@ -14,7 +14,11 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
     private func response(for error: any Error, request: Request) -> Response {
         let (status, code, message) = describe(error)
         let extra = (error as? WebError)?.headers ?? [:]
-        if status.code >= 500 {
+        let busy: Bool = if case .busy = error as? WebError { true } else { false }
+        if busy {
+            // Refusing work when busy is the server doing its job; under load there are thousands.
+            request.logger.debug("refused: busy", metadata: ["path": "\(request.url.path)"])
+        } else if status.code >= 500 {
             request.logger.error(
                 "request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.url.path)"])
         }
@@ -35,7 +39,8 @@ struct PodiumErrorMiddleware: AsyncMiddleware {
             case .notFound: "Page not found"
             case .unauthorized: "Sign in first"
             case .forbidden: "Not available to your account"
-            case .tooManyRequests: "Too many attempts"
+            case .tooManyRequests: "Please wait, then try again"
+            case .serviceUnavailable where busy: "Busy: please try again shortly"
             default: status.code >= 500 ? "Something went wrong" : "This request cannot be answered"
             }
         let response = Responses.html(

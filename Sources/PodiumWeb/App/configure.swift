@@ -23,6 +23,8 @@ public func configure(_ app: Application, config: PodiumConfig, clock: WallClock
     app.middleware.use(PodiumErrorMiddleware())
     // Every route's access is decided here, after routing (so the route and its parameters are known).
     app.middleware.use(AccessMiddleware(settings: config.auth))
+    // Expensive pages wait for a place, or are refused at once, rather than slowing everyone (issue 26, F5).
+    app.middleware.use(ExpensiveWorkMiddleware())
 
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -37,6 +39,8 @@ public func configure(_ app: Application, config: PodiumConfig, clock: WallClock
     try app.register(collection: RecordsController())
     try app.register(collection: EarlyWarningController())
     try app.register(collection: AccountController(settings: config.auth))
+    try app.register(
+        collection: OpenIDController(settings: config.auth, provider: config.auth.openID.map(OpenIDProvider.init)))
     try app.register(collection: AdminController())
     try app.register(collection: API.Controller())
     app.get("healthz") { _ in "ok" }.access(.open)

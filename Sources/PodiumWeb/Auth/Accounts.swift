@@ -66,9 +66,7 @@ enum Secret {
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
-                of: "=", with: "")
+        return Data(bytes).base64URL
     }
 
     /// SHA-256 in hex: what the database keeps of a session or API token. The token has 256 bits of entropy, so an
@@ -114,23 +112,30 @@ public enum DemoAccount {
 
 /// API tokens: "podium_" and 256 random bits, stored only as a hash, shown to their owner once.
 public enum APITokens {
-    /// A new token for `user`.
+    /// How long a token made on the account page may last: the choices offered, in days (`nil`: until revoked).
+    static let lifetimes: [(days: Int?, words: String)] = [
+        (30, "30 days"), (90, "90 days"), (365, "1 year"), (nil, "Until revoked"),
+    ]
+
+    /// A new token for `user`, expiring after `days` if given.
     /// - Throws: ``UserStore/Failure/invalidName`` when the label is empty or longer than 200 characters.
-    static func make(for user: User, label: String, on database: any Database, clock: WallClock) async throws -> String
+    static func make(for user: User, label: String, days: Int? = nil, on database: any Database, clock: WallClock)
+        async throws -> String
     {
         let token = "podium_" + Secret.make()
         try await UserStore(database: database).createToken(
             id: UUID().uuidString.lowercased(), tokenHash: Secret.hash(token), userID: user.id, label: label,
-            createdAt: clock.iso)
+            createdAt: clock.iso,
+            expiresAt: days.map { WallClock.iso(clock.now.addingTimeInterval(TimeInterval($0) * 86_400)) })
         return token
     }
 
     /// A new token for the user with this email (`podium user token`, for scripts and load tests); `nil` if unknown.
-    public static func make(forEmail email: String, label: String, on database: any Database, clock: WallClock)
-        async throws -> String?
-    {
+    public static func make(
+        forEmail email: String, label: String, days: Int? = nil, on database: any Database, clock: WallClock
+    ) async throws -> String? {
         guard let user = try await UserStore(database: database).user(email: email)?.user else { return nil }
-        return try await make(for: user, label: label, on: database, clock: clock)
+        return try await make(for: user, label: label, days: days, on: database, clock: clock)
     }
 }
 

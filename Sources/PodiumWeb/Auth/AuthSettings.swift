@@ -12,6 +12,8 @@ public struct AuthSettings: Sendable, Equatable {
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a load balancer that sets it), for
     /// sign-in rate limiting; otherwise the connection's address.
     public var trustForwardedFor: Bool
+    /// Sign-in through the ICB's OpenID Connect provider, if configured.
+    public var openID: OpenIDSettings?
 
     public static let publicOpenDataKey = "PODIUM_PUBLIC_OPEN_DATA"
     public static let secureCookiesKey = "PODIUM_SECURE_COOKIES"
@@ -20,8 +22,9 @@ public struct AuthSettings: Sendable, Equatable {
 
     public init(
         publicOpenData: Bool = false, secureCookies: Bool = false, sessionHours: Int = 12,
-        trustForwardedFor: Bool = false
+        trustForwardedFor: Bool = false, openID: OpenIDSettings? = nil
     ) {
+        self.openID = openID
         self.publicOpenData = publicOpenData
         self.secureCookies = secureCookies
         self.sessionHours = sessionHours
@@ -51,6 +54,7 @@ public struct AuthSettings: Sendable, Equatable {
         return AuthSettings(
             publicOpenData: try flag(publicOpenDataKey, default: false),
             secureCookies: try flag(secureCookiesKey, default: !loopback),
-            sessionHours: hours, trustForwardedFor: try flag(trustForwardedForKey, default: false))
+            sessionHours: hours, trustForwardedFor: try flag(trustForwardedForKey, default: false),
+            openID: try OpenIDSettings.resolve(environment, flag: flag))
     }
 }

@@ -5,9 +5,9 @@ import Vapor
 /// Need and access: England by ICB, an ICB's map and gap list, and what-ifs.
 struct AccessController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(PodiumRoute.englandAccessTemplate.components, use: england).openData()
+        routes.get(PodiumRoute.englandAccessTemplate.components, use: england).openData().expensive()
         routes.get(PodiumRoute.accessTemplate.components, use: icb).openData()
-        routes.get(PodiumRoute.accessWhatIfTemplate.components, use: whatIf).openData()
+        routes.get(PodiumRoute.accessWhatIfTemplate.components, use: whatIf).openData().expensive()
     }
 
     @Sendable func england(req: Request) async throws -> Response {

@@ -32,9 +32,18 @@ struct AccountController: RouteCollection {
     private func signInForm(_ req: Request, email: String, next: String, problem: String?, status: HTTPStatus)
         -> Response
     {
+        Self.signInForm(req, settings: settings, email: email, next: next, problem: problem, status: status)
+    }
+
+    /// The sign-in page, with its form token in a cookie; also shown when a sign-in through the provider is refused.
+    static func signInForm(
+        _ req: Request, settings: AuthSettings, email: String = "", next: String, problem: String?, status: HTTPStatus
+    ) -> Response {
         let token = req.cookies[Self.formCookie]?.string ?? Secret.make()
         let response = Responses.html(
-            AccountViews.signIn(email: email, next: next, formToken: token, problem: problem, context: req.page),
+            AccountViews.signIn(
+                email: email, next: next, formToken: token, problem: problem, openID: settings.openID,
+                context: req.page),
             status: status)
         response.cookies[Self.formCookie] = HTTPCookies.Value(
             string: token, maxAge: 3600, path: PodiumRoute.signIn.path, isSecure: settings.secureCookies,
@@ -53,6 +62,10 @@ struct AccountController: RouteCollection {
         // The double-submit pair below is the client's to choose; the browser's word on where the form came from
         // is not, so a cross-site post (login CSRF) is refused before the pair is even read.
         try CSRF.checkOrigin(req)
+        if let openID = settings.openID, openID.only {
+            throw WebError.forbidden(
+                message: "Passwords are switched off here: use “\(openID.label)” on the sign-in page.")
+        }
         let form = (try? req.content.decode(SignInForm.self)) ?? SignInForm()
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let next = Self.safeNext(form.next)
@@ -83,10 +96,17 @@ struct AccountController: RouteCollection {
                 req, email: email, next: next, problem: "The email or password is not right.", status: .unauthorized)
         }
         try await SignIn.clearFailures(context, account: account)
+        return try await Self.startSession(req, for: user, next: next, settings: settings, how: "password")
+    }
+
+    /// Starts a session for someone who has proved who they are, and sends them on.
+    static func startSession(_ req: Request, for user: User, next: String, settings: AuthSettings, how: String)
+        async throws -> Response
+    {
         let token = try await BrowserSessions.start(
             for: user, hours: settings.sessionHours, on: req.db, clock: req.clock
         ).token
-        req.logger.notice("signed in", metadata: ["user": "\(user.id)"])
+        req.logger.notice("signed in", metadata: ["user": "\(user.id)", "with": "\(how)"])
         let response = req.redirect(to: next, redirectType: .normal)
         SessionCookie.set(token, on: response, settings: settings)
         return response
@@ -148,9 +168,14 @@ struct AccountController: RouteCollection {
     @Sendable func createToken(req: Request) async throws -> Response {
         guard let user = req.viewer?.user else { throw WebError.unauthorized(message: "Sign in first.") }
         let label = (try? req.content.get(String.self, at: "label")) ?? ""
+        // The form offers the choices in ``APITokens/lifetimes``; anything else is the shortest.
+        let asked = (try? req.content.get(String.self, at: "expires")) ?? ""
+        let days =
+            asked == "never"
+            ? nil : APITokens.lifetimes.compactMap(\.days).first { String($0) == asked } ?? APITokens.lifetimes[0].days
         let token: String
         do {
-            token = try await APITokens.make(for: user, label: label, on: req.db, clock: req.clock)
+            token = try await APITokens.make(for: user, label: label, days: days, on: req.db, clock: req.clock)
         } catch UserStore.Failure.invalidName {
             return try await accountPage(
                 req, notice: AccountViews.notice("Say what the token is for (1 to 200 characters).", kind: "error"),

@@ -11,7 +11,7 @@ struct DentalController: RouteCollection {
         routes.post(PodiumRoute.recordVariationTemplate.components, use: recordVariation)
         routes.post(PodiumRoute.withdrawVariationTemplate.components, use: withdrawVariation)
         routes.get(PodiumRoute.dentalPositionTemplate.components, use: icb)
-        routes.get(PodiumRoute.englandDentalPositionTemplate.components, use: england)
+        routes.get(PodiumRoute.englandDentalPositionTemplate.components, use: england).expensive()
         routes.get(PodiumRoute.dentalDataChecksTemplate.components, use: dataChecks)
     }
 

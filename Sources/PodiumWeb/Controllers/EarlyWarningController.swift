@@ -6,14 +6,14 @@ import Vapor
 /// digest of what is new or worse.
 struct EarlyWarningController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(PodiumRoute.providersAtRiskTemplate.components, use: page)
+        routes.get(PodiumRoute.providersAtRiskTemplate.components, use: page).expensive()
         routes.post(PodiumRoute.raiseProviderRiskTemplate.components, use: raise)
-        routes.get(PodiumRoute.digestTemplate.components, use: digest).access(.signedIn)
+        routes.get(PodiumRoute.digestTemplate.components, use: digest).access(.signedIn).expensive()
         routes.post(PodiumRoute.digestReadTemplate.components, use: markRead).access(.signedIn)
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        let model = try await ProvidersAtRisk.Model.query(
+        let model = try await ProvidersAtRisk.Model.kept(
             req.queryContext, icb: try req.icbCode(), month: req.query[String.self, at: "as_of"],
             year: req.query[String.self, at: "year"])
         return try Responses.page(ProvidersAtRisk.View(model, context: req.page), try ListParameters.from(req))

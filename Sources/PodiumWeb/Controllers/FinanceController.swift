@@ -6,7 +6,7 @@ import Vapor
 struct FinanceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(PodiumRoute.financeTemplate.components, use: icb)
-        routes.get(PodiumRoute.englandFinanceTemplate.components, use: england)
+        routes.get(PodiumRoute.englandFinanceTemplate.components, use: england).expensive()
     }
 
     @Sendable func icb(req: Request) async throws -> Response {

@@ -26,10 +26,12 @@ struct GovernanceController: RouteCollection {
             agendaItem: req.query[String.self, at: "agenda_item"] ?? "",
             author: req.query[String.self, at: "author"] ?? "",
             lead: req.query[String.self, at: "lead"] ?? "")
-        let model = try await CommitteePaper.Model.query(
-            req.queryContext, icb: try req.icbCode(), meeting: meeting, year: req.query[String.self, at: "year"],
-            details: details)
+        let context = req.queryContext
+        let code = try req.icbCode()
+        let year = req.query[String.self, at: "year"]
         guard parameters.format?.lowercased() == "pdf" else {
+            let model = try await CommitteePaper.Model.query(
+                context, icb: code, meeting: meeting, year: year, details: details)
             return try Responses.page(CommitteePaper.View(model, context: req.page), parameters)
         }
         guard let pdf = chromium.renderer() else {
@@ -38,12 +40,23 @@ struct GovernanceController: RouteCollection {
                 "PDF needs headless Chromium on the server (install chromium, or set PODIUM_CHROMIUM). The HTML paper prints the same way from a browser."
             )
         }
-        let view = CommitteePaper.View(model, context: req.page, inlineStyles: true)
-        let bytes = try await pdf.render(html: view.document().render())
+        let person = req.viewer?.user.id ?? req.remoteAddress?.ipAddress ?? "anonymous"
+        let papers = req.application.workLimits.papers
+        let page = req.page
+        let (bytes, name) = try await CommitteePaper.printed(
+            context, icb: code, question: "\(req.scope.key)|\(req.url.query ?? "")"
+        ) {
+            let model = try await CommitteePaper.Model.query(
+                context, icb: code, meeting: meeting, year: year, details: details)
+            let view = CommitteePaper.View(model, context: page, inlineStyles: true)
+            // Only a print waits for (or is refused) a place; a kept paper is sent at once.
+            let bytes = try await papers.run(for: person) { try await pdf.render(html: view.document().render()) }
+            return (bytes, view.downloadName)
+        }
         let response = Response(status: .ok, body: .init(data: Data(bytes)))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"\(view.downloadName).pdf\"")
+            name: .contentDisposition, value: "attachment; filename=\"\(name).pdf\"")
         return response
     }
 }

@@ -29,3 +29,13 @@ extension Request {
             today: clock.today, maps: application.mapBoundaries)
     }
 }
+
+extension ICBScope {
+    /// The scope in one word, for what is kept per reader's scope: "every", or the ICBs' codes.
+    var key: String {
+        switch self {
+        case .every: "every"
+        case .only(let icbs): icbs.map(\.rawValue).sorted().joined(separator: ",")
+        }
+    }
+}

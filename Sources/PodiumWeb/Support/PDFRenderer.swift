@@ -60,13 +60,17 @@ struct PDFRenderer: Sendable {
                 atPath: page.path, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600])
         else { throw Failure.unwritable(page.path) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
-            "--run-all-compositor-stages-before-draw",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)",
-            page.absoluteString,
-        ]
+        // At low priority where `nice` is there: a paper may wait a moment, the pages people are reading should not.
+        let nice = "/usr/bin/nice"
+        let lowPriority = FileManager.default.isExecutableFile(atPath: nice)
+        process.executableURL = URL(fileURLWithPath: lowPriority ? nice : executable)
+        process.arguments =
+            (lowPriority ? ["-n", "19", executable] : []) + [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+                "--run-all-compositor-stages-before-draw",
+                "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)",
+                page.absoluteString,
+            ]
         let log = Pipe()
         process.standardOutput = log
         process.standardError = log

@@ -71,6 +71,8 @@ public enum PodiumRoute: Sendable, Hashable {
     case governance(ICBCode)
     case committeePaper(ICBCode)
     case signIn
+    case openIDSignIn
+    case openIDCallback
     case signOut
     case account
     case accountPassword
@@ -122,6 +124,8 @@ public enum PodiumRoute: Sendable, Hashable {
     public static let governanceTemplate = RouteTemplate("/icbs/:icb/governance")
     public static let committeePaperTemplate = RouteTemplate("/icbs/:icb/committee-paper")
     public static let signInTemplate = RouteTemplate("/sign-in")
+    public static let openIDSignInTemplate = RouteTemplate("/sign-in/oidc")
+    public static let openIDCallbackTemplate = RouteTemplate("/sign-in/oidc/callback")
     public static let signOutTemplate = RouteTemplate("/sign-out")
     public static let accountTemplate = RouteTemplate("/account")
     public static let accountPasswordTemplate = RouteTemplate("/account/password")
@@ -173,6 +177,8 @@ public enum PodiumRoute: Sendable, Hashable {
         case .governance(let code): Self.governanceTemplate.fill([code.rawValue])
         case .committeePaper(let code): Self.committeePaperTemplate.fill([code.rawValue])
         case .signIn: Self.signInTemplate.pattern
+        case .openIDSignIn: Self.openIDSignInTemplate.pattern
+        case .openIDCallback: Self.openIDCallbackTemplate.pattern
         case .signOut: Self.signOutTemplate.pattern
         case .account: Self.accountTemplate.pattern
         case .accountPassword: Self.accountPasswordTemplate.pattern

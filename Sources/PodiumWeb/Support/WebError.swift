@@ -26,6 +26,7 @@ enum APIErrorCode: String, Sendable, CaseIterable, Codable {
     case forbidden = "forbidden"
     case tooManyAttempts = "too_many_attempts"
     case tooLarge = "too_large"
+    case busy = "busy"
     /// A route that does not exist (answered by Vapor's router).
     case notFound = "not_found"
     case internalError = "internal_error"
@@ -41,8 +42,10 @@ enum WebError: Error, AbortError {
     case unauthorized(message: String)
     /// Signed in, but the account's role or ICBs do not allow this.
     case forbidden(message: String)
-    /// Too many failed sign-ins: try again after this many seconds.
+    /// Too many failed sign-ins, or one person's share of expensive work used up: try again after this many seconds.
     case tooManyRequests(message: String, retryAfter: Int64)
+    /// The server's share of expensive work is used up (``WorkLimiter``): try again after this many seconds.
+    case busy(message: String, retryAfter: Int64)
     /// A body larger than the route takes (a form of more than a few kilobytes).
     case payloadTooLarge(limit: Int)
 
@@ -50,7 +53,7 @@ enum WebError: Error, AbortError {
         switch self {
         case .notFound: .notFound
         case .badRequest: .badRequest
-        case .unavailable: .serviceUnavailable
+        case .unavailable, .busy: .serviceUnavailable
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .tooManyRequests: .tooManyRequests
@@ -65,6 +68,7 @@ enum WebError: Error, AbortError {
         case .forbidden: .forbidden
         case .tooManyRequests: .tooManyAttempts
         case .payloadTooLarge: .tooLarge
+        case .busy: .busy
         }
     }
 
@@ -72,7 +76,7 @@ enum WebError: Error, AbortError {
         switch self {
         case .notFound(_, let message), .badRequest(_, let message), .unavailable(_, let message),
             .unauthorized(let message),
-            .forbidden(let message), .tooManyRequests(let message, _):
+            .forbidden(let message), .tooManyRequests(let message, _), .busy(let message, _):
             message
         case .payloadTooLarge(let limit):
             "This form is larger than Podium takes (\(limit / 1024) KB); a file goes through the upload form."
@@ -82,7 +86,7 @@ enum WebError: Error, AbortError {
     var headers: HTTPHeaders {
         switch self {
         case .unauthorized: ["WWW-Authenticate": "Bearer realm=\"podium\""]
-        case .tooManyRequests(_, let seconds): ["Retry-After": String(seconds)]
+        case .tooManyRequests(_, let seconds), .busy(_, let seconds): ["Retry-After": String(seconds)]
         default: [:]
         }
     }

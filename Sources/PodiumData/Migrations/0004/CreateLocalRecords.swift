@@ -71,6 +71,9 @@ struct CreateLocalRecords: AsyncMigration {
 /// A local-record table: the template's columns, text or whole numbers, then whose record it is, whether it is
 /// labelled example data, where it came from and when it was written.
 struct LocalRecordTable: Sendable {
+    /// Whose record it is, whether it is example data, where it came from and when it was written.
+    static let bookkeeping = ["icb_code", "is_example", "source", "recorded_at"]
+
     let name: String
     let text: [String]
     let integer: [String]

@@ -1,38 +1,66 @@
+import Foundation
 import Plot
 import PodiumCore
 import PodiumData
 
 /// Signing in, one's own account (password, API tokens) and the administrator's user pages.
 enum AccountViews {
-    static func signIn(email: String, next: String, formToken: String, problem: String?, context: PageContext) -> HTML {
-        Layout.page(
+    /// The sign-in page: the ICB's sign-in service when one is configured (`openID`), the password form unless
+    /// passwords are switched off.
+    static func signIn(
+        email: String, next: String, formToken: String, problem: String?, openID: OpenIDSettings?,
+        context: PageContext
+    ) -> HTML {
+        let passwords = !(openID?.only ?? false)
+        return Layout.page(
             title: "Sign in", context: context,
             content: [
                 Layout.paragraph(
-                    "Podium holds commissioning records that are not all public: variations, risks, decisions and local returns. Sign in with the "
-                        + "account your administrator gave you.", class: "lede"),
+                    "Podium holds commissioning records that are not all public: variations, risks, decisions and local returns. "
+                        + (openID == nil
+                            ? "Sign in with the account your administrator gave you."
+                            : "Sign in with your NHS account; an administrator must have added your email address to Podium first."),
+                    class: "lede"),
                 notice(problem, kind: "error"),
-                .form(
-                    .attr("method", "post"), .attr("action", PodiumRoute.signIn.path), .attr("class", "record-form"),
-                    .attr("id", "sign-in"),
-                    .input(.attr("type", "hidden"), .attr("name", CSRF.field), .attr("value", formToken)),
-                    .input(.attr("type", "hidden"), .attr("name", "next"), .attr("value", next)),
-                    .label(.attr("for", "email"), .plain("Email")),
-                    .input(
-                        .attr("type", "email"), .attr("id", "email"), .attr("name", "email"), .attr("value", email),
-                        .attr("required", "required"),
-                        .attr("autocomplete", "username"), .attr("maxlength", "254")),
-                    .label(.attr("for", "password"), .plain("Password")),
-                    .input(
-                        .attr("type", "password"), .attr("id", "password"), .attr("name", "password"),
-                        .attr("required", "required"),
-                        .attr("autocomplete", "current-password"), .attr("maxlength", "200")),
-                    .button(.attr("type", "submit"), .plain("Sign in"))
-                ),
-                Layout.paragraph(
-                    "After \(SignInThrottle.standard.perAccount) wrong passwords in \(SignInThrottle.standard.window / 60) minutes an account "
-                        + "must wait before trying again."),
+                // A link, not a form: the page's `form-action 'self'` would stop a form that redirects to the provider.
+                openID.map { openID in
+                    .p(
+                        .attr("id", "sign-in-oidc"),
+                        .a(
+                            .attr("class", "button"),
+                            .href(
+                                ListLinks.href(PodiumRoute.openIDSignIn.path, [URLQueryItem(name: "next", value: next)])
+                            ),
+                            .plain(openID.label)))
+                } ?? .empty,
+                .if(openID != nil && passwords, .h2(.plain("Or sign in with a password"))),
+                .if(passwords, passwordForm(email: email, next: next, formToken: formToken)),
+                .if(
+                    passwords,
+                    Layout.paragraph(
+                        "After \(SignInThrottle.standard.perAccount) wrong passwords in \(SignInThrottle.standard.window / 60) minutes an account "
+                            + "must wait before trying again.")),
             ])
+    }
+
+    private static func passwordForm(email: String, next: String, formToken: String) -> Node<HTML.BodyContext> {
+        .form(
+            .attr("method", "post"), .attr("action", PodiumRoute.signIn.path), .attr("class", "record-form"),
+            .attr("id", "sign-in"),
+            .input(.attr("type", "hidden"), .attr("name", CSRF.field), .attr("value", formToken)),
+            .input(.attr("type", "hidden"), .attr("name", "next"), .attr("value", next)),
+            .label(.attr("for", "email"), .plain("Email")),
+            .input(
+                .attr("type", "email"), .attr("id", "email"), .attr("name", "email"), .attr("value", email),
+                .attr("required", "required"),
+                .attr("autocomplete", "username"), .attr("maxlength", "254")),
+            .label(.attr("for", "password"), .plain("Password")),
+            .input(
+                .attr("type", "password"), .attr("id", "password"), .attr("name", "password"),
+                .attr("required", "required"),
+                .attr("autocomplete", "current-password"), .attr("maxlength", "200")),
+            .button(.attr("type", "submit"), .plain("Sign in"))
+        )
     }
 
     /// One's own account: who they are, what they hold, a password change and API tokens.
@@ -85,18 +113,28 @@ enum AccountViews {
                 },
                 // A heading of its own, so the form does not read as another row of the table above.
                 .h3(.attr("id", "new-token-heading"), .plain("Make a new token")),
-                .form(
-                    .attr("method", "post"), .attr("action", PodiumRoute.accountTokens.path),
-                    .attr("class", "record-form"), .attr("id", "new-token"),
-                    .attr("aria-labelledby", "new-token-heading"),
-                    Layout.csrfField(context),
-                    .label(.attr("for", "token-label"), .plain("What the token is for")),
-                    .input(
-                        .attr("type", "text"), .attr("id", "token-label"), .attr("name", "label"),
-                        .attr("required", "required"), .attr("maxlength", "200")),
-                    .button(.attr("type", "submit"), .plain("Make a token"))
-                ),
+                newTokenForm(context),
             ])
+    }
+
+    private static func newTokenForm(_ context: PageContext) -> Node<HTML.BodyContext> {
+        .form(
+            .attr("method", "post"), .attr("action", PodiumRoute.accountTokens.path),
+            .attr("class", "record-form"), .attr("id", "new-token"),
+            .attr("aria-labelledby", "new-token-heading"),
+            Layout.csrfField(context),
+            .label(.attr("for", "token-label"), .plain("What the token is for")),
+            .input(
+                .attr("type", "text"), .attr("id", "token-label"), .attr("name", "label"),
+                .attr("required", "required"), .attr("maxlength", "200")),
+            .label(.attr("for", "token-expires"), .plain("Stops working after")),
+            .select(
+                .attr("id", "token-expires"), .attr("name", "expires"),
+                .forEach(APITokens.lifetimes) { lifetime in
+                    .choice(lifetime.days.map(String.init) ?? "never", lifetime.words, selected: lifetime.days == 90)
+                }),
+            .button(.attr("type", "submit"), .plain("Make a token"))
+        )
     }
 
     static func tokensTable(_ tokens: [UserStore.TokenSummary]) -> Table<UserStore.TokenSummary> {
@@ -106,6 +144,9 @@ enum AccountViews {
                 Column("label", "For", sortable: false) { .text($0.label) },
                 Column("created", "Made", sortable: false) { .moment($0.createdAt) },
                 Column("used", "Last used", sortable: false) { .moment($0.lastUsedAt, missing: "never") },
+                Column("expires", "Stops working", sortable: false) {
+                    .moment($0.expiresAt, missing: "when revoked")
+                },
             ], rows: tokens, footer: nil)
     }
 

@@ -17,6 +17,11 @@ struct PositionChoices: Codable, Sendable {
         case asOf = "as_of"
     }
 
+    /// Everything asked, in one word: what a value built from these choices is kept under.
+    var key: String {
+        [year, foundation, overdelivery, overdeliveryMode, asOf].map { $0 ?? "" }.joined(separator: "|")
+    }
+
     /// The year asked for: `year`, else the year of `as_of`.
     var requestedYear: String? {
         if let year, !year.isEmpty { return year }

@@ -45,6 +45,18 @@ enum ProvidersAtRisk {
         ///     records on that month's last day; without it, the latest month and today.
         ///   - year: a financial year (`2019-20`): the list as it stood at that year's latest month of data (a month
         ///     asked for must then fall in it).
+        /// The page's list, kept until an import, a variation, a record of the ICB's or the day changes (for the few
+        /// most recently asked): scoring every contract and pharmacy with its trend takes a second.
+        static func kept(_ context: QueryContext, icb code: ICBCode, month: String?, year: String?) async throws
+            -> Model
+        {
+            let records = try await RecordChangeStore(database: context.database).states()[code] ?? ""
+            return try await context.openData.cachedWithDentalRecords(
+                "providers-at-risk|\(code)|\(month ?? "")|\(year ?? "")", family: "providers-at-risk",
+                also: records + "|" + context.today.iso
+            ) { try await query(context, icb: code, month: month, year: year) }
+        }
+
         static func query(
             _ context: QueryContext, icb code: ICBCode, month requested: String?, year: String? = nil,
             trend: Bool = true, configuration: WarningConfiguration = .standard

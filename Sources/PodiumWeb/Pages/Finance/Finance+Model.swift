@@ -92,7 +92,20 @@ enum EnglandFinance {
 
         /// Every ICB's position (or one region's), from one pass over the contracts and the finance records.
         /// - Parameter region: an NHS England region's code (`Y58`), or `nil` for all of England.
+        /// Kept until an import, a change to any ICB's records, or the day changes (one per question, for the few most
+        /// recently asked): it reads every ICB's finance records and England's dental position.
         static func query(
+            _ context: QueryContext, choices: PositionChoices, region: NHSEnglandRegion?, scope: ICBScope
+        ) async throws -> Model {
+            let records = try await RecordChangeStore(database: context.database).states()
+                .sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            return try await context.openData.cachedWithDentalRecords(
+                "england-finance|\(choices.key)|\(region?.rawValue ?? "")|\(scope.key)", family: "england-finance",
+                also: records + "|" + context.today.iso
+            ) { try await build(context, choices: choices, region: region, scope: scope) }
+        }
+
+        private static func build(
             _ context: QueryContext, choices: PositionChoices, region: NHSEnglandRegion?, scope: ICBScope
         ) async throws -> Model {
             let dental = try await EnglandDentalPosition.Model.query(context, choices: choices, scope: scope)

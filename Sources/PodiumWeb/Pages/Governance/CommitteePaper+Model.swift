@@ -93,3 +93,18 @@ enum CommitteePaper {
         }
     }
 }
+
+extension CommitteePaper {
+    /// The paper printed to PDF, and its file name, kept until an import, a change to the ICB's records or the day changes (for the few
+    /// most recently asked), so that a committee's members downloading it at once cause one print, not one each.
+    /// `question` is everything that shapes the paper: the ICB, the reader's scope and the page's query.
+    static func printed(
+        _ context: QueryContext, icb: ICBCode, question: String,
+        print: @escaping @Sendable () async throws -> (bytes: [UInt8], name: String)
+    ) async throws -> (bytes: [UInt8], name: String) {
+        let records = try await RecordChangeStore(database: context.database).states()[icb] ?? ""
+        return try await context.openData.cachedWithDentalRecords(
+            "committee-paper-pdf|\(icb)|\(question)", family: "committee-paper-pdf",
+            also: records + "|" + context.today.iso, print)
+    }
+}

@@ -29,7 +29,7 @@ enum MarketEntry {
             async throws -> Model
         {
             let register = try await PharmacyRegister.query(context, icb: code)
-            let documents = try await PNADocuments.query(context, boards: register.boards)
+            let documents = try await PNADocuments.query(context, icb: code, boards: register.boards)
             let byBoard = Dictionary(grouping: documents.items(PNADocument.self), by: \.board)
             let boards = register.boards.map { board in
                 (board, PNAStatus.of(byBoard[board] ?? [], today: context.today))
@@ -65,10 +65,11 @@ enum OverdueApplications {
     }
 }
 
-/// The PNA documents of the boards an ICB's pharmacies are in (PNAs belong to boards, not ICBs).
+/// The ICB's record of the PNA documents of the boards its pharmacies are in (a board may straddle ICBs: each keeps
+/// its own record).
 enum PNADocuments {
-    static func query(_ context: QueryContext, boards: [String]) async throws -> ICBRecords {
-        let all = try await LocalRecordStore(database: context.database).records(.pnaDocuments, icb: nil)
+    static func query(_ context: QueryContext, icb: ICBCode, boards: [String]) async throws -> ICBRecords {
+        let all = try await LocalRecordStore(database: context.database).records(.pnaDocuments, icb: icb)
         let wanted = Set(boards)
         return ICBRecords(
             template: .pnaDocuments,
@@ -96,7 +97,7 @@ enum ApplicationShow {
         ) async throws -> Model {
             guard
                 let record = try await LocalRecordStore(database: context.database).record(
-                    .marketEntryApplications, key: reference),
+                    .marketEntryApplications, key: reference, icb: code),
                 record.icb == code, let application = MarketEntryApplication(record.values)
             else {
                 throw WebError.notFound(

@@ -74,7 +74,7 @@ enum RecordForm {
             guard
                 let record = try await LocalRecordStore(database: context.database).record(
                     template, key: key, icb: code),
-                record.icb == code || record.icb == nil
+                record.icb == code
             else {
                 throw WebError.notFound(
                     .recordNotFound, "No \(template.title.lowercased()) record \"\(key)\" for \(code).")

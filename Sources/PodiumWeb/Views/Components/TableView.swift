@@ -65,9 +65,11 @@ enum TableView {
 
     private static func summary<Row>(_ page: ListPage<Row>, noun: String, csv: String) -> Node<HTML.BodyContext> {
         let range =
-            page.matching == 0
-            ? "No \(noun) match."
-            : "Showing \(group(page.firstRow))–\(group(page.lastRow)) of \(group(page.matching)) \(noun)"
+            page.total == 0
+            ? "No \(noun) yet"
+            : page.matching == 0
+                ? "No \(noun) match"
+                : "Showing \(group(page.firstRow))–\(group(page.lastRow)) of \(group(page.matching)) \(noun)"
         let filtered = page.matching == page.total ? "" : " (filtered from \(group(page.total)))"
         return .p(.attr("class", "table-meta"), .plain(range + filtered + ". "), csvLink(csv))
     }
