@@ -151,6 +151,21 @@ struct OpenIDTests {
         }
     }
 
+    @Test("A provider that cannot be reached is said so, without naming where Podium looked")
+    func providerUnreachable() async throws {
+        // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+        let closed = OpenIDSettings(
+            issuer: "http://127.0.0.1:9/tenant", clientID: "podium", clientSecret: "s",
+            redirectURL: "http://127.0.0.1:8089/sign-in/oidc/callback")
+        try await withWorkbench(auth: AuthSettings(openID: closed)) { app in
+            try await app.testing().test(.GET, "/sign-in/oidc?next=/icbs/QT6") { response in
+                #expect(response.status == .badGateway)
+                #expect(response.text.contains("The sign-in service could not be reached"))
+                #expect(!response.text.contains("127.0.0.1:9"))
+            }
+        }
+    }
+
     @Test("The sign-in page offers the provider; with passwords off it offers nothing else and refuses one")
     func signInPage() async throws {
         try await withWorkbench { app in

@@ -46,7 +46,8 @@ actor OpenIDProvider {
 
         var words: String {
             switch self {
-            case .providerUnavailable(let why): "The sign-in service could not be reached (\(why)). Try again shortly."
+            // What went wrong is logged, not shown: it can name hosts inside the ICB's network.
+            case .providerUnavailable: "The sign-in service could not be reached. Try again shortly."
             case .providerSaid(let error): "The sign-in service did not sign you in (\(error))."
             case .tokenEndpoint(let error): "The sign-in service refused to complete the sign-in (\(error))."
             case .signature:
