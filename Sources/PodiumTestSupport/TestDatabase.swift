@@ -72,7 +72,8 @@ public enum TestDatabase {
             try await body(try handle.database.sql())
         } catch {
             await handle.shutdown()
-            throw error
+            // PostgresNIO's errors describe themselves generically; a failing test should say what the server said.
+            throw TestDatabaseError.postgres(String(reflecting: error))
         }
         await handle.shutdown()
     }
@@ -80,9 +81,11 @@ public enum TestDatabase {
 
 public enum TestDatabaseError: Error, CustomStringConvertible {
     case refused(String)
+    case postgres(String)
     public var description: String {
         switch self {
         case .refused(let reason): "Refusing to run database tests: \(reason)"
+        case .postgres(let detail): "PostgreSQL refused to make or drop a test database: \(detail)"
         }
     }
 }
