@@ -40,7 +40,7 @@ struct GovernanceController: RouteCollection {
                 "PDF needs headless Chromium on the server (install chromium, or set PODIUM_CHROMIUM). The HTML paper prints the same way from a browser."
             )
         }
-        let person = req.viewer?.user.id ?? req.remoteAddress?.ipAddress ?? "anonymous"
+        let person = req.workOwner
         let papers = req.application.workLimits.papers
         let page = req.page
         let (bytes, name) = try await CommitteePaper.printed(

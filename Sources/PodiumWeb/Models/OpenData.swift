@@ -48,6 +48,16 @@ struct OpenData: Sendable {
             build: build)
     }
 
+    /// `build`'s value kept until an import, a change to the ICBs' dental records or to `icb`'s local records, or the
+    /// day changes: for pages built from one ICB's records as well as the open data.
+    func cachedWithRecords<T: Sendable>(
+        of icb: ICBCode, _ name: String, family: String, _ build: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let database = self.database
+        let records = try await RecordChangeStore(database: database).states()[icb] ?? ""
+        return try await cachedWithDentalRecords(name, family: family, also: records + "|" + today.iso, build)
+    }
+
     /// The import log's state: what the kept values are good for.
     func importState() async throws -> String {
         let database = self.database

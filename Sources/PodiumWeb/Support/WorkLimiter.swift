@@ -36,14 +36,8 @@ actor WorkLimiter {
     ///   without running it.
     func run<T: Sendable>(for person: String, _ body: @Sendable () async throws -> T) async throws -> T {
         try await acquire(for: person)
-        do {
-            let result = try await body()
-            release(for: person)
-            return result
-        } catch {
-            release(for: person)
-            throw error
-        }
+        defer { release(for: person) }
+        return try await body()
     }
 
     private func acquire(for person: String) async throws {
@@ -142,6 +136,11 @@ extension Application {
     }
 }
 
+extension Request {
+    /// Whose share of limited work a request takes: the signed-in person's, or (not signed in) the address's.
+    var workOwner: String { viewer?.user.id ?? remoteAddress?.ipAddress ?? "anonymous" }
+}
+
 extension Route {
     private static let expensiveKey = "podium.expensive"
 
@@ -160,8 +159,7 @@ extension Route {
 struct ExpensiveWorkMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let route = request.route, route.isExpensive else { return try await next.respond(to: request) }
-        let person = request.viewer?.user.id ?? request.remoteAddress?.ipAddress ?? "anonymous"
-        return try await request.application.workLimits.pages.run(for: person) {
+        return try await request.application.workLimits.pages.run(for: request.workOwner) {
             try await next.respond(to: request)
         }
     }

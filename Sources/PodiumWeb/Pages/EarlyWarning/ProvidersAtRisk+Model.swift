@@ -50,10 +50,8 @@ enum ProvidersAtRisk {
         static func kept(_ context: QueryContext, icb code: ICBCode, month: String?, year: String?) async throws
             -> Model
         {
-            let records = try await RecordChangeStore(database: context.database).states()[code] ?? ""
-            return try await context.openData.cachedWithDentalRecords(
-                "providers-at-risk|\(code)|\(month ?? "")|\(year ?? "")", family: "providers-at-risk",
-                also: records + "|" + context.today.iso
+            try await context.openData.cachedWithRecords(
+                of: code, "providers-at-risk|\(code)|\(month ?? "")|\(year ?? "")", family: "providers-at-risk"
             ) { try await query(context, icb: code, month: month, year: year) }
         }
 

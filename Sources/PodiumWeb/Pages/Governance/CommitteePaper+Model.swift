@@ -102,9 +102,7 @@ extension CommitteePaper {
         _ context: QueryContext, icb: ICBCode, question: String,
         print: @escaping @Sendable () async throws -> (bytes: [UInt8], name: String)
     ) async throws -> (bytes: [UInt8], name: String) {
-        let records = try await RecordChangeStore(database: context.database).states()[icb] ?? ""
-        return try await context.openData.cachedWithDentalRecords(
-            "committee-paper-pdf|\(icb)|\(question)", family: "committee-paper-pdf",
-            also: records + "|" + context.today.iso, print)
+        try await context.openData.cachedWithRecords(
+            of: icb, "committee-paper-pdf|\(icb)|\(question)", family: "committee-paper-pdf", print)
     }
 }
